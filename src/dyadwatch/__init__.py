@@ -1,0 +1,45 @@
+"""dyadwatch — event data from news: who did what to whom, when and where.
+
+Quick start::
+
+    import dyadwatch
+    events = dyadwatch.code_text("Serbia and China signed a free trade agreement on Tuesday.",
+                                 published="2023-10-17")
+    print(events[0].cameo, events[0].source.code, events[0].target.code)
+"""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from .api import code_files, code_text, open_store  # noqa: E402
+from .errors import (  # noqa: E402
+    CodingError,
+    DictionaryError,
+    DyadwatchError,
+    EvaluationError,
+    ExtractError,
+    IngestError,
+    NLPError,
+    StoreError,
+)
+from .records import ActorRef, Article, Event, Reject  # noqa: E402
+
+__all__ = [
+    "ActorRef",
+    "Article",
+    "CodingError",
+    "DictionaryError",
+    "DyadwatchError",
+    "EvaluationError",
+    "Event",
+    "ExtractError",
+    "IngestError",
+    "NLPError",
+    "Reject",
+    "StoreError",
+    "__version__",
+    "code_files",
+    "code_text",
+    "open_store",
+]

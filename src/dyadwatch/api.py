@@ -1,0 +1,135 @@
+"""The Python API: code text and files, run a batch into a store, open a store.
+
+The CLI (and later the HTTP API) are thin wrappers over these functions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .extract import extract
+from .ingest import IngestOptions, read_paths, read_text
+from .records import Article, Event, RawItem, Reject
+
+if TYPE_CHECKING:
+    from .pipeline import CodedArticle, Coder
+    from .store import Store
+
+_CODERS: dict[tuple[str | None, int], Coder] = {}
+
+
+def get_coder(model: str | None = None, batch_size: int = 32) -> Coder:
+    """The process-wide :class:`~dyadwatch.pipeline.Coder` for ``model`` (loaded once)."""
+    from .pipeline import Coder
+
+    key = (model, batch_size)
+    if key not in _CODERS:
+        _CODERS[key] = Coder(model, batch_size)
+    return _CODERS[key]
+
+
+def code_text(text: str, *, published: str | None = None, article_id: str | None = None,
+              title: str | None = None, model: str | None = None) -> list[Event]:
+    """Code one article given as text (or HTML) and return its events.
+
+    Args:
+        text: the article: plain text (paragraphs separated by blank lines) or HTML.
+        published: publication date (ISO), the anchor for "on Friday", "three days later".
+        article_id: id recorded in the events (default: a hash of the text).
+        title: headline, if not already the first line of ``text``.
+        model: an installed spaCy pipeline name.
+    """
+    from .records import content_hash
+
+    record = {"id": article_id or content_hash(text), "published": published}
+    item: RawItem = read_text(text, article_id=str(record["id"]))
+    if item.kind == "html":
+        record["html"] = text
+    else:
+        record["text"] = f"{title}\n\n{text}" if title else text
+    if title:
+        record["title"] = title
+    article = extract(RawItem(item.item, "record", record, str(record["id"])))
+    return get_coder(model).code_article(article).events
+
+
+def code_files(paths: Iterable[str | Path], *, model: str | None = None,
+               options: IngestOptions | None = None) -> Iterator[CodedArticle | Reject]:
+    """Read, extract and code every article under ``paths``; rejects come out in order, as records."""
+    yield from get_coder(model).code_items(read_paths(paths, options))
+
+
+@dataclass
+class RunReport:
+    """What a run did."""
+
+    articles_read: int = 0
+    articles_coded: int = 0
+    articles_unchanged: int = 0
+    events_added: int = 0
+    rejects: list[Reject] = field(default_factory=list)
+
+
+def run(paths: Iterable[str | Path], db: str | Path, *, model: str | None = None, batch_size: int = 32,
+        options: IngestOptions | None = None,
+        progress: Callable[[RunReport], None] | None = None) -> RunReport:
+    """Code everything under ``paths`` into the store ``db``.
+
+    Articles already stored with the same content and coder version are not parsed again; changed ones
+    are replaced whole. Each batch (articles, events, rejects) is written in one transaction, so a run
+    stopped at any point leaves only complete articles behind, and running it again completes it.
+    """
+    from .errors import ExtractError
+    from .store import Store
+
+    coder = get_coder(model, batch_size)
+    report = RunReport()
+    with Store(db) as store:
+        batch: list[Article] = []
+        rejects: list[Reject] = []
+        seen: set[str] = set()
+
+        def flush() -> None:
+            known = store.known_articles(a.article_id for a in batch)
+            todo = [a for a in batch if known.get(a.article_id) != (a.content_hash, coder.version)]
+            report.articles_unchanged += len(batch) - len(todo)
+            coded = list(coder.code_articles(todo))
+            counts = store.write(coded, rejects)
+            report.articles_coded += len(coded)
+            report.events_added += counts.events
+            report.rejects.extend(rejects)
+            batch.clear()
+            rejects.clear()
+            if progress is not None:
+                progress(report)
+
+        for item in read_paths(paths, options):
+            if isinstance(item, Reject):
+                rejects.append(item)
+                continue
+            try:
+                article = extract(item)
+            except ExtractError as exc:
+                rejects.append(Reject(exc.item, "extract", exc.reason, exc.detail))
+                continue
+            report.articles_read += 1
+            if article.article_id in seen:
+                rejects.append(Reject(item.item, "extract", "duplicate_id",
+                                      f"article id {article.article_id!r} already used earlier in this run"))
+                continue
+            seen.add(article.article_id)
+            batch.append(article)
+            if len(batch) >= batch_size:
+                flush()
+        flush()
+    return report
+
+
+def open_store(path: str | Path = "dyadwatch.duckdb", read_only: bool = False) -> Store:
+    """Open (creating and migrating if needed) a dyadwatch DuckDB store."""
+    from .store import Store
+
+    return Store(path, read_only=read_only)

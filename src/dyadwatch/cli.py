@@ -1,0 +1,244 @@
+"""The ``dyadwatch`` command line: a thin wrapper over :mod:`dyadwatch.api`.
+
+Exit codes: 0 success; 1 some input items were rejected (the rest was processed) or a quality floor
+was not met; 2 bad usage; 3 an error stopped the command (one line on stderr; ``--debug`` shows the
+traceback).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from . import __version__
+from .errors import DyadwatchError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="Event data from news: who did what to whom, when and where.")
+
+EXIT_REJECTS = 1
+EXIT_ERROR = 3
+_state = {"debug": False}
+
+
+class EventFormat(str, Enum):
+    jsonl = "jsonl"
+    json = "json"
+    table = "table"
+
+
+class TableFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+def _fail(exc: BaseException) -> None:
+    if _state["debug"]:
+        raise exc
+    typer.echo(f"dyadwatch: error: {exc}", err=True)
+    raise typer.Exit(EXIT_ERROR)
+
+
+def _table(headers: list[str], rows: list[list[Any]]) -> str:
+    cells = [[("" if v is None else str(v)) for v in row] for row in rows]
+    widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(headers)]
+    line = lambda r: "  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip()  # noqa: E731
+    return "\n".join([line(headers), line(["-" * w for w in widths])] + [line(r) for r in cells])
+
+
+def _actor_cell(actor: dict[str, Any] | None) -> str:
+    return actor["code"] if actor else "-"
+
+
+def events_table(events: list[dict[str, Any]]) -> str:
+    """Events as a plain aligned table."""
+    rows = [[e["article_id"][:24], e["sentence_index"], e["date"], _actor_cell(e["source"]),
+             _actor_cell(e["target"]), e["cameo"], e["quad_class"], f"{e['goldstein']:+.1f}", e["verb"]]
+            for e in events]
+    return _table(["article", "sent", "date", "source", "target", "cameo", "quad", "gold", "verb"], rows)
+
+
+def _write_rows(rows: list[dict[str, Any]], fmt: TableFormat) -> None:
+    if fmt is TableFormat.json:
+        typer.echo(json.dumps(rows, indent=2, default=str))
+    elif fmt is TableFormat.csv:
+        import csv
+
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else [])
+        writer.writeheader()
+        writer.writerows(rows)
+    elif rows:
+        typer.echo(_table(list(rows[0]), [list(r.values()) for r in rows]))
+    else:
+        typer.echo("(no rows)")
+
+
+def _report_rejects(rejects: list[Any]) -> None:
+    for reject in rejects:
+        typer.echo(f"rejected {reject.item}: {reject.reason}: {reject.message}", err=True)
+
+
+@app.callback()
+def main_options(
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
+    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
+) -> None:
+    """Event data from news: who did what to whom, when and where."""
+    _state["debug"] = debug
+    if version:
+        typer.echo(f"dyadwatch {__version__}")
+        raise typer.Exit(0)
+
+
+@app.command()
+def code(
+    files: Annotated[list[Path], typer.Argument(help="Articles: .txt, .html, .jsonl, .json or folders.")],
+    format: Annotated[EventFormat, typer.Option("--format", "-f", help="Output format.")] = EventFormat.jsonl,
+    model: Annotated[str | None, typer.Option(help="Installed spaCy pipeline to use.")] = None,
+    max_bytes: Annotated[int, typer.Option(help="Largest file accepted, in bytes.")] = 10 * 1024 * 1024,
+) -> None:
+    """Code articles and print their events (nothing is stored)."""
+    from .api import code_files
+    from .ingest import IngestOptions
+    from .records import Reject
+
+    events: list[dict[str, Any]] = []
+    rejects: list[Reject] = []
+    try:
+        for result in code_files(files, model=model, options=IngestOptions(max_bytes=max_bytes)):
+            if isinstance(result, Reject):
+                rejects.append(result)
+                continue
+            for event in result.events:
+                record = event.to_dict()
+                if format is EventFormat.jsonl:
+                    typer.echo(json.dumps(record, ensure_ascii=False))
+                else:
+                    events.append(record)
+    except DyadwatchError as exc:
+        _fail(exc)
+    if format is EventFormat.json:
+        typer.echo(json.dumps(events, ensure_ascii=False, indent=2))
+    elif format is EventFormat.table:
+        typer.echo(events_table(events) if events else "(no events)")
+    _report_rejects(rejects)
+    if rejects:
+        raise typer.Exit(EXIT_REJECTS)
+
+
+@app.command()
+def run(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders of articles.")],
+    db: Annotated[Path, typer.Option("--db", help="DuckDB store (created if missing).")] = Path("dyadwatch.duckdb"),
+    model: Annotated[str | None, typer.Option(help="Installed spaCy pipeline to use.")] = None,
+    batch_size: Annotated[int, typer.Option(min=1, help="Articles per batch and transaction.")] = 32,
+    max_bytes: Annotated[int, typer.Option(help="Largest file accepted, in bytes.")] = 10 * 1024 * 1024,
+    summary: Annotated[bool, typer.Option(help="Print events per dyad at the end.")] = True,
+) -> None:
+    """Code articles into a DuckDB store: articles, events and rejects. Re-running adds nothing."""
+    from .api import RunReport
+    from .api import run as run_batch
+    from .ingest import IngestOptions
+
+    show = sys.stderr.isatty()
+
+    def progress(report: RunReport) -> None:
+        if show:
+            typer.echo(f"\r{report.articles_read} articles read, {report.articles_coded} coded, "
+                       f"{report.events_added} events", err=True, nl=False)
+
+    try:
+        report = run_batch(paths, db, model=model, batch_size=batch_size,
+                           options=IngestOptions(max_bytes=max_bytes), progress=progress)
+    except DyadwatchError as exc:
+        _fail(exc)
+        return
+    if show:
+        typer.echo("", err=True)
+    typer.echo(f"{report.articles_read} articles read: {report.articles_coded} coded, "
+               f"{report.articles_unchanged} unchanged; {report.events_added} events added; "
+               f"{len(report.rejects)} rejected -> {db}")
+    _report_rejects(report.rejects)
+    if summary:
+        typer.echo("")
+        _print_dyads(db, TableFormat.table)
+    if report.rejects:
+        raise typer.Exit(EXIT_REJECTS)
+
+
+def _print_dyads(db: Path, fmt: TableFormat) -> None:
+    from .store import Store
+
+    with Store(db, read_only=True) as store:
+        _write_rows(store.dyad_summary(), fmt)
+
+
+@app.command()
+def dyads(
+    db: Annotated[Path, typer.Option("--db", help="DuckDB store.")] = Path("dyadwatch.duckdb"),
+    format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
+) -> None:
+    """Events per directed dyad in a store, with QuadClass counts and mean Goldstein."""
+    if not db.exists():
+        _fail(DyadwatchError(f"no store at {db}"))
+    try:
+        _print_dyads(db, format)
+    except DyadwatchError as exc:
+        _fail(exc)
+
+
+@app.command(name="eval")
+def eval_command(
+    gold: Annotated[list[Path], typer.Argument(help="Gold JSON/JSONL files or peer suites (JSONL).")] = None,  # type: ignore[assignment]
+    predictions: Annotated[Path | None, typer.Option(help="Score these saved predictions instead of coding.")] = None,
+    format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
+    floors: Annotated[Path | None, typer.Option(help="Check every suite of this floors file.")] = None,
+    shared: Annotated[Path, typer.Option(help="Folder the floors file's paths are relative to.")] = Path("../shared"),
+    model: Annotated[str | None, typer.Option(help="Installed spaCy pipeline to use.")] = None,
+) -> None:
+    """Score coding quality against gold articles and peer suites (P/R/F1 by level and root)."""
+    from .evaluate import format_gold_table, format_peer_table
+    from .scoring import check_floors, evaluate_file
+
+    results: list[dict[str, Any]] = []
+    failures: list[str] = []
+    try:
+        for path in gold or []:
+            results.append(evaluate_file(path, predictions, model))
+        if floors is not None:
+            checked, failures = check_floors(floors, shared, model)
+            results.extend(checked)
+    except DyadwatchError as exc:
+        _fail(exc)
+    if not results:
+        _fail(DyadwatchError("nothing to evaluate: give gold files or --floors"))
+    if format is TableFormat.json:
+        typer.echo(json.dumps(results, indent=2, default=str))
+    else:
+        for result in results:
+            title = result.get("suite") or result.get("file")
+            typer.echo(f"== {title}")
+            if "skipped" in result:
+                typer.echo(f"skipped: {result['skipped']}\n")
+                continue
+            table = format_peer_table(result) if result["kind"] == "peer" else format_gold_table(result)
+            typer.echo(table + "\n")
+    for failure in failures:
+        typer.echo(f"floor not met: {failure}", err=True)
+    if failures:
+        raise typer.Exit(EXIT_REJECTS)
+
+
+def main() -> None:
+    """Entry point of the ``dyadwatch`` script."""
+    app()
+
+
+if __name__ == "__main__":
+    main()

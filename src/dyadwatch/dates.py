@@ -1,0 +1,198 @@
+"""Dates: resolve the temporal expressions of a sentence and give each event its date.
+
+Resolution is relative to an *anchor*: the publication date, or inside a photo caption the caption's
+own explicit date. Supported forms, each with the precision it yields:
+
+* explicit dates — "Sept. 11, 2020", "11 September 2020", "September 11", "2020-09-11" (``day``);
+  a date without a year takes the anchor's year, or the year before when that would put it more than
+  a month after the anchor (news reports the past);
+* weekdays — "on Friday": the latest such weekday on or before the anchor (``day``);
+* relative days — "today", "yesterday", "N days/weeks later|earlier|ago", "the next day" (``day``);
+  "later"/"after" count from the previous dated event of the article, "ago" from the anchor;
+* months — "in (early|mid|late) September [2020]", "last month" (``month``); years — "in 2019" (``year``).
+
+An event takes the date expression in its predicate's syntactic subtree, else the sentence's only date
+expression, else the publication date (``date_text`` is then null, so it can be told apart).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from .syntax import distance, governed_directly
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+MONTHS = {name: number for number, names in enumerate([
+    ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+    ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sept", "sep"),
+    ("october", "oct"), ("november", "nov"), ("december", "dec")], start=1) for name in names}
+WEEKDAYS = {name: number for number, name in enumerate(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
+NUMBERS = {"one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+#: A month-less day more than this far after the anchor is taken to be last year's.
+FUTURE_TOLERANCE = timedelta(days=31)
+
+MONTH_RE = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"\b(?P<year>\d{4})-(?P<mnum>\d{2})-(?P<day>\d{2})\b")),
+    ("mdy", re.compile(MONTH_RE + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{4}))?\b", re.I)),
+    ("dmy", re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH_RE + r"(?:,?\s+(?P<year>\d{4}))?\b", re.I)),
+    ("relative", re.compile(r"\b(?P<count>\d+|one|a|an|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+                            r"(?P<unit>day|days|week|weeks)\s+(?P<dir>later|earlier|before|after|ago)\b", re.I)),
+    ("nextday", re.compile(r"\b(?:the\s+)?(?P<which>next|following|previous)\s+day\b", re.I)),
+    ("deictic", re.compile(r"\b(?P<word>today|yesterday|tonight|tomorrow)\b", re.I)),
+    ("weekday", re.compile(r"\b(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
+    ("month", re.compile(r"\b(?:(?:in|during|by|since)\s+)?(?:(?P<part>early|mid|late|the end of|the beginning of)[\s-]+)?"
+                         + MONTH_RE + r"(?:\s+(?P<year>\d{4}))?\b", re.I)),
+    ("lastmonth", re.compile(r"\blast\s+month\b", re.I)),
+    ("year", re.compile(r"\bin\s+(?P<year>(?:19|20)\d{2})\b")),
+]
+
+
+@dataclass
+class DateMention:
+    """A resolved temporal expression: character span within the sentence text, value and precision."""
+
+    start: int
+    end: int
+    text: str
+    value: str  # YYYY-MM-DD, YYYY-MM or YYYY
+    precision: str  # day, month or year
+    relative_to_previous: bool = False
+
+
+def _year_for(month: int, day: int | None, anchor: date) -> int:
+    year = anchor.year
+    try:
+        candidate = date(year, month, day or 1)
+    except ValueError:
+        return year
+    if candidate - anchor > FUTURE_TOLERANCE:
+        return year - 1
+    return year
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def find_dates(text: str, anchor: date | None, previous: date | None = None) -> list[DateMention]:
+    """Find and resolve the date expressions of ``text`` (non-overlapping, leftmost-longest)."""
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for kind, regex in PATTERNS:
+        for match in regex.finditer(text):
+            span = match.span()
+            if any(span[0] < e and s < span[1] for s, e in taken):
+                continue
+            resolved = _resolve(kind, match, anchor, previous)
+            if resolved is None:
+                continue
+            value, precision, relative = resolved
+            taken.append(span)
+            found.append(DateMention(span[0], span[1], match.group(0), value, precision, relative))
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+def _resolve(kind: str, m: re.Match[str], anchor: date | None, previous: date | None
+             ) -> tuple[str, str, bool] | None:
+    groups = m.groupdict()
+    if kind == "iso":
+        day = _safe_date(int(groups["year"]), int(groups["mnum"]), int(groups["day"]))
+        return (day.isoformat(), "day", False) if day else None
+    if kind in ("mdy", "dmy"):
+        month = MONTHS[groups["month"].lower().rstrip(".")]
+        number = int(groups["day"])
+        if groups.get("year"):
+            year = int(groups["year"])
+        elif anchor is not None:
+            year = _year_for(month, number, anchor)
+        else:
+            return None
+        day = _safe_date(year, month, number)
+        return (day.isoformat(), "day", False) if day else None
+    if kind == "month":
+        month = MONTHS[groups["month"].lower().rstrip(".")]
+        if groups["month"].lower() == "may" and not (groups.get("year") or groups.get("part")
+                                                   or m.group(0).lower().startswith(("in ", "during ", "by ", "since "))):
+            return None  # the modal verb "may"
+        if groups.get("year"):
+            year = int(groups["year"])
+        elif anchor is not None:
+            year = _year_for(month, None, anchor)
+        else:
+            return None
+        return f"{year:04d}-{month:02d}", "month", False
+    if kind == "year":
+        return groups["year"], "year", False
+    if anchor is None:
+        return None
+    if kind == "weekday":
+        back = (anchor.weekday() - WEEKDAYS[groups["weekday"].lower()]) % 7
+        return (anchor - timedelta(days=back)).isoformat(), "day", False
+    if kind == "deictic":
+        offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[groups["word"].lower()]
+        return (anchor + timedelta(days=offset)).isoformat(), "day", False
+    if kind == "lastmonth":
+        first = anchor.replace(day=1) - timedelta(days=1)
+        return f"{first.year:04d}-{first.month:02d}", "month", False
+    if kind == "nextday":
+        base = previous or anchor
+        step = -1 if groups["which"].lower() == "previous" else 1
+        return (base + timedelta(days=step)).isoformat(), "day", previous is not None
+    if kind == "relative":
+        count_word = groups["count"].lower()
+        count = int(count_word) if count_word.isdigit() else NUMBERS[count_word]
+        days = count * (7 if groups["unit"].lower().startswith("week") else 1)
+        direction = groups["dir"].lower()
+        if direction == "ago":
+            return (anchor - timedelta(days=days)).isoformat(), "day", False
+        base = previous or anchor
+        sign = 1 if direction in ("later", "after") else -1
+        return (base + timedelta(days=sign * days)).isoformat(), "day", previous is not None
+    return None
+
+
+def date_for_predicate(sent: Span, dates: list[DateMention], trigger: Token,
+                       predicate: Token | None = None) -> DateMention | None:
+    """The date expression of an event: in its own clause, else the sentence's only one, else a
+    sentence-initial one ("Three days later, ..."), else None."""
+    if not dates:
+        return None
+    also = (predicate,) if predicate is not None else ()
+    inside: list[tuple[int, DateMention]] = []
+    for mention in dates:
+        tokens = [t for t in sent if mention.start <= t.idx - sent.start_char < mention.end]
+        if any(governed_directly(t, trigger, also) for t in tokens):
+            inside.append((min(distance(t, trigger) for t in tokens), mention))
+    if inside:
+        return min(inside, key=lambda pair: pair[0])[1]
+    first = dates[0]
+    if first.start < 3:
+        return first  # a sentence-initial adverbial scopes over the whole sentence
+    root = sent.root
+    if len(dates) == 1 and governed_directly(trigger, root):
+        tokens = [t for t in sent if first.start <= t.idx - sent.start_char < first.end]
+        if any(governed_directly(t, root) for t in tokens):
+            return first  # the sentence's only date, in the same main clause as the event
+    return None
+
+
+def parse_anchor(published: str | None) -> date | None:
+    """The calendar date of an ISO publication date-time, or None."""
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(published[:10])
+    except ValueError:
+        return None

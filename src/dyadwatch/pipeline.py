@@ -1,0 +1,167 @@
+"""Pipeline: one article from raw input to coded events — extract, parse, resolve actors, code events,
+date and place them.
+
+:class:`Coder` holds what is loaded once per process (the spaCy pipeline, the phrase matchers, the
+pattern and code tables) and turns articles into :class:`CodedArticle` records. Nothing spaCy-shaped
+leaves this module.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING
+
+from . import __version__
+from .actors import ActorResolver, Mention
+from .codes import code_table
+from .dates import DateMention, date_for_predicate, find_dates, parse_anchor
+from .dictionaries import DICTIONARY_VERSION, knowledge, patterns
+from .errors import ExtractError
+from .events import CodedEvent, EventCoder
+from .extract import extract
+from .nlp import DEFAULT_BATCH_SIZE, ParsedParagraph, load_pipeline, model_label, parse_articles
+from .places import location_for_predicate
+from .records import ActorRef, Article, Event, RawItem, Reject, content_hash
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+
+def coder_version() -> str:
+    """Version string recorded with every event: package, pattern file and dictionaries."""
+    return f"dyadwatch-{__version__}+patterns.{patterns().version}+dict.{DICTIONARY_VERSION}"
+
+
+@dataclass
+class CodedArticle:
+    """An article with the events coded from it."""
+
+    article: Article
+    events: list[Event]
+    sentences: int
+    model: str = ""
+    coder_version: str = ""
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+def _offsets(para: ParsedParagraph, start_token: int, end_token: int) -> tuple[int, int]:
+    doc = para.doc
+    last = doc[end_token - 1]
+    return para.start + doc[start_token].idx, para.start + last.idx + len(last.text)
+
+
+def _actor(mention: Mention) -> ActorRef:
+    return mention.actor
+
+
+class Coder:
+    """Codes articles into events. Loads the NLP pipeline and dictionaries once.
+
+    Args:
+        model: name of an installed spaCy pipeline (default: the pinned small English model).
+        batch_size: paragraphs per ``nlp.pipe`` batch.
+    """
+
+    def __init__(self, model: str | None = None, batch_size: int = DEFAULT_BATCH_SIZE) -> None:
+        self.nlp = load_pipeline(model)
+        self.model = model_label(self.nlp)
+        self.kb = knowledge()
+        self.resolver = ActorResolver(self.nlp, self.kb)
+        self.coder = EventCoder(patterns())
+        self.codes = code_table()
+        self.batch_size = batch_size
+        self.version = coder_version()
+
+    def code_articles(self, articles: Iterable[Article]) -> Iterator[CodedArticle]:
+        """Parse and code articles, in input order."""
+        for article, paragraphs in parse_articles(self.nlp, articles, self.batch_size):
+            yield self.code_parsed(article, paragraphs)
+
+    def code_article(self, article: Article) -> CodedArticle:
+        """Code one article."""
+        return next(self.code_articles([article]))
+
+    def code_items(self, items: Iterable[RawItem | Reject]) -> Iterator[CodedArticle | Reject]:
+        """Extract and code raw items; extraction failures come out as rejects, in order."""
+        pending: list[Article] = []
+        for item in items:
+            if isinstance(item, Reject):
+                yield from self.code_articles(pending)
+                pending = []
+                yield item
+                continue
+            try:
+                pending.append(extract(item))
+            except ExtractError as exc:
+                yield from self.code_articles(pending)
+                pending = []
+                yield Reject(exc.item, "extract", exc.reason, exc.detail)
+                continue
+            if len(pending) >= self.batch_size:
+                yield from self.code_articles(pending)
+                pending = []
+        yield from self.code_articles(pending)
+
+    def code_parsed(self, article: Article, paragraphs: list[ParsedParagraph]) -> CodedArticle:
+        """Code an article whose paragraphs are parsed."""
+        anchor = parse_anchor(article.published)
+        context = self.resolver.new_article(anchor)
+        events: list[Event] = []
+        sentence_index = 0
+        previous: date | None = None
+        for para in paragraphs:
+            para_anchor = anchor
+            if para.kind == "caption":
+                # A caption's weekdays count from the caption's own date ("... on Sept. 11, 2020. ...
+                # during their meeting on Friday"), not from the publication date.
+                own = [d for d in find_dates(para.doc.text, anchor) if d.precision == "day"]
+                if own:
+                    para_anchor = date.fromisoformat(own[0].value)
+            for sent, mentions in zip(para.doc.sents, self.resolver.resolve_doc(para.doc, context),
+                                      strict=True):
+                dates = find_dates(sent.text, para_anchor, previous)
+                for coded in self.coder.code_sentence(sent, mentions):
+                    events.append(self._event(article, para, sent, sentence_index, coded, mentions,
+                                              dates, anchor))
+                day_dates = [d for d in dates if d.precision == "day"]
+                if day_dates:
+                    previous = date.fromisoformat(day_dates[-1].value)
+                sentence_index += 1
+        return CodedArticle(article, events, sentence_index, self.model, self.version)
+
+    def _event(self, article: Article, para: ParsedParagraph, sent: Span, sentence_index: int,
+               coded: CodedEvent, mentions: list[Mention], dates: list[DateMention],
+               anchor: date | None) -> Event:
+        info = self.codes.get(coded.code)
+        source_offsets = _offsets(para, coded.source.start, coded.source.end)
+        target_offsets = _offsets(para, coded.target.start, coded.target.end) if coded.target else None
+        verb = coded.predicate
+        verb_offsets = (para.start + verb.idx, para.start + verb.idx + len(verb.text))
+        dated = date_for_predicate(sent, dates, coded.trigger, coded.predicate)
+        if dated is not None:
+            event_date, precision, date_text = dated.value, dated.precision, dated.text
+        else:
+            event_date = anchor.isoformat() if anchor else None
+            precision = "day" if anchor else None
+            date_text = None
+        location = location_for_predicate(coded.trigger, coded.predicate, mentions, self.kb,
+                                          exclude=(coded.source, coded.target))
+        target = coded.target.actor if coded.target else None
+        evidence = (f"pattern {coded.pattern.code} '{coded.pattern.name}' (verbs.yaml:{coded.pattern.line})"
+                    + (f" as intent via '{coded.trigger.lemma_}'" if coded.intent else "")
+                    + f"; source: {coded.frame} [{coded.source.rule}]"
+                    + (f"; target [{coded.target.rule}]" if coded.target else "; no target")
+                    + (f"; date: '{date_text}'" if date_text else "; date: published"))
+        event_id = content_hash(article.article_id, sentence_index, verb_offsets, coded.source.actor.code,
+                                target.code if target else None, coded.code, source_offsets)
+        return Event(
+            event_id=event_id, article_id=article.article_id, sentence_index=sentence_index,
+            sentence=sent.text, sentence_start=para.start + sent.start_char,
+            source=coded.source.actor, target=target, source_offsets=source_offsets,
+            target_offsets=target_offsets, verb_offsets=verb_offsets, verb=verb.text, cameo=coded.code,
+            root=info.root, quad_class=info.quad_class, goldstein=info.goldstein, plover=info.plover,
+            date=event_date, date_precision=precision, date_text=date_text, location=location,
+            evidence=evidence, coder_version=self.version,
+        )

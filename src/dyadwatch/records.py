@@ -1,0 +1,155 @@
+"""Plain records that cross stage, process and network boundaries.
+
+No spaCy object ever leaves the ``nlp``/``actors``/``events`` stages: what goes to the store, the CLI
+and the API are these dataclasses (or their ``to_dict()`` form).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+def content_hash(*parts: object, length: int = 16) -> str:
+    """Return a stable hex digest of ``parts`` (their JSON form), used for content-addressed ids."""
+    payload = json.dumps(parts, ensure_ascii=False, sort_keys=True, default=str)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:length]
+
+
+@dataclass
+class RawItem:
+    """One input item as read from disk, before article extraction.
+
+    Attributes:
+        item: the item's name for messages and rejects (``path`` or ``path:line``).
+        kind: ``text``, ``html`` or ``record`` (a JSON object from a JSONL file).
+        content: the decoded text, or for ``record`` the JSON object.
+        default_id: the id to use when the item carries none (the file stem, or ``stem-line``).
+    """
+
+    item: str
+    kind: str
+    content: Any
+    default_id: str
+
+
+@dataclass
+class Paragraph:
+    """A paragraph of an article's body, with its character offsets in ``Article.text``."""
+
+    start: int
+    end: int
+    kind: str = "body"  # "title", "caption" or "body"
+
+
+@dataclass
+class Article:
+    """An article ready for NLP: clean body text split into paragraphs, plus metadata.
+
+    ``text`` is what offsets in events refer to: the title, the captions and the body paragraphs joined by
+    blank lines, boilerplate removed.
+    """
+
+    article_id: str
+    text: str
+    paragraphs: list[Paragraph]
+    title: str | None = None
+    author: str | None = None
+    publisher: str | None = None
+    published: str | None = None  # ISO 8601 date or date-time, as precise as the input says
+    section: str | None = None
+    url: str | None = None
+    source_item: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def content_hash(self) -> str:
+        """Digest of the text, used to tell a changed article from the same one read again."""
+        return content_hash(self.text, length=32)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the article as a JSON-ready dict."""
+        data = asdict(self)
+        data["content_hash"] = self.content_hash
+        return data
+
+
+@dataclass
+class ActorRef:
+    """An actor as coded in an event: ``{code, country, igo, sector, name, text}``.
+
+    ``code`` is the full CAMEO actor code (``SRBGOV``, ``IGOEUREEC``, ``CHNBUS``); ``country`` the CAMEO
+    country code or None; ``igo`` an organisation acronym (``EU``, ``UN``) or None; ``sector`` the CAMEO
+    agent code (``GOV``, ``BUS``...) or None; ``name`` the canonical name; ``text`` the words in the
+    sentence.
+    """
+
+    code: str
+    country: str | None
+    igo: str | None
+    sector: str | None
+    name: str
+    text: str
+
+    @property
+    def key(self) -> str:
+        """The dyad key of this actor: its country code, or ``IGO:<acronym>``, or its code."""
+        if self.igo:
+            return f"IGO:{self.igo}"
+        return self.country or self.code
+
+
+@dataclass
+class Event:
+    """One coded event: who did what to whom, when and where, with its provenance.
+
+    Offsets (``*_start``/``*_end``) are character offsets into ``Article.text``.
+    """
+
+    event_id: str
+    article_id: str
+    sentence_index: int
+    sentence: str
+    sentence_start: int
+    source: ActorRef
+    target: ActorRef | None
+    source_offsets: tuple[int, int]
+    target_offsets: tuple[int, int] | None
+    verb_offsets: tuple[int, int]
+    verb: str
+    cameo: str
+    root: str
+    quad_class: int
+    goldstein: float
+    plover: str | None
+    date: str | None
+    date_precision: str | None  # "day", "month" or "year"
+    date_text: str | None  # the words the date comes from; None when it is the publication date
+    location: dict[str, Any] | None
+    evidence: str
+    coder_version: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the event as a JSON-ready dict (offsets as ``[start, end]`` lists)."""
+        data = asdict(self)
+        for key in ("source_offsets", "target_offsets", "verb_offsets"):
+            if data[key] is not None:
+                data[key] = list(data[key])
+        return data
+
+
+@dataclass
+class Reject:
+    """An input item (or part of one) that could not be processed, and why."""
+
+    item: str
+    stage: str
+    reason: str
+    message: str
+
+    @property
+    def reject_id(self) -> str:
+        """Content hash, so recording the same reject twice stores one row."""
+        return content_hash(self.item, self.stage, self.reason)
