@@ -126,15 +126,23 @@ class ActorResolver:
             add(self.names, "igo", igo.igo, [igo.name, *igo.aliases])
         for entity in self.kb.entities:
             add(self.names, "entity", entity, [entity.name, *entity.aliases])
-            add(self.names, "entity", entity, [f"the {entity.name}", f"The {entity.name}"]
-                if not entity.name.lower().startswith("the ") else [])
+            add(
+                self.names,
+                "entity",
+                entity,
+                [f"the {entity.name}", f"The {entity.name}"]
+                if not entity.name.lower().startswith("the ")
+                else [],
+            )
         for name, offices in self.kb.people.items():
             add(self.names, "person", name, [name, *offices[0].aliases])
         for agent in self.kb.agents.values():
             add(self.roles, "agent", agent, [agent.term])
         self._surnames: dict[str, set[str]] = {}
         for name in self.kb.people:
-            self._surnames.setdefault(_surname_of(name, self._person_country(name)), set()).add(name)
+            self._surnames.setdefault(_surname_of(name, self._person_country(name)), set()).add(
+                name
+            )
 
     # -- knowledge look-ups ------------------------------------------------------------------------
 
@@ -152,12 +160,26 @@ class ActorResolver:
             earlier = [o for o in offices if day is None or o.start <= day] or offices
             office = max(earlier, key=lambda o: o.start)
         igo_code = self.kb.igos[office.igo].code if office.igo else None
-        return ActorRef(actor_code(office.country, igo_code, sector), office.country, office.igo, sector,
-                        name, text)
+        return ActorRef(
+            actor_code(office.country, igo_code, sector),
+            office.country,
+            office.igo,
+            sector,
+            name,
+            text,
+        )
 
-    def _country_actor(self, code: str, sector: str | None, text: str, name: str | None = None) -> ActorRef:
-        return ActorRef(actor_code(code, None, sector), code, None, sector,
-                        name or self.kb.countries[code].name, text)
+    def _country_actor(
+        self, code: str, sector: str | None, text: str, name: str | None = None
+    ) -> ActorRef:
+        return ActorRef(
+            actor_code(code, None, sector),
+            code,
+            None,
+            sector,
+            name or self.kb.countries[code].name,
+            text,
+        )
 
     # -- per article / per sentence ----------------------------------------------------------------
 
@@ -186,7 +208,15 @@ class ActorResolver:
         matches = cached[1] if cached is not None and cached[0] is doc else self._matches(doc)
         found = [p for p in matches if sent.start <= p.start and p.end <= sent.end]
         # Longest match wins; on a tie, knowledge about a specific actor beats a generic word.
-        rank = {"person": 0, "entity": 1, "igo": 2, "country": 3, "capital": 4, "adjective": 5, "agent": 6}
+        rank = {
+            "person": 0,
+            "entity": 1,
+            "igo": 2,
+            "country": 3,
+            "capital": 4,
+            "adjective": 5,
+            "agent": 6,
+        }
         found.sort(key=lambda p: (-(p.end - p.start), rank[p.kind], p.start))
         taken: set[int] = set()
         pieces: list[_Piece] = []
@@ -221,9 +251,13 @@ class ActorResolver:
             piece = pieces[index]
             if current and piece.start != current[-1].end:
                 # "Ambassador to Serbia": a host country right after a title or an agency.
-                gap = doc[current[-1].end:piece.start]
-                if (current[-1].kind == "agent" and len(gap) == 1 and gap[0].lower_ in HOST_PREPOSITIONS
-                        and piece.kind in ("country", "capital")):
+                gap = doc[current[-1].end : piece.start]
+                if (
+                    current[-1].kind == "agent"
+                    and len(gap) == 1
+                    and gap[0].lower_ in HOST_PREPOSITIONS
+                    and piece.kind in ("country", "capital")
+                ):
                     current.append(_Piece(piece.start, piece.end, "host", piece.value))
                     index += 1
                     continue
@@ -234,7 +268,8 @@ class ActorResolver:
             # A possessive closes the phrase ("a Russian official's post") unless only a country
             # precedes it ("Russia's defence ministry", where the country owns what follows).
             if piece.kind == "possessive" and any(
-                    p.kind not in ("country", "capital", "possessive", "filler") for p in current):
+                p.kind not in ("country", "capital", "possessive", "filler") for p in current
+            ):
                 groups.append(current)
                 current = []
         if current:
@@ -254,7 +289,6 @@ class ActorResolver:
             group = group[:-1]
         if not group:
             return []
-        kinds = [p.kind for p in group]
         text_of = lambda s, e: doc[s:e].text  # noqa: E731
         start, end = group[0].start, group[-1].end
         text = text_of(start, end)
@@ -270,22 +304,44 @@ class ActorResolver:
             piece = core[-1]
             if piece.kind == "person":
                 actor = self.person_actor(str(piece.value), text, context.day)
-                self._remember_person(context, str(piece.value), actor, text_of(piece.start, piece.end))
+                self._remember_person(
+                    context, str(piece.value), actor, text_of(piece.start, piece.end)
+                )
                 return [Mention(start, end, actor, "known-person")]
             if piece.kind == "entity":
                 entity = piece.value
                 igo_code = self.kb.igos[entity.igo].code if entity.igo else None  # type: ignore[attr-defined]
                 country = entity.country or owner  # type: ignore[attr-defined]
                 sector = entity.sector  # type: ignore[attr-defined]
-                return [Mention(start, end, ActorRef(actor_code(country, igo_code, sector), country,
-                                                     entity.igo, sector, entity.name, text),  # type: ignore[attr-defined]
-                                "known-organisation")]
+                return [
+                    Mention(
+                        start,
+                        end,
+                        ActorRef(
+                            actor_code(country, igo_code, sector),
+                            country,
+                            entity.igo,
+                            sector,
+                            entity.name,
+                            text,
+                        ),  # type: ignore[attr-defined]
+                        "known-organisation",
+                    )
+                ]
             igo = self.kb.igos[str(piece.value)]
             # "EU foreign ministers": a role word after the organisation gives the sector
             later = [p.value for p in group if p.kind == "agent" and p.start > piece.start]
             sector = later[-1].sector if later else None  # type: ignore[attr-defined]
-            return [Mention(start, end, ActorRef(actor_code(None, igo.code, sector), None, igo.igo, sector,
-                                                 igo.name, text), "known-organisation")]
+            return [
+                Mention(
+                    start,
+                    end,
+                    ActorRef(
+                        actor_code(None, igo.code, sector), None, igo.igo, sector, igo.name, text
+                    ),
+                    "known-organisation",
+                )
+            ]
         names = [p for p in group if p.kind == "name"]
         last = group[-1]
         if names and last.kind == "name":
@@ -304,17 +360,31 @@ class ActorResolver:
                     actor = self.person_actor(known, text, context.day)
                     self._remember_person(context, known, actor, name_text)
                     return [Mention(start, end, actor, "title+known-surname")]
-                actor = ActorRef(actor_code(owner, None, agent.sector), owner, None, agent.sector,
-                                 name_text, text)
+                actor = ActorRef(
+                    actor_code(owner, None, agent.sector),
+                    owner,
+                    None,
+                    agent.sector,
+                    name_text,
+                    text,
+                )
                 self._remember_person(context, name_text, actor, name_text)
                 return [Mention(start, end, actor, "title+name")]
             remembered = context.aliases.get(name_text)
             if remembered is not None:
-                return [Mention(name_start, last.end, _retext(remembered, name_text), "coreference")]
+                return [
+                    Mention(name_start, last.end, _retext(remembered, name_text), "coreference")
+                ]
             appositive = self._appositive(doc, name_start, last.end, context)
             if appositive is not None:
-                actor = ActorRef(appositive.code, appositive.country, appositive.igo, appositive.sector,
-                                 name_text, name_text)
+                actor = ActorRef(
+                    appositive.code,
+                    appositive.country,
+                    appositive.igo,
+                    appositive.sector,
+                    name_text,
+                    name_text,
+                )
                 self._remember_person(context, name_text, actor, name_text)
                 return [Mention(name_start, last.end, actor, "apposition")]
             # an unknown name: the pieces before it may still be actors ("Serbia Chen Bo" is not)
@@ -323,25 +393,72 @@ class ActorResolver:
         if agent is not None and last.kind in ("agent", "host"):
             host = next((p for p in group if p.kind == "host"), None)
             country = owner
-            if country is None and host is not None and host.start > 0 and doc[host.start - 1].lower_ == "in":
+            if (
+                country is None
+                and host is not None
+                and host.start > 0
+                and doc[host.start - 1].lower_ == "in"
+            ):
                 country = str(host.value)  # "officials in Belgrade": the place is the owner
-            return [Mention(start, end, ActorRef(actor_code(country, None, agent.sector), country, None,
-                                                 agent.sector, text, text), "agent")]
+            return [
+                Mention(
+                    start,
+                    end,
+                    ActorRef(
+                        actor_code(country, None, agent.sector),
+                        country,
+                        None,
+                        agent.sector,
+                        text,
+                        text,
+                    ),
+                    "agent",
+                )
+            ]
         mentions = []
         for piece in group:
             if piece.kind == "country":
-                mentions.append(Mention(piece.start, piece.end, self._country_actor(
-                    str(piece.value), None, text_of(piece.start, piece.end)), "country"))
+                mentions.append(
+                    Mention(
+                        piece.start,
+                        piece.end,
+                        self._country_actor(
+                            str(piece.value), None, text_of(piece.start, piece.end)
+                        ),
+                        "country",
+                    )
+                )
             elif piece.kind == "capital":
-                mentions.append(Mention(piece.start, piece.end, self._country_actor(
-                    str(piece.value), None, text_of(piece.start, piece.end)), "capital-metonym"))
-            elif piece.kind == "adjective" and doc[piece.start].pos_ in ("NOUN", "PROPN") \
-                    and doc[piece.end - 1].tag_ in ("NNS", "NNPS"):
-                mentions.append(Mention(piece.start, piece.end, self._country_actor(
-                    str(piece.value), None, text_of(piece.start, piece.end)), "demonym"))
+                mentions.append(
+                    Mention(
+                        piece.start,
+                        piece.end,
+                        self._country_actor(
+                            str(piece.value), None, text_of(piece.start, piece.end)
+                        ),
+                        "capital-metonym",
+                    )
+                )
+            elif (
+                piece.kind == "adjective"
+                and doc[piece.start].pos_ in ("NOUN", "PROPN")
+                and doc[piece.end - 1].tag_ in ("NNS", "NNPS")
+            ):
+                mentions.append(
+                    Mention(
+                        piece.start,
+                        piece.end,
+                        self._country_actor(
+                            str(piece.value), None, text_of(piece.start, piece.end)
+                        ),
+                        "demonym",
+                    )
+                )
         return mentions
 
-    def _remember_person(self, context: ArticleContext, name: str, actor: ActorRef, written: str) -> None:
+    def _remember_person(
+        self, context: ArticleContext, name: str, actor: ActorRef, written: str
+    ) -> None:
         context.remember(name, actor)
         context.remember(written, actor)
         parts = written.split()
@@ -358,14 +475,19 @@ class ActorResolver:
             return held[0]
         return None
 
-    def _appositive(self, doc: Doc, start: int, end: int, context: ArticleContext) -> ActorRef | None:
+    def _appositive(
+        self, doc: Doc, start: int, end: int, context: ArticleContext
+    ) -> ActorRef | None:
         """Resolve "Name, a professor at X University of <Country>" from the apposition."""
         head = doc[_span_head(doc, start, end)]
         for child in head.children:
             if child.dep_ != "appos":
                 continue
-            inside = [p for p in self._matches(doc)
-                      if child.left_edge.i <= p.start and p.end <= child.right_edge.i + 1]
+            inside = [
+                p
+                for p in self._matches(doc)
+                if child.left_edge.i <= p.start and p.end <= child.right_edge.i + 1
+            ]
             roles = [p.value for p in inside if p.kind == "agent" and p.start <= child.i < p.end]
             agent: Agent | None = roles[0] if roles else None  # type: ignore[assignment]
             country: str | None = None

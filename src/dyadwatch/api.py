@@ -31,8 +31,14 @@ def get_coder(model: str | None = None, batch_size: int = 32) -> Coder:
     return _CODERS[key]
 
 
-def code_text(text: str, *, published: str | None = None, article_id: str | None = None,
-              title: str | None = None, model: str | None = None) -> list[Event]:
+def code_text(
+    text: str,
+    *,
+    published: str | None = None,
+    article_id: str | None = None,
+    title: str | None = None,
+    model: str | None = None,
+) -> list[Event]:
     """Code one article given as text (or HTML) and return its events.
 
     Args:
@@ -56,8 +62,9 @@ def code_text(text: str, *, published: str | None = None, article_id: str | None
     return get_coder(model).code_article(article).events
 
 
-def code_files(paths: Iterable[str | Path], *, model: str | None = None,
-               options: IngestOptions | None = None) -> Iterator[CodedArticle | Reject]:
+def code_files(
+    paths: Iterable[str | Path], *, model: str | None = None, options: IngestOptions | None = None
+) -> Iterator[CodedArticle | Reject]:
     """Read, extract and code every article under ``paths``; rejects come out in order, as records."""
     yield from get_coder(model).code_items(read_paths(paths, options))
 
@@ -73,9 +80,15 @@ class RunReport:
     rejects: list[Reject] = field(default_factory=list)
 
 
-def run(paths: Iterable[str | Path], db: str | Path, *, model: str | None = None, batch_size: int = 32,
-        options: IngestOptions | None = None,
-        progress: Callable[[RunReport], None] | None = None) -> RunReport:
+def run(
+    paths: Iterable[str | Path],
+    db: str | Path,
+    *,
+    model: str | None = None,
+    batch_size: int = 32,
+    options: IngestOptions | None = None,
+    progress: Callable[[RunReport], None] | None = None,
+) -> RunReport:
     """Code everything under ``paths`` into the store ``db``.
 
     Articles already stored with the same content and coder version are not parsed again; changed ones
@@ -117,8 +130,14 @@ def run(paths: Iterable[str | Path], db: str | Path, *, model: str | None = None
                 continue
             report.articles_read += 1
             if article.article_id in seen:
-                rejects.append(Reject(item.item, "extract", "duplicate_id",
-                                      f"article id {article.article_id!r} already used earlier in this run"))
+                rejects.append(
+                    Reject(
+                        item.item,
+                        "extract",
+                        "duplicate_id",
+                        f"article id {article.article_id!r} already used earlier in this run",
+                    )
+                )
                 continue
             seen.add(article.article_id)
             batch.append(article)

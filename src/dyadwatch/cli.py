@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -18,21 +18,25 @@ import typer
 from . import __version__
 from .errors import DyadwatchError
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
-                  help="Event data from news: who did what to whom, when and where.")
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    help="Event data from news: who did what to whom, when and where.",
+)
 
 EXIT_REJECTS = 1
 EXIT_ERROR = 3
 _state = {"debug": False}
 
 
-class EventFormat(str, Enum):
+class EventFormat(StrEnum):
     jsonl = "jsonl"
     json = "json"
     table = "table"
 
 
-class TableFormat(str, Enum):
+class TableFormat(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
@@ -57,11 +61,16 @@ def _actor_cell(actor: dict[str, Any] | None) -> str:
 
 
 def events_table(events: list[dict[str, Any]]) -> str:
-    """Events as a plain aligned table."""
-    rows = [[e["article_id"][:24], e["sentence_index"], e["date"], _actor_cell(e["source"]),
-             _actor_cell(e["target"]), e["cameo"], e["quad_class"], f"{e['goldstein']:+.1f}", e["verb"]]
-            for e in events]
-    return _table(["article", "sent", "date", "source", "target", "cameo", "quad", "gold", "verb"], rows)
+    """Events as a plain aligned table (with an article column when there are several articles)."""
+    several = len({e["article_id"] for e in events}) > 1
+    headers = ["sent", "date", "source", "cameo", "target", "quad", "goldstein", "verb", "sentence"]
+    rows = []
+    for e in events:
+        sentence = e["sentence"] if len(e["sentence"]) <= 60 else e["sentence"][:59] + "…"
+        row = [e["sentence_index"], e["date"], _actor_cell(e["source"]), e["cameo"],
+               _actor_cell(e["target"]), e["quad_class"], f"{e['goldstein']:+.1f}", e["verb"], sentence]
+        rows.append(([e["article_id"]] if several else []) + row)
+    return _table((["article"] if several else []) + headers, rows)
 
 
 def _write_rows(rows: list[dict[str, Any]], fmt: TableFormat) -> None:
@@ -98,10 +107,16 @@ def main_options(
 
 @app.command()
 def code(
-    files: Annotated[list[Path], typer.Argument(help="Articles: .txt, .html, .jsonl, .json or folders.")],
-    format: Annotated[EventFormat, typer.Option("--format", "-f", help="Output format.")] = EventFormat.jsonl,
+    files: Annotated[
+        list[Path], typer.Argument(help="Articles: .txt, .html, .jsonl, .json or folders.")
+    ],
+    format: Annotated[
+        EventFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = EventFormat.jsonl,
     model: Annotated[str | None, typer.Option(help="Installed spaCy pipeline to use.")] = None,
-    max_bytes: Annotated[int, typer.Option(help="Largest file accepted, in bytes.")] = 10 * 1024 * 1024,
+    max_bytes: Annotated[int, typer.Option(help="Largest file accepted, in bytes.")] = 10
+    * 1024
+    * 1024,
 ) -> None:
     """Code articles and print their events (nothing is stored)."""
     from .api import code_files
@@ -135,11 +150,18 @@ def code(
 @app.command()
 def run(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders of articles.")],
-    db: Annotated[Path, typer.Option("--db", help="DuckDB store (created if missing).")] = Path("dyadwatch.duckdb"),
+    db: Annotated[Path, typer.Option("--db", help="DuckDB store (created if missing).")] = Path(
+        "dyadwatch.duckdb"
+    ),
     model: Annotated[str | None, typer.Option(help="Installed spaCy pipeline to use.")] = None,
-    batch_size: Annotated[int, typer.Option(min=1, help="Articles per batch and transaction.")] = 32,
-    max_bytes: Annotated[int, typer.Option(help="Largest file accepted, in bytes.")] = 10 * 1024 * 1024,
+    batch_size: Annotated[
+        int, typer.Option(min=1, help="Articles per batch and transaction.")
+    ] = 32,
+    max_bytes: Annotated[int, typer.Option(help="Largest file accepted, in bytes.")] = 10
+    * 1024
+    * 1024,
     summary: Annotated[bool, typer.Option(help="Print events per dyad at the end.")] = True,
+    top: Annotated[int, typer.Option(min=0, help="Dyads shown in the summary (0: all).")] = 12,
 ) -> None:
     """Code articles into a DuckDB store: articles, events and rejects. Re-running adds nothing."""
     from .api import RunReport
@@ -150,56 +172,81 @@ def run(
 
     def progress(report: RunReport) -> None:
         if show:
-            typer.echo(f"\r{report.articles_read} articles read, {report.articles_coded} coded, "
-                       f"{report.events_added} events", err=True, nl=False)
+            typer.echo(
+                f"\r{report.articles_read} articles read, {report.articles_coded} coded, "
+                f"{report.events_added} events",
+                err=True,
+                nl=False,
+            )
 
     try:
-        report = run_batch(paths, db, model=model, batch_size=batch_size,
-                           options=IngestOptions(max_bytes=max_bytes), progress=progress)
+        report = run_batch(
+            paths,
+            db,
+            model=model,
+            batch_size=batch_size,
+            options=IngestOptions(max_bytes=max_bytes),
+            progress=progress,
+        )
     except DyadwatchError as exc:
         _fail(exc)
         return
     if show:
         typer.echo("", err=True)
-    typer.echo(f"{report.articles_read} articles read: {report.articles_coded} coded, "
-               f"{report.articles_unchanged} unchanged; {report.events_added} events added; "
-               f"{len(report.rejects)} rejected -> {db}")
+    typer.echo(
+        f"{report.articles_read} articles read: {report.articles_coded} coded, "
+        f"{report.articles_unchanged} unchanged; {report.events_added} events added; "
+        f"{len(report.rejects)} rejected -> {db}"
+    )
     _report_rejects(report.rejects)
     if summary:
         typer.echo("")
-        _print_dyads(db, TableFormat.table)
+        _print_dyads(db, TableFormat.table, top or None)
     if report.rejects:
         raise typer.Exit(EXIT_REJECTS)
 
 
-def _print_dyads(db: Path, fmt: TableFormat) -> None:
+def _print_dyads(db: Path, fmt: TableFormat, top: int | None = None) -> None:
     from .store import Store
 
     with Store(db, read_only=True) as store:
-        _write_rows(store.dyad_summary(), fmt)
+        rows = store.dyad_summary()
+    shown = rows[:top] if top else rows
+    _write_rows(shown, fmt)
+    if fmt is TableFormat.table and len(shown) < len(rows):
+        typer.echo(f"... {len(rows) - len(shown)} more dyads: dyadwatch dyads --db {db}")
 
 
 @app.command()
 def dyads(
     db: Annotated[Path, typer.Option("--db", help="DuckDB store.")] = Path("dyadwatch.duckdb"),
     format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
+    top: Annotated[int, typer.Option(min=0, help="Dyads shown (0: all).")] = 0,
 ) -> None:
     """Events per directed dyad in a store, with QuadClass counts and mean Goldstein."""
     if not db.exists():
         _fail(DyadwatchError(f"no store at {db}"))
     try:
-        _print_dyads(db, format)
+        _print_dyads(db, format, top or None)
     except DyadwatchError as exc:
         _fail(exc)
 
 
 @app.command(name="eval")
 def eval_command(
-    gold: Annotated[list[Path], typer.Argument(help="Gold JSON/JSONL files or peer suites (JSONL).")] = None,  # type: ignore[assignment]
-    predictions: Annotated[Path | None, typer.Option(help="Score these saved predictions instead of coding.")] = None,
+    gold: Annotated[
+        list[Path], typer.Argument(help="Gold JSON/JSONL files or peer suites (JSONL).")
+    ] = None,  # type: ignore[assignment]
+    predictions: Annotated[
+        Path | None, typer.Option(help="Score these saved predictions instead of coding.")
+    ] = None,
     format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
-    floors: Annotated[Path | None, typer.Option(help="Check every suite of this floors file.")] = None,
-    shared: Annotated[Path, typer.Option(help="Folder the floors file's paths are relative to.")] = Path("../shared"),
+    floors: Annotated[
+        Path | None, typer.Option(help="Check every suite of this floors file.")
+    ] = None,
+    shared: Annotated[
+        Path, typer.Option(help="Folder the floors file's paths are relative to.")
+    ] = Path("../shared"),
     model: Annotated[str | None, typer.Option(help="Installed spaCy pipeline to use.")] = None,
 ) -> None:
     """Score coding quality against gold articles and peer suites (P/R/F1 by level and root)."""
@@ -227,7 +274,9 @@ def eval_command(
             if "skipped" in result:
                 typer.echo(f"skipped: {result['skipped']}\n")
                 continue
-            table = format_peer_table(result) if result["kind"] == "peer" else format_gold_table(result)
+            table = (
+                format_peer_table(result) if result["kind"] == "peer" else format_gold_table(result)
+            )
             typer.echo(table + "\n")
     for failure in failures:
         typer.echo(f"floor not met: {failure}", err=True)

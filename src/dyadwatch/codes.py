@@ -15,8 +15,12 @@ from importlib import resources
 
 from .errors import DictionaryError
 
-QUAD_CLASS_LABELS = {1: "Verbal Cooperation", 2: "Material Cooperation", 3: "Verbal Conflict",
-                     4: "Material Conflict"}
+QUAD_CLASS_LABELS = {
+    1: "Verbal Cooperation",
+    2: "Material Cooperation",
+    3: "Verbal Conflict",
+    4: "Material Conflict",
+}
 
 
 @dataclass(frozen=True)
@@ -65,7 +69,9 @@ def parse_code_table(lines: list[str], filename: str) -> CodeTable:
     """Parse and validate the code table, reporting every bad row at once."""
     problems: list[str] = []
     rows: dict[str, CodeInfo] = {}
-    data = [(n, line) for n, line in enumerate(lines, 1) if line.strip() and not line.startswith("#")]
+    data = [
+        (n, line) for n, line in enumerate(lines, 1) if line.strip() and not line.startswith("#")
+    ]
     reader = csv.DictReader((line for _, line in data), delimiter="\t")
     for (number, _), row in zip(data[1:], reader, strict=False):
         code = (row.get("code") or "").strip()
@@ -84,8 +90,15 @@ def parse_code_table(lines: list[str], filename: str) -> CodeTable:
         except (ValueError, KeyError, TypeError) as exc:
             problems.append(f"{where}: {exc}")
             continue
-        rows[code] = CodeInfo(code, row["root"], row["name"], goldstein, quad,
-                              row.get("plover_event") or None, row.get("plover_mode") or None)
+        rows[code] = CodeInfo(
+            code,
+            row["root"],
+            row["name"],
+            goldstein,
+            quad,
+            row.get("plover_event") or None,
+            row.get("plover_mode") or None,
+        )
     if problems:
         raise DictionaryError(problems)
     return CodeTable(rows)

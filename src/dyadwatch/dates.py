@@ -27,29 +27,95 @@ from .syntax import distance, governed_directly
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-MONTHS = {name: number for number, names in enumerate([
-    ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
-    ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sept", "sep"),
-    ("october", "oct"), ("november", "nov"), ("december", "dec")], start=1) for name in names}
-WEEKDAYS = {name: number for number, name in enumerate(
-    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
-NUMBERS = {"one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sept", "sep"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+WEEKDAYS = {
+    name: number
+    for number, name in enumerate(
+        ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    )
+}
+NUMBERS = {
+    "one": 1,
+    "a": 1,
+    "an": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
 #: A month-less day more than this far after the anchor is taken to be last year's.
 FUTURE_TOLERANCE = timedelta(days=31)
 
 MONTH_RE = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<year>\d{4})-(?P<mnum>\d{2})-(?P<day>\d{2})\b")),
-    ("mdy", re.compile(MONTH_RE + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{4}))?\b", re.I)),
-    ("dmy", re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH_RE + r"(?:,?\s+(?P<year>\d{4}))?\b", re.I)),
-    ("relative", re.compile(r"\b(?P<count>\d+|one|a|an|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
-                            r"(?P<unit>day|days|week|weeks)\s+(?P<dir>later|earlier|before|after|ago)\b", re.I)),
+    (
+        "mdy",
+        re.compile(
+            MONTH_RE + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{4}))?\b", re.I
+        ),
+    ),
+    (
+        "dmy",
+        re.compile(
+            r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+            + MONTH_RE
+            + r"(?:,?\s+(?P<year>\d{4}))?\b",
+            re.I,
+        ),
+    ),
+    (
+        "relative",
+        re.compile(
+            r"\b(?P<count>\d+|one|a|an|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+            r"(?P<unit>day|days|week|weeks)\s+(?P<dir>later|earlier|before|after|ago)\b",
+            re.I,
+        ),
+    ),
     ("nextday", re.compile(r"\b(?:the\s+)?(?P<which>next|following|previous)\s+day\b", re.I)),
     ("deictic", re.compile(r"\b(?P<word>today|yesterday|tonight|tomorrow)\b", re.I)),
-    ("weekday", re.compile(r"\b(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
-    ("month", re.compile(r"\b(?:(?:in|during|by|since)\s+)?(?:(?P<part>early|mid|late|the end of|the beginning of)[\s-]+)?"
-                         + MONTH_RE + r"(?:\s+(?P<year>\d{4}))?\b", re.I)),
+    (
+        "weekday",
+        re.compile(
+            r"\b(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I
+        ),
+    ),
+    (
+        "month",
+        re.compile(
+            r"\b(?:(?:in|during|by|since)\s+)?(?:(?P<part>early|mid|late|the end of|the beginning of)[\s-]+)?"
+            + MONTH_RE
+            + r"(?:\s+(?P<year>\d{4}))?\b",
+            re.I,
+        ),
+    ),
     ("lastmonth", re.compile(r"\blast\s+month\b", re.I)),
     ("year", re.compile(r"\bin\s+(?P<year>(?:19|20)\d{2})\b")),
 ]
@@ -104,8 +170,9 @@ def find_dates(text: str, anchor: date | None, previous: date | None = None) -> 
     return found
 
 
-def _resolve(kind: str, m: re.Match[str], anchor: date | None, previous: date | None
-             ) -> tuple[str, str, bool] | None:
+def _resolve(
+    kind: str, m: re.Match[str], anchor: date | None, previous: date | None
+) -> tuple[str, str, bool] | None:
     groups = m.groupdict()
     if kind == "iso":
         day = _safe_date(int(groups["year"]), int(groups["mnum"]), int(groups["day"]))
@@ -123,8 +190,11 @@ def _resolve(kind: str, m: re.Match[str], anchor: date | None, previous: date | 
         return (day.isoformat(), "day", False) if day else None
     if kind == "month":
         month = MONTHS[groups["month"].lower().rstrip(".")]
-        if groups["month"].lower() == "may" and not (groups.get("year") or groups.get("part")
-                                                   or m.group(0).lower().startswith(("in ", "during ", "by ", "since "))):
+        if groups["month"].lower() == "may" and not (
+            groups.get("year")
+            or groups.get("part")
+            or m.group(0).lower().startswith(("in ", "during ", "by ", "since "))
+        ):
             return None  # the modal verb "may"
         if groups.get("year"):
             year = int(groups["year"])
@@ -163,8 +233,9 @@ def _resolve(kind: str, m: re.Match[str], anchor: date | None, previous: date | 
     return None
 
 
-def date_for_predicate(sent: Span, dates: list[DateMention], trigger: Token,
-                       predicate: Token | None = None) -> DateMention | None:
+def date_for_predicate(
+    sent: Span, dates: list[DateMention], trigger: Token, predicate: Token | None = None
+) -> DateMention | None:
     """The date expression of an event: in its own clause, else the sentence's only one, else a
     sentence-initial one ("Three days later, ..."), else None."""
     if not dates:

@@ -6,7 +6,6 @@ raises one :class:`~dyadwatch.errors.DictionaryError` listing *every* bad entry 
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -103,16 +102,23 @@ def _read_tsv(filename: str, columns: tuple[str, ...]) -> list[tuple[str, dict[s
     return parse_tsv(text, filename, columns)
 
 
-def parse_tsv(text: str, filename: str, columns: tuple[str, ...]) -> list[tuple[str, dict[str, str]]]:
+def parse_tsv(
+    text: str, filename: str, columns: tuple[str, ...]
+) -> list[tuple[str, dict[str, str]]]:
     """Parse TSV text with a header row, checking the header names ``columns``."""
-    numbered = [(n, line) for n, line in enumerate(text.splitlines(), 1)
-                if line.strip() and not line.startswith("#")]
+    numbered = [
+        (n, line)
+        for n, line in enumerate(text.splitlines(), 1)
+        if line.strip() and not line.startswith("#")
+    ]
     if not numbered:
         raise DictionaryError([f"{filename}: no header row"])
     header = numbered[0][1].split("\t")
     missing = [c for c in columns if c not in header]
     if missing:
-        raise DictionaryError([f"{filename}:{numbered[0][0]}: header lacks column(s) {', '.join(missing)}"])
+        raise DictionaryError(
+            [f"{filename}:{numbered[0][0]}: header lacks column(s) {', '.join(missing)}"]
+        )
     rows = []
     for number, line in numbered[1:]:
         cells = line.split("\t")
@@ -133,7 +139,9 @@ def _date(value: str, where: str, what: str, problems: list[str]) -> date | None
 
 def load_countries(problems: list[str]) -> dict[str, Country]:
     countries: dict[str, Country] = {}
-    for where, row in _read_tsv("countries.tsv", ("code", "name", "aliases", "adjectives", "capitals")):
+    for where, row in _read_tsv(
+        "countries.tsv", ("code", "name", "aliases", "adjectives", "capitals")
+    ):
         code = row["code"]
         if not COUNTRY_CODE.match(code):
             problems.append(f"{where}: country code {code!r} is not three capital letters")
@@ -144,8 +152,13 @@ def load_countries(problems: list[str]) -> dict[str, Country]:
         if code in countries:
             problems.append(f"{where}: duplicate country {code}")
             continue
-        countries[code] = Country(code, row["name"], _split(row["aliases"]), _split(row["adjectives"]),
-                                  _split(row["capitals"]))
+        countries[code] = Country(
+            code,
+            row["name"],
+            _split(row["aliases"]),
+            _split(row["adjectives"]),
+            _split(row["capitals"]),
+        )
     return countries
 
 
@@ -182,19 +195,24 @@ def load_igos(problems: list[str]) -> dict[str, Igo]:
     return igos
 
 
-def _country_or_igo(value: str, where: str, countries: dict[str, Country], igos: dict[str, Igo],
-                    problems: list[str]) -> tuple[str | None, str | None, bool]:
+def _country_or_igo(
+    value: str, where: str, countries: dict[str, Country], igos: dict[str, Igo], problems: list[str]
+) -> tuple[str | None, str | None, bool]:
     if value in ("", "---"):
         return None, None, True
     if value in countries:
         return value, None, True
     if value in igos:
         return None, value, True
-    problems.append(f"{where}: {value!r} is neither a country code in countries.tsv nor an igo in igos.tsv")
+    problems.append(
+        f"{where}: {value!r} is neither a country code in countries.tsv nor an igo in igos.tsv"
+    )
     return None, None, False
 
 
-def load_entities(countries: dict[str, Country], igos: dict[str, Igo], problems: list[str]) -> list[Entity]:
+def load_entities(
+    countries: dict[str, Country], igos: dict[str, Igo], problems: list[str]
+) -> list[Entity]:
     entities = []
     for where, row in _read_tsv("entities.tsv", ("name", "country", "sector", "aliases")):
         country, igo, ok = _country_or_igo(row["country"], where, countries, igos, problems)
@@ -207,9 +225,13 @@ def load_entities(countries: dict[str, Country], igos: dict[str, Igo], problems:
     return entities
 
 
-def load_offices(countries: dict[str, Country], igos: dict[str, Igo], problems: list[str]) -> list[Office]:
+def load_offices(
+    countries: dict[str, Country], igos: dict[str, Igo], problems: list[str]
+) -> list[Office]:
     offices = []
-    for where, row in _read_tsv("people.tsv", ("name", "aliases", "country", "sector", "office", "start", "end")):
+    for where, row in _read_tsv(
+        "people.tsv", ("name", "aliases", "country", "sector", "office", "start", "end")
+    ):
         country, igo, ok = _country_or_igo(row["country"], where, countries, igos, problems)
         if not SECTOR_CODE.match(row["sector"]):
             problems.append(f"{where}: sector {row['sector']!r} is not a CAMEO agent code")
@@ -224,8 +246,18 @@ def load_offices(countries: dict[str, Country], igos: dict[str, Igo], problems: 
             problems.append(f"{where}: office of {row['name']} ends before it starts")
             ok = False
         if ok and start is not None:
-            offices.append(Office(row["name"], _split(row["aliases"]), country, igo, row["sector"],
-                                  row["office"], start, end))
+            offices.append(
+                Office(
+                    row["name"],
+                    _split(row["aliases"]),
+                    country,
+                    igo,
+                    row["sector"],
+                    row["office"],
+                    start,
+                    end,
+                )
+            )
     return offices
 
 
@@ -235,9 +267,13 @@ def knowledge() -> Knowledge:
     problems: list[str] = []
     countries = load_countries(problems)
     igos = load_igos(problems)
-    kb = Knowledge(countries=countries, agents=load_agents(problems), igos=igos,
-                   entities=load_entities(countries, igos, problems),
-                   offices=load_offices(countries, igos, problems))
+    kb = Knowledge(
+        countries=countries,
+        agents=load_agents(problems),
+        igos=igos,
+        entities=load_entities(countries, igos, problems),
+        offices=load_offices(countries, igos, problems),
+    )
     if problems:
         raise DictionaryError(problems)
     return kb
@@ -245,8 +281,17 @@ def knowledge() -> Knowledge:
 
 # --- event patterns -------------------------------------------------------------------------------
 
-PATTERN_KEYS = {"code", "verbs", "nouns", "objects", "particle", "preps", "symmetric", "no_target",
-                "needs_target"}
+PATTERN_KEYS = {
+    "code",
+    "verbs",
+    "nouns",
+    "objects",
+    "particle",
+    "preps",
+    "symmetric",
+    "no_target",
+    "needs_target",
+}
 
 
 @dataclass(frozen=True)
@@ -322,7 +367,11 @@ def parse_patterns(text: str, filename: str, codes: CodeTable) -> Patterns:
     search_from = 0
     for index, entry in enumerate(data["patterns"], 1):
         line = _line_of(text, "- {code:", search_from) or index
-        search_from = text.find("- {code:", search_from) + 1 if "- {code:" in text[search_from:] else search_from
+        search_from = (
+            text.find("- {code:", search_from) + 1
+            if "- {code:" in text[search_from:]
+            else search_from
+        )
         where = f"{filename}:{line} (pattern {index})"
         if not isinstance(entry, dict):
             problems.append(f"{where}: expected a mapping, got {type(entry).__name__}")
@@ -348,19 +397,37 @@ def parse_patterns(text: str, filename: str, codes: CodeTable) -> Patterns:
         if bool(lists["verbs"]) == bool(lists["nouns"]):
             problems.append(f"{where}: give either verbs or nouns")
             continue
-        patterns.append(Pattern(code, lists["verbs"], lists["nouns"], lists["objects"],
-                                entry.get("particle"), lists["preps"], bool(entry.get("symmetric")),
-                                bool(entry.get("no_target")), bool(entry.get("needs_target")), line))
+        patterns.append(
+            Pattern(
+                code,
+                lists["verbs"],
+                lists["nouns"],
+                lists["objects"],
+                entry.get("particle"),
+                lists["preps"],
+                bool(entry.get("symmetric")),
+                bool(entry.get("no_target")),
+                bool(entry.get("needs_target")),
+                line,
+            )
+        )
     intent = data.get("intent") or {}
     intent_codes = {str(k): str(v) for k, v in (intent.get("codes") or {}).items()}
     own_codes = {str(k): str(v) for k, v in (intent.get("own_codes") or {}).items()}
     for root, code in list(intent_codes.items()) + list(own_codes.items()):
         if code not in codes:
-            problems.append(f"{filename}: intent code {code!r} (for {root!r}) is not a CAMEO event code")
+            problems.append(
+                f"{filename}: intent code {code!r} (for {root!r}) is not a CAMEO event code"
+            )
     if problems:
         raise DictionaryError(problems)
-    return Patterns(patterns, frozenset(intent.get("verbs") or []), intent_codes, own_codes,
-                    int(data.get("version", 1)))
+    return Patterns(
+        patterns,
+        frozenset(intent.get("verbs") or []),
+        intent_codes,
+        own_codes,
+        int(data.get("version", 1)),
+    )
 
 
 @lru_cache(maxsize=1)

@@ -51,8 +51,10 @@ class DictionaryError(DyadwatchError):
     def __init__(self, problems: list[str]) -> None:
         self.problems = list(problems)
         shown = "\n  ".join(self.problems)
-        super().__init__(f"{len(self.problems)} invalid dictionary entr"
-                         f"{'y' if len(self.problems) == 1 else 'ies'}:\n  {shown}")
+        super().__init__(
+            f"{len(self.problems)} invalid dictionary entr"
+            f"{'y' if len(self.problems) == 1 else 'ies'}:\n  {shown}"
+        )
 
 
 class NLPError(DyadwatchError):

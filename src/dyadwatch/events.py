@@ -83,8 +83,10 @@ class EventCoder:
             if pattern.particle and pattern.particle not in particles:
                 continue
             if pattern.objects:
-                found = next((o for o in _with_conjuncts(objects)
-                              if _object_words(o) & pattern.objects), None)
+                found = next(
+                    (o for o in _with_conjuncts(objects) if _object_words(o) & pattern.objects),
+                    None,
+                )
                 if found is None:
                     continue
                 return pattern, found
@@ -108,7 +110,12 @@ class EventCoder:
         for mention in mentions:
             node = token.doc[mention.head]
             hops = 0
-            while node.i != token.i and node.dep_ in NOMINAL_DEPS and node.head.i != node.i and hops < 6:
+            while (
+                node.i != token.i
+                and node.dep_ in NOMINAL_DEPS
+                and node.head.i != node.i
+                and hops < 6
+            ):
                 node = node.head
                 hops += 1
             if node.i == token.i and node.i != token.doc[mention.head].i:
@@ -135,7 +142,9 @@ class EventCoder:
         return [], False
 
     def _agents(self, verb: Token) -> list[Token]:
-        return _with_conjuncts([p for c in _children(verb, {"agent"}) for p in _children(c, {"pobj"})])
+        return _with_conjuncts(
+            [p for c in _children(verb, {"agent"}) for p in _children(c, {"pobj"})]
+        )
 
     def _prep_objects(self, heads: list[Token], preps: frozenset[str]) -> list[Token]:
         found: list[Token] = []
@@ -165,9 +174,13 @@ class EventCoder:
     def _intent_complement(self, verb: Token) -> Token | None:
         if verb.lemma_.lower() not in self.patterns.intent_verbs:
             return None
-        return next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+        return next(
+            (c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None
+        )
 
-    def _code_verb(self, verb: Token, mentions: list[Mention], consumed: set[int]) -> list[CodedEvent]:
+    def _code_verb(
+        self, verb: Token, mentions: list[Mention], consumed: set[int]
+    ) -> list[CodedEvent]:
         trigger, predicate, intent = verb, verb, False
         complement = self._intent_complement(verb)
         match = None
@@ -215,7 +228,11 @@ class EventCoder:
         # a noun that is the object of a verb pattern was coded with that verb ("held talks with")
         if noun.dep_ in ("dobj", "nsubjpass") and self.match_verb(noun.head) is not None:
             return []
-        sources = [m for t in _with_conjuncts(_children(noun, {"poss"})) if (m := self._mention_for(t, mentions))]
+        sources = [
+            m
+            for t in _with_conjuncts(_children(noun, {"poss"}))
+            if (m := self._mention_for(t, mentions))
+        ]
         frame = "possessor"
         if not sources and noun.dep_ == "pobj" and noun.head.dep_ == "prep":
             clause = noun.head.head
@@ -224,31 +241,61 @@ class EventCoder:
                 if not passive:
                     sources = [m for t in subjects if (m := self._mention_for(t, mentions))]
                     frame = "subject of the clause"
-        targets = _dedupe([m for t in self._prep_objects([noun], pattern.preps)
-                           if (m := self._mention_for(t, mentions))])
-        if not sources and pattern.symmetric and len(targets) >= 2 and \
-                any(p.lower_ == "between" for p in noun.children):
+        targets = _dedupe(
+            [
+                m
+                for t in self._prep_objects([noun], pattern.preps)
+                if (m := self._mention_for(t, mentions))
+            ]
+        )
+        if (
+            not sources
+            and pattern.symmetric
+            and len(targets) >= 2
+            and any(p.lower_ == "between" for p in noun.children)
+        ):
             # "talks between A and B": every pair, both ways
             sources, frame = targets, "between"
         return self._emit(sources, targets, noun, noun, pattern.code, pattern, frame, False)
 
-    def _emit(self, sources: list[Mention], targets: list[Mention], predicate: Token, trigger: Token,
-              code: str, pattern: Pattern, frame: str, intent: bool) -> list[CodedEvent]:
+    def _emit(
+        self,
+        sources: list[Mention],
+        targets: list[Mention],
+        predicate: Token,
+        trigger: Token,
+        code: str,
+        pattern: Pattern,
+        frame: str,
+        intent: bool,
+    ) -> list[CodedEvent]:
         events: list[CodedEvent] = []
         sources = _dedupe(sources)
         if not sources:
             return events
         if not targets:
             if pattern.no_target:
-                events.extend(CodedEvent(s, None, predicate, trigger, code, pattern, frame, intent)
-                              for s in sources)
+                events.extend(
+                    CodedEvent(s, None, predicate, trigger, code, pattern, frame, intent)
+                    for s in sources
+                )
             elif pattern.symmetric and len(sources) >= 2:
                 # "A and B held talks": each with each
                 for s in sources:
                     for t in sources:
                         if s is not t:
-                            events.append(CodedEvent(s, t, predicate, trigger, code, pattern,
-                                                     "conjoined subjects", intent))
+                            events.append(
+                                CodedEvent(
+                                    s,
+                                    t,
+                                    predicate,
+                                    trigger,
+                                    code,
+                                    pattern,
+                                    "conjoined subjects",
+                                    intent,
+                                )
+                            )
             return events
         for s in sources:
             for t in targets:
@@ -256,8 +303,11 @@ class EventCoder:
                     continue
                 events.append(CodedEvent(s, t, predicate, trigger, code, pattern, frame, intent))
                 if pattern.symmetric:
-                    events.append(CodedEvent(t, s, predicate, trigger, code, pattern,
-                                             frame + ", symmetric", intent))
+                    events.append(
+                        CodedEvent(
+                            t, s, predicate, trigger, code, pattern, frame + ", symmetric", intent
+                        )
+                    )
         return events
 
 

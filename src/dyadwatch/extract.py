@@ -39,10 +39,32 @@ BOILERPLATE_LINES = (
 #: A first line longer than this, or ending in sentence punctuation, is body text, not a headline.
 MAX_HEADLINE_CHARS = 200
 #: Metadata fields a JSON record may carry.
-RECORD_FIELDS = ("id", "url", "title", "text", "html", "published", "publisher", "author", "section")
+RECORD_FIELDS = (
+    "id",
+    "url",
+    "title",
+    "text",
+    "html",
+    "published",
+    "publisher",
+    "author",
+    "section",
+)
+#: An HTML page whose extracted body has fewer words than this is navigation, not an article
+#: (trafilatura falls back to link text such as "Home" on pages without content).
+MIN_HTML_BODY_WORDS = 8
 #: Meta tags holding the publication time, most specific first.
-PUBLISHED_META = ("article:published_time", "datePublished", "pubdate", "publishdate", "date",
-                  "dc.date", "DC.date.issued", "og:published_time", "sailthru.date")
+PUBLISHED_META = (
+    "article:published_time",
+    "datePublished",
+    "pubdate",
+    "publishdate",
+    "date",
+    "dc.date",
+    "DC.date.issued",
+    "og:published_time",
+    "sailthru.date",
+)
 
 
 def split_paragraphs(text: str) -> list[str]:
@@ -55,7 +77,11 @@ def split_paragraphs(text: str) -> list[str]:
 def _iso_published(value: str) -> str:
     """Normalise ``2020/9/18 16:58:40`` (or a date alone) to ISO 8601."""
     value = value.strip()
-    for fmt, keep_time in (("%Y/%m/%d %H:%M:%S", True), ("%Y/%m/%d %H:%M", True), ("%Y/%m/%d", False)):
+    for fmt, keep_time in (
+        ("%Y/%m/%d %H:%M:%S", True),
+        ("%Y/%m/%d %H:%M", True),
+        ("%Y/%m/%d", False),
+    ):
         try:
             parsed = datetime.strptime(value, fmt)
         except ValueError:
@@ -95,7 +121,9 @@ def _assemble(article_id: str, blocks: list[tuple[str, str]], **meta: Any) -> Ar
         paragraphs.append(Paragraph(offset, offset + len(block), kind))
         pieces.append(block)
         offset += len(block)
-    if not any(p.kind in ("body", "caption") for p in paragraphs) and not meta.get("allow_title_only"):
+    if not any(p.kind in ("body", "caption") for p in paragraphs) and not meta.get(
+        "allow_title_only"
+    ):
         raise ExtractError(meta.get("source_item", article_id), "no_text", "no article text found")
     meta.pop("allow_title_only", None)
     return Article(article_id=article_id, text="\n\n".join(pieces), paragraphs=paragraphs, **meta)
@@ -114,8 +142,11 @@ def extract_text(text: str, article_id: str, source_item: str = "") -> Article:
     if paragraphs:
         first = paragraphs[0]
         followed_by_byline = len(paragraphs) > 1 and BYLINE.match(paragraphs[1])
-        if followed_by_byline or (len(first) <= MAX_HEADLINE_CHARS and not first.endswith((".", "?", "!", '"', "”"))
-                                  and len(paragraphs) > 1):
+        if followed_by_byline or (
+            len(first) <= MAX_HEADLINE_CHARS
+            and not first.endswith((".", "?", "!", '"', "”"))
+            and len(paragraphs) > 1
+        ):
             meta["title"] = first
             blocks.append(("title", first))
             paragraphs = paragraphs[1:]
@@ -172,7 +203,9 @@ def _html_published(html: str) -> str | None:
     except (ValueError, lxml.etree.ParserError):
         return None
     for name in PUBLISHED_META:
-        for value in tree.xpath(f"//meta[@property='{name}' or @name='{name}' or @itemprop='{name}']/@content"):
+        for value in tree.xpath(
+            f"//meta[@property='{name}' or @name='{name}' or @itemprop='{name}']/@content"
+        ):
             normalised = normalise_published(value)
             if normalised:
                 return normalised
@@ -188,13 +221,20 @@ def extract_html(html: str, article_id: str, source_item: str = "") -> Article:
     import trafilatura
 
     try:
-        document = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
-                                               include_tables=False)
+        document = trafilatura.bare_extraction(
+            html, with_metadata=True, include_comments=False, include_tables=False
+        )
     except Exception as exc:  # trafilatura raises assorted parser errors on broken markup
-        raise ExtractError(source_item or article_id, "bad_html", f"HTML could not be parsed: {exc}") from exc
-    data = document.as_dict() if document is not None and hasattr(document, "as_dict") else (document or {})
+        raise ExtractError(
+            source_item or article_id, "bad_html", f"HTML could not be parsed: {exc}"
+        ) from exc
+    data = (
+        document.as_dict()
+        if document is not None and hasattr(document, "as_dict")
+        else (document or {})
+    )
     body = (data.get("text") or "").strip()
-    if not body:
+    if len(body.split()) < MIN_HTML_BODY_WORDS:
         raise ExtractError(source_item or article_id, "no_text", "HTML page holds no article text")
     title = (data.get("title") or "").strip() or None
     lines = [line.strip() for line in body.split("\n") if line.strip()]
@@ -203,14 +243,21 @@ def extract_html(html: str, article_id: str, source_item: str = "") -> Article:
     blocks: list[tuple[str, str]] = [("title", title)] if title else []
     captions = _html_captions(html)
     blocks += [("caption", caption) for caption in captions]
-    blocks += [("body", line) for line in lines if line not in captions and not _is_boilerplate(line)]
+    blocks += [
+        ("body", line) for line in lines if line not in captions and not _is_boilerplate(line)
+    ]
     categories = data.get("categories") or []
     return _assemble(
-        article_id, blocks, title=title, author=data.get("author") or None,
+        article_id,
+        blocks,
+        title=title,
+        author=data.get("author") or None,
         publisher=data.get("sitename") or None,
         published=_html_published(html) or normalise_published(data.get("date")),
-        section=categories[0] if categories else None, url=data.get("url") or None,
-        source_item=source_item, extra={},
+        section=categories[0] if categories else None,
+        url=data.get("url") or None,
+        source_item=source_item,
+        extra={},
     )
 
 
@@ -227,7 +274,9 @@ def extract_record(record: dict[str, Any], default_id: str, source_item: str = "
     elif isinstance(html, str) and html.strip():
         article = extract_html(html, article_id, source_item)
     else:
-        raise ExtractError(source_item or article_id, "no_text", "record has neither 'text' nor 'html'")
+        raise ExtractError(
+            source_item or article_id, "no_text", "record has neither 'text' nor 'html'"
+        )
     for key in ("title", "author", "publisher", "section", "url"):
         if record.get(key):
             setattr(article, key, str(record[key]))
@@ -251,5 +300,11 @@ def extract(item: RawItem) -> Article:
     return extract_text(item.content, item.default_id, item.item)
 
 
-__all__ = ["extract", "extract_html", "extract_record", "extract_text", "normalise_published",
-           "split_paragraphs"]
+__all__ = [
+    "extract",
+    "extract_html",
+    "extract_record",
+    "extract_text",
+    "normalise_published",
+    "split_paragraphs",
+]

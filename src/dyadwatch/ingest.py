@@ -79,7 +79,9 @@ def _decode(data: bytes, item: str) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise IngestError(
-            item, "bad_encoding", f"not valid UTF-8 (byte {exc.start}: {data[exc.start:exc.start + 1]!r})"
+            item,
+            "bad_encoding",
+            f"not valid UTF-8 (byte {exc.start}: {data[exc.start : exc.start + 1]!r})",
         ) from exc
 
 
@@ -95,8 +97,9 @@ def _kind_of(path: Path, text: str) -> str:
     return "text"
 
 
-def _record_items(lines: Iterable[tuple[int, str | None]], name: str, stem: str,
-                  options: IngestOptions) -> Iterator[RawItem | Reject]:
+def _record_items(
+    lines: Iterable[tuple[int, str | None]], name: str, stem: str, options: IngestOptions
+) -> Iterator[RawItem | Reject]:
     for number, line in lines:
         item = f"{name}:{number}"
         if line is None:
@@ -105,16 +108,24 @@ def _record_items(lines: Iterable[tuple[int, str | None]], name: str, stem: str,
         if not line.strip():
             continue
         if len(line) > options.max_bytes:
-            yield Reject(item, "ingest", "too_large", f"line of {len(line)} characters exceeds "
-                                                      f"the limit of {options.max_bytes} bytes")
+            yield Reject(
+                item,
+                "ingest",
+                "too_large",
+                f"line of {len(line)} characters exceeds the limit of {options.max_bytes} bytes",
+            )
             continue
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield Reject(item, "ingest", "bad_json", f"line is not JSON ({exc.msg} at column {exc.colno})")
+            yield Reject(
+                item, "ingest", "bad_json", f"line is not JSON ({exc.msg} at column {exc.colno})"
+            )
             continue
         if not isinstance(obj, dict):
-            yield Reject(item, "ingest", "bad_record", f"expected a JSON object, got {type(obj).__name__}")
+            yield Reject(
+                item, "ingest", "bad_record", f"expected a JSON object, got {type(obj).__name__}"
+            )
             continue
         yield RawItem(item=item, kind="record", content=obj, default_id=f"{stem}-{number}")
 
@@ -132,8 +143,11 @@ def read_path(path: Path, options: IngestOptions | None = None) -> Iterator[RawI
             yield from _read_jsonl(path, options)
             return
         if size > options.max_bytes:
-            raise IngestError(name, "too_large", f"file of {size} bytes exceeds the limit of "
-                                                 f"{options.max_bytes} bytes")
+            raise IngestError(
+                name,
+                "too_large",
+                f"file of {size} bytes exceeds the limit of {options.max_bytes} bytes",
+            )
         with path.open("rb") as handle:
             data = handle.read()
         if _looks_binary(data[:SNIFF_BYTES]):
@@ -169,7 +183,9 @@ def _read_jsonl(path: Path, options: IngestOptions) -> Iterator[RawItem | Reject
         yield from _record_items(lines(), name, path.stem, options)
 
 
-def _read_json(text: str, name: str, stem: str, options: IngestOptions) -> Iterator[RawItem | Reject]:
+def _read_json(
+    text: str, name: str, stem: str, options: IngestOptions
+) -> Iterator[RawItem | Reject]:
     try:
         obj = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -178,14 +194,17 @@ def _read_json(text: str, name: str, stem: str, options: IngestOptions) -> Itera
     for index, entry in enumerate(objects, start=1):
         item = name if len(objects) == 1 else f"{name}[{index}]"
         if not isinstance(entry, dict):
-            yield Reject(item, "ingest", "bad_record", f"expected a JSON object, got {type(entry).__name__}")
+            yield Reject(
+                item, "ingest", "bad_record", f"expected a JSON object, got {type(entry).__name__}"
+            )
             continue
         default = stem if len(objects) == 1 else f"{stem}-{index}"
         yield RawItem(item=item, kind="record", content=entry, default_id=default)
 
 
-def read_paths(paths: Iterable[str | Path], options: IngestOptions | None = None
-               ) -> Iterator[RawItem | Reject]:
+def read_paths(
+    paths: Iterable[str | Path], options: IngestOptions | None = None
+) -> Iterator[RawItem | Reject]:
     """Read every input under ``paths`` into raw items and rejects, in a stable order."""
     for entry in iter_paths(paths):
         if isinstance(entry, Reject):
@@ -200,4 +219,11 @@ def read_text(text: str, item: str = "<text>", article_id: str | None = None) ->
     return RawItem(item=item, kind=kind, content=text, default_id=article_id or "text")
 
 
-__all__ = ["DEFAULT_MAX_BYTES", "IngestOptions", "iter_paths", "read_path", "read_paths", "read_text"]
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "IngestOptions",
+    "iter_paths",
+    "read_path",
+    "read_paths",
+    "read_text",
+]

@@ -74,8 +74,12 @@ def model_label(nlp: Language) -> str:
     return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', 'pipeline')}-{nlp.meta.get('version', '0')}"
 
 
-def parse_articles(nlp: Language, articles: Iterable[Article], batch_size: int = DEFAULT_BATCH_SIZE,
-                   n_process: int = 1) -> Iterator[tuple[Article, list[ParsedParagraph]]]:
+def parse_articles(
+    nlp: Language,
+    articles: Iterable[Article],
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    n_process: int = 1,
+) -> Iterator[tuple[Article, list[ParsedParagraph]]]:
     """Parse articles, yielding each with its parsed paragraphs in order.
 
     Articles are consumed in chunks so memory stays bounded however long the input is.
@@ -90,12 +94,17 @@ def parse_articles(nlp: Language, articles: Iterable[Article], batch_size: int =
         yield from _parse_chunk(nlp, chunk, batch_size, n_process)
 
 
-def _parse_chunk(nlp: Language, articles: list[Article], batch_size: int, n_process: int
-                 ) -> Iterator[tuple[Article, list[ParsedParagraph]]]:
-    tasks = [(article.text[p.start:p.end], (index, p.start, p.kind))
-             for index, article in enumerate(articles) for p in article.paragraphs]
+def _parse_chunk(
+    nlp: Language, articles: list[Article], batch_size: int, n_process: int
+) -> Iterator[tuple[Article, list[ParsedParagraph]]]:
+    tasks = [
+        (article.text[p.start : p.end], (index, p.start, p.kind))
+        for index, article in enumerate(articles)
+        for p in article.paragraphs
+    ]
     parsed: list[list[ParsedParagraph]] = [[] for _ in articles]
-    for doc, (index, start, kind) in nlp.pipe(tasks, as_tuples=True, batch_size=batch_size,
-                                              n_process=n_process):
+    for doc, (index, start, kind) in nlp.pipe(
+        tasks, as_tuples=True, batch_size=batch_size, n_process=n_process
+    ):
         parsed[index].append(ParsedParagraph(doc, start, kind))
     yield from zip(articles, parsed, strict=True)

@@ -119,24 +119,38 @@ class Coder:
                 own = [d for d in find_dates(para.doc.text, anchor) if d.precision == "day"]
                 if own:
                     para_anchor = date.fromisoformat(own[0].value)
-            for sent, mentions in zip(para.doc.sents, self.resolver.resolve_doc(para.doc, context),
-                                      strict=True):
+            for sent, mentions in zip(
+                para.doc.sents, self.resolver.resolve_doc(para.doc, context), strict=True
+            ):
                 dates = find_dates(sent.text, para_anchor, previous)
                 for coded in self.coder.code_sentence(sent, mentions):
-                    events.append(self._event(article, para, sent, sentence_index, coded, mentions,
-                                              dates, anchor))
+                    events.append(
+                        self._event(
+                            article, para, sent, sentence_index, coded, mentions, dates, anchor
+                        )
+                    )
                 day_dates = [d for d in dates if d.precision == "day"]
                 if day_dates:
                     previous = date.fromisoformat(day_dates[-1].value)
                 sentence_index += 1
         return CodedArticle(article, events, sentence_index, self.model, self.version)
 
-    def _event(self, article: Article, para: ParsedParagraph, sent: Span, sentence_index: int,
-               coded: CodedEvent, mentions: list[Mention], dates: list[DateMention],
-               anchor: date | None) -> Event:
+    def _event(
+        self,
+        article: Article,
+        para: ParsedParagraph,
+        sent: Span,
+        sentence_index: int,
+        coded: CodedEvent,
+        mentions: list[Mention],
+        dates: list[DateMention],
+        anchor: date | None,
+    ) -> Event:
         info = self.codes.get(coded.code)
         source_offsets = _offsets(para, coded.source.start, coded.source.end)
-        target_offsets = _offsets(para, coded.target.start, coded.target.end) if coded.target else None
+        target_offsets = (
+            _offsets(para, coded.target.start, coded.target.end) if coded.target else None
+        )
         verb = coded.predicate
         verb_offsets = (para.start + verb.idx, para.start + verb.idx + len(verb.text))
         dated = date_for_predicate(sent, dates, coded.trigger, coded.predicate)
@@ -146,22 +160,47 @@ class Coder:
             event_date = anchor.isoformat() if anchor else None
             precision = "day" if anchor else None
             date_text = None
-        location = location_for_predicate(coded.trigger, coded.predicate, mentions, self.kb,
-                                          exclude=(coded.source, coded.target))
+        location = location_for_predicate(
+            coded.trigger, coded.predicate, mentions, self.kb, exclude=(coded.source, coded.target)
+        )
         target = coded.target.actor if coded.target else None
-        evidence = (f"pattern {coded.pattern.code} '{coded.pattern.name}' (verbs.yaml:{coded.pattern.line})"
-                    + (f" as intent via '{coded.trigger.lemma_}'" if coded.intent else "")
-                    + f"; source: {coded.frame} [{coded.source.rule}]"
-                    + (f"; target [{coded.target.rule}]" if coded.target else "; no target")
-                    + (f"; date: '{date_text}'" if date_text else "; date: published"))
-        event_id = content_hash(article.article_id, sentence_index, verb_offsets, coded.source.actor.code,
-                                target.code if target else None, coded.code, source_offsets)
+        evidence = (
+            f"pattern {coded.pattern.code} '{coded.pattern.name}' (verbs.yaml:{coded.pattern.line})"
+            + (f" as intent via '{coded.trigger.lemma_}'" if coded.intent else "")
+            + f"; source: {coded.frame} [{coded.source.rule}]"
+            + (f"; target [{coded.target.rule}]" if coded.target else "; no target")
+            + (f"; date: '{date_text}'" if date_text else "; date: published")
+        )
+        event_id = content_hash(
+            article.article_id,
+            sentence_index,
+            verb_offsets,
+            coded.source.actor.code,
+            target.code if target else None,
+            coded.code,
+            source_offsets,
+        )
         return Event(
-            event_id=event_id, article_id=article.article_id, sentence_index=sentence_index,
-            sentence=sent.text, sentence_start=para.start + sent.start_char,
-            source=coded.source.actor, target=target, source_offsets=source_offsets,
-            target_offsets=target_offsets, verb_offsets=verb_offsets, verb=verb.text, cameo=coded.code,
-            root=info.root, quad_class=info.quad_class, goldstein=info.goldstein, plover=info.plover,
-            date=event_date, date_precision=precision, date_text=date_text, location=location,
-            evidence=evidence, coder_version=self.version,
+            event_id=event_id,
+            article_id=article.article_id,
+            sentence_index=sentence_index,
+            sentence=sent.text,
+            sentence_start=para.start + sent.start_char,
+            source=coded.source.actor,
+            target=target,
+            source_offsets=source_offsets,
+            target_offsets=target_offsets,
+            verb_offsets=verb_offsets,
+            verb=verb.text,
+            cameo=coded.code,
+            root=info.root,
+            quad_class=info.quad_class,
+            goldstein=info.goldstein,
+            plover=info.plover,
+            date=event_date,
+            date_precision=precision,
+            date_text=date_text,
+            location=location,
+            evidence=evidence,
+            coder_version=self.version,
         )

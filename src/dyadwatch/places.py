@@ -29,13 +29,23 @@ def place_of(mention: Mention, kb: Knowledge) -> dict[str, Any] | None:
         return None
     entry = kb.countries[country]
     if kind == "country":
-        return {"name": entry.name, "country": country, "type": "country", "text": mention.actor.text}
+        return {
+            "name": entry.name,
+            "country": country,
+            "type": "country",
+            "text": mention.actor.text,
+        }
     city = entry.capitals[0] if entry.capitals else mention.actor.text
     return {"name": city, "country": country, "type": "city", "text": mention.actor.text}
 
 
-def location_for_predicate(trigger: Token, predicate: Token, mentions: list[Mention], kb: Knowledge,
-                           exclude: tuple[Mention | None, ...] = ()) -> dict[str, Any] | None:
+def location_for_predicate(
+    trigger: Token,
+    predicate: Token,
+    mentions: list[Mention],
+    kb: Knowledge,
+    exclude: tuple[Mention | None, ...] = (),
+) -> dict[str, Any] | None:
     """The location of the event whose clause is headed by ``trigger`` (and ``predicate``), or None."""
     best: tuple[int, dict[str, Any]] | None = None
     for mention in mentions:

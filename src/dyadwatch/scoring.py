@@ -49,13 +49,17 @@ def code_gold(gold_path: str | Path, model: str | None = None) -> list[dict[str,
     for article in load_gold(gold_path):
         text_file = article.get("text_file")
         if not text_file:
-            raise EvaluationError(f"{gold_path}: gold article {article.get('id')!r} has no text_file")
+            raise EvaluationError(
+                f"{gold_path}: gold article {article.get('id')!r} has no text_file"
+            )
         path = (gold_path.parent / text_file).resolve()
         try:
             text = path.read_text("utf-8")
         except OSError as exc:
             raise EvaluationError(f"{gold_path}: cannot read {path}: {exc}") from exc
-        coded = coder.code_article(extract_text(text, str(article.get("id") or path.stem), str(path)))
+        coded = coder.code_article(
+            extract_text(text, str(article.get("id") or path.stem), str(path))
+        )
         events.extend(e.to_dict() for e in coded.events)
     return events
 
@@ -65,13 +69,17 @@ def code_peer(records: Sequence[dict[str, Any]], model: str | None = None) -> li
     from .api import get_coder
 
     coder = get_coder(model)
-    articles = [extract_record({"id": r["id"], "text": r["text"], "published": r.get("date")}, r["id"])
-                for r in records if str(r.get("text", "")).strip()]
+    articles = [
+        extract_record({"id": r["id"], "text": r["text"], "published": r.get("date")}, r["id"])
+        for r in records
+        if str(r.get("text", "")).strip()
+    ]
     return [e.to_dict() for coded in coder.code_articles(articles) for e in coded.events]
 
 
-def evaluate_file(path: str | Path, predictions: str | Path | None = None,
-                  model: str | None = None) -> dict[str, Any]:
+def evaluate_file(
+    path: str | Path, predictions: str | Path | None = None, model: str | None = None
+) -> dict[str, Any]:
     """Score the coder (or saved ``predictions``) on a gold file or a peer suite.
 
     ``predictions`` may be our event records (JSONL, one event per line) or, for a peer suite, the
@@ -103,12 +111,16 @@ def headline_figures(result: dict[str, Any]) -> dict[str, float]:
     if result["kind"] == "gold":
         return {k: float(result[k]) for k in ("precision", "recall", "f1")}
     levels = result["all"]["levels"]
-    return {f"{level}_{m}": float(levels[level][m]) for level in ("exact", "rootonly")
-            for m in ("precision", "recall", "f1")}
+    return {
+        f"{level}_{m}": float(levels[level][m])
+        for level in ("exact", "rootonly")
+        for m in ("precision", "recall", "f1")
+    }
 
 
-def check_floors(floors_path: str | Path, shared: str | Path, model: str | None = None
-                 ) -> tuple[list[dict[str, Any]], list[str]]:
+def check_floors(
+    floors_path: str | Path, shared: str | Path, model: str | None = None
+) -> tuple[list[dict[str, Any]], list[str]]:
     """Evaluate every suite named in a floors file; return the results and the floors not met.
 
     Suites whose file is absent are skipped with a note (``../shared`` is not in every checkout).
@@ -130,5 +142,7 @@ def check_floors(floors_path: str | Path, shared: str | Path, model: str | None 
             if value is None:
                 failures.append(f"{name}: floor names unknown metric {metric!r}")
             elif value + 1e-9 < float(floor):
-                failures.append(f"{name}: {metric} {value:.3f} is below its floor {float(floor):.3f}")
+                failures.append(
+                    f"{name}: {metric} {value:.3f} is below its floor {float(floor):.3f}"
+                )
     return results, failures

@@ -24,21 +24,73 @@ from .errors import StoreError
 from .pipeline import CodedArticle
 from .records import Event, Reject
 
-ARTICLE_COLUMNS = ("article_id", "content_hash", "title", "author", "publisher", "published", "section",
-                   "url", "source_item", "text", "paragraphs", "extra", "sentences", "model",
-                   "coder_version")
+ARTICLE_COLUMNS = (
+    "article_id",
+    "content_hash",
+    "title",
+    "author",
+    "publisher",
+    "published",
+    "section",
+    "url",
+    "source_item",
+    "text",
+    "paragraphs",
+    "extra",
+    "sentences",
+    "model",
+    "coder_version",
+)
 EVENT_COLUMNS = (
-    "event_id", "article_id", "sentence_index", "sentence", "sentence_start",
-    "source_code", "source_country", "source_igo", "source_sector", "source_name", "source_text",
-    "source_start", "source_end",
-    "target_code", "target_country", "target_igo", "target_sector", "target_name", "target_text",
-    "target_start", "target_end",
-    "verb", "verb_start", "verb_end", "cameo", "root", "quad_class", "goldstein", "plover",
-    "date", "date_precision", "date_text", "location", "evidence", "coder_version",
+    "event_id",
+    "article_id",
+    "sentence_index",
+    "sentence",
+    "sentence_start",
+    "source_code",
+    "source_country",
+    "source_igo",
+    "source_sector",
+    "source_name",
+    "source_text",
+    "source_start",
+    "source_end",
+    "target_code",
+    "target_country",
+    "target_igo",
+    "target_sector",
+    "target_name",
+    "target_text",
+    "target_start",
+    "target_end",
+    "verb",
+    "verb_start",
+    "verb_end",
+    "cameo",
+    "root",
+    "quad_class",
+    "goldstein",
+    "plover",
+    "date",
+    "date_precision",
+    "date_text",
+    "location",
+    "evidence",
+    "coder_version",
 )
 REJECT_COLUMNS = ("reject_id", "item", "stage", "reason", "message")
-INT_COLUMNS = {"sentence_index", "sentence_start", "source_start", "source_end", "target_start",
-               "target_end", "verb_start", "verb_end", "quad_class", "sentences"}
+INT_COLUMNS = {
+    "sentence_index",
+    "sentence_start",
+    "source_start",
+    "source_end",
+    "target_start",
+    "target_end",
+    "verb_start",
+    "verb_end",
+    "quad_class",
+    "sentences",
+}
 FLOAT_COLUMNS = {"goldstein"}
 
 
@@ -52,7 +104,13 @@ def migrations() -> list[tuple[str, str]]:
 def _schema(columns: Sequence[str]) -> pa.Schema:
     fields = []
     for column in columns:
-        kind = pa.int64() if column in INT_COLUMNS else pa.float64() if column in FLOAT_COLUMNS else pa.string()
+        kind = (
+            pa.int64()
+            if column in INT_COLUMNS
+            else pa.float64()
+            if column in FLOAT_COLUMNS
+            else pa.string()
+        )
         fields.append(pa.field(column, kind))
     return pa.schema(fields)
 
@@ -61,24 +119,41 @@ def event_row(event: Event) -> dict[str, Any]:
     """Flatten an event into a row of the ``events`` table."""
     target = event.target
     row = {
-        "event_id": event.event_id, "article_id": event.article_id,
-        "sentence_index": event.sentence_index, "sentence": event.sentence,
+        "event_id": event.event_id,
+        "article_id": event.article_id,
+        "sentence_index": event.sentence_index,
+        "sentence": event.sentence,
         "sentence_start": event.sentence_start,
-        "source_code": event.source.code, "source_country": event.source.country,
-        "source_igo": event.source.igo, "source_sector": event.source.sector,
-        "source_name": event.source.name, "source_text": event.source.text,
-        "source_start": event.source_offsets[0], "source_end": event.source_offsets[1],
-        "target_code": target.code if target else None, "target_country": target.country if target else None,
-        "target_igo": target.igo if target else None, "target_sector": target.sector if target else None,
-        "target_name": target.name if target else None, "target_text": target.text if target else None,
+        "source_code": event.source.code,
+        "source_country": event.source.country,
+        "source_igo": event.source.igo,
+        "source_sector": event.source.sector,
+        "source_name": event.source.name,
+        "source_text": event.source.text,
+        "source_start": event.source_offsets[0],
+        "source_end": event.source_offsets[1],
+        "target_code": target.code if target else None,
+        "target_country": target.country if target else None,
+        "target_igo": target.igo if target else None,
+        "target_sector": target.sector if target else None,
+        "target_name": target.name if target else None,
+        "target_text": target.text if target else None,
         "target_start": event.target_offsets[0] if event.target_offsets else None,
         "target_end": event.target_offsets[1] if event.target_offsets else None,
-        "verb": event.verb, "verb_start": event.verb_offsets[0], "verb_end": event.verb_offsets[1],
-        "cameo": event.cameo, "root": event.root, "quad_class": event.quad_class,
-        "goldstein": event.goldstein, "plover": event.plover, "date": event.date,
-        "date_precision": event.date_precision, "date_text": event.date_text,
+        "verb": event.verb,
+        "verb_start": event.verb_offsets[0],
+        "verb_end": event.verb_offsets[1],
+        "cameo": event.cameo,
+        "root": event.root,
+        "quad_class": event.quad_class,
+        "goldstein": event.goldstein,
+        "plover": event.plover,
+        "date": event.date,
+        "date_precision": event.date_precision,
+        "date_text": event.date_text,
         "location": json.dumps(event.location) if event.location else None,
-        "evidence": event.evidence, "coder_version": event.coder_version,
+        "evidence": event.evidence,
+        "coder_version": event.coder_version,
     }
     return row
 
@@ -87,13 +162,23 @@ def article_row(coded: CodedArticle) -> dict[str, Any]:
     """Flatten a coded article into a row of the ``articles`` table."""
     article = coded.article
     return {
-        "article_id": article.article_id, "content_hash": article.content_hash, "title": article.title,
-        "author": article.author, "publisher": article.publisher, "published": article.published,
-        "section": article.section, "url": article.url, "source_item": article.source_item,
+        "article_id": article.article_id,
+        "content_hash": article.content_hash,
+        "title": article.title,
+        "author": article.author,
+        "publisher": article.publisher,
+        "published": article.published,
+        "section": article.section,
+        "url": article.url,
+        "source_item": article.source_item,
         "text": article.text,
-        "paragraphs": json.dumps([{"start": p.start, "end": p.end, "kind": p.kind} for p in article.paragraphs]),
-        "extra": json.dumps(article.extra, default=str), "sentences": coded.sentences,
-        "model": coded.model, "coder_version": coded.coder_version,
+        "paragraphs": json.dumps(
+            [{"start": p.start, "end": p.end, "kind": p.kind} for p in article.paragraphs]
+        ),
+        "extra": json.dumps(article.extra, default=str),
+        "sentences": coded.sentences,
+        "model": coded.model,
+        "coder_version": coded.coder_version,
     }
 
 
@@ -137,8 +222,10 @@ class Store:
 
     def migrate(self) -> list[str]:
         """Apply the migrations not yet recorded; return the names applied."""
-        self._rows("CREATE TABLE IF NOT EXISTS schema_migrations ("
-                   "name VARCHAR PRIMARY KEY, applied_at TIMESTAMP DEFAULT current_timestamp)")
+        self._rows(
+            "CREATE TABLE IF NOT EXISTS schema_migrations ("
+            "name VARCHAR PRIMARY KEY, applied_at TIMESTAMP DEFAULT current_timestamp)"
+        )
         done = {row[0] for row in self._rows("SELECT name FROM schema_migrations")}
         applied = []
         for name, sql in migrations():
@@ -169,8 +256,10 @@ class Store:
         before = self._count(table)
         self.con.register("dyadwatch_batch", batch)
         try:
-            self._rows(f"INSERT INTO {table} ({names}) SELECT {names} FROM dyadwatch_batch "
-                       "ON CONFLICT DO NOTHING")
+            self._rows(
+                f"INSERT INTO {table} ({names}) SELECT {names} FROM dyadwatch_batch "
+                "ON CONFLICT DO NOTHING"
+            )
         finally:
             self.con.unregister("dyadwatch_batch")
         return self._count(table) - before
@@ -187,21 +276,34 @@ class Store:
     def _count(self, table: str) -> int:
         return int(self._rows(f"SELECT count(*) FROM {table}")[0][0])
 
-    def write(self, coded: Iterable[CodedArticle] = (), rejects: Iterable[Reject] = ()) -> WriteCounts:
+    def write(
+        self, coded: Iterable[CodedArticle] = (), rejects: Iterable[Reject] = ()
+    ) -> WriteCounts:
         """Store a batch of coded articles and rejects in one transaction."""
         coded = list(coded)
         article_rows = [article_row(c) for c in coded]
         event_rows = [event_row(e) for c in coded for e in c.events]
-        reject_rows = [{"reject_id": r.reject_id, "item": r.item, "stage": r.stage, "reason": r.reason,
-                        "message": r.message} for r in rejects]
+        reject_rows = [
+            {
+                "reject_id": r.reject_id,
+                "item": r.item,
+                "stage": r.stage,
+                "reason": r.reason,
+                "message": r.message,
+            }
+            for r in rejects
+        ]
         counts = WriteCounts()
         try:
             self._rows("BEGIN TRANSACTION")
             # An article stored before with other content or by another coder version is replaced
             # whole, in the same transaction: its old events never outlive it.
-            stale = [r["article_id"] for r in article_rows
-                     if self.known_articles([r["article_id"]]).get(r["article_id"])
-                     not in (None, (r["content_hash"], r["coder_version"]))]
+            stale = [
+                r["article_id"]
+                for r in article_rows
+                if self.known_articles([r["article_id"]]).get(r["article_id"])
+                not in (None, (r["content_hash"], r["coder_version"]))
+            ]
             if stale:
                 self._rows("DELETE FROM events WHERE article_id IN (SELECT unnest(?))", [stale])
                 self._rows("DELETE FROM articles WHERE article_id IN (SELECT unnest(?))", [stale])
@@ -221,8 +323,11 @@ class Store:
         ids = list(dict.fromkeys(article_ids))
         if not ids:
             return {}
-        rows = self._rows("SELECT article_id, content_hash, coder_version FROM articles "
-                          "WHERE article_id IN (SELECT unnest(?))", [ids])
+        rows = self._rows(
+            "SELECT article_id, content_hash, coder_version FROM articles "
+            "WHERE article_id IN (SELECT unnest(?))",
+            [ids],
+        )
         return {r[0]: (r[1], r[2]) for r in rows}
 
     def counts(self) -> dict[str, int]:
@@ -251,7 +356,9 @@ class Store:
         if article_id is not None:
             sql += " WHERE article_id = ?"
             params.append(article_id)
-        return self._dicts(sql + " ORDER BY article_id, sentence_index, verb_start, event_id", params)
+        return self._dicts(
+            sql + " ORDER BY article_id, sentence_index, verb_start, event_id", params
+        )
 
     def rejects(self) -> list[dict[str, Any]]:
         """Stored rejects."""

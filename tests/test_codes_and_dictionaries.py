@@ -1,0 +1,95 @@
+"""Code table and data files: facts right, every bad entry reported at once."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+
+from conftest import shared_path
+from dyadwatch.codes import code_table, parse_code_table, quad_class_of_root
+from dyadwatch.dictionaries import knowledge, parse_patterns, parse_tsv, patterns
+from dyadwatch.errors import DictionaryError
+
+
+def test_code_table_follows_gdelt_quadclass_by_root():
+    table = code_table()
+    assert len(table) == 316
+    for code in table.codes():
+        assert table.get(code).quad_class == quad_class_of_root(code[:2])
+    assert (
+        quad_class_of_root("05"),
+        quad_class_of_root("09"),
+        quad_class_of_root("14"),
+        quad_class_of_root("15"),
+    ) == (1, 2, 3, 4)
+
+
+def test_code_table_known_values():
+    table = code_table()
+    assert (table.get("040").goldstein, table.get("057").goldstein, table.get("190").goldstein) == (
+        1.0,
+        8.0,
+        -10.0,
+    )
+    assert table.get("036").plover == "AGREE" and table.get("010").plover is None
+    assert table.get("1951").goldstein == table.get("195").goldstein  # inherited from its parent
+
+
+def test_code_table_matches_the_reference_facts_when_present():
+    path = shared_path("reference", "cameo_event_codes.tsv")
+    with path.open(encoding="utf-8") as handle:
+        reference = {row["code"]: row for row in csv.DictReader(handle, delimiter="\t")}
+    table = code_table()
+    assert set(reference) == set(table.codes())
+    for code, row in reference.items():
+        assert table.get(code).goldstein == float(row["goldstein"]), code
+        assert table.get(code).quad_class == int(row["quadclass"]), code
+
+
+def test_code_table_reports_every_bad_row():
+    lines = [
+        "code\troot\tname\tgoldstein\tquad_class\tplover_event\tplover_mode",
+        "040\t04\tConsult\t1.0\t3\t\t",
+        "0x1\t01\tBad\t0\t1\t\t",
+        "190\t19\tFight\t-12\t4\t\t",
+    ]
+    with pytest.raises(DictionaryError) as info:
+        parse_code_table(lines, "codes.tsv")
+    assert len(info.value.problems) == 3
+    assert info.value.problems[0].startswith("codes.tsv:2:")
+
+
+def test_pattern_file_reports_every_bad_entry_with_its_line():
+    text = """version: 1
+patterns:
+  - {code: "040", verbs: [meet]}
+  - {code: "999", verbs: [foo]}
+  - {code: "111", verbs: [blame], nouns: [blame]}
+  - {code: "020", verbs: [call], preps: [on]}
+  - {code: "051", verbs: [praise], colour: red}
+"""
+    with pytest.raises(DictionaryError) as info:
+        parse_patterns(text, "p.yaml", code_table())
+    problems = info.value.problems
+    assert len(problems) == 4
+    assert "p.yaml:4" in problems[0] and "'999'" in problems[0]
+    assert "either verbs or nouns" in problems[1]
+    assert "preps must be a list of words" in problems[2]  # YAML reads a bare `on` as true
+    assert "unknown key(s) colour" in problems[3]
+
+
+def test_tsv_header_is_checked():
+    with pytest.raises(DictionaryError, match="lacks column"):
+        parse_tsv("name\tcountry\nHuawei\tCHN\n", "entities.tsv", ("name", "country", "sector"))
+
+
+def test_packaged_knowledge_loads_and_covers_the_basics():
+    kb = knowledge()
+    assert kb.countries["KSV"].name == "Kosovo"
+    assert "Belgrade" in kb.countries["SRB"].capitals
+    assert kb.igos["EU"].code == "IGOEUREEC"
+    assert {"president", "ambassador", "troops", "court", "company"} <= set(kb.agents)
+    assert len(patterns().patterns) > 100
+    roots = {p.code[:2] for p in patterns().patterns}
+    assert roots == {f"{n:02d}" for n in range(1, 21)}

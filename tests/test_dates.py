@@ -1,0 +1,54 @@
+"""Dates: expressions resolved against the publication date (or a caption's own date)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from dyadwatch.dates import find_dates
+
+FRIDAY = date(2020, 9, 18)
+
+
+def _values(text, anchor=FRIDAY, previous=None):
+    return [(d.text, d.value, d.precision) for d in find_dates(text, anchor, previous)]
+
+
+def test_dates_explicit_forms():
+    assert _values("on Sept. 11, 2020.") == [("Sept. 11, 2020", "2020-09-11", "day")]
+    assert _values("on 11 September 2020") == [("11 September 2020", "2020-09-11", "day")]
+    assert _values("the 2020-09-04 deal") == [("2020-09-04", "2020-09-04", "day")]
+
+
+def test_dates_without_year_take_the_anchor_year_or_the_year_before():
+    assert _values("on September 11") == [("September 11", "2020-09-11", "day")]
+    # a December date in a January article is last December
+    assert _values("on December 30", anchor=date(2021, 1, 5))[0][1] == "2020-12-30"
+
+
+def test_dates_weekdays_are_the_latest_such_day_on_or_before_the_anchor():
+    assert _values("told reporters on Friday")[0][1] == "2020-09-18"
+    assert _values("met on Tuesday")[0][1] == "2020-09-15"
+    assert _values("met on Saturday")[0][1] == "2020-09-12"
+
+
+def test_dates_relative_to_previous_event_or_anchor():
+    assert _values("Three days later, it opened.", previous=date(2020, 9, 11))[0][1] == "2020-09-14"
+    assert _values("two weeks ago")[0][1] == "2020-09-04"
+    assert _values("yesterday")[0][1] == "2020-09-17"
+    assert _values("the next day", previous=date(2020, 9, 1))[0][1] == "2020-09-02"
+
+
+def test_dates_months_and_years_have_coarser_precision():
+    assert _values("in early September") == [("in early September", "2020-09", "month")]
+    assert _values("in March 2019") == [("in March 2019", "2019-03", "month")]
+    assert _values("in 2019 the talks") == [("in 2019", "2019", "year")]
+
+
+def test_dates_modal_may_is_not_a_month():
+    assert _values("Serbia may join the talks") == []
+    assert _values("talks in May")[0][1] == "2020-05"
+
+
+def test_dates_without_anchor_resolve_only_absolute_expressions():
+    assert _values("on Friday", anchor=None) == []
+    assert _values("on Sept. 11, 2020", anchor=None)[0][1] == "2020-09-11"
