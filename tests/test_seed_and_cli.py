@@ -23,8 +23,10 @@ def seed_events(coder):
 
 def test_seed_headline_is_serbia_to_china_intent_to_cooperate(seed_events):
     headline = [e for e in seed_events if e["sentence_index"] == 0]
-    assert any(e["source"]["country"] == "SRB" and e["target"]["country"] == "CHN"
-               and e["root"] == "03" for e in headline)
+    assert any(
+        e["source"]["country"] == "SRB" and e["target"]["country"] == "CHN" and e["root"] == "03"
+        for e in headline
+    )
     event = next(e for e in headline if e["root"] == "03")
     assert event["sentence"].startswith("Serbia vows to deepen")
     assert "pattern 030" in event["evidence"] and "intent" in event["evidence"]
@@ -33,8 +35,9 @@ def test_seed_headline_is_serbia_to_china_intent_to_cooperate(seed_events):
 
 def test_seed_caption_is_a_government_meeting_dated_september_11(seed_events):
     caption = [e for e in seed_events if e["sentence_index"] == 1 and e["root"] == "04"]
-    meeting = next(e for e in caption if e["source"]["code"] == "SRBGOV"
-                   and e["target"]["code"] == "CHNGOV")
+    meeting = next(
+        e for e in caption if e["source"]["code"] == "SRBGOV" and e["target"]["code"] == "CHNGOV"
+    )
     assert meeting["date"] == "2020-09-11" and meeting["date_precision"] == "day"
     assert meeting["sentence"].startswith("Serbian President Aleksandar Vucic meets with")
     assert meeting["source"]["name"] == "Aleksandar Vucic"
@@ -52,11 +55,13 @@ def test_seed_event_offsets_index_the_extracted_text(coder):
         assert article.text[start:end] == event.source.text
         start, end = event.verb_offsets
         assert article.text[start:end] == event.verb
-        assert article.text[event.sentence_start:].startswith(event.sentence)
+        assert article.text[event.sentence_start :].startswith(event.sentence)
 
 
 def test_cli_eval_scores_the_seed_gold(coder):
-    result = runner.invoke(app, ["eval", str(shared_path("gold", SEED_GOLD.name)), "--format", "json"])
+    result = runner.invoke(
+        app, ["eval", str(shared_path("gold", SEED_GOLD.name)), "--format", "json"]
+    )
     assert result.exit_code == 0, result.output
     (scores,) = json.loads(result.stdout)
     assert scores["kind"] == "gold" and scores["recall"] >= 0.8 and scores["precision"] >= 0.9
@@ -76,12 +81,18 @@ def test_cli_code_reports_bad_items_and_still_codes_the_rest(coder, tmp_path):
     (tmp_path / "empty.txt").write_text("")
     (tmp_path / "bin.txt").write_bytes(b"\x00\x01\x02" * 100)
     (tmp_path / "nav.html").write_text("<html><body><nav><a href='/'>Home</a></nav></body></html>")
-    (tmp_path / "lines.jsonl").write_text('{"id": "ok", "text": "Japan and South Korea held talks."}\nnot json\n')
+    (tmp_path / "lines.jsonl").write_text(
+        '{"id": "ok", "text": "Japan and South Korea held talks."}\nnot json\n'
+    )
     result = runner.invoke(app, ["code", str(tmp_path), "--format", "table"])
     assert result.exit_code == 1
     assert "good" in result.stdout and "040" in result.stdout
-    for item, reason in (("empty.txt", "empty"), ("bin.txt", "not_text"), ("nav.html", "no_text"),
-                         ("lines.jsonl:2", "bad_json")):
+    for item, reason in (
+        ("empty.txt", "empty"),
+        ("bin.txt", "not_text"),
+        ("nav.html", "no_text"),
+        ("lines.jsonl:2", "bad_json"),
+    ):
         assert f"{item}: {reason}" in result.stderr
 
 
@@ -101,7 +112,9 @@ def test_cli_run_twice_adds_nothing_the_second_time(coder, tmp_path):
 
 def test_cli_run_records_rejects_in_the_store(coder, tmp_path):
     (tmp_path / "in").mkdir()
-    (tmp_path / "in" / "a.txt").write_text("Serbia and Hungary signed an energy agreement on Monday.")
+    (tmp_path / "in" / "a.txt").write_text(
+        "Serbia and Hungary signed an energy agreement on Monday."
+    )
     (tmp_path / "in" / "b.txt").write_text("")
     db = tmp_path / "r.duckdb"
     result = runner.invoke(app, ["run", str(tmp_path / "in"), "--db", str(db)])
@@ -117,10 +130,16 @@ def test_cli_run_records_rejects_in_the_store(coder, tmp_path):
 def test_python_api_codes_text(coder):
     import dyadwatch
 
-    events = dyadwatch.code_text("Serbia and Hungary signed an energy agreement on Monday.",
-                                 published="2023-10-18")
+    events = dyadwatch.code_text(
+        "Serbia and Hungary signed an energy agreement on Monday.", published="2023-10-18"
+    )
     pairs = {(e.source.code, e.target.code if e.target else None, e.cameo, e.date) for e in events}
-    assert ("SRB", "HUN", "057", "2023-10-16") in pairs and ("HUN", "SRB", "057", "2023-10-16") in pairs
+    assert ("SRB", "HUN", "057", "2023-10-16") in pairs and (
+        "HUN",
+        "SRB",
+        "057",
+        "2023-10-16",
+    ) in pairs
 
 
 def test_cli_exits_with_a_clear_error_for_an_unknown_model(tmp_path):

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .dictionaries import Agent, Knowledge, Office, knowledge
 from .records import ActorRef
@@ -62,7 +62,7 @@ class _Piece:
     start: int
     end: int
     kind: str  # country, adjective, capital, igo, entity, person, agent, name, possessive, filler
-    value: object = None
+    value: Any = None
 
 
 @dataclass
@@ -298,7 +298,7 @@ class ActorResolver:
                 owner = str(piece.value)
                 break
         agents = [p.value for p in group if p.kind == "agent"]
-        agent: Agent | None = agents[-1] if agents else None  # type: ignore[assignment]
+        agent: Agent | None = agents[-1] if agents else None
         core = [p for p in group if p.kind in ("person", "entity", "igo")]
         if core:
             piece = core[-1]
@@ -310,9 +310,9 @@ class ActorResolver:
                 return [Mention(start, end, actor, "known-person")]
             if piece.kind == "entity":
                 entity = piece.value
-                igo_code = self.kb.igos[entity.igo].code if entity.igo else None  # type: ignore[attr-defined]
-                country = entity.country or owner  # type: ignore[attr-defined]
-                sector = entity.sector  # type: ignore[attr-defined]
+                igo_code = self.kb.igos[entity.igo].code if entity.igo else None
+                country = entity.country or owner
+                sector = entity.sector
                 return [
                     Mention(
                         start,
@@ -324,14 +324,14 @@ class ActorResolver:
                             sector,
                             entity.name,
                             text,
-                        ),  # type: ignore[attr-defined]
+                        ),
                         "known-organisation",
                     )
                 ]
             igo = self.kb.igos[str(piece.value)]
             # "EU foreign ministers": a role word after the organisation gives the sector
             later = [p.value for p in group if p.kind == "agent" and p.start > piece.start]
-            sector = later[-1].sector if later else None  # type: ignore[attr-defined]
+            sector = later[-1].sector if later else None
             return [
                 Mention(
                     start,
@@ -347,7 +347,7 @@ class ActorResolver:
         if names and last.kind == "name":
             name_start = names[0].start
             # the name run is the trailing run of name pieces
-            run = []
+            run: list[_Piece] = []
             for p in reversed(group):
                 if p.kind != "name":
                     break
@@ -489,14 +489,14 @@ class ActorResolver:
                 if child.left_edge.i <= p.start and p.end <= child.right_edge.i + 1
             ]
             roles = [p.value for p in inside if p.kind == "agent" and p.start <= child.i < p.end]
-            agent: Agent | None = roles[0] if roles else None  # type: ignore[assignment]
+            agent: Agent | None = roles[0] if roles else None
             country: str | None = None
             sector = agent.sector if agent else None
             for piece in inside:
                 kind, value = piece.kind, piece.value
                 if kind == "entity":
-                    country = country or value.country  # type: ignore[attr-defined]
-                    sector = sector or value.sector  # type: ignore[attr-defined]
+                    country = country or value.country
+                    sector = sector or value.sector
                 elif kind in ("country", "adjective", "capital"):
                     country = country or str(value)
             if agent is not None or country is not None:

@@ -67,8 +67,17 @@ def events_table(events: list[dict[str, Any]]) -> str:
     rows = []
     for e in events:
         sentence = e["sentence"] if len(e["sentence"]) <= 60 else e["sentence"][:59] + "…"
-        row = [e["sentence_index"], e["date"], _actor_cell(e["source"]), e["cameo"],
-               _actor_cell(e["target"]), e["quad_class"], f"{e['goldstein']:+.1f}", e["verb"], sentence]
+        row = [
+            e["sentence_index"],
+            e["date"],
+            _actor_cell(e["source"]),
+            e["cameo"],
+            _actor_cell(e["target"]),
+            e["quad_class"],
+            f"{e['goldstein']:+.1f}",
+            e["verb"],
+            sentence,
+        ]
         rows.append(([e["article_id"]] if several else []) + row)
     return _table((["article"] if several else []) + headers, rows)
 

@@ -154,6 +154,9 @@ class Coder:
         verb = coded.predicate
         verb_offsets = (para.start + verb.idx, para.start + verb.idx + len(verb.text))
         dated = date_for_predicate(sent, dates, coded.trigger, coded.predicate)
+        event_date: str | None
+        precision: str | None
+        date_text: str | None
         if dated is not None:
             event_date, precision, date_text = dated.value, dated.precision, dated.text
         else:
