@@ -8,8 +8,9 @@ import pytest
 
 from conftest import shared_path
 from dyadwatch.codes import code_table, parse_code_table, quad_class_of_root
-from dyadwatch.dictionaries import knowledge, parse_patterns, parse_tsv, patterns
 from dyadwatch.errors import DictionaryError
+from dyadwatch.knowledge import knowledge, parse_tsv
+from dyadwatch.patterns import parse_patterns, patterns
 
 
 def test_code_table_follows_gdelt_quadclass_by_root():

@@ -10,8 +10,8 @@ from datetime import date
 import pytest
 
 from conftest import parse
-from dyadwatch.dictionaries import patterns
 from dyadwatch.events import EventCoder
+from dyadwatch.patterns import patterns
 
 DAY = date(2020, 9, 18)
 

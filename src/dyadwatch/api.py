@@ -5,7 +5,7 @@ The CLI (and later the HTTP API) are thin wrappers over these functions.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,16 +18,19 @@ if TYPE_CHECKING:
     from .pipeline import CodedArticle, Coder
     from .store import Store
 
-_CODERS: dict[tuple[str | None, int], Coder] = {}
+_CODERS: dict[tuple[str | None, int, tuple[str, ...]], Coder] = {}
 
 
-def get_coder(model: str | None = None, batch_size: int = 32) -> Coder:
-    """The process-wide :class:`~dyadwatch.pipeline.Coder` for ``model`` (loaded once)."""
+def get_coder(
+    model: str | None = None, batch_size: int = 32, dictionaries: Sequence[str | Path] = ()
+) -> Coder:
+    """The process-wide :class:`~dyadwatch.pipeline.Coder` for ``model`` and user ``dictionaries``
+    (loaded once)."""
     from .pipeline import Coder
 
-    key = (model, batch_size)
+    key = (model, batch_size, tuple(str(d) for d in dictionaries))
     if key not in _CODERS:
-        _CODERS[key] = Coder(model, batch_size)
+        _CODERS[key] = Coder(model, batch_size, dictionaries)
     return _CODERS[key]
 
 
@@ -38,6 +41,7 @@ def code_text(
     article_id: str | None = None,
     title: str | None = None,
     model: str | None = None,
+    dictionaries: Sequence[str | Path] = (),
 ) -> list[Event]:
     """Code one article given as text (or HTML) and return its events.
 
@@ -47,6 +51,7 @@ def code_text(
         article_id: id recorded in the events (default: a hash of the text).
         title: headline, if not already the first line of ``text``.
         model: an installed spaCy pipeline name.
+        dictionaries: user dictionary files or folders (our TSV format, or PETRARCH .actors/.agents).
     """
     from .records import content_hash
 
@@ -59,14 +64,18 @@ def code_text(
     if title:
         record["title"] = title
     article = extract(RawItem(item.item, "record", record, str(record["id"])))
-    return get_coder(model).code_article(article).events
+    return get_coder(model, dictionaries=dictionaries).code_article(article).events
 
 
 def code_files(
-    paths: Iterable[str | Path], *, model: str | None = None, options: IngestOptions | None = None
+    paths: Iterable[str | Path],
+    *,
+    model: str | None = None,
+    options: IngestOptions | None = None,
+    dictionaries: Sequence[str | Path] = (),
 ) -> Iterator[CodedArticle | Reject]:
     """Read, extract and code every article under ``paths``; rejects come out in order, as records."""
-    yield from get_coder(model).code_items(read_paths(paths, options))
+    yield from get_coder(model, dictionaries=dictionaries).code_items(read_paths(paths, options))
 
 
 @dataclass
@@ -87,6 +96,7 @@ def run(
     model: str | None = None,
     batch_size: int = 32,
     options: IngestOptions | None = None,
+    dictionaries: Sequence[str | Path] = (),
     progress: Callable[[RunReport], None] | None = None,
 ) -> RunReport:
     """Code everything under ``paths`` into the store ``db``.
@@ -98,7 +108,7 @@ def run(
     from .errors import ExtractError
     from .store import Store
 
-    coder = get_coder(model, batch_size)
+    coder = get_coder(model, batch_size, dictionaries)
     report = RunReport()
     with Store(db) as store:
         batch: list[Article] = []

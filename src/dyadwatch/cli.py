@@ -26,6 +26,7 @@ app = typer.Typer(
 )
 
 EXIT_REJECTS = 1
+MAX_BYTES = 10 * 1024 * 1024  # the ingest default, repeated here for the option's help text
 EXIT_ERROR = 3
 _state = {"debug": False}
 
@@ -123,9 +124,11 @@ def code(
         EventFormat, typer.Option("--format", "-f", help="Output format.")
     ] = EventFormat.jsonl,
     model: Annotated[str | None, typer.Option(help="Installed spaCy pipeline to use.")] = None,
-    max_bytes: Annotated[int, typer.Option(help="Largest file accepted, in bytes.")] = 10
-    * 1024
-    * 1024,
+    max_bytes: Annotated[int, typer.Option(help="Largest file accepted, in bytes.")] = MAX_BYTES,
+    dictionaries: Annotated[
+        list[Path] | None,
+        typer.Option("--dict", help="User dictionary file or folder (repeatable)."),
+    ] = None,
 ) -> None:
     """Code articles and print their events (nothing is stored)."""
     from .api import code_files
@@ -135,7 +138,12 @@ def code(
     events: list[dict[str, Any]] = []
     rejects: list[Reject] = []
     try:
-        for result in code_files(files, model=model, options=IngestOptions(max_bytes=max_bytes)):
+        for result in code_files(
+            files,
+            model=model,
+            options=IngestOptions(max_bytes=max_bytes),
+            dictionaries=dictionaries or [],
+        ):
             if isinstance(result, Reject):
                 rejects.append(result)
                 continue
@@ -166,11 +174,13 @@ def run(
     batch_size: Annotated[
         int, typer.Option(min=1, help="Articles per batch and transaction.")
     ] = 32,
-    max_bytes: Annotated[int, typer.Option(help="Largest file accepted, in bytes.")] = 10
-    * 1024
-    * 1024,
+    max_bytes: Annotated[int, typer.Option(help="Largest file accepted, in bytes.")] = MAX_BYTES,
     summary: Annotated[bool, typer.Option(help="Print events per dyad at the end.")] = True,
     top: Annotated[int, typer.Option(min=0, help="Dyads shown in the summary (0: all).")] = 12,
+    dictionaries: Annotated[
+        list[Path] | None,
+        typer.Option("--dict", help="User dictionary file or folder (repeatable)."),
+    ] = None,
 ) -> None:
     """Code articles into a DuckDB store: articles, events and rejects. Re-running adds nothing."""
     from .api import RunReport
@@ -195,6 +205,7 @@ def run(
             model=model,
             batch_size=batch_size,
             options=IngestOptions(max_bytes=max_bytes),
+            dictionaries=dictionaries or [],
             progress=progress,
         )
     except DyadwatchError as exc:
@@ -257,6 +268,10 @@ def eval_command(
         Path, typer.Option(help="Folder the floors file's paths are relative to.")
     ] = Path("../shared"),
     model: Annotated[str | None, typer.Option(help="Installed spaCy pipeline to use.")] = None,
+    dictionaries: Annotated[
+        list[Path] | None,
+        typer.Option("--dict", help="User dictionary file or folder (repeatable)."),
+    ] = None,
 ) -> None:
     """Score coding quality against gold articles and peer suites (P/R/F1 by level and root)."""
     from .evaluate import format_gold_table, format_peer_table
@@ -266,7 +281,7 @@ def eval_command(
     failures: list[str] = []
     try:
         for path in gold or []:
-            results.append(evaluate_file(path, predictions, model))
+            results.append(evaluate_file(path, predictions, model, dictionaries or []))
         if floors is not None:
             checked, failures = check_floors(floors, shared, model)
             results.extend(checked)
@@ -291,6 +306,63 @@ def eval_command(
         typer.echo(f"floor not met: {failure}", err=True)
     if failures:
         raise typer.Exit(EXIT_REJECTS)
+
+
+@app.command()
+def actors(
+    paths: Annotated[
+        list[Path] | None, typer.Argument(help="Articles to resolve now (default: read the store).")
+    ] = None,
+    db: Annotated[Path, typer.Option("--db", help="DuckDB store.")] = Path("dyadwatch.duckdb"),
+    code: Annotated[
+        str | None, typer.Option(help="Only actors whose code starts with this (SRBGOV, SRB).")
+    ] = None,
+    name: Annotated[
+        str | None, typer.Option(help="Only actors whose name or text contains this.")
+    ] = None,
+    article: Annotated[str | None, typer.Option(help="Only this article's mentions.")] = None,
+    mentions: Annotated[
+        bool, typer.Option("--mentions", help="List every mention, not totals.")
+    ] = False,
+    format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
+    model: Annotated[str | None, typer.Option(help="Installed spaCy pipeline to use.")] = None,
+    dictionaries: Annotated[
+        list[Path] | None,
+        typer.Option("--dict", help="User dictionary file or folder (repeatable)."),
+    ] = None,
+) -> None:
+    """List resolved actors (totals, or every mention with its text and the rule that resolved it)."""
+    from .store import Store
+
+    try:
+        if paths:
+            from .api import code_files
+            from .pipeline import CodedArticle
+
+            store = Store(":memory:")
+            store.write(
+                [
+                    r
+                    for r in code_files(paths, model=model, dictionaries=dictionaries or [])
+                    if isinstance(r, CodedArticle)
+                ]
+            )
+        elif not db.exists():
+            raise DyadwatchError(
+                f"no store at {db}: run `dyadwatch run` first or give article files"
+            )
+        else:
+            store = Store(db, read_only=True)
+        with store:
+            rows = (
+                store.actor_mentions(code, name, article)
+                if mentions or article
+                else store.actor_summary(code, name)
+            )
+    except DyadwatchError as exc:
+        _fail(exc)
+        return
+    _write_rows(rows, format)
 
 
 def main() -> None:

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .actors import Mention, mention_at
-from .dictionaries import Pattern, Patterns, patterns
+from .patterns import Pattern, Patterns, patterns
 from .syntax import children as _children
 from .syntax import with_conjuncts as _with_conjuncts
 
@@ -270,7 +270,9 @@ class EventCoder:
         intent: bool,
     ) -> list[CodedEvent]:
         events: list[CodedEvent] = []
-        sources = _dedupe(sources)
+        # group mentions ("the two countries") stand for each of their members
+        sources = [part for m in _dedupe(sources) for part in m.split()]
+        targets = [part for m in targets for part in m.split()]
         if not sources:
             return events
         if not targets:

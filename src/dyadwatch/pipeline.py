@@ -8,22 +8,24 @@ leaves this module.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__
 from .actors import ActorResolver, Mention
 from .codes import code_table
 from .dates import DateMention, date_for_predicate, find_dates, parse_anchor
-from .dictionaries import DICTIONARY_VERSION, knowledge, patterns
 from .errors import ExtractError
 from .events import CodedEvent, EventCoder
 from .extract import extract
+from .knowledge import DICTIONARY_VERSION, knowledge
 from .nlp import DEFAULT_BATCH_SIZE, ParsedParagraph, load_pipeline, model_label, parse_articles
+from .patterns import patterns
 from .places import location_for_predicate
-from .records import ActorRef, Article, Event, RawItem, Reject, content_hash
+from .records import ActorMention, ActorRef, Article, Event, RawItem, Reject, content_hash
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -43,6 +45,7 @@ class CodedArticle:
     sentences: int
     model: str = ""
     coder_version: str = ""
+    mentions: list[ActorMention] = field(default_factory=list)
     extra: dict[str, object] = field(default_factory=dict)
 
 
@@ -62,12 +65,18 @@ class Coder:
     Args:
         model: name of an installed spaCy pipeline (default: the pinned small English model).
         batch_size: paragraphs per ``nlp.pipe`` batch.
+        dictionaries: user dictionary files or folders added to the packaged knowledge.
     """
 
-    def __init__(self, model: str | None = None, batch_size: int = DEFAULT_BATCH_SIZE) -> None:
+    def __init__(
+        self,
+        model: str | None = None,
+        batch_size: int = DEFAULT_BATCH_SIZE,
+        dictionaries: Sequence[str | Path] = (),
+    ) -> None:
         self.nlp = load_pipeline(model)
         self.model = model_label(self.nlp)
-        self.kb = knowledge()
+        self.kb = knowledge(dictionaries)
         self.resolver = ActorResolver(self.nlp, self.kb)
         self.coder = EventCoder(patterns())
         self.codes = code_table()
@@ -109,6 +118,7 @@ class Coder:
         anchor = parse_anchor(article.published)
         context = self.resolver.new_article(anchor)
         events: list[Event] = []
+        found: list[ActorMention] = []
         sentence_index = 0
         previous: date | None = None
         for para in paragraphs:
@@ -122,6 +132,23 @@ class Coder:
             for sent, mentions in zip(
                 para.doc.sents, self.resolver.resolve_doc(para.doc, context), strict=True
             ):
+                for mention in mentions:
+                    for part in mention.split():
+                        start, end = _offsets(para, part.start, part.end)
+                        found.append(
+                            ActorMention(
+                                content_hash(
+                                    article.article_id, sentence_index, start, end, part.actor.code
+                                ),
+                                article.article_id,
+                                sentence_index,
+                                start,
+                                end,
+                                part.actor,
+                                part.rule,
+                            )
+                        )
+
                 dates = find_dates(sent.text, para_anchor, previous)
                 for coded in self.coder.code_sentence(sent, mentions):
                     events.append(
@@ -133,7 +160,7 @@ class Coder:
                 if day_dates:
                     previous = date.fromisoformat(day_dates[-1].value)
                 sentence_index += 1
-        return CodedArticle(article, events, sentence_index, self.model, self.version)
+        return CodedArticle(article, events, sentence_index, self.model, self.version, found)
 
     def _event(
         self,

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .actors import Mention
-from .dictionaries import Knowledge
+from .knowledge import Knowledge
 from .syntax import distance, governed_directly
 
 if TYPE_CHECKING:

@@ -141,6 +141,23 @@ class Event:
 
 
 @dataclass
+class ActorMention:
+    """An actor mention as stored: where it is, what it resolved to, and the cascade step that did it."""
+
+    mention_id: str
+    article_id: str
+    sentence_index: int
+    start: int  # character offsets into Article.text
+    end: int
+    actor: ActorRef
+    rule: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the mention as a JSON-ready dict."""
+        return asdict(self)
+
+
+@dataclass
 class Reject:
     """An input item (or part of one) that could not be processed, and why."""
 

@@ -39,13 +39,15 @@ def is_peer_suite(path: str | Path) -> bool:
     return False
 
 
-def code_gold(gold_path: str | Path, model: str | None = None) -> list[dict[str, Any]]:
+def code_gold(
+    gold_path: str | Path, model: str | None = None, dictionaries: Sequence[str | Path] = ()
+) -> list[dict[str, Any]]:
     """Code the article(s) a gold file points to (``text_file``, relative to the gold file)."""
     from .api import get_coder
 
     gold_path = Path(gold_path)
     events: list[dict[str, Any]] = []
-    coder = get_coder(model)
+    coder = get_coder(model, dictionaries=dictionaries)
     for article in load_gold(gold_path):
         text_file = article.get("text_file")
         if not text_file:
@@ -64,11 +66,15 @@ def code_gold(gold_path: str | Path, model: str | None = None) -> list[dict[str,
     return events
 
 
-def code_peer(records: Sequence[dict[str, Any]], model: str | None = None) -> list[dict[str, Any]]:
+def code_peer(
+    records: Sequence[dict[str, Any]],
+    model: str | None = None,
+    dictionaries: Sequence[str | Path] = (),
+) -> list[dict[str, Any]]:
     """Code each peer record's sentence as a one-paragraph article dated by the record."""
     from .api import get_coder
 
-    coder = get_coder(model)
+    coder = get_coder(model, dictionaries=dictionaries)
     articles = [
         extract_record({"id": r["id"], "text": r["text"], "published": r.get("date")}, r["id"])
         for r in records
@@ -78,7 +84,10 @@ def code_peer(records: Sequence[dict[str, Any]], model: str | None = None) -> li
 
 
 def evaluate_file(
-    path: str | Path, predictions: str | Path | None = None, model: str | None = None
+    path: str | Path,
+    predictions: str | Path | None = None,
+    model: str | None = None,
+    dictionaries: Sequence[str | Path] = (),
 ) -> dict[str, Any]:
     """Score the coder (or saved ``predictions``) on a gold file or a peer suite.
 
@@ -94,12 +103,16 @@ def evaluate_file(
             else:
                 preds = events_to_peer_predictions(rows)
         else:
-            preds = events_to_peer_predictions(code_peer(records, model))
+            preds = events_to_peer_predictions(code_peer(records, model, dictionaries))
         result = score_peer(records, preds)
         result["kind"] = "peer"
     else:
         gold = load_gold(path)
-        events = load_jsonl(predictions) if predictions is not None else code_gold(path, model)
+        events = (
+            load_jsonl(predictions)
+            if predictions is not None
+            else code_gold(path, model, dictionaries)
+        )
         result = score_gold(gold, events)
         result["kind"] = "gold"
     result["file"] = str(path)
@@ -133,7 +146,8 @@ def check_floors(
         if not path.exists():
             results.append({"suite": name, "skipped": f"{path} not present"})
             continue
-        result = evaluate_file(path, model=model)
+        dicts = [Path(shared) / d for d in entry.get("dictionaries", [])]
+        result = evaluate_file(path, model=model, dictionaries=dicts)
         figures = headline_figures(result)
         result.update({"suite": name, "figures": figures})
         results.append(result)

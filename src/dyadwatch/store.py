@@ -22,7 +22,7 @@ import pyarrow as pa
 
 from .errors import StoreError
 from .pipeline import CodedArticle
-from .records import Event, Reject
+from .records import ActorMention, Event, Reject
 
 ARTICLE_COLUMNS = (
     "article_id",
@@ -79,6 +79,20 @@ EVENT_COLUMNS = (
     "coder_version",
 )
 REJECT_COLUMNS = ("reject_id", "item", "stage", "reason", "message")
+MENTION_COLUMNS = (
+    "mention_id",
+    "article_id",
+    "sentence_index",
+    "start_offset",
+    "end_offset",
+    "text",
+    "code",
+    "country",
+    "igo",
+    "sector",
+    "name",
+    "rule",
+)
 INT_COLUMNS = {
     "sentence_index",
     "sentence_start",
@@ -89,6 +103,8 @@ INT_COLUMNS = {
     "verb_start",
     "verb_end",
     "quad_class",
+    "start_offset",
+    "end_offset",
     "sentences",
 }
 FLOAT_COLUMNS = {"goldstein"}
@@ -158,6 +174,25 @@ def event_row(event: Event) -> dict[str, Any]:
     return row
 
 
+def mention_row(mention: ActorMention) -> dict[str, Any]:
+    """Flatten an actor mention into a row of the ``actor_mentions`` table."""
+    actor = mention.actor
+    return {
+        "mention_id": mention.mention_id,
+        "article_id": mention.article_id,
+        "sentence_index": mention.sentence_index,
+        "start_offset": mention.start,
+        "end_offset": mention.end,
+        "text": actor.text,
+        "code": actor.code,
+        "country": actor.country,
+        "igo": actor.igo,
+        "sector": actor.sector,
+        "name": actor.name,
+        "rule": mention.rule,
+    }
+
+
 def article_row(coded: CodedArticle) -> dict[str, Any]:
     """Flatten a coded article into a row of the ``articles`` table."""
     article = coded.article
@@ -189,6 +224,7 @@ class WriteCounts:
     articles: int = 0
     events: int = 0
     rejects: int = 0
+    mentions: int = 0
 
 
 class Store:
@@ -283,6 +319,7 @@ class Store:
         coded = list(coded)
         article_rows = [article_row(c) for c in coded]
         event_rows = [event_row(e) for c in coded for e in c.events]
+        mention_rows = [mention_row(m) for c in coded for m in c.mentions]
         reject_rows = [
             {
                 "reject_id": r.reject_id,
@@ -306,10 +343,14 @@ class Store:
             ]
             if stale:
                 self._rows("DELETE FROM events WHERE article_id IN (SELECT unnest(?))", [stale])
+                self._rows(
+                    "DELETE FROM actor_mentions WHERE article_id IN (SELECT unnest(?))", [stale]
+                )
                 self._rows("DELETE FROM articles WHERE article_id IN (SELECT unnest(?))", [stale])
             counts.articles = self._insert("articles", ARTICLE_COLUMNS, article_rows)
             counts.events = self._insert("events", EVENT_COLUMNS, event_rows)
             counts.rejects = self._insert("rejects", REJECT_COLUMNS, reject_rows)
+            counts.mentions = self._insert("actor_mentions", MENTION_COLUMNS, mention_rows)
             self._rows("COMMIT")
         except duckdb.Error as exc:
             self._rows("ROLLBACK")
@@ -332,7 +373,7 @@ class Store:
 
     def counts(self) -> dict[str, int]:
         """Row counts of the main tables."""
-        return {t: self._count(t) for t in ("articles", "events", "rejects")}
+        return {t: self._count(t) for t in ("articles", "events", "rejects", "actor_mentions")}
 
     def dyad_summary(self) -> list[dict[str, Any]]:
         """Events per directed dyad (source → target keys), with QuadClass counts and Goldstein mean."""
@@ -359,6 +400,45 @@ class Store:
         return self._dicts(
             sql + " ORDER BY article_id, sentence_index, verb_start, event_id", params
         )
+
+    def actor_summary(
+        self, code: str | None = None, name: str | None = None
+    ) -> list[dict[str, Any]]:
+        """Actors by code and name: mentions, articles, and the cascade steps that resolved them."""
+        where, params = self._actor_filter(code, name)
+        return self._dicts(
+            "SELECT code, name, count(*) AS mentions, count(DISTINCT article_id) AS articles, "
+            "string_agg(DISTINCT rule, ',' ORDER BY rule) AS rules FROM actor_mentions"
+            f"{where} GROUP BY code, name ORDER BY mentions DESC, code, name",
+            params,
+        )
+
+    def actor_mentions(
+        self, code: str | None = None, name: str | None = None, article_id: str | None = None
+    ) -> list[dict[str, Any]]:
+        """Stored mentions (filtered by code prefix, name substring, article), in text order."""
+        where, params = self._actor_filter(code, name, article_id)
+        return self._dicts(
+            "SELECT article_id, sentence_index, start_offset, end_offset, text, code, name, rule "
+            f"FROM actor_mentions{where} ORDER BY article_id, start_offset",
+            params,
+        )
+
+    @staticmethod
+    def _actor_filter(
+        code: str | None, name: str | None, article_id: str | None = None
+    ) -> tuple[str, list[Any]]:
+        clauses, params = [], []
+        if code:
+            clauses.append("code LIKE ?")
+            params.append(code.upper() + "%")
+        if name:
+            clauses.append("(lower(name) LIKE ? OR lower(text) LIKE ?)")
+            params += [f"%{name.lower()}%"] * 2
+        if article_id:
+            clauses.append("article_id = ?")
+            params.append(article_id)
+        return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
 
     def rejects(self) -> list[dict[str, Any]]:
         """Stored rejects."""

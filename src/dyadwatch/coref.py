@@ -1,0 +1,136 @@
+"""Coreference within one article: names, pronouns and definite descriptions back to actors.
+
+:class:`ArticleContext` remembers, sentence by sentence, which actors the article has named. Three
+kinds of later reference are resolved, each behind a named gate:
+
+* **names** — a bare surname (or, for names written family name first, the first token) after the
+  person was named in full: "Wang said" → Wang Yiwei. A key claimed by two different people is dropped
+  (``AMBIGUOUS``), never guessed.
+* **pronouns** — "he/she/his/her" → the most recent person; "it/its" → the most recent country or
+  organisation; only within ``PRONOUN_WINDOW`` sentences, since a pronoun further away is more likely to
+  point at something we did not code.
+* **descriptions** — "the company/the firm" → the most recent company; "the country" → the most recent
+  country; "the two countries / both countries / the two sides" → the last two different countries, as
+  a group actor (the events stage codes each member).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from .records import ActorRef
+
+#: How many sentences back a pronoun may look for its antecedent.
+PRONOUN_WINDOW = 2
+#: How many sentences back a definite description ("the company") may look.
+DESCRIPTION_WINDOW = 6
+
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
+#: Only the possessive: a bare "it" is too often expletive ("it is expected that ...").
+THING_PRONOUNS = {"its"}
+COMPANY_NOUNS = {"company", "firm", "group", "corporation", "giant", "carrier", "manufacturer"}
+COUNTRY_NOUNS = {"country", "nation", "state"}
+PAIR_WORDS = {"two", "both"}
+PAIR_NOUNS = {"countries", "nations", "sides", "states", "governments", "neighbours", "neighbors"}
+
+
+@dataclass
+class Remembered:
+    """An actor the article has mentioned, and where."""
+
+    actor: ActorRef
+    sentence: int
+    kind: str  # person, country, organisation, company, agent
+
+
+@dataclass
+class ArticleContext:
+    """What the resolver remembers across the sentences of one article."""
+
+    day: date | None
+    aliases: dict[str, ActorRef] = field(default_factory=dict)
+    ambiguous: set[str] = field(default_factory=set)
+    history: list[Remembered] = field(default_factory=list)
+    sentence: int = 0
+    regions: frozenset[str] = frozenset()  # region codes, which are not countries
+
+    def remember(self, key: str, actor: ActorRef) -> None:
+        """Register a name key for ``actor``; a key claimed by two people is dropped (AMBIGUOUS gate)."""
+        if key in self.ambiguous:
+            return
+        known = self.aliases.get(key)
+        if known is not None and known.name != actor.name:
+            del self.aliases[key]
+            self.ambiguous.add(key)
+            return
+        self.aliases[key] = actor
+
+    def remember_person(self, name: str, actor: ActorRef, written: str) -> None:
+        """Register a person's full name and the single names a later sentence may use alone."""
+        self.remember(name, actor)
+        self.remember(written, actor)
+        parts = written.split()
+        if len(parts) >= 2:
+            self.remember(parts[-1], actor)
+            self.remember(parts[0], actor)  # family name first ("Wang Yiwei" → "Wang")
+
+    def mentioned(self, actor: ActorRef, kind: str) -> None:
+        """Record that the current sentence mentions ``actor`` (for later pronouns and descriptions)."""
+        self.history.append(Remembered(actor, self.sentence, kind))
+
+    def next_sentence(self) -> None:
+        self.sentence += 1
+
+    def _recent(
+        self, kinds: set[str], window: int, before_sentence: bool = False
+    ) -> ActorRef | None:
+        for item in reversed(self.history):
+            if self.sentence - item.sentence > window:
+                return None
+            if before_sentence and item.sentence == self.sentence:
+                continue
+            if item.kind in kinds:
+                return item.actor
+        return None
+
+    def resolve_pronoun(self, word: str) -> ActorRef | None:
+        """The antecedent of a personal or possessive pronoun, within the pronoun window."""
+        word = word.lower()
+        if word in PERSON_PRONOUNS:
+            return self._recent({"person"}, PRONOUN_WINDOW)
+        if word in THING_PRONOUNS:
+            return self._recent({"country", "organisation", "company"}, PRONOUN_WINDOW)
+        return None
+
+    def resolve_description(self, noun: str) -> ActorRef | None:
+        """The antecedent of "the company" / "the country"."""
+        noun = noun.lower()
+        if noun in COMPANY_NOUNS:
+            return self._recent({"company"}, DESCRIPTION_WINDOW)
+        if noun in COUNTRY_NOUNS:
+            return self._recent({"country"}, DESCRIPTION_WINDOW, before_sentence=True)
+        return None
+
+    def resolve_pair(self, current: Sequence[ActorRef] = ()) -> tuple[str, str] | None:
+        """The last two different countries mentioned — by actors earlier in the current sentence
+        (``current``) first, then by earlier sentences: the referents of "the two countries"."""
+        found: list[str] = []
+        recent = [a for a in reversed(current)] + [
+            item.actor
+            for item in reversed(self.history)
+            if self.sentence - item.sentence <= DESCRIPTION_WINDOW
+        ]
+        for actor in recent:
+            country = actor.country
+            if (
+                country
+                and actor.igo is None
+                and country not in found
+                and country not in self.regions
+            ):
+                found.append(country)
+                if len(found) == 2:
+                    return found[1], found[0]
+        return None

@@ -1,0 +1,528 @@
+"""Knowledge: the actor knowledge base — countries and regions, role words, organisations, companies
+and media, people with dated offices — loaded from validated data files.
+
+The packaged files live in ``data/``. Users add or override entries with their own files, passed as
+``dictionaries`` (CLI: ``--dict PATH``, repeatable; a folder means every file in it):
+
+* files in our format, recognised by name: ``*countries*.tsv``, ``*regions*.tsv``, ``*agents*.tsv``,
+  ``*igos*.tsv``, ``*entities*.tsv``, ``*people*.tsv`` — same columns as the packaged files. A user
+  entry replaces the packaged one with the same key (country code, term, acronym, name; for people
+  every packaged office of that name);
+* PETRARCH/TABARI dictionaries: ``*.actors`` / ``*actors*.txt`` (actors with date-ranged codes) and
+  ``*.agents`` / ``*agents*.txt`` (role words), read by :mod:`dyadwatch.petrarch_dicts`.
+
+Every file is validated and every bad entry of every file is reported at once, as ``file:line:
+message``, in one :class:`~dyadwatch.errors.DictionaryError`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from .errors import DictionaryError
+
+#: Version of the packaged dictionaries, recorded with every coded event.
+DICTIONARY_VERSION = "2026.11.2"
+#: One or more three-letter CAMEO agent codes ("GOV", "GOVFRM").
+SECTOR_CODE = re.compile(r"^(?:[A-Z]{3})+$")
+COUNTRY_CODE = re.compile(r"^[A-Z]{3}$")
+
+
+@dataclass(frozen=True)
+class Country:
+    """A country, or a CAMEO region when ``region`` is true (codes such as WST, EUR, BLK)."""
+
+    code: str
+    name: str
+    aliases: tuple[str, ...]
+    adjectives: tuple[str, ...]
+    capitals: tuple[str, ...]
+    region: bool = False
+    imported: bool = False  # from a PETRARCH dictionary: matched without regard to case
+
+
+@dataclass(frozen=True)
+class Agent:
+    """A role word and the agent code it carries; ``title`` when it is used before a name."""
+
+    term: str
+    sector: str | None
+    title: bool
+
+
+@dataclass(frozen=True)
+class Igo:
+    igo: str
+    code: str
+    name: str
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A company, medium, party or armed group with its home country and agent code."""
+
+    name: str
+    country: str | None
+    igo: str | None
+    sector: str | None
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Office:
+    """An office a person held from ``start`` (inclusive) to ``end`` (exclusive; None: still held)."""
+
+    name: str
+    aliases: tuple[str, ...]
+    country: str | None
+    igo: str | None
+    sector: str | None
+    office: str
+    start: date | None
+    end: date | None
+    code: str | None = None  # a full CAMEO code from an imported dictionary, used as given
+
+    def held_on(self, day: date | None) -> bool:
+        """Whether the office was held on ``day`` (the current office counts when the day is unknown)."""
+        if day is None:
+            return self.end is None
+        return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
+
+
+@dataclass
+class Knowledge:
+    """Everything the actor resolver knows."""
+
+    countries: dict[str, Country]
+    agents: dict[str, Agent]
+    igos: dict[str, Igo]
+    entities: list[Entity]
+    offices: list[Office]
+    version: str = DICTIONARY_VERSION
+    sources: tuple[str, ...] = ()
+    people: dict[str, list[Office]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.people = {}
+        for office in self.offices:
+            self.people.setdefault(office.name, []).append(office)
+        for offices in self.people.values():
+            offices.sort(key=lambda o: o.start or date.min)
+
+    def igo_by_code(self, code: str) -> Igo | None:
+        """The organisation whose CAMEO code starts ``code`` (longest match), if any."""
+        best = None
+        for igo in self.igos.values():
+            if code.startswith(igo.code) and (best is None or len(igo.code) > len(best.code)):
+                best = igo
+        return best
+
+
+# --- reading files --------------------------------------------------------------------------------
+
+
+def _split(value: str | None) -> tuple[str, ...]:
+    return tuple(part.strip() for part in (value or "").split("|") if part.strip())
+
+
+def parse_tsv(
+    text: str, filename: str, columns: tuple[str, ...]
+) -> list[tuple[str, dict[str, str]]]:
+    """Rows of TSV text with a header row as ``(file:line, row)``; ``#`` lines are comments.
+
+    Raises:
+        DictionaryError: the header lacks one of ``columns``.
+    """
+    numbered = [
+        (n, line)
+        for n, line in enumerate(text.splitlines(), 1)
+        if line.strip() and not line.startswith("#")
+    ]
+    if not numbered:
+        raise DictionaryError([f"{filename}: no header row"])
+    header = numbered[0][1].split("\t")
+    missing = [c for c in columns if c not in header]
+    if missing:
+        raise DictionaryError(
+            [f"{filename}:{numbered[0][0]}: header lacks column(s) {', '.join(missing)}"]
+        )
+    rows = []
+    for number, line in numbered[1:]:
+        cells = line.split("\t")
+        row = dict(zip(header, cells + [""] * (len(header) - len(cells)), strict=False))
+        rows.append((f"{filename}:{number}", {k: (v or "").strip() for k, v in row.items()}))
+    return rows
+
+
+def _date(value: str, where: str, what: str, problems: list[str]) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        problems.append(f"{where}: {what} {value!r} is not an ISO date")
+        return None
+
+
+# --- row validators: each appends its problems and returns the entry or None ------------------------
+
+
+def country_from_row(
+    where: str, row: dict[str, str], problems: list[str], region: bool = False
+) -> Country | None:
+    code = row["code"]
+    if not COUNTRY_CODE.match(code):
+        problems.append(f"{where}: code {code!r} is not three capital letters")
+        return None
+    if not row["name"]:
+        problems.append(f"{where}: {code} has no name")
+        return None
+    return Country(
+        code,
+        row["name"],
+        _split(row.get("aliases")),
+        _split(row.get("adjectives")),
+        _split(row.get("capitals")),
+        region,
+    )
+
+
+def agent_from_row(where: str, row: dict[str, str], problems: list[str]) -> Agent | None:
+    term, sector = row["term"], row["sector"]
+    if not term or term != term.lower():
+        problems.append(f"{where}: agent term {term!r} must be non-empty lower case")
+        return None
+    if sector != "-" and not SECTOR_CODE.match(sector):
+        problems.append(f"{where}: sector {sector!r} of {term!r} is not a CAMEO agent code")
+        return None
+    if row["title"] not in ("yes", "no"):
+        problems.append(f"{where}: title of {term!r} must be yes or no, not {row['title']!r}")
+        return None
+    return Agent(term, None if sector == "-" else sector, row["title"] == "yes")
+
+
+def igo_from_row(where: str, row: dict[str, str], problems: list[str]) -> Igo | None:
+    if not row["igo"] or not row["code"].startswith("IGO") or not row["name"]:
+        problems.append(f"{where}: organisation needs igo, a code starting IGO, and a name")
+        return None
+    return Igo(row["igo"], row["code"], row["name"], _split(row["aliases"]))
+
+
+def _owner(
+    value: str, where: str, countries: dict[str, Country], igos: dict[str, Igo], problems: list[str]
+) -> tuple[str | None, str | None, bool]:
+    if value in ("", "---"):
+        return None, None, True
+    if value in countries:
+        return value, None, True
+    if value in igos:
+        return None, value, True
+    problems.append(f"{where}: {value!r} is neither a country or region code nor an igo acronym")
+    return None, None, False
+
+
+def entity_from_row(
+    where: str,
+    row: dict[str, str],
+    countries: dict[str, Country],
+    igos: dict[str, Igo],
+    problems: list[str],
+) -> Entity | None:
+    country, igo, ok = _owner(row["country"], where, countries, igos, problems)
+    sector = row["sector"] or None
+    if sector and not SECTOR_CODE.match(sector):
+        problems.append(f"{where}: sector {sector!r} is not a CAMEO agent code")
+        ok = False
+    if not row["name"]:
+        problems.append(f"{where}: entity has no name")
+        ok = False
+    return Entity(row["name"], country, igo, sector, _split(row["aliases"])) if ok else None
+
+
+def office_from_row(
+    where: str,
+    row: dict[str, str],
+    countries: dict[str, Country],
+    igos: dict[str, Igo],
+    problems: list[str],
+) -> Office | None:
+    country, igo, ok = _owner(row["country"], where, countries, igos, problems)
+    if not SECTOR_CODE.match(row["sector"]):
+        problems.append(f"{where}: sector {row['sector']!r} is not a CAMEO agent code")
+        ok = False
+    if not row["name"]:
+        problems.append(f"{where}: person has no name")
+        ok = False
+    start = _date(row["start"], where, "start", problems)
+    end = _date(row["end"], where, "end", problems)
+    if start is None:
+        if not row["start"]:
+            problems.append(f"{where}: office of {row['name']} has no start date")
+        ok = False
+    elif end is not None and end <= start:
+        problems.append(f"{where}: office of {row['name']} ends before it starts")
+        ok = False
+    if not ok:
+        return None
+    return Office(
+        row["name"], _split(row["aliases"]), country, igo, row["sector"], row["office"], start, end
+    )
+
+
+COUNTRY_COLUMNS = ("code", "name", "aliases", "adjectives", "capitals")
+AGENT_COLUMNS = ("term", "sector", "title")
+IGO_COLUMNS = ("igo", "code", "name", "aliases")
+ENTITY_COLUMNS = ("name", "country", "sector", "aliases")
+PEOPLE_COLUMNS = ("name", "aliases", "country", "sector", "office", "start", "end")
+
+
+@dataclass
+class _Tables:
+    """Knowledge under construction, keyed for overriding."""
+
+    countries: dict[str, Country] = field(default_factory=dict)
+    agents: dict[str, Agent] = field(default_factory=dict)
+    igos: dict[str, Igo] = field(default_factory=dict)
+    entities: dict[str, Entity] = field(default_factory=dict)
+    people: dict[str, list[Office]] = field(default_factory=dict)
+
+
+def _add_tsv(
+    kind: str, text: str, filename: str, tables: _Tables, problems: list[str], replace_people: bool
+) -> None:
+    """Add one TSV file of ``kind`` to ``tables``, later entries replacing earlier ones by key."""
+    if kind in ("countries", "regions"):
+        seen: set[str] = set()
+        for where, row in parse_tsv(
+            text, filename, COUNTRY_COLUMNS[:2] if kind == "regions" else COUNTRY_COLUMNS
+        ):
+            entry = country_from_row(where, row, problems, region=kind == "regions")
+            if entry is None:
+                continue
+            if entry.code in seen:
+                problems.append(f"{where}: duplicate code {entry.code}")
+                continue
+            seen.add(entry.code)
+            tables.countries[entry.code] = entry
+    elif kind == "agents":
+        seen = set()
+        for where, row in parse_tsv(text, filename, AGENT_COLUMNS):
+            agent = agent_from_row(where, row, problems)
+            if agent is None:
+                continue
+            if agent.term in seen:
+                problems.append(f"{where}: duplicate agent term {agent.term!r}")
+                continue
+            seen.add(agent.term)
+            tables.agents[agent.term] = agent
+    elif kind == "igos":
+        seen = set()
+        for where, row in parse_tsv(text, filename, IGO_COLUMNS):
+            igo = igo_from_row(where, row, problems)
+            if igo is None:
+                continue
+            if igo.igo in seen:
+                problems.append(f"{where}: duplicate organisation {igo.igo}")
+                continue
+            seen.add(igo.igo)
+            tables.igos[igo.igo] = igo
+    elif kind == "entities":
+        for where, row in parse_tsv(text, filename, ENTITY_COLUMNS):
+            entity = entity_from_row(where, row, tables.countries, tables.igos, problems)
+            if entity is not None:
+                tables.entities[entity.name] = entity
+    elif kind == "people":
+        fresh: dict[str, list[Office]] = {}
+        for where, row in parse_tsv(text, filename, PEOPLE_COLUMNS):
+            office = office_from_row(where, row, tables.countries, tables.igos, problems)
+            if office is not None:
+                fresh.setdefault(office.name, []).append(office)
+        for name, offices in fresh.items():
+            tables.people[name] = (
+                offices if replace_people else tables.people.get(name, []) + offices
+            )
+
+
+PACKAGED = (
+    ("countries", "countries.tsv"),
+    ("regions", "regions.tsv"),
+    ("igos", "igos.tsv"),
+    ("agents", "agents.tsv"),
+    ("entities", "entities.tsv"),
+    ("people", "people.tsv"),
+)
+KINDS = ("countries", "regions", "igos", "agents", "entities", "people")
+
+
+def kind_of_file(path: Path) -> str | None:
+    """The kind of a user dictionary file, from its name; None when it is not one."""
+    name = path.name.lower()
+    if name.endswith(".actors") or (name.endswith(".txt") and "actors" in name):
+        return "petrarch-actors"
+    if name.endswith(".agents") or (name.endswith(".txt") and "agents" in name):
+        return "petrarch-agents"
+    if name.endswith(".tsv"):
+        for kind in KINDS:
+            if kind in name:
+                return kind
+    return None
+
+
+def _expand(paths: Iterable[str | Path], problems: list[str]) -> list[tuple[str, Path]]:
+    files: list[tuple[str, Path]] = []
+    for raw in paths:
+        path = Path(raw)
+        candidates = sorted(p for p in path.iterdir() if p.is_file()) if path.is_dir() else [path]
+        for candidate in candidates:
+            kind = kind_of_file(candidate)
+            if not candidate.exists():
+                problems.append(f"{candidate}: no such dictionary file")
+            elif kind is None:
+                if not path.is_dir():
+                    problems.append(
+                        f"{candidate}: not a dictionary file (name it *people.tsv, "
+                        "*agents.tsv, *.actors ...)"
+                    )
+            else:
+                files.append((kind, candidate))
+    # Countries and organisations first: other files refer to them.
+    order = {
+        kind: i
+        for i, kind in enumerate(
+            (
+                "countries",
+                "regions",
+                "igos",
+                "petrarch-actors",
+                "agents",
+                "petrarch-agents",
+                "entities",
+                "people",
+            )
+        )
+    }
+    return sorted(files, key=lambda f: order[f[0]])
+
+
+def build_knowledge(dictionaries: Sequence[str | Path] = ()) -> Knowledge:
+    """Load the packaged knowledge plus user ``dictionaries``, validating everything.
+
+    Raises:
+        DictionaryError: listing every bad entry of every file.
+    """
+    problems: list[str] = []
+    tables = _Tables()
+    data = resources.files("dyadwatch").joinpath("data")
+    for kind, filename in PACKAGED:
+        _add_tsv(
+            kind, data.joinpath(filename).read_text("utf-8"), filename, tables, problems, False
+        )
+    imported: list[Office] = []
+    for kind, path in _expand(dictionaries, problems):
+        try:
+            text = path.read_text("utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            problems.append(f"{path}: cannot read: {exc}")
+            continue
+        try:
+            if kind.startswith("petrarch"):
+                from .petrarch_dicts import parse_actors, parse_agents
+            if kind == "petrarch-actors":
+                imported.extend(
+                    _offices_from_petrarch(parse_actors(text, str(path)), tables, problems)
+                )
+            elif kind == "petrarch-agents":
+                for entry in parse_agents(text, str(path)):
+                    for phrase in entry.phrases:
+                        term = phrase.lower()
+                        known = tables.agents.get(term)  # keep our title flag for "president" etc.
+                        title = known.title if known else False
+                        tables.agents[term] = Agent(term, entry.code or None, title)
+            else:
+                _add_tsv(kind, text, str(path), tables, problems, True)
+        except DictionaryError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise DictionaryError(problems)
+    offices = [o for offices in tables.people.values() for o in offices] + imported
+    return Knowledge(
+        countries=tables.countries,
+        agents=tables.agents,
+        igos=tables.igos,
+        entities=list(tables.entities.values()),
+        offices=offices,
+        sources=tuple(str(p) for p in dictionaries),
+    )
+
+
+def _offices_from_petrarch(
+    entries: Sequence[object], tables: _Tables, problems: list[str]
+) -> list[Office]:
+    """PETRARCH actors become named actors whose full code is used as given, by date.
+
+    An entry whose only code is an undated three-letter code ("ARNOR [ARN]", "ERIADORIAN [ERI]") is a
+    country as far as coding goes: it joins (or creates) that country, so role words compose with it
+    ("Arnor government" → ARNGOV) as they do with packaged countries.
+    """
+    offices: list[Office] = []
+    for entry in entries:
+        phrases = [p for p in entry.phrases if p]  # type: ignore[attr-defined]
+        name = phrases[0].title()
+        aliases = tuple(dict.fromkeys(phrases))
+        codes = [d.code.upper() for d in entry.codes]  # type: ignore[attr-defined]
+        undated = all(d.start is None and d.end is None for d in entry.codes)  # type: ignore[attr-defined]
+        if len(codes) == 1 and undated and COUNTRY_CODE.match(codes[0]):
+            known = tables.countries.get(codes[0])
+            tables.countries[codes[0]] = (
+                Country(codes[0], name, aliases, (), (), imported=True)
+                if known is None
+                else replace(known, aliases=known.aliases + aliases, imported=True)
+            )
+            continue
+        for dated in entry.codes:  # type: ignore[attr-defined]
+            # a compound code ("ELR/GAL") is coded as its first part; "---"/"+++" mark non-actors
+            code = dated.code.upper().split("/")[0]
+            if code in ("---", "+++"):
+                continue
+            country = (
+                code[:3] if COUNTRY_CODE.match(code[:3]) and not code.startswith("IGO") else None
+            )
+            igo = tables.igos.get(code[3:6]) if code.startswith("IGO") else None
+            sector = code[3:6] if len(code) >= 6 and not code.startswith("IGO") else None
+            end = dated.end
+            offices.append(
+                Office(
+                    name,
+                    aliases,
+                    country,
+                    igo.igo if igo else None,
+                    sector,
+                    "imported dictionary actor",
+                    dated.start,
+                    end,
+                    code=code,
+                )
+            )
+    return offices
+
+
+@lru_cache(maxsize=8)
+def _cached(dictionaries: tuple[str, ...]) -> Knowledge:
+    return build_knowledge(dictionaries)
+
+
+def knowledge(dictionaries: Sequence[str | Path] = ()) -> Knowledge:
+    """The knowledge base (packaged plus ``dictionaries``), loaded once per process and set of files."""
+    return _cached(tuple(str(p) for p in dictionaries))
+
+
+def with_people(kb: Knowledge, offices: Iterable[Office]) -> Knowledge:
+    """A copy of ``kb`` with more offices (used by tests)."""
+    return replace(kb, offices=[*kb.offices, *offices])
