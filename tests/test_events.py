@@ -145,9 +145,8 @@ Macron PROPN NNP pobj 4
 . PUNCT . punct 1
 """,
     )
-    # "Putin"/"Macron" alone are resolved through the knowledge base's explicit aliases only when
-    # listed; full names are used here
-    assert _code(resolver, event_coder, doc) == []
+    # a surname no other known person has names that person, by the office held on the date
+    assert _code(resolver, event_coder, doc) == [("RUSGOV", "FRAGOV", "055")]
     doc = parse(
         blank_nlp.vocab,
         """

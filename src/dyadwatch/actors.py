@@ -49,8 +49,14 @@ MODIFIER_DEPS = {"compound", "amod", "nmod"}
 FAMILY_NAME_FIRST = {"CHN", "TWN", "KOR", "PRK", "VNM", "HKG", "MAC", "SGP", "KHM"}
 #: NER labels under which an unknown name may be an actor (the NER+nationality step).
 ACTOR_NER_LABELS = {"PERSON", "ORG", "NORP"}
+#: Prepositions through which a place or organisation owns a role word ("dissidents from Myanmar").
+OWNER_PREPOSITIONS = {"of", "from"}
+#: Rules of mentions that name a place (country, capital, people, region).
+PLACE_RULES = {"country", "capital-metonym", "demonym", "region"}
+#: Shortest surname that may name a known person on its own.
+MIN_SURNAME_CHARS = 4
 #: Piece kinds that name a specific actor; they beat generic words when matches overlap.
-RANK = {"person": 0, "entity": 1, "igo": 2, "country": 3, "capital": 4, "adjective": 5, "agent": 6}
+RANK = {"person": 0, "surname": 1, "entity": 1, "igo": 2, "country": 3, "capital": 4, "adjective": 5, "agent": 6}
 
 
 @dataclass
@@ -160,6 +166,16 @@ class ActorResolver:
         self._surnames: dict[str, set[str]] = {}
         for name, offices in self.kb.people.items():
             self._surnames.setdefault(_surname_of(name, offices[0].country), set()).add(name)
+        # A surname alone names a known person when no other known person has it (UNIQUE-SURNAME
+        # gate), it is long enough not to be an initialism, and the person's family name is not
+        # written first (Chinese and Korean surnames are shared by too many people).
+        for surname, names in self._surnames.items():
+            if len(names) != 1 or len(surname) < MIN_SURNAME_CHARS or not surname.isalpha():
+                continue
+            name = next(iter(names))
+            if self.kb.people[name][0].country in FAMILY_NAME_FIRST or self.kb.people[name][0].code:
+                continue
+            add(self.names, "surname", name, [surname])
         self._doc_matches: tuple[Doc, list[_Piece]] | None = None
         self._regions = frozenset(c.code for c in self.kb.countries.values() if c.region)
 
@@ -287,11 +303,76 @@ class ActorResolver:
         mentions.sort(key=lambda m: m.start)
         for mention in mentions:
             mention.head = _span_head(doc, mention.start, mention.end)
+        mentions = self._owned_by_phrase(doc, mentions)
+        mentions = self._conjoined_owners(doc, mentions)
         kept = [m for m in mentions if not self._is_mere_modifier(m, doc, mentions)]
         for mention in kept:
             for member in mention.split():
                 context.mentioned(member.actor, _memory_kind(mention))
         return kept
+
+    def _owned_by_phrase(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """Role words owned through "of"/"from": "dissidents from Myanmar" → MMR OPP; "leaders of the
+        Muslim Brotherhood" → the organisation. The owning mention joins the role word's span."""
+        out = list(mentions)
+        for mention in mentions:
+            if mention.rule != "agent" or mention.actor.country or mention.actor.igo:
+                continue
+            head = doc[mention.head]
+            for prep in head.children:
+                if prep.dep_ != "prep" or prep.lower_ not in OWNER_PREPOSITIONS:
+                    continue
+                pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                owner = mention_at(out, pobj) if pobj is not None else None
+                if owner is None or owner is mention or owner.members:
+                    continue
+                actor = owner.actor
+                if owner.rule in PLACE_RULES:
+                    actor = self._country_actor(str(actor.country), mention.actor.sector, "")
+                elif actor.sector is None:
+                    actor = replace(actor, code=actor.code + (mention.actor.sector or ""),
+                                    sector=mention.actor.sector)
+                words = doc[mention.start : owner.end].text
+                joined = Mention(mention.start, owner.end, replace(actor, text=words), "agent",
+                                 mention.head)
+                out = [joined if m is mention else m for m in out if m is not owner]
+                break
+        return out
+
+    def _conjoined_owners(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """"French and German leaders", "US and British activists": each nationality owns the role
+        word; the mention becomes a group of one actor per nationality."""
+        out = list(mentions)
+        pieces = {p.start: p for p in self._doc_pieces(doc) if p.kind in ("adjective", "country")}
+        for mention in mentions:
+            if mention.rule != "agent" or not mention.actor.country:
+                continue
+            extra: list[tuple[_Piece, Mention | None]] = []
+            for token in doc[mention.start : mention.end]:
+                for conj in token.conjuncts:
+                    piece = pieces.get(conj.i)
+                    existing = mention_at(out, conj)
+                    if conj.i >= mention.start or piece is None:
+                        continue
+                    if existing is not None and existing.rule not in PLACE_RULES:
+                        continue
+                    extra.append((piece, existing))
+            if not extra:
+                continue
+            sector = mention.actor.sector
+            start = min(p.start for p, _ in extra)
+            words = doc[start : mention.end].text
+            members = tuple(self._country_actor(str(p.value), sector, words) for p, _ in extra)
+            members += (replace(mention.actor, text=words),)
+            group = ActorRef("---", None, None, sector, " and ".join(m.code for m in members), words)
+            joined = Mention(start, mention.end, group, "agent", mention.head, members)
+            dropped = [m for _, m in extra if m is not None]
+            out = [joined if m is mention else m for m in out if all(m is not d for d in dropped)]
+        return out
+
+    def _doc_pieces(self, doc: Doc) -> list[_Piece]:
+        cached = self._doc_matches
+        return cached[1] if cached is not None and cached[0] is doc else self._matches(doc)
 
     def _compose(self, group: list[_Piece], doc: Doc, context: ArticleContext) -> list[Mention]:
         while group and group[0].kind in ("filler", "possessive"):
@@ -309,10 +390,18 @@ class ActorResolver:
         agents = [p for p in group if p.kind == "agent"]
         agent: Agent | None = agents[-1].value if agents else None
 
+        # a known surname inside a longer name is just part of that name ("Zhou Ping" is not
+        # "Jean Ping"): titles and coreference decide who it is
+        for index, piece in enumerate(group):
+            neighbours = group[max(index - 1, 0) : index] + group[index + 1 : index + 2]
+            if piece.kind == "surname" and any(n.kind == "name" for n in neighbours):
+                group[index] = _Piece(piece.start, piece.end, "name")
+
         # step 1: the knowledge base names this actor
-        core = [p for p in group if p.kind in ("person", "entity", "igo")]
+        core = [p for p in group if p.kind in ("person", "surname", "entity", "igo")]
         if core:
-            return [self._known(core[-1], group, start, end, text, owner, doc, context)]
+            known = self._known(core[-1], group, start, end, text, owner, doc, context)
+            return [known] if known is not None else []
 
         # steps 2-5: a name at the end of the phrase
         if group[-1].kind == "name":
@@ -402,7 +491,18 @@ class ActorResolver:
         owner: str | None,
         doc: Doc,
         context: ArticleContext,
-    ) -> Mention:
+    ) -> Mention | None:
+        if piece.kind == "surname":
+            word = doc[piece.start].text
+            remembered = context.aliases.get(word)
+            if remembered is not None:  # the article's own "Wang" beats the knowledge base's
+                return Mention(start, end, _retext(remembered, text), "coreference")
+            if doc[piece.start].pos_ != "PROPN":
+                return None
+            name = str(piece.value)
+            actor = self.person_actor(name, text, context.day)
+            context.remember(word, actor)
+            return Mention(start, end, actor, "known-surname")
         if piece.kind == "person":
             name = str(piece.value)
             actor = self.person_actor(name, text, context.day)

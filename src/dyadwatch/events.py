@@ -74,7 +74,7 @@ class EventCoder:
 
     def match_verb(self, verb: Token) -> tuple[Pattern, Token | None] | None:
         """The most specific pattern ``verb`` fills, with the object token it consumed."""
-        candidates = self.patterns.by_verb.get(verb.lemma_.lower())
+        candidates = self.patterns.for_verb(verb.lemma_.lower(), verb.lower_)
         if not candidates:
             return None
         particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
@@ -172,7 +172,8 @@ class EventCoder:
         return _unique(events)
 
     def _intent_complement(self, verb: Token) -> Token | None:
-        if verb.lemma_.lower() not in self.patterns.intent_verbs:
+        lemmas = self.patterns.verb_lemmas(verb.lemma_.lower(), verb.lower_)
+        if not any(lemma in self.patterns.intent_verbs for lemma in lemmas):
             return None
         return next(
             (c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None
@@ -335,10 +336,12 @@ def _dedupe(mentions: list[Mention]) -> list[Mention]:
 
 
 def _unique(events: list[CodedEvent]) -> list[CodedEvent]:
-    seen: set[tuple[int, int, str]] = set()
+    seen: set[tuple[int, str, int, str, str]] = set()
     out = []
     for event in events:
-        key = (event.source.start, event.target.start if event.target else -1, event.code)
+        key = (event.source.start, event.source.actor.code,
+               event.target.start if event.target else -1,
+               event.target.actor.code if event.target else "", event.code)
         if key not in seen:
             seen.add(key)
             out.append(event)

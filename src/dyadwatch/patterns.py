@@ -72,6 +72,8 @@ class Patterns:
     version: int
     by_verb: dict[str, list[Pattern]] = field(default_factory=dict)
     by_noun: dict[str, list[Pattern]] = field(default_factory=dict)
+    #: inflected form -> lemmas, so a lemmatiser slip ("staged" -> "stag") does not hide a verb
+    verb_forms: dict[str, set[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for pattern in self.patterns:
@@ -82,6 +84,59 @@ class Patterns:
         for table in (self.by_verb, self.by_noun):
             for entries in table.values():
                 entries.sort(key=lambda p: -p.specificity)
+        for lemma in list(self.by_verb) + list(self.intent_verbs):
+            for form in inflections(lemma):
+                self.verb_forms.setdefault(form, set()).add(lemma)
+
+    def verb_lemmas(self, lemma: str, word: str) -> list[str]:
+        """Pattern verbs a token may be: its lemma, or the lemma its inflected form belongs to."""
+        found = [lemma] if lemma in self.by_verb or lemma in self.intent_verbs else []
+        found += sorted(self.verb_forms.get(word, set()) - {lemma})
+        return found
+
+    def for_verb(self, lemma: str, word: str) -> list[Pattern]:
+        """Patterns for a verb token, most specific first."""
+        out: list[Pattern] = []
+        for candidate in self.verb_lemmas(lemma, word):
+            out += self.by_verb.get(candidate, [])
+        return sorted(out, key=lambda p: -p.specificity)
+
+
+#: Irregular past forms of pattern verbs (regular ones are derived by rule).
+IRREGULAR = {
+    "meet": ("met",), "hold": ("held",), "send": ("sent",), "give": ("gave", "given"),
+    "make": ("made",), "seek": ("sought",), "fight": ("fought",), "strike": ("struck", "stricken"),
+    "lead": ("led",), "shoot": ("shot",), "bring": ("brought",), "begin": ("began", "begun"),
+    "break": ("broke", "broken"), "sell": ("sold",), "tell": ("told",), "lend": ("lent",),
+    "withdraw": ("withdrew", "withdrawn"), "forgive": ("forgave", "forgiven"), "go": ("went", "gone"),
+    "fly": ("flew", "flown"), "cut": ("cut",), "put": ("put",), "beat": ("beat", "beaten"),
+    "freeze": ("froze", "frozen"), "undertake": ("undertook", "undertaken"), "pay": ("paid",),
+    "have": ("had", "has"), "seal": ("sealed",), "slay": ("slew", "slain"), "spend": ("spent",),
+    "win": ("won",), "hit": ("hit",), "set": ("set",), "keep": ("kept",), "leave": ("left",),
+    "bear": ("bore", "borne"), "offer": ("offered",), "rise": ("rose", "risen"), "say": ("said",),
+    "stand": ("stood",), "take": ("took", "taken"), "arise": ("arose",), "ink": ("inked",),
+    "deal": ("dealt",), "drive": ("drove", "driven"), "overrun": ("overran",), "know": ("knew", "known"),
+}
+VOWELS = set("aeiou")
+
+
+def inflections(lemma: str) -> set[str]:
+    """Regular (and listed irregular) inflected forms of an English verb."""
+    forms = {lemma, *IRREGULAR.get(lemma, ())}
+    if " " in lemma or not lemma.isalpha():
+        return forms
+    if lemma.endswith("e"):
+        forms |= {lemma + "s", lemma + "d", lemma[:-1] + "ing"}
+    elif lemma.endswith("y") and lemma[-2:-1] not in VOWELS:
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"}
+    else:
+        plural = lemma + ("es" if lemma.endswith(("s", "sh", "ch", "x", "z", "o")) else "s")
+        forms |= {plural, lemma + "ed", lemma + "ing"}
+        # a short verb ending consonant-vowel-consonant doubles it ("stop" -> "stopped")
+        if (len(lemma) <= 4 and lemma[-1] not in VOWELS | {"w", "x", "y"} and lemma[-2] in VOWELS
+                and lemma[-3] not in VOWELS):
+            forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    return forms
 
 
 def _line_of(text: str, needle: str, after: int = 0) -> int:
