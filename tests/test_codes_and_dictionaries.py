@@ -94,3 +94,14 @@ def test_packaged_knowledge_loads_and_covers_the_basics():
     assert len(patterns().patterns) > 100
     roots = {p.code[:2] for p in patterns().patterns}
     assert roots == {f"{n:02d}" for n in range(1, 21)}
+
+
+def test_every_cameo_country_code_is_in_the_knowledge_base():
+    path = shared_path("reference", "cameo_country_codes.tsv")
+    with path.open(encoding="utf-8") as handle:
+        codes = {row["cameo_code"] for row in csv.DictReader(handle, delimiter="\t")}
+    kb = knowledge()
+    assert codes - set(kb.countries) == set()
+    assert {"WST", "EUR", "BLK", "MEA", "AFR"} <= {
+        c.code for c in kb.countries.values() if c.region
+    }

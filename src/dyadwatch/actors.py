@@ -5,24 +5,26 @@ The resolver is a cascade, surest first; each step is named, and the name is sto
 
 1. ``known-person`` / ``known-organisation`` — phrase matches of the knowledge base: people by the
    office held on the article's date (``data/people.tsv``, or an imported dictionary's dated codes),
-   organisations, companies and media.
+   organisations, companies and media. ``known-surname``: a surname no other known person has, for a
+   person in office on the article's date (IN-OFFICE gate) and not after "in/to/at" (PLACE gate:
+   "moved to Austin").
 2. ``title+known-surname`` / ``title+name`` — a title followed by a name: the title gives the sector,
    a nationality word before it the country. ``to/in`` + country after the title names the *host*:
    "Chinese Ambassador to Serbia Chen Bo" is CHN GOV. This does not rely on the NER span, which the small
    English model gets wrong here ("Serbia Chen Bo").
 3. ``coreference`` — a bare surname after the full name ("Wang said"), on tokens, not NER labels (the
-   model often tags bare surnames ORG); pronouns and descriptions ("he", "its", "the company",
-   "the two countries") through :mod:`dyadwatch.coref`.
+   model often tags bare surnames ORG); pronouns and descriptions through :mod:`dyadwatch.references`.
 4. ``apposition`` — an unknown name with an appositive role ("Wang Yiwei, a professor at ... Renmin
-   University of China") takes the role's sector and the country named inside the apposition.
+   University of China") takes the role's sector and the country named inside the apposition; a name
+   in apposition to a role ("Russia's ambassador, Anatoly Antonov,") takes the role's actor.
 5. ``ner+nationality`` — an unknown name the NER tags as a person or organisation, with a nationality
-   word in its phrase ("Russian billionaire Ivan Petrov"), is coded with that country.
-6. ``agent`` — role words with their owner ("Serbian leaders", "Russia's defence ministry").
-7. ``country`` / ``capital-metonym`` / ``demonym`` / ``region`` — place and people names.
+   word in its phrase ("Serbian tennis player Novak Djokovic", "Chinese firm Sinovac"), is coded with
+   that country (and the role word's sector when there is one).
+6. ``agent`` — role words with their owner ("Serbian leaders", "Russia's defence ministry"; owners
+   through "of/from" and conjoined nationalities are in :mod:`dyadwatch.ownership`).
+7. ``country`` / ``capital-metonym`` / ``seat-metonym`` / ``demonym`` / ``region`` — places and peoples
+   ("the Kremlin" is RUS GOV, "the Pentagon" USA MIL).
 8. Anything else stays unresolved and is not coded.
-
-Country words that only modify a non-actor noun ("the Washington agreement", "Serbian energy imports")
-are not actors (the MODIFIER gate).
 """
 
 from __future__ import annotations
@@ -31,9 +33,17 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from .coref import PAIR_NOUNS, PAIR_WORDS, PERSON_PRONOUNS, ArticleContext
+from .coref import ArticleContext
 from .knowledge import Agent, Knowledge, Office, knowledge
+from .ownership import (
+    PLACE_RULES,
+    conjoined_owners,
+    drop_apposition_roles,
+    drop_modifiers,
+    owned_by_phrase,
+)
 from .records import ActorRef
+from .references import possessive_owners, references
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -41,22 +51,46 @@ if TYPE_CHECKING:
 
 #: Words that may sit inside an actor phrase between the pieces that matter ("senior", "former").
 FILLER_POS = {"ADJ", "DET", "NUM"}
-#: Prepositions that introduce a host country after a title or agency ("Ambassador to Serbia").
+#: Prepositions that introduce a host after a title or agency ("Ambassador to Serbia").
 HOST_PREPOSITIONS = {"to", "in", "at", "for"}
-#: Dependency labels of a word that only modifies the noun it hangs on (the MODIFIER gate).
-MODIFIER_DEPS = {"compound", "amod", "nmod"}
+#: Prepositions before a place: a surname there is a place name ("offices in Austin").
+LOCATIVE_PREPOSITIONS = {"in", "at", "near", "outside"}
+#: NER labels of places: a surname the model tags so is a place ("moved its headquarters to Austin").
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
 #: Countries whose people's names are commonly written family name first.
 FAMILY_NAME_FIRST = {"CHN", "TWN", "KOR", "PRK", "VNM", "HKG", "MAC", "SGP", "KHM"}
 #: NER labels under which an unknown name may be an actor (the NER+nationality step).
 ACTOR_NER_LABELS = {"PERSON", "ORG", "NORP"}
-#: Prepositions through which a place or organisation owns a role word ("dissidents from Myanmar").
-OWNER_PREPOSITIONS = {"of", "from"}
-#: Rules of mentions that name a place (country, capital, people, region).
-PLACE_RULES = {"country", "capital-metonym", "demonym", "region"}
 #: Shortest surname that may name a known person on its own.
 MIN_SURNAME_CHARS = 4
+#: Role words that say nothing about the organ they speak for: "army spokesman" is the army's.
+GENERIC_ROLES = {
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "official",
+    "officials",
+    "source",
+    "sources",
+    "representative",
+    "representatives",
+    "member",
+    "members",
+}
 #: Piece kinds that name a specific actor; they beat generic words when matches overlap.
-RANK = {"person": 0, "surname": 1, "entity": 1, "igo": 2, "country": 3, "capital": 4, "adjective": 5, "agent": 6}
+RANK = {
+    "person": 0,
+    "surname": 1,
+    "entity": 1,
+    "igo": 2,
+    "seat": 2,
+    "country": 3,
+    "capital": 4,
+    "adjective": 5,
+    "agent": 6,
+}
+#: Kinds that can own a role word placed after them.
+OWNER_KINDS = ("adjective", "country", "capital", "seat")
 
 
 @dataclass
@@ -84,7 +118,7 @@ class Mention:
 class _Piece:
     start: int
     end: int
-    kind: str  # country, adjective, capital, igo, entity, person, agent, name, possessive, filler, host
+    kind: str  # a RANK kind, or name, possessive, filler, host
     value: Any = None
 
 
@@ -96,22 +130,33 @@ def actor_code(country: str | None, igo_code: str | None, sector: str | None) ->
     return base
 
 
-def _memory_kind(mention: Mention) -> str:
-    if mention.rule in ("country", "capital-metonym", "demonym", "region"):
+PERSON_RULES = {
+    "known-person",
+    "known-surname",
+    "title+known-surname",
+    "title+name",
+    "apposition",
+    "ner+nationality",
+}
+
+
+def memory_kind(mention: Mention) -> str:
+    """How the article's memory files a mention: person, country, company, organisation or agent."""
+    if mention.rule in PLACE_RULES:
         return "country"
     if mention.actor.sector == "BUS":
         return "company"
-    if mention.rule in (
-        "known-person",
-        "title+known-surname",
-        "title+name",
-        "apposition",
-        "ner+nationality",
-    ) or (mention.rule == "coreference" and mention.actor.sector):
+    if mention.rule in PERSON_RULES or (
+        mention.rule == "coreference" and mention.actor.sector and not mention.members
+    ):
         return "person"
     if mention.rule == "known-organisation":
         return "organisation"
     return "agent"
+
+
+def _value_code(piece: _Piece) -> str:
+    return str(piece.value[0] if piece.kind == "seat" else piece.value)
 
 
 class ActorResolver:
@@ -138,11 +183,13 @@ class ActorResolver:
                 matcher.add(label, [make(p) for p in unique])
 
         for country in self.kb.countries.values():
-            if country.imported:
+            if country.imported:  # PETRARCH dictionaries are upper case, matched regardless of case
                 add(self.lowered, "country", country.code, [country.name, *country.aliases])
             add(self.names, "country", country.code, [country.name, *country.aliases])
             add(self.names, "adjective", country.code, list(country.adjectives))
             add(self.names, "capital", country.code, list(country.capitals))
+            for seat, sector in country.seats:
+                add(self.names, "seat", (country.code, sector), [seat])
         for igo in self.kb.igos.values():
             add(self.names, "igo", igo.igo, [igo.name, *igo.aliases])
         for entity in self.kb.entities:
@@ -154,7 +201,6 @@ class ActorResolver:
             add(self.names, "entity", entity, [entity.name, *entity.aliases, *the])
         for name, offices in self.kb.people.items():
             imported = any(o.code for o in offices)
-            # imported dictionaries are upper case and matched without regard to case, as PETRARCH does
             add(
                 self.lowered if imported else self.names,
                 "person",
@@ -163,23 +209,28 @@ class ActorResolver:
             )
         for agent in self.kb.agents.values():
             add(self.lowered, "agent", agent, [agent.term])
+        self.titles = {a.term for a in self.kb.agents.values() if a.title}
         self._surnames: dict[str, set[str]] = {}
         for name, offices in self.kb.people.items():
             self._surnames.setdefault(_surname_of(name, offices[0].country), set()).add(name)
-        # A surname alone names a known person when no other known person has it (UNIQUE-SURNAME
-        # gate), it is long enough not to be an initialism, and the person's family name is not
+        # UNIQUE-SURNAME gate: a surname alone may name a known person only when no other known
+        # person has it, it is long enough not to be an initialism, and the family name is not
         # written first (Chinese and Korean surnames are shared by too many people).
         for surname, names in self._surnames.items():
             if len(names) != 1 or len(surname) < MIN_SURNAME_CHARS or not surname.isalpha():
                 continue
             name = next(iter(names))
-            if self.kb.people[name][0].country in FAMILY_NAME_FIRST or self.kb.people[name][0].code:
-                continue
-            add(self.names, "surname", name, [surname])
+            first = self.kb.people[name][0]
+            if first.country not in FAMILY_NAME_FIRST and not first.code:
+                add(self.names, "surname", name, [surname])
         self._doc_matches: tuple[Doc, list[_Piece]] | None = None
         self._regions = frozenset(c.code for c in self.kb.countries.values() if c.region)
 
     # -- knowledge look-ups ------------------------------------------------------------------------
+
+    def in_office(self, name: str, day: date | None) -> bool:
+        """Whether a known person held an office on ``day``."""
+        return any(o.held_on(day) for o in self.kb.people[name])
 
     def person_actor(self, name: str, text: str, day: date | None) -> ActorRef:
         """Code a known person by the office held on ``day``; a former office-holder keeps the country of
@@ -204,7 +255,8 @@ class ActorResolver:
             text,
         )
 
-    def _country_actor(self, code: str, sector: str | None, text: str) -> ActorRef:
+    def country_actor(self, code: str, sector: str | None, text: str) -> ActorRef:
+        """A country (or region) as an actor, with an optional agent code."""
         return ActorRef(
             actor_code(code, None, sector), code, None, sector, self.kb.countries[code].name, text
         )
@@ -216,30 +268,31 @@ class ActorResolver:
         return ArticleContext(day, regions=self._regions)
 
     def _matches(self, doc: Doc) -> list[_Piece]:
-        """Knowledge matches over a whole paragraph doc (run once per doc, not per sentence)."""
+        """Knowledge matches over a whole paragraph doc (computed once per doc)."""
+        cached = self._doc_matches
+        if cached is not None and cached[0] is doc:
+            return cached[1]
         found: list[_Piece] = []
         for matcher in (self.names, self.lowered):
             for match_id, start, end in matcher(doc):
                 kind, value = self._labels[doc.vocab.strings[match_id]]
                 found.append(_Piece(start, end, kind, value))
+        self._doc_matches = (doc, found)
         return found
 
     def resolve_doc(self, doc: Doc, context: ArticleContext) -> list[list[Mention]]:
         """Resolve every sentence of a paragraph doc, in order; one list of mentions per sentence."""
-        self._doc_matches = (doc, self._matches(doc))
         out = []
         for sent in doc.sents:
             out.append(self.resolve_sentence(sent, context))
             context.next_sentence()
         return out
 
-    # -- per sentence ------------------------------------------------------------------------------
+    # -- pieces and phrases ------------------------------------------------------------------------
 
     def _pieces(self, sent: Span) -> list[_Piece]:
         doc = sent.doc
-        cached = self._doc_matches
-        matches = cached[1] if cached is not None and cached[0] is doc else self._matches(doc)
-        found = [p for p in matches if sent.start <= p.start and p.end <= sent.end]
+        found = [p for p in self._matches(doc) if sent.start <= p.start and p.end <= sent.end]
         # Longest match wins; on a tie, knowledge about a specific actor beats a generic word.
         found.sort(key=lambda p: (-(p.end - p.start), RANK[p.kind], p.start))
         taken: set[int] = set()
@@ -257,35 +310,47 @@ class ActorResolver:
                 continue
             if token.tag_ == "POS" or token.text in ("'s", "’s"):
                 pieces.append(_Piece(token.i, token.i + 1, "possessive"))
-            elif token.pos_ == "PROPN" and token.text[:1].isupper() and token.is_alpha:
+            elif _is_name_token(token):
                 pieces.append(_Piece(token.i, token.i + 1, "name"))
-            elif token.pos_ in FILLER_POS or token.text in ("-", "–"):
+            elif token.pos_ in FILLER_POS or token.text in ("-", "–") or _describes_a_name(token):
                 pieces.append(_Piece(token.i, token.i + 1, "filler"))
         pieces.sort(key=lambda p: p.start)
         return pieces
 
     def _groups(self, pieces: list[_Piece], doc: Doc) -> list[list[_Piece]]:
-        """Adjacent pieces form one phrase; a host country after a title joins it."""
+        """Adjacent pieces form one phrase; a host after a title or agency joins it."""
         groups: list[list[_Piece]] = []
         current: list[_Piece] = []
-        for piece in pieces:
+        index = 0
+        while index < len(pieces):
+            piece = pieces[index]
             if current and piece.start != current[-1].end:
                 gap = doc[current[-1].end : piece.start]
+                host = piece
+                if (
+                    piece.kind == "filler"
+                    and doc[piece.start].pos_ == "DET"
+                    and index + 1 < len(pieces)
+                ):
+                    host = pieces[index + 1] if pieces[index + 1].start == piece.end else piece
                 if (
                     current[-1].kind == "agent"
                     and len(gap) == 1
                     and gap[0].lower_ in HOST_PREPOSITIONS
-                    and piece.kind in ("country", "capital")
+                    and host.kind in ("country", "capital", "igo")
                 ):
-                    current.append(_Piece(piece.start, piece.end, "host", piece.value))
+                    current.append(_Piece(host.start, host.end, "host", host.value))
+                    index += 2 if host is not piece else 1
                     continue
                 groups.append(current)
                 current = []
             current.append(piece)
+            index += 1
             # A possessive closes the phrase ("a Russian official's post") unless only a country
             # precedes it ("Russia's defence ministry", where the country owns what follows).
             if piece.kind == "possessive" and any(
-                p.kind not in ("country", "capital", "possessive", "filler") for p in current
+                p.kind not in ("country", "capital", "seat", "possessive", "filler")
+                for p in current
             ):
                 groups.append(current)
                 current = []
@@ -293,86 +358,34 @@ class ActorResolver:
             groups.append(current)
         return groups
 
+    # -- one sentence ------------------------------------------------------------------------------
+
     def resolve_sentence(self, sent: Span, context: ArticleContext) -> list[Mention]:
         """Return the actor mentions of one sentence, updating the article's memory."""
         doc = sent.doc
         mentions: list[Mention] = []
         for group in self._groups(self._pieces(sent), doc):
             mentions.extend(self._compose(group, doc, context))
-        mentions.extend(self._references(sent, mentions, context))
-        mentions.sort(key=lambda m: m.start)
         for mention in mentions:
             mention.head = _span_head(doc, mention.start, mention.end)
-        mentions = self._owned_by_phrase(doc, mentions)
-        mentions = self._conjoined_owners(doc, mentions)
-        kept = [m for m in mentions if not self._is_mere_modifier(m, doc, mentions)]
-        for mention in kept:
+        nationality_at = {
+            p.start: p for p in self._matches(doc) if p.kind in ("adjective", "country")
+        }
+        mentions = owned_by_phrase(doc, mentions, self.country_actor, self.titles)
+        mentions = conjoined_owners(doc, mentions, nationality_at, self.country_actor)
+        mentions = drop_apposition_roles(doc, mentions)
+        mentions = references(sent, mentions, context, self.country_actor)
+        for mention in mentions:
+            mention.head = _span_head(doc, mention.start, mention.end)
+        mentions = possessive_owners(doc, mentions, self.country_actor)
+        mentions = drop_modifiers(doc, sorted(mentions, key=lambda m: m.start))
+        for mention in mentions:
             for member in mention.split():
-                context.mentioned(member.actor, _memory_kind(mention))
-        return kept
-
-    def _owned_by_phrase(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
-        """Role words owned through "of"/"from": "dissidents from Myanmar" → MMR OPP; "leaders of the
-        Muslim Brotherhood" → the organisation. The owning mention joins the role word's span."""
-        out = list(mentions)
-        for mention in mentions:
-            if mention.rule != "agent" or mention.actor.country or mention.actor.igo:
-                continue
-            head = doc[mention.head]
-            for prep in head.children:
-                if prep.dep_ != "prep" or prep.lower_ not in OWNER_PREPOSITIONS:
-                    continue
-                pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-                owner = mention_at(out, pobj) if pobj is not None else None
-                if owner is None or owner is mention or owner.members:
-                    continue
-                actor = owner.actor
-                if owner.rule in PLACE_RULES:
-                    actor = self._country_actor(str(actor.country), mention.actor.sector, "")
-                elif actor.sector is None:
-                    actor = replace(actor, code=actor.code + (mention.actor.sector or ""),
-                                    sector=mention.actor.sector)
-                words = doc[mention.start : owner.end].text
-                joined = Mention(mention.start, owner.end, replace(actor, text=words), "agent",
-                                 mention.head)
-                out = [joined if m is mention else m for m in out if m is not owner]
-                break
-        return out
-
-    def _conjoined_owners(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
-        """"French and German leaders", "US and British activists": each nationality owns the role
-        word; the mention becomes a group of one actor per nationality."""
-        out = list(mentions)
-        pieces = {p.start: p for p in self._doc_pieces(doc) if p.kind in ("adjective", "country")}
-        for mention in mentions:
-            if mention.rule != "agent" or not mention.actor.country:
-                continue
-            extra: list[tuple[_Piece, Mention | None]] = []
-            for token in doc[mention.start : mention.end]:
-                for conj in token.conjuncts:
-                    piece = pieces.get(conj.i)
-                    existing = mention_at(out, conj)
-                    if conj.i >= mention.start or piece is None:
-                        continue
-                    if existing is not None and existing.rule not in PLACE_RULES:
-                        continue
-                    extra.append((piece, existing))
-            if not extra:
-                continue
-            sector = mention.actor.sector
-            start = min(p.start for p, _ in extra)
-            words = doc[start : mention.end].text
-            members = tuple(self._country_actor(str(p.value), sector, words) for p, _ in extra)
-            members += (replace(mention.actor, text=words),)
-            group = ActorRef("---", None, None, sector, " and ".join(m.code for m in members), words)
-            joined = Mention(start, mention.end, group, "agent", mention.head, members)
-            dropped = [m for _, m in extra if m is not None]
-            out = [joined if m is mention else m for m in out if all(m is not d for d in dropped)]
-        return out
-
-    def _doc_pieces(self, doc: Doc) -> list[_Piece]:
-        cached = self._doc_matches
-        return cached[1] if cached is not None and cached[0] is doc else self._matches(doc)
+                context.mentioned(member.actor, memory_kind(mention))
+            if mention.rule == "agent" and mention.actor.country and not mention.members:
+                # "Serbia's president said ... The country" refers to the owner
+                context.mentioned(self.country_actor(mention.actor.country, None, ""), "country")
+        return mentions
 
     def _compose(self, group: list[_Piece], doc: Doc, context: ArticleContext) -> list[Mention]:
         while group and group[0].kind in ("filler", "possessive"):
@@ -383,12 +396,15 @@ class ActorResolver:
             return []
         start, end = group[0].start, group[-1].end
         text = doc[start:end].text
-        owner = next(
-            (str(p.value) for p in group[:-1] if p.kind in ("adjective", "country", "capital")),
-            None,
+        owner_piece = next((p for p in group[:-1] if p.kind in OWNER_KINDS), None)
+        owner = _value_code(owner_piece) if owner_piece is not None else None
+        # a capital or seat before a name is a place ("the Beijing Olympics"), not a nationality
+        nationality = (
+            owner
+            if owner_piece is not None and owner_piece.kind in ("adjective", "country")
+            else None
         )
-        agents = [p for p in group if p.kind == "agent"]
-        agent: Agent | None = agents[-1].value if agents else None
+        agent = _effective_agent([p.value for p in group if p.kind == "agent"])
 
         # a known surname inside a longer name is just part of that name ("Zhou Ping" is not
         # "Jean Ping"): titles and coreference decide who it is
@@ -400,7 +416,7 @@ class ActorResolver:
         # step 1: the knowledge base names this actor
         core = [p for p in group if p.kind in ("person", "surname", "entity", "igo")]
         if core:
-            known = self._known(core[-1], group, start, end, text, owner, doc, context)
+            known = self._known(core[-1], group, start, end, text, owner, agent, doc, context)
             return [known] if known is not None else []
 
         # steps 2-5: a name at the end of the phrase
@@ -410,17 +426,38 @@ class ActorResolver:
                 if piece.kind != "name":
                     break
                 run.insert(0, piece)
-            named = self._name(run, group, start, end, text, owner, agent, doc, context)
+            named = self._name(run, start, end, text, owner, nationality, agent, doc, context)
             if named is not None:
                 return [named]
             rest = group[: group.index(run[0])]
             return self._compose(rest, doc, context) if rest else []
 
+        # a title before a name the dictionary codes as a bare country ("Prime Minister Romendacil")
+        if (
+            agent is not None
+            and agent.title
+            and group[-1].kind == "country"
+            and group[-2].kind == "agent"
+        ):
+            return [
+                Mention(
+                    start,
+                    end,
+                    self.country_actor(str(group[-1].value), agent.sector, text),
+                    "title+name",
+                )
+            ]
+
         # step 6: role words with their owner
         if agent is not None and group[-1].kind in ("agent", "host"):
             host = next((p for p in group if p.kind == "host"), None)
             country = owner
-            if country is None and host is not None and doc[host.start - 1].lower_ == "in":
+            if (
+                country is None
+                and host is not None
+                and doc[host.start - 1].lower_ == "in"
+                and host.value in self.kb.countries
+            ):
                 country = str(host.value)  # "officials in Belgrade": the place is the owner
             return [
                 Mention(
@@ -438,44 +475,47 @@ class ActorResolver:
                 )
             ]
 
-        # a title before a name the dictionary codes as a bare country ("Prime Minister Romendacil")
-        if (
-            agent is not None
-            and agent.title
-            and group[-1].kind == "country"
-            and group[-2].kind == "agent"
-        ):
-            code = str(group[-1].value)
-            return [
-                Mention(start, end, self._country_actor(code, agent.sector, text), "title+name")
-            ]
-
-        # step 7: place and people names
+        # step 7: places and peoples
         mentions = []
         for piece in group:
-            code = str(piece.value)
             words = doc[piece.start : piece.end].text
+            if piece.kind == "seat":
+                code, sector = piece.value
+                mentions.append(
+                    Mention(
+                        piece.start,
+                        piece.end,
+                        self.country_actor(code, sector, words),
+                        "seat-metonym",
+                    )
+                )
+                continue
+            code = str(piece.value)
             region = code in self.kb.countries and self.kb.countries[code].region
             if piece.kind == "country":
-                rule = "region" if region else "country"
                 mentions.append(
-                    Mention(piece.start, piece.end, self._country_actor(code, None, words), rule)
+                    Mention(
+                        piece.start,
+                        piece.end,
+                        self.country_actor(code, None, words),
+                        "region" if region else "country",
+                    )
                 )
             elif piece.kind == "capital":
                 mentions.append(
                     Mention(
                         piece.start,
                         piece.end,
-                        self._country_actor(code, None, words),
+                        self.country_actor(code, None, words),
                         "capital-metonym",
                     )
                 )
-            elif piece.kind == "adjective" and doc[piece.end - 1].tag_ in ("NNS", "NNPS"):
+            elif piece.kind == "adjective" and _is_people_word(doc, piece):
                 mentions.append(
                     Mention(
                         piece.start,
                         piece.end,
-                        self._country_actor(code, None, words),
+                        self.country_actor(code, None, words),
                         "region" if region else "demonym",
                     )
                 )
@@ -489,23 +529,50 @@ class ActorResolver:
         end: int,
         text: str,
         owner: str | None,
+        agent: Agent | None,
         doc: Doc,
         context: ArticleContext,
     ) -> Mention | None:
+        titled = (
+            agent is not None
+            and agent.title
+            and any(p.kind == "agent" and p.start < piece.start for p in group)
+        )
         if piece.kind == "surname":
             word = doc[piece.start].text
             remembered = context.aliases.get(word)
             if remembered is not None:  # the article's own "Wang" beats the knowledge base's
                 return Mention(start, end, _retext(remembered, text), "coreference")
-            if doc[piece.start].pos_ != "PROPN":
-                return None
+            token = doc[piece.start]
             name = str(piece.value)
+            if token.pos_ != "PROPN" and not titled:
+                return None
+            place = token.ent_type_ in PLACE_LABELS or (
+                token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPOSITIONS
+            )
+            if not titled and (place or not self.in_office(name, context.day)):
+                return None  # the PLACE and IN-OFFICE gates
             actor = self.person_actor(name, text, context.day)
             context.remember(word, actor)
-            return Mention(start, end, actor, "known-surname")
+            return Mention(start, end, actor, "title+known-surname" if titled else "known-surname")
         if piece.kind == "person":
             name = str(piece.value)
             actor = self.person_actor(name, text, context.day)
+            if actor.sector is None and not actor.igo:
+                # out of office on this date: an apposition may say what the person is now
+                appositive = self._appositive(doc, piece.start, piece.end)
+                if appositive is not None and appositive.sector:
+                    actor = replace(
+                        appositive,
+                        name=name,
+                        text=text,
+                        country=appositive.country or actor.country,
+                        code=actor_code(
+                            appositive.country or actor.country, None, appositive.sector
+                        ),
+                    )
+                    context.remember_person(name, actor, doc[piece.start : piece.end].text)
+                    return Mention(start, end, actor, "apposition")
             context.remember_person(name, actor, doc[piece.start : piece.end].text)
             return Mention(start, end, actor, "known-person")
         if piece.kind == "entity":
@@ -539,11 +606,11 @@ class ActorResolver:
     def _name(
         self,
         run: list[_Piece],
-        group: list[_Piece],
         start: int,
         end: int,
         text: str,
         owner: str | None,
+        nationality: str | None,
         agent: Agent | None,
         doc: Doc,
         context: ArticleContext,
@@ -566,71 +633,55 @@ class ActorResolver:
         remembered = context.aliases.get(name_text)
         if remembered is not None:
             return Mention(name_start, name_end, _retext(remembered, name_text), "coreference")
-        # step 4: an apposition says who this is
-        appositive = self._appositive(doc, name_start, name_end)
+        # step 4: an apposition says who this is, or the name is in apposition to a role
+        appositive = self._appositive(doc, name_start, name_end) or self._named_role(
+            doc, name_start, name_end, context
+        )
         if appositive is not None:
             actor = replace(appositive, name=name_text, text=name_text)
             context.remember_person(name_text, actor, name_text)
             return Mention(name_start, name_end, actor, "apposition")
         # step 5: the NER calls it a person or organisation and a nationality word owns it
         labels = {doc[p.start].ent_type_ for p in run}
-        if owner is not None and labels & ACTOR_NER_LABELS:
-            actor = ActorRef(actor_code(owner, None, None), owner, None, None, name_text, text)
+        if nationality is not None and labels & ACTOR_NER_LABELS:
+            sector = agent.sector if agent is not None else None
+            actor = ActorRef(
+                actor_code(nationality, None, sector), nationality, None, sector, name_text, text
+            )
             if "PERSON" in labels:
                 context.remember_person(name_text, actor, name_text)
             return Mention(start, end, actor, "ner+nationality")
         return None
 
-    def _references(
-        self, sent: Span, mentions: list[Mention], context: ArticleContext
-    ) -> list[Mention]:
-        """Pronouns and definite descriptions ("he", "its", "the company", "the two countries")."""
-        taken = {i for m in mentions for i in range(m.start, m.end)}
-        found: list[Mention] = []
-        for token in sent:
-            if token.i in taken:
-                continue
-            if token.pos_ == "PRON":
-                # a person named earlier in the same sentence comes first ("Vucic said ... for him")
-                earlier = [m for m in mentions if m.end <= token.i and _memory_kind(m) == "person"]
-                actor: ActorRef | None
-                if token.lower_ in PERSON_PRONOUNS and earlier:
-                    actor = earlier[-1].actor
-                else:
-                    actor = context.resolve_pronoun(token.lower_)
-                if actor is not None:
-                    found.append(
-                        Mention(token.i, token.i + 1, _retext(actor, token.text), "coreference")
-                    )
-                continue
-            if token.pos_ != "NOUN" or not any(
-                c.lower_ in ("the", "both") or c.lower_ in PAIR_WORDS for c in token.children
-            ):
-                continue
-            left = token.left_edge.i
-            words = sent.doc[left : token.i + 1].text
-            if token.lower_ in PAIR_NOUNS and any(c.lower_ in PAIR_WORDS for c in token.children):
-                pair = context.resolve_pair([m.actor for m in mentions if m.end <= token.i])
-                if pair is not None:
-                    members = tuple(self._country_actor(code, None, words) for code in pair)
-                    group_actor = ActorRef(
-                        "---", None, None, None, " and ".join(m.name for m in members), words
-                    )
-                    found.append(
-                        Mention(left, token.i + 1, group_actor, "coreference", members=members)
-                    )
-                continue
-            described = context.resolve_description(token.lower_)
-            if described is not None and token.tag_ == "NN":
-                actor = described
-                found.append(Mention(left, token.i + 1, _retext(actor, words), "coreference"))
-        return found
+    def _named_role(
+        self, doc: Doc, start: int, end: int, context: ArticleContext
+    ) -> ActorRef | None:
+        """ "Russia's ambassador to the United States, Anatoly Antonov,": the name is the role's holder."""
+        head = doc[_span_head(doc, start, end)]
+        if head.dep_ != "appos":
+            return None
+        role = head.head
+        pieces = [p for p in self._matches(doc) if p.start <= role.i < p.end and p.kind == "agent"]
+        if not pieces:
+            return None
+        agent: Agent = pieces[0].value
+        owners = [
+            p
+            for p in self._matches(doc)
+            if p.kind in OWNER_KINDS and role.left_edge.i <= p.start and p.end <= role.i
+        ]
+        if not agent.title or not owners:
+            return None
+        country = _value_code(owners[0])
+        return ActorRef(
+            actor_code(country, None, agent.sector), country, None, agent.sector, "", ""
+        )
 
     def _known_by_surname(self, name_text: str, day: date | None) -> str | None:
         if name_text in self.kb.people:
             return name_text
         candidates = self._surnames.get(name_text.split()[-1], set())
-        held = [n for n in candidates if any(o.held_on(day) for o in self.kb.people[n])]
+        held = [n for n in candidates if self.in_office(n, day)]
         return held[0] if len(held) == 1 else None
 
     def _appositive(self, doc: Doc, start: int, end: int) -> ActorRef | None:
@@ -644,32 +695,69 @@ class ActorResolver:
                 for p in self._matches(doc)
                 if child.left_edge.i <= p.start and p.end <= child.right_edge.i + 1
             ]
-            roles = [p.value for p in inside if p.kind == "agent" and p.start <= child.i < p.end]
-            agent: Agent | None = roles[0] if roles else None
+            roles = [p.value for p in inside if p.kind == "agent"]
+            at_head = [p.value for p in inside if p.kind == "agent" and p.start <= child.i < p.end]
+            agent: Agent | None = (at_head or roles or [None])[0]
             country: str | None = None
             sector = agent.sector if agent else None
             for piece in inside:
                 if piece.kind == "entity":
                     country = country or piece.value.country
                     sector = sector or piece.value.sector
-                elif piece.kind in ("country", "adjective", "capital"):
-                    country = country or str(piece.value)
+                elif piece.kind in OWNER_KINDS and piece.value not in self._regions:
+                    country = country or _value_code(piece)
             if agent is not None or country is not None:
                 return ActorRef(actor_code(country, None, sector), country, None, sector, "", "")
         return None
 
-    def _is_mere_modifier(self, mention: Mention, doc: Doc, mentions: list[Mention]) -> bool:
-        """The MODIFIER gate: a bare country or role word that only modifies a non-actor noun."""
-        head = doc[mention.head]
-        if mention.rule == "agent":
-            if head.dep_ != "compound":  # "the presidency building"
-                return False
-        elif mention.rule not in ("country", "capital-metonym", "demonym", "region"):
-            return False
-        if head.dep_ not in MODIFIER_DEPS:
-            return False
-        governor = head.head
-        return not any(m.start <= governor.i < m.end for m in mentions)
+
+def _effective_agent(agents: list[Agent]) -> Agent | None:
+    """The role word that decides the sector: the last, unless it is generic ("army spokesman")."""
+    if not agents:
+        return None
+    last = agents[-1]
+    if last.term in GENERIC_ROLES and len(agents) > 1 and agents[-2].sector:
+        return Agent(last.term, agents[-2].sector, last.title)
+    return last
+
+
+def _is_name_token(token: Token) -> bool:
+    """A proper-noun token of a name, including the parts of hyphenated names ("Ing-wen")."""
+    if token.pos_ == "PROPN" and token.text[:1].isupper() and token.is_alpha:
+        return True
+    doc = token.doc
+    hyphen = token.i > 0 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_
+    return bool(
+        hyphen
+        and token.is_alpha
+        and token.i > 1
+        and doc[token.i - 2].pos_ == "PROPN"
+        and not doc[token.i - 2].whitespace_
+    )
+
+
+def _describes_a_name(token: Token) -> bool:
+    """A common noun inside a name's phrase ("Serbian tennis player Novak Djokovic")."""
+    head = token.head
+    return (
+        token.pos_ == "NOUN"
+        and token.dep_ in ("compound", "nmod", "amod")
+        and head.pos_ in ("PROPN", "NOUN")
+        and head.i > token.i
+        and (head.pos_ == "PROPN" or _describes_a_name(head))
+    )
+
+
+def _is_people_word(doc: Doc, piece: _Piece) -> bool:
+    """A nationality word used as a noun for people ("Serbs", "Kosovars"), not as an adjective."""
+    last = doc[piece.end - 1]
+    if last.tag_ in ("NNS", "NNPS"):
+        return True
+    return (
+        last.pos_ in ("NOUN", "PROPN")
+        and last.text.endswith("s")
+        and last.dep_ not in ("amod", "compound")
+    )
 
 
 def _retext(actor: ActorRef, text: str) -> ActorRef:

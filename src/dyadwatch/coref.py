@@ -6,9 +6,10 @@ kinds of later reference are resolved, each behind a named gate:
 * **names** — a bare surname (or, for names written family name first, the first token) after the
   person was named in full: "Wang said" → Wang Yiwei. A key claimed by two different people is dropped
   (``AMBIGUOUS``), never guessed.
-* **pronouns** — "he/she/his/her" → the most recent person; "it/its" → the most recent country or
+* **pronouns** — "he/she/his/her" → the most recent person; "its" → the most recent country or
   organisation; only within ``PRONOUN_WINDOW`` sentences, since a pronoun further away is more likely to
-  point at something we did not code.
+  point at something we did not code (the rules that pick among the candidates are in
+  :mod:`dyadwatch.references`).
 * **descriptions** — "the company/the firm" → the most recent company; "the country" → the most recent
   country; "the two countries / both countries / the two sides" → the last two different countries, as
   a group actor (the events stage codes each member).
@@ -31,9 +32,7 @@ PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 #: Only the possessive: a bare "it" is too often expletive ("it is expected that ...").
 THING_PRONOUNS = {"its"}
 COMPANY_NOUNS = {"company", "firm", "group", "corporation", "giant", "carrier", "manufacturer"}
-COUNTRY_NOUNS = {"country", "nation", "state"}
-PAIR_WORDS = {"two", "both"}
-PAIR_NOUNS = {"countries", "nations", "sides", "states", "governments", "neighbours", "neighbors"}
+COUNTRY_NOUNS = {"country", "nation"}
 
 
 @dataclass
@@ -95,13 +94,24 @@ class ArticleContext:
                 return item.actor
         return None
 
-    def resolve_pronoun(self, word: str) -> ActorRef | None:
-        """The antecedent of a personal or possessive pronoun, within the pronoun window."""
+    def resolve_pronoun(
+        self, word: str, avoid: set[str] | frozenset[str] = frozenset()
+    ) -> ActorRef | None:
+        """The antecedent of a personal or possessive pronoun within the pronoun window, skipping
+        actors named in ``avoid``."""
         word = word.lower()
-        if word in PERSON_PRONOUNS:
-            return self._recent({"person"}, PRONOUN_WINDOW)
-        if word in THING_PRONOUNS:
-            return self._recent({"country", "organisation", "company"}, PRONOUN_WINDOW)
+        kinds = (
+            {"person"}
+            if word in PERSON_PRONOUNS
+            else ({"country", "organisation", "company"} if word in THING_PRONOUNS else set())
+        )
+        if not kinds:
+            return None
+        for item in reversed(self.history):
+            if self.sentence - item.sentence > PRONOUN_WINDOW:
+                return None
+            if item.kind in kinds and item.actor.name not in avoid:
+                return item.actor
         return None
 
     def resolve_description(self, noun: str) -> ActorRef | None:

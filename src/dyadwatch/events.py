@@ -339,9 +339,13 @@ def _unique(events: list[CodedEvent]) -> list[CodedEvent]:
     seen: set[tuple[int, str, int, str, str]] = set()
     out = []
     for event in events:
-        key = (event.source.start, event.source.actor.code,
-               event.target.start if event.target else -1,
-               event.target.actor.code if event.target else "", event.code)
+        key = (
+            event.source.start,
+            event.source.actor.code,
+            event.target.start if event.target else -1,
+            event.target.actor.code if event.target else "",
+            event.code,
+        )
         if key not in seen:
             seen.add(key)
             out.append(event)

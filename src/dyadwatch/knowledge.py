@@ -31,7 +31,7 @@ from .errors import DictionaryError
 DICTIONARY_VERSION = "2026.11.2"
 #: One or more three-letter CAMEO agent codes ("GOV", "GOVFRM").
 SECTOR_CODE = re.compile(r"^(?:[A-Z]{3})+$")
-COUNTRY_CODE = re.compile(r"^[A-Z]{3}$")
+COUNTRY_CODE = re.compile(r"^[A-Z]{3}(?:[A-Z]{3})?$")  # a country, or a territory ("PSEGZA")
 
 
 @dataclass(frozen=True)
@@ -45,6 +45,7 @@ class Country:
     capitals: tuple[str, ...]
     region: bool = False
     imported: bool = False  # from a PETRARCH dictionary: matched without regard to case
+    seats: tuple[tuple[str, str], ...] = ()  # seats of government and their agent code
 
 
 @dataclass(frozen=True)
@@ -179,11 +180,20 @@ def country_from_row(
 ) -> Country | None:
     code = row["code"]
     if not COUNTRY_CODE.match(code):
-        problems.append(f"{where}: code {code!r} is not three capital letters")
+        problems.append(
+            f"{where}: code {code!r} is not three (or, for a territory, six) capital letters"
+        )
         return None
     if not row["name"]:
         problems.append(f"{where}: {code} has no name")
         return None
+    seats: list[tuple[str, str]] = []
+    for seat in _split(row.get("seats")):
+        name, _, sector = seat.partition("=")
+        if not name or not SECTOR_CODE.match(sector):
+            problems.append(f"{where}: seat {seat!r} must be written name=AGENT (e.g. Kremlin=GOV)")
+            continue
+        seats.append((name, sector))
     return Country(
         code,
         row["name"],
@@ -191,6 +201,7 @@ def country_from_row(
         _split(row.get("adjectives")),
         _split(row.get("capitals")),
         region,
+        seats=tuple(seats),
     )
 
 
@@ -478,7 +489,7 @@ def _offices_from_petrarch(
         aliases = tuple(dict.fromkeys(phrases))
         codes = [d.code.upper() for d in entry.codes]  # type: ignore[attr-defined]
         undated = all(d.start is None and d.end is None for d in entry.codes)  # type: ignore[attr-defined]
-        if len(codes) == 1 and undated and COUNTRY_CODE.match(codes[0]):
+        if len(codes) == 1 and undated and re.fullmatch("[A-Z]{3}", codes[0]):
             known = tables.countries.get(codes[0])
             tables.countries[codes[0]] = (
                 Country(codes[0], name, aliases, (), (), imported=True)

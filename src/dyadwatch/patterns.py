@@ -104,18 +104,53 @@ class Patterns:
 
 #: Irregular past forms of pattern verbs (regular ones are derived by rule).
 IRREGULAR = {
-    "meet": ("met",), "hold": ("held",), "send": ("sent",), "give": ("gave", "given"),
-    "make": ("made",), "seek": ("sought",), "fight": ("fought",), "strike": ("struck", "stricken"),
-    "lead": ("led",), "shoot": ("shot",), "bring": ("brought",), "begin": ("began", "begun"),
-    "break": ("broke", "broken"), "sell": ("sold",), "tell": ("told",), "lend": ("lent",),
-    "withdraw": ("withdrew", "withdrawn"), "forgive": ("forgave", "forgiven"), "go": ("went", "gone"),
-    "fly": ("flew", "flown"), "cut": ("cut",), "put": ("put",), "beat": ("beat", "beaten"),
-    "freeze": ("froze", "frozen"), "undertake": ("undertook", "undertaken"), "pay": ("paid",),
-    "have": ("had", "has"), "seal": ("sealed",), "slay": ("slew", "slain"), "spend": ("spent",),
-    "win": ("won",), "hit": ("hit",), "set": ("set",), "keep": ("kept",), "leave": ("left",),
-    "bear": ("bore", "borne"), "offer": ("offered",), "rise": ("rose", "risen"), "say": ("said",),
-    "stand": ("stood",), "take": ("took", "taken"), "arise": ("arose",), "ink": ("inked",),
-    "deal": ("dealt",), "drive": ("drove", "driven"), "overrun": ("overran",), "know": ("knew", "known"),
+    "meet": ("met",),
+    "hold": ("held",),
+    "send": ("sent",),
+    "give": ("gave", "given"),
+    "make": ("made",),
+    "seek": ("sought",),
+    "fight": ("fought",),
+    "strike": ("struck", "stricken"),
+    "lead": ("led",),
+    "shoot": ("shot",),
+    "bring": ("brought",),
+    "begin": ("began", "begun"),
+    "break": ("broke", "broken"),
+    "sell": ("sold",),
+    "tell": ("told",),
+    "lend": ("lent",),
+    "withdraw": ("withdrew", "withdrawn"),
+    "forgive": ("forgave", "forgiven"),
+    "go": ("went", "gone"),
+    "fly": ("flew", "flown"),
+    "cut": ("cut",),
+    "put": ("put",),
+    "beat": ("beat", "beaten"),
+    "freeze": ("froze", "frozen"),
+    "undertake": ("undertook", "undertaken"),
+    "pay": ("paid",),
+    "have": ("had", "has"),
+    "seal": ("sealed",),
+    "slay": ("slew", "slain"),
+    "spend": ("spent",),
+    "win": ("won",),
+    "hit": ("hit",),
+    "set": ("set",),
+    "keep": ("kept",),
+    "leave": ("left",),
+    "bear": ("bore", "borne"),
+    "offer": ("offered",),
+    "rise": ("rose", "risen"),
+    "say": ("said",),
+    "stand": ("stood",),
+    "take": ("took", "taken"),
+    "arise": ("arose",),
+    "ink": ("inked",),
+    "deal": ("dealt",),
+    "drive": ("drove", "driven"),
+    "overrun": ("overran",),
+    "know": ("knew", "known"),
 }
 VOWELS = set("aeiou")
 
@@ -133,8 +168,12 @@ def inflections(lemma: str) -> set[str]:
         plural = lemma + ("es" if lemma.endswith(("s", "sh", "ch", "x", "z", "o")) else "s")
         forms |= {plural, lemma + "ed", lemma + "ing"}
         # a short verb ending consonant-vowel-consonant doubles it ("stop" -> "stopped")
-        if (len(lemma) <= 4 and lemma[-1] not in VOWELS | {"w", "x", "y"} and lemma[-2] in VOWELS
-                and lemma[-3] not in VOWELS):
+        if (
+            len(lemma) <= 4
+            and lemma[-1] not in VOWELS | {"w", "x", "y"}
+            and lemma[-2] in VOWELS
+            and lemma[-3] not in VOWELS
+        ):
             forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
     return forms
 

@@ -1,0 +1,166 @@
+"""Ownership: who a role word belongs to when the owner is not simply the adjective before it.
+
+Rules applied to a sentence's resolved phrases (:mod:`dyadwatch.actors`), each with a named gate:
+
+* **of/from** — "dissidents from Myanmar" → MMR OPP; "leaders of the Muslim Brotherhood" → the
+  organisation; "the leaders of France and Germany" → FRA GOV and DEU GOV. "from" after a *title* is a
+  posting, not an owner ("recalled its ambassador from Canberra"), so the FROM-TITLE gate skips it;
+* **conjoined nationalities** — "French and German leaders", "US and British activists": each
+  nationality owns the role word;
+* **apposition roles** — "Wang Yiwei, a professor at ...": the role word is the person's description,
+  not another actor (APPOSITION gate);
+* **modifiers** — a country or role word that only modifies a non-actor noun is not an actor
+  ("the Washington agreement", "the presidency building", "the Belgrade-Pristina dialogue"), checked
+  until nothing changes since removing one modifier can expose another (MODIFIER gate).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from .records import ActorRef
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from .actors import Mention
+
+#: Prepositions through which a place or organisation owns a role word ("dissidents from Myanmar").
+OWNER_PREPOSITIONS = {"of", "from"}
+#: Rules of mentions that name a place (country, capital, seat, people, region).
+PLACE_RULES = {"country", "capital-metonym", "seat-metonym", "demonym", "region"}
+#: Dependency labels of a word that only modifies the noun it hangs on.
+MODIFIER_DEPS = {"compound", "amod", "nmod"}
+
+CountryActor = Callable[[str, "str | None", str], ActorRef]
+
+
+def _at(mentions: list[Mention], index: int) -> Mention | None:
+    return next((m for m in mentions if m.start <= index < m.end), None)
+
+
+def owned_by_phrase(
+    doc: Doc, mentions: list[Mention], country_actor: CountryActor, titles: set[str]
+) -> list[Mention]:
+    """Role words owned through "of"/"from"; the owning mention joins the role word's span."""
+    from .actors import Mention
+
+    out = list(mentions)
+    for mention in mentions:
+        if mention.rule != "agent" or mention.actor.country or mention.actor.igo or mention.members:
+            continue
+        head = doc[mention.head]
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in OWNER_PREPOSITIONS:
+                continue
+            if prep.lower_ == "from" and head.lower_ in titles:
+                continue  # FROM-TITLE gate
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is None:
+                continue
+            owners = [
+                m
+                for t in (pobj, *pobj.conjuncts)
+                if (m := _at(out, t.i)) is not None and m is not mention and not m.members
+            ]
+            if not owners:
+                continue
+            sector = mention.actor.sector
+            actors: list[ActorRef] = []
+            for owner in owners:
+                actor = owner.actor
+                if owner.rule in PLACE_RULES:
+                    actor = country_actor(str(actor.country), sector, "")
+                elif actor.sector is None and sector:
+                    actor = replace(actor, code=actor.code + sector, sector=sector)
+                actors.append(actor)
+            end = max(o.end for o in owners)
+            words = doc[mention.start : end].text
+            actors = [replace(a, text=words) for a in actors]
+            if len(actors) == 1:
+                joined = Mention(mention.start, end, actors[0], "agent", mention.head)
+            else:
+                group = ActorRef(
+                    "---", None, None, sector, " and ".join(a.name for a in actors), words
+                )
+                joined = Mention(mention.start, end, group, "agent", mention.head, tuple(actors))
+            out = [joined if m is mention else m for m in out if all(m is not o for o in owners)]
+            break
+    return out
+
+
+def conjoined_owners(
+    doc: Doc, mentions: list[Mention], nationality_at: dict[int, Any], country_actor: CountryActor
+) -> list[Mention]:
+    """Each of several conjoined nationality words owns the role word after them."""
+    from .actors import Mention
+
+    out = list(mentions)
+    for mention in mentions:
+        if mention.rule != "agent" or not mention.actor.country or mention.members:
+            continue
+        extra: list[tuple[int, int, str, Mention | None]] = []
+        for token in doc[mention.start : mention.end]:
+            for conj in token.conjuncts:
+                piece = nationality_at.get(conj.i)
+                existing = _at(out, conj.i)
+                if conj.i >= mention.start or piece is None:
+                    continue
+                if existing is not None and existing.rule not in PLACE_RULES:
+                    continue
+                extra.append((piece.start, piece.end, str(piece.value), existing))
+        if not extra:
+            continue
+        sector = mention.actor.sector
+        start = min(e[0] for e in extra)
+        words = doc[start : mention.end].text
+        members = tuple(country_actor(code, sector, words) for _, _, code, _ in extra)
+        members += (replace(mention.actor, text=words),)
+        group = ActorRef("---", None, None, sector, " and ".join(m.code for m in members), words)
+        joined = Mention(start, mention.end, group, "agent", mention.head, members)
+        dropped = [e[3] for e in extra if e[3] is not None]
+        out = [joined if m is mention else m for m in out if all(m is not d for d in dropped)]
+    return out
+
+
+def drop_apposition_roles(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """The APPOSITION gate: a country-less role word describing a person named just before it."""
+    out = []
+    for mention in mentions:
+        head = doc[mention.head]
+        if (
+            mention.rule == "agent"
+            and not mention.actor.country
+            and not mention.actor.igo
+            and head.dep_ == "appos"
+            and _at(mentions, head.head.i) is not None
+            and _at(mentions, head.head.i) is not mention
+        ):
+            continue
+        out.append(mention)
+    return out
+
+
+def drop_modifiers(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """The MODIFIER gate, repeated until stable."""
+    kept = list(mentions)
+    while True:
+        remaining = [m for m in kept if not _is_mere_modifier(m, doc, kept)]
+        if len(remaining) == len(kept):
+            return remaining
+        kept = remaining
+
+
+def _is_mere_modifier(mention: Mention, doc: Doc, mentions: list[Mention]) -> bool:
+    head = doc[mention.head]
+    if mention.rule == "agent":
+        if head.dep_ != "compound" or mention.actor.country:  # "the presidency building"
+            return False
+    elif mention.rule not in PLACE_RULES:
+        return False
+    if head.dep_ not in MODIFIER_DEPS:
+        return False
+    governor = head.head
+    return not any(m.start <= governor.i < m.end for m in mentions if m is not mention)

@@ -1,0 +1,173 @@
+"""References: pronouns and definite descriptions resolved to actors named earlier.
+
+These rules run after the phrases of a sentence are resolved (:mod:`dyadwatch.actors`) and use the
+article's memory (:class:`~dyadwatch.coref.ArticleContext`):
+
+* **pronouns** — "he/she/him/her/his" → a person named earlier in the sentence, else the most recent
+  person; an *object* pronoun never refers to the subject of its own clause ("Macron urged him" is not
+  Macron). "its" → the most recent country or organisation;
+* **possessive owners** — "its forces", "her government": a role word with a possessive pronoun is
+  owned by the pronoun's referent: a country's role word takes the role's sector (RUS MIL); a person's
+  or organisation's keeps the referent's code (a prime minister's government is SRB GOV);
+* **descriptions** — "the company/the firm" → the most recent company; "the country" → the most recent
+  country; a description that the agent vocabulary already knows as a bare role word ("the company" →
+  ---BUS) is replaced by its referent;
+* **pairs** — "the two countries / both countries / the two governments / the two sides" → the last two
+  different countries, as a group actor carrying the role word's sector.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from .coref import COMPANY_NOUNS, COUNTRY_NOUNS, PERSON_PRONOUNS, ArticleContext
+from .records import ActorRef
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from .actors import Mention
+
+#: Nouns that name a pair after "two"/"both" ("the two countries", "both governments").
+PAIR_NOUNS = {"countries", "nations", "states", "governments", "neighbours", "neighbors", "leaders"}
+#: "sides" names a pair only after "two": "both sides" is as often an idiom ("playing both sides").
+PAIR_NOUNS_AFTER_TWO = {"sides", "parties"}
+PAIR_WORDS = {"two", "both"}
+OBJECT_DEPS = {"dobj", "pobj", "dative", "iobj", "obj"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+
+CountryActor = Callable[[str, "str | None", str], ActorRef]
+
+
+def _person_kind(mention: Mention) -> bool:
+    from .actors import memory_kind
+
+    return memory_kind(mention) == "person"
+
+
+def _clause_subjects(token: Token) -> set[int]:
+    """Token indices of the subjects of the clause ``token`` belongs to."""
+    verb = token.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return {t.i for c in verb.children if c.dep_ in SUBJECT_DEPS for t in c.subtree}
+
+
+def resolve_pronoun(
+    token: Token, mentions: list[Mention], context: ArticleContext
+) -> ActorRef | None:
+    """The referent of a pronoun token, or None."""
+    word = token.lower_
+    if word in PERSON_PRONOUNS:
+        excluded = _clause_subjects(token) if token.dep_ in OBJECT_DEPS else set()
+        earlier = [
+            m
+            for m in mentions
+            if m.end <= token.i
+            and _person_kind(m)
+            and m.head not in excluded
+            and m.start not in excluded
+        ]
+        if earlier:
+            return earlier[-1].actor
+        avoid = {m.actor.name for m in mentions if m.start in excluded or m.head in excluded}
+        return context.resolve_pronoun(word, avoid)
+    return context.resolve_pronoun(word)
+
+
+def references(
+    sent: Span, mentions: list[Mention], context: ArticleContext, country_actor: CountryActor
+) -> list[Mention]:
+    """Mentions for pronouns, descriptions and pairs; replaces bare role-word mentions they cover."""
+    from .actors import Mention
+
+    out = list(mentions)
+    for token in sent:
+        covering = next((m for m in out if m.start <= token.i < m.end), None)
+        if token.pos_ == "PRON" and covering is None:
+            actor = resolve_pronoun(token, out, context)
+            if actor is not None:
+                out.append(
+                    Mention(token.i, token.i + 1, replace(actor, text=token.text), "coreference")
+                )
+            continue
+        if token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        bare = (
+            covering is not None
+            and covering.rule == "agent"
+            and not covering.actor.country
+            and not covering.actor.igo
+            and not covering.members
+        )
+        if covering is not None and not bare:
+            continue
+        markers = {
+            c.lower_ for c in token.children if c.dep_ in ("det", "nummod", "predet", "amod")
+        }
+        left = min([token.left_edge.i] + ([covering.start] if covering else []))
+        words = sent.doc[left : token.i + 1].text
+        replacement: Mention | None = None
+        noun = token.lower_
+        if markers & PAIR_WORDS and (
+            noun in PAIR_NOUNS or ("two" in markers and noun in PAIR_NOUNS_AFTER_TWO)
+        ):
+            pair = context.resolve_pair([m.actor for m in out if m.end <= left])
+            if pair is not None:
+                sector = covering.actor.sector if covering is not None else None
+                members = tuple(country_actor(code, sector, words) for code in pair)
+                group = ActorRef(
+                    "---", None, None, sector, " and ".join(m.name for m in members), words
+                )
+                replacement = Mention(left, token.i + 1, group, "coreference", members=members)
+        elif (
+            "the" in markers
+            and token.tag_ == "NN"
+            and (noun in COMPANY_NOUNS or noun in COUNTRY_NOUNS)
+        ):
+            described = context.resolve_description(noun)
+            if described is not None:
+                replacement = Mention(
+                    left, token.i + 1, replace(described, text=words), "coreference"
+                )
+        if replacement is not None:
+            out = [m for m in out if m is not covering] + [replacement]
+    return out
+
+
+def possessive_owners(
+    doc: Doc, mentions: list[Mention], country_actor: CountryActor
+) -> list[Mention]:
+    """ "its forces", "her government": the pronoun's referent owns the role word."""
+    out = list(mentions)
+    for mention in mentions:
+        if mention.rule != "agent" or mention.actor.country or mention.actor.igo or mention.members:
+            continue
+        head = doc[mention.head]
+        owner = next(
+            (
+                m
+                for m in out
+                if m.rule == "coreference"
+                and m.end - m.start == 1
+                and doc[m.start].dep_ == "poss"
+                and doc[m.start].head.i == head.i
+                and m.actor.country
+                and not m.members
+            ),
+            None,
+        )
+        if owner is None:
+            continue
+        words = doc[owner.start : mention.end].text
+        if owner.actor.sector:
+            # a person's or organisation's own people keep its code: "his fighters" of the Wagner
+            # Group's founder are Wagner's, "her government" of a prime minister is the government
+            actor = replace(owner.actor, text=words)
+        else:
+            actor = country_actor(str(owner.actor.country), mention.actor.sector, words)
+        joined = type(mention)(owner.start, mention.end, actor, "coreference", mention.head)
+        out = [joined if m is mention else m for m in out if m is not owner]
+    return out
