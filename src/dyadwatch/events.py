@@ -4,24 +4,28 @@ For each predicate word that a pattern of ``data/verbs.yaml`` knows, the coder
 
 1. picks the most specific pattern whose frame the sentence fills (a light-verb object such as
    "issued an *apology*", a particle such as "walk *out*"), else the bare-word pattern;
-2. follows an *intent* verb ("vows to deepen cooperation") into its complement, coding the complement's
-   event as the intent to do it (CAMEO 03x / 13x);
-3. finds the **source**: the subject (passive agent for passives; the antecedent for "who"; the subject
-   carried over from the first of conjoined verbs or from a controlling verb), expanded over
-   conjoined subjects; for a nominal event ("a meeting with X") the possessor or the subject of the
-   clause the noun hangs on;
-4. finds the **target**: the direct object (or its possessor) unless the pattern consumed it, then the
+2. follows a frame verb into its complement: *intent* ("vowed to deepen cooperation" → 030),
+   *direct* ("agreed to lift sanctions" → 085), *refusal* ("refused to meet" → 125), *appeal*
+   ("urged Serbia to join talks" → 026 with Serbia as target; the talks are not coded as held);
+3. reads negation and modality: a negated act is no event, unless it is a refusal under will/would
+   ("would not provide support" → 121); "may/might/could" and "if" clauses are hypothetical: no event;
+4. finds the **source**: the subject (the passive agent for passives; the antecedent for "who"; the
+   subject carried over from the first of conjoined verbs, from a controlling verb, or the object of an
+   appeal verb), expanded over conjoined subjects; for a nominal event ("a meeting with X") the
+   possessor or the subject of the clause the noun hangs on; for ``reverse`` patterns the object of
+   "from" ("received weapons from X");
+5. finds the **target**: the direct object (or its possessor) unless the pattern consumed it, then the
    object of a preposition the pattern names, attached to the verb or to its object; expanded over
-   conjoined objects; symmetric events are also coded in the other direction;
-5. drops negated predicates ("did not meet"), which are not events of the coded kind.
+   conjoined objects; for roots of force and violence, the place it happens in when nothing else;
+6. codes symmetric events in both directions and ``converse`` events ("hosted" → "visited").
 
-The output is :class:`CodedEvent` records holding token indices; :mod:`dyadwatch.pipeline` turns them
-into :class:`~dyadwatch.records.Event` with offsets, dates and places.
+Reported speech is then reinterpreted by :mod:`dyadwatch.speech`. Every event carries the pattern that
+fired, how its source and target were found, and a confidence (see :func:`confidence`).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .actors import Mention, mention_at
@@ -36,13 +40,19 @@ if TYPE_CHECKING:
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 #: Labels by which a verb inherits the subject of the verb it hangs on ("pledged to deepen",
-#: "expressed ... and pledged").
-SUBJECT_SHARING_DEPS = {"conj", "xcomp"}
+#: "expressed ... and pledged", "aiming to incite").
+SUBJECT_SHARING_DEPS = {"conj", "xcomp", "advcl"}
 #: Dependency paths inside a noun phrase that still lead to the phrase's owner ("Chinese tech giant
 #: Huawei multiple times" → Huawei; "Australia's call" → Australia).
 NOMINAL_DEPS = {"compound", "nmod", "amod", "appos", "poss", "nummod", "det"}
-#: Words that make the clause hypothetical or a denial rather than a report of the event.
-NEGATION_DEPS = {"neg"}
+#: Modal words under which a negated act is a refusal ("would not provide") rather than no act.
+FUTURE_MODALS = {"will", "would", "shall", "can", "ca", "wo"}
+#: Modal words that make an act hypothetical ("might attack"): no event.
+HYPOTHETICAL_MODALS = {"may", "might", "could"}
+#: Subordinators of conditions ("if they attack"): no event.
+CONDITION_MARKS = {"if", "unless", "whether"}
+#: Object dependencies of a verb.
+OBJECT_DEPS = {"dobj", "obj", "attr", "nsubjpass", "dative", "oprd"}
 
 
 @dataclass
@@ -51,12 +61,43 @@ class CodedEvent:
 
     source: Mention
     target: Mention | None
-    predicate: Token  # the word the pattern matched (the complement's verb for intent events)
-    trigger: Token  # the word that carries the event's tense and subject (intent verb or predicate)
+    predicate: Token  # the word the pattern matched (the complement's verb for frame verbs)
+    trigger: Token  # the word that carries the event's tense and subject (frame verb or predicate)
     code: str
-    pattern: Pattern
+    pattern: Pattern | None
     frame: str  # how source and target were found, for the evidence field
     intent: bool = False
+    notes: list[str] = field(default_factory=list)
+    confidence: float = 0.0
+
+
+@dataclass
+class Trace:
+    """What the coder tried on one sentence: the material of ``dyadwatch explain``."""
+
+    lines: list[str] = field(default_factory=list)
+
+    def add(self, token: Token | None, message: str) -> None:
+        where = f"[{token.i}:{token.text}] " if token is not None else ""
+        self.lines.append(where + message)
+
+
+def confidence(event: CodedEvent) -> float:
+    """A heuristic confidence in [0.3, 0.95]: surer for specific patterns and named actors, less sure
+    for bare verbs, frames, nominal events, coreferent actors and place targets."""
+    score = 0.9
+    pattern = event.pattern
+    if pattern is not None and not (pattern.objects or pattern.particle):
+        score -= 0.1
+    if pattern is not None and pattern.nouns:
+        score -= 0.1
+    for mention in (event.source, event.target):
+        if mention is not None and mention.rule == "coreference":
+            score -= 0.1
+    if "place target" in event.frame:
+        score -= 0.15
+    score -= 0.05 * len(event.notes)
+    return round(max(0.3, min(0.95, score)), 2)
 
 
 class EventCoder:
@@ -67,27 +108,33 @@ class EventCoder:
 
     # -- pattern choice ----------------------------------------------------------------------------
 
-    def _objects(self, verb: Token) -> list[Token]:
-        objs = _children(verb, {"dobj", "obj", "attr", "nsubjpass", "dative"})
-        # "launch air strikes": the compound's words count too
-        return objs
-
-    def match_verb(self, verb: Token) -> tuple[Pattern, Token | None] | None:
+    def match_verb(
+        self, verb: Token, trace: Trace | None = None
+    ) -> tuple[Pattern, Token | None] | None:
         """The most specific pattern ``verb`` fills, with the object token it consumed."""
         candidates = self.patterns.for_verb(verb.lemma_.lower(), verb.lower_)
         if not candidates:
             return None
         particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
-        objects = self._objects(verb)
+        objects = _with_conjuncts(_children(verb, OBJECT_DEPS))
+        # "engaged ... in a firefight", "launched attacks on": a light verb's noun may also sit in a PP
+        objects += [p for prep in _children(verb, {"prep"}) for p in _children(prep, {"pobj"})]
         for pattern in candidates:
             if pattern.particle and pattern.particle not in particles:
+                if trace:
+                    trace.add(
+                        verb,
+                        f"pattern {pattern.code} '{pattern.name}': no particle '{pattern.particle}'",
+                    )
                 continue
             if pattern.objects:
-                found = next(
-                    (o for o in _with_conjuncts(objects) if _object_words(o) & pattern.objects),
-                    None,
-                )
+                found = next((o for o in objects if _object_words(o) & pattern.objects), None)
                 if found is None:
+                    if trace:
+                        trace.add(
+                            verb,
+                            f"pattern {pattern.code} '{pattern.name}': object not one of its words",
+                        )
                     continue
                 return pattern, found
             return pattern, None
@@ -106,7 +153,6 @@ class EventCoder:
             return own
         if token.lower_ in ("who", "which", "that") and token.head.dep_ == "relcl":
             return self._mention_for(token.head.head, mentions)
-        best: Mention | None = None
         for mention in mentions:
             node = token.doc[mention.head]
             hops = 0
@@ -119,9 +165,11 @@ class EventCoder:
                 node = node.head
                 hops += 1
             if node.i == token.i and node.i != token.doc[mention.head].i:
-                best = mention
-                break
-        return best
+                return mention
+        return None
+
+    def _mentions(self, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
+        return _dedupe([m for t in tokens if (m := self._mention_for(t, mentions)) is not None])
 
     def _subject_tokens(self, verb: Token) -> tuple[list[Token], bool]:
         """Subject tokens of ``verb`` and whether the clause is passive."""
@@ -133,11 +181,18 @@ class EventCoder:
             passive = _children(node, PASSIVE_SUBJECT_DEPS)
             if passive:
                 return _with_conjuncts(passive), True
+            if node.dep_ == "xcomp" and self._is_appeal(node.head):
+                # object control: "asked Obama to help" — Obama is the helper
+                objects = _children(node.head, {"dobj", "obj"})
+                if objects:
+                    return _with_conjuncts(objects), False
             if node.dep_ in SUBJECT_SHARING_DEPS and node.head.i != node.i:
                 node = node.head
                 continue
             if node.dep_ == "relcl":
                 return [node.head], False
+            if node.dep_ == "acl" and node.tag_ == "VBG":
+                return [node.head], False  # "activists demanding reforms"
             break
         return [], False
 
@@ -149,16 +204,23 @@ class EventCoder:
     def _prep_objects(self, heads: list[Token], preps: frozenset[str]) -> list[Token]:
         found: list[Token] = []
         for head in heads:
-            for prep in _children(head, {"prep", "dative"}):
+            for prep in _children(head, {"prep", "dative", "agent"}):
                 if prep.lower_ in preps:
                     found.extend(_children(prep, {"pobj"}))
         return _with_conjuncts(found)
 
+    def _is_appeal(self, verb: Token) -> bool:
+        return self.patterns.is_frame_verb("appeal", verb.lemma_.lower(), verb.lower_)
+
     # -- coding ------------------------------------------------------------------------------------
 
-    def code_sentence(self, sent: Span, mentions: list[Mention]) -> list[CodedEvent]:
-        """Code every event of a sentence."""
+    def code_sentence(
+        self, sent: Span, mentions: list[Mention], trace: Trace | None = None
+    ) -> list[CodedEvent]:
+        """Code every event of a sentence (before reported speech is reinterpreted)."""
         if not mentions:
+            if trace:
+                trace.add(None, "no actors in the sentence: nothing to code")
             return []
         events: list[CodedEvent] = []
         consumed: set[int] = set()
@@ -166,73 +228,197 @@ class EventCoder:
             if token.i in consumed:
                 continue
             if token.pos_ in ("VERB", "AUX"):
-                events.extend(self._code_verb(token, mentions, consumed))
+                events.extend(self._code_verb(token, mentions, consumed, trace))
             elif token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in self.patterns.by_noun:
-                events.extend(self._code_noun(token, mentions))
+                events.extend(self._code_noun(token, mentions, trace))
+        for event in events:
+            event.confidence = confidence(event)
         return _unique(events)
 
-    def _intent_complement(self, verb: Token) -> Token | None:
-        lemmas = self.patterns.verb_lemmas(verb.lemma_.lower(), verb.lower_)
-        if not any(lemma in self.patterns.intent_verbs for lemma in lemmas):
-            return None
-        return next(
+    def _frame_of(self, verb: Token) -> tuple[str, Token] | None:
+        """The frame a verb opens over its complement verb, if any: (frame name, complement)."""
+        complement = next(
             (c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None
         )
+        if complement is None:
+            return None
+        lemma, word = verb.lemma_.lower(), verb.lower_
+        for frame in ("refusal", "direct", "intent", "appeal"):
+            if self.patterns.is_frame_verb(frame, lemma, word):
+                if frame == "appeal" and not _children(verb, {"dobj", "obj"}):
+                    # "wants to attack" is an intent, "wants Putin to attack" an appeal
+                    if self.patterns.is_frame_verb("intent", lemma, word):
+                        return "intent", complement
+                    continue
+                return frame, complement
+        return None
 
     def _code_verb(
-        self, verb: Token, mentions: list[Mention], consumed: set[int]
+        self, verb: Token, mentions: list[Mention], consumed: set[int], trace: Trace | None
     ) -> list[CodedEvent]:
-        trigger, predicate, intent = verb, verb, False
-        complement = self._intent_complement(verb)
+        trigger, predicate, frame_name = verb, verb, ""
         match = None
-        if complement is not None and self.match_verb(complement) is not None:
-            predicate, intent = complement, True
-            consumed.add(complement.i)
-            match = self.match_verb(complement)
+        framed = self._frame_of(verb)
+        if framed is not None:
+            frame_name, complement = framed
+            # frames nest: "agreed to begin talks", "pledged to help restore ties"
+            inner = self._frame_of(complement)
+            target_verb = (
+                inner[1] if inner is not None and inner[0] in ("direct", "intent") else complement
+            )
+            match = self.match_verb(target_verb, trace)
+            if match is not None:
+                predicate = target_verb
+                consumed.update({complement.i, target_verb.i})
+            elif trace:
+                trace.add(
+                    complement, f"complement of {frame_name} verb '{verb.text}' matches no pattern"
+                )
         if match is None:
-            match = self.match_verb(verb)
-            predicate, intent = verb, False
+            frame_name = ""
+            match = self.match_verb(verb, trace)
+            predicate = verb
         if match is None:
             return []
         pattern, consumed_object = match
-        if _negated(trigger) or (predicate is not trigger and _negated(predicate)):
-            return []
         code = pattern.code
-        if intent:
-            code = self._intent_code(pattern.code)
+        notes: list[str] = []
+        negated = _negated(trigger) or (predicate is not trigger and _negated(predicate))
+        if _hypothetical(trigger):
+            if trace:
+                trace.add(
+                    trigger, f"pattern {code} matched but the clause is hypothetical: no event"
+                )
+            return []
+        if frame_name == "intent":
+            code = (
+                code
+                if code.startswith("03")
+                else self.patterns.frame("intent").codes.get(code[:2], code)
+            )
+            notes.append(f"intent via '{trigger.lemma_}'")
+        elif frame_name == "refusal" or (negated and _has_modal(trigger, FUTURE_MODALS)):
+            table = self.patterns.frame("refusal" if frame_name == "refusal" else "negation").codes
+            refused = table.get(code[:2])
+            if refused is None or (frame_name == "refusal" and negated):
+                if trace:
+                    trace.add(
+                        trigger, f"pattern {code} refused or negated with no refusal code: no event"
+                    )
+                return []
+            notes.append(
+                f"refusal of {code} via '{trigger.lemma_}'" + (" (negated)" if negated else "")
+            )
+            code = refused
+            negated = False
+        elif frame_name == "appeal":
+            appealed = self.patterns.frame("appeal").codes.get(code[:2], "020")
+            notes.append(f"appeal for {code} via '{trigger.lemma_}'")
+            code = appealed
+        elif frame_name == "direct":
+            notes.append(f"decided or scheduled via '{trigger.lemma_}'")
+        if negated:
+            if trace:
+                trace.add(trigger, f"pattern {code} matched but the predicate is negated: no event")
+            return []
+
+        if frame_name == "appeal":
+            # the appeal goes from the subject to the one appealed to
+            sources = self._mentions(self._subject_tokens(trigger)[0], mentions)
+            targets = self._mentions(_with_conjuncts(_children(trigger, {"dobj", "obj"})), mentions)
+            return self._emit(
+                sources,
+                targets,
+                predicate,
+                trigger,
+                code,
+                pattern,
+                "subject, appealed to",
+                notes,
+                trace,
+                symmetric=False,
+            )
+
         subjects, passive = self._subject_tokens(trigger)
-        sources: list[Mention] = []
-        target_tokens: list[Token] = []
         frame = "subject"
+        target_tokens: list[Token] = []
         if passive:
-            sources = [m for t in self._agents(predicate) if (m := self._mention_for(t, mentions))]
+            sources = self._mentions(self._agents(predicate), mentions)
             target_tokens = subjects
             frame = "passive agent"
+        elif pattern.reverse:
+            sources = self._mentions(
+                self._prep_objects(
+                    [predicate, *([consumed_object] if consumed_object else [])], pattern.preps
+                ),
+                mentions,
+            )
+            targets = self._mentions(subjects, mentions)
+            return self._emit(
+                sources,
+                targets,
+                predicate,
+                trigger,
+                code,
+                pattern,
+                "reverse: from-object to subject",
+                notes,
+                trace,
+                symmetric=False,
+            )
         else:
-            sources = [m for t in subjects if (m := self._mention_for(t, mentions))]
+            sources = self._mentions(subjects, mentions)
             if not pattern.objects:
                 target_tokens = _with_conjuncts(_children(predicate, {"dobj", "obj", "dative"}))
         heads = [predicate] + ([consumed_object] if consumed_object is not None else [])
         target_tokens += self._prep_objects(heads, pattern.preps)
-        targets = _dedupe([m for t in target_tokens if (m := self._mention_for(t, mentions))])
-        return self._emit(sources, targets, predicate, trigger, code, pattern, frame, intent)
+        targets = self._mentions(target_tokens, mentions)
+        if not targets and (pattern.place_target or code[:2] in self.patterns.place_target_roots):
+            place = self._place_target(predicate, trigger, mentions, sources)
+            if place is not None:
+                targets, frame = [place], frame + ", place target"
+        return self._emit(sources, targets, predicate, trigger, code, pattern, frame, notes, trace)
 
-    def _intent_code(self, code: str) -> str:
-        if code.startswith("03"):
-            return code
-        return self.patterns.intent_codes.get(code[:2], code)
+    def _place_target(
+        self, predicate: Token, trigger: Token, mentions: list[Mention], sources: list[Mention]
+    ) -> Mention | None:
+        """The place an event happens in ("exercises in Alaska"), as its target."""
+        from .ownership import PLACE_RULES
+        from .syntax import governed_directly
 
-    def _code_noun(self, noun: Token, mentions: list[Mention]) -> list[CodedEvent]:
+        for mention in mentions:
+            head = predicate.doc[mention.head]
+            if (
+                mention.rule in PLACE_RULES
+                and head.dep_ == "pobj"
+                and head.head.lower_ in ("in", "at", "near", "across", "over")
+                and governed_directly(head, trigger, (predicate,))
+                and all(mention.actor.country != s.actor.country for s in sources)
+            ):
+                return mention
+        return None
+
+    def _code_noun(
+        self, noun: Token, mentions: list[Mention], trace: Trace | None
+    ) -> list[CodedEvent]:
         pattern = self.match_noun(noun)
         if pattern is None:
             return []
         # a noun that is the object of a verb pattern was coded with that verb ("held talks with")
-        if noun.dep_ in ("dobj", "nsubjpass") and self.match_verb(noun.head) is not None:
-            return []
-        sources = [
+        governor = noun.head.head if noun.dep_ == "pobj" else noun.head
+        if noun.dep_ in ("dobj", "nsubjpass", "pobj") and governor.pos_ in ("VERB", "AUX"):
+            governed = self.match_verb(governor)
+            if governed is not None and (governed[1] is noun or noun.dep_ != "pobj"):
+                return []
+        sources = self._mentions(_with_conjuncts(_children(noun, {"poss"})), mentions)
+        # "Israeli air strikes", "US sanctions": a nationality word before the noun is its author
+        sources += [
             m
-            for t in _with_conjuncts(_children(noun, {"poss"}))
-            if (m := self._mention_for(t, mentions))
+            for m in mentions
+            if m.rule in ("agent", "country", "demonym")
+            and m.end <= noun.i
+            and noun.doc[m.head].head.i == noun.i
+            and noun.doc[m.head].dep_ in ("amod", "compound", "nmod")
         ]
         frame = "possessor"
         if not sources and noun.dep_ == "pobj" and noun.head.dep_ == "prep":
@@ -240,15 +426,9 @@ class EventCoder:
             if clause.pos_ in ("VERB", "AUX"):
                 subjects, passive = self._subject_tokens(clause)
                 if not passive:
-                    sources = [m for t in subjects if (m := self._mention_for(t, mentions))]
+                    sources = self._mentions(subjects, mentions)
                     frame = "subject of the clause"
-        targets = _dedupe(
-            [
-                m
-                for t in self._prep_objects([noun], pattern.preps)
-                if (m := self._mention_for(t, mentions))
-            ]
-        )
+        targets = self._mentions(self._prep_objects([noun], pattern.preps), mentions)
         if (
             not sources
             and pattern.symmetric
@@ -257,7 +437,9 @@ class EventCoder:
         ):
             # "talks between A and B": every pair, both ways
             sources, frame = targets, "between"
-        return self._emit(sources, targets, noun, noun, pattern.code, pattern, frame, False)
+        return self._emit(
+            _dedupe(sources), targets, noun, noun, pattern.code, pattern, frame, [], trace
+        )
 
     def _emit(
         self,
@@ -268,49 +450,66 @@ class EventCoder:
         code: str,
         pattern: Pattern,
         frame: str,
-        intent: bool,
+        notes: list[str],
+        trace: Trace | None,
+        symmetric: bool | None = None,
     ) -> list[CodedEvent]:
         events: list[CodedEvent] = []
+        symmetric = pattern.symmetric if symmetric is None else symmetric
         # group mentions ("the two countries") stand for each of their members
         sources = [part for m in _dedupe(sources) for part in m.split()]
         targets = [part for m in targets for part in m.split()]
         if not sources:
+            if trace:
+                trace.add(
+                    trigger,
+                    f"pattern {code} '{pattern.name}' matched but no source actor: no event",
+                )
             return events
+
+        def make(s: Mention, t: Mention | None, how: str, event_code: str = code) -> CodedEvent:
+            return CodedEvent(
+                s,
+                t,
+                predicate,
+                trigger,
+                event_code,
+                pattern,
+                how,
+                bool(notes and "intent" in notes[0]),
+                list(notes),
+            )
+
         if not targets:
             if pattern.no_target:
-                events.extend(
-                    CodedEvent(s, None, predicate, trigger, code, pattern, frame, intent)
-                    for s in sources
-                )
-            elif pattern.symmetric and len(sources) >= 2:
+                events.extend(make(s, None, frame) for s in sources)
+            elif symmetric and len(sources) >= 2:
                 # "A and B held talks": each with each
-                for s in sources:
-                    for t in sources:
-                        if s is not t:
-                            events.append(
-                                CodedEvent(
-                                    s,
-                                    t,
-                                    predicate,
-                                    trigger,
-                                    code,
-                                    pattern,
-                                    "conjoined subjects",
-                                    intent,
-                                )
-                            )
+                events.extend(
+                    make(s, t, "conjoined subjects") for s in sources for t in sources if s is not t
+                )
+            elif trace:
+                trace.add(
+                    trigger,
+                    f"pattern {code} '{pattern.name}' matched but no target actor: no event",
+                )
             return events
         for s in sources:
             for t in targets:
                 if s is t or (s.actor.code == t.actor.code and s.actor.name == t.actor.name):
                     continue
-                events.append(CodedEvent(s, t, predicate, trigger, code, pattern, frame, intent))
-                if pattern.symmetric:
-                    events.append(
-                        CodedEvent(
-                            t, s, predicate, trigger, code, pattern, frame + ", symmetric", intent
-                        )
-                    )
+                events.append(make(s, t, frame))
+                if symmetric:
+                    events.append(make(t, s, frame + ", symmetric"))
+                if pattern.converse:
+                    events.append(make(t, s, frame + f", converse of {code}", pattern.converse))
+        if trace:
+            for event in events:
+                trace.add(
+                    trigger,
+                    f"EVENT {event.source.actor.code} -> "
+                    f"{event.target.actor.code if event.target else '-'} {event.code} ({event.frame})",
+                )
         return events
 
 
@@ -324,7 +523,28 @@ def _object_words(token: Token) -> set[str]:
 
 
 def _negated(token: Token) -> bool:
-    return any(c.dep_ in NEGATION_DEPS for c in token.children)
+    return any(
+        c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") and c.dep_ in ("neg", "advmod")
+        for c in token.children
+    )
+
+
+def _has_modal(token: Token, modals: set[str]) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in modals for c in token.children)
+
+
+def _hypothetical(token: Token) -> bool:
+    """ "might attack", "if they attack": the act is not reported as happening."""
+    if _has_modal(token, HYPOTHETICAL_MODALS):
+        return True
+    node = token
+    for _ in range(4):
+        if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in node.children):
+            return True
+        if node.dep_ not in ("conj", "xcomp") or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def _dedupe(mentions: list[Mention]) -> list[Mention]:

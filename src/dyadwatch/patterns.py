@@ -1,7 +1,8 @@
 """Event patterns: load and validate ``data/verbs.yaml`` (which words in which frame make which event).
 
-A broken file raises one :class:`~dyadwatch.errors.DictionaryError` listing every bad entry with its
-line.
+The file has the patterns proper and the word lists of the frames around them (intent, refusal,
+appeal, reporting, disapproval). A broken file raises one :class:`~dyadwatch.errors.DictionaryError`
+listing every bad entry with its line.
 """
 
 from __future__ import annotations
@@ -26,6 +27,21 @@ PATTERN_KEYS = {
     "symmetric",
     "no_target",
     "needs_target",
+    "reverse",
+    "converse",
+    "place_target",
+}
+#: Frame sections: name -> (word-list keys, whether a root->code map ``codes`` is required)
+SECTIONS = {
+    "intent": (("verbs",), True),
+    "direct": (("verbs",), False),
+    "refusal": (("verbs",), True),
+    "appeal": (("verbs",), True),
+    "reporting": (("verbs", "speculation", "unnamed"), False),
+    "disapproval": (("verbs", "nouns"), False),
+    "praise": (("nouns", "adjectives"), False),
+    "blame": (("nouns", "adjectives"), False),
+    "negation": ((), True),
 }
 
 
@@ -43,6 +59,9 @@ class Pattern:
     no_target: bool
     needs_target: bool
     line: int
+    reverse: bool = False
+    converse: str | None = None
+    place_target: bool = False
 
     @property
     def specificity(self) -> int:
@@ -53,8 +72,7 @@ class Pattern:
     def name(self) -> str:
         """A readable name for the evidence field."""
         words = sorted(self.verbs or self.nouns)
-        head = "/".join(words[:3]) + ("/…" if len(words) > 3 else "")
-        parts = [head]
+        parts = ["/".join(words[:3]) + ("/…" if len(words) > 3 else "")]
         if self.particle:
             parts.append(self.particle)
         if self.objects:
@@ -64,11 +82,21 @@ class Pattern:
 
 
 @dataclass
+class Frame:
+    """A frame section of ``verbs.yaml``: its word lists and its root -> code map."""
+
+    words: dict[str, frozenset[str]] = field(default_factory=dict)
+    codes: dict[str, str] = field(default_factory=dict)
+
+    def __getitem__(self, key: str) -> frozenset[str]:
+        return self.words.get(key, frozenset())
+
+
+@dataclass
 class Patterns:
     patterns: list[Pattern]
-    intent_verbs: frozenset[str]
-    intent_codes: dict[str, str]
-    intent_own_codes: dict[str, str]
+    frames: dict[str, Frame]
+    place_target_roots: frozenset[str]
     version: int
     by_verb: dict[str, list[Pattern]] = field(default_factory=dict)
     by_noun: dict[str, list[Pattern]] = field(default_factory=dict)
@@ -84,15 +112,22 @@ class Patterns:
         for table in (self.by_verb, self.by_noun):
             for entries in table.values():
                 entries.sort(key=lambda p: -p.specificity)
-        for lemma in list(self.by_verb) + list(self.intent_verbs):
+        frame_verbs = {w for frame in self.frames.values() for w in frame["verbs"]}
+        for lemma in set(self.by_verb) | frame_verbs:
             for form in inflections(lemma):
                 self.verb_forms.setdefault(form, set()).add(lemma)
 
+    def frame(self, name: str) -> Frame:
+        return self.frames.get(name, Frame())
+
     def verb_lemmas(self, lemma: str, word: str) -> list[str]:
-        """Pattern verbs a token may be: its lemma, or the lemma its inflected form belongs to."""
-        found = [lemma] if lemma in self.by_verb or lemma in self.intent_verbs else []
-        found += sorted(self.verb_forms.get(word, set()) - {lemma})
-        return found
+        """Lemmas a verb token may be: its own, or the one its inflected form belongs to."""
+        return [lemma] + sorted(self.verb_forms.get(word, set()) - {lemma})
+
+    def is_frame_verb(self, frame: str, lemma: str, word: str) -> bool:
+        """Whether a verb token belongs to a frame's word list (``intent``, ``reporting``, ...)."""
+        words = self.frame(frame)["verbs"]
+        return any(candidate in words for candidate in self.verb_lemmas(lemma, word))
 
     def for_verb(self, lemma: str, word: str) -> list[Pattern]:
         """Patterns for a verb token, most specific first."""
@@ -131,7 +166,6 @@ IRREGULAR = {
     "undertake": ("undertook", "undertaken"),
     "pay": ("paid",),
     "have": ("had", "has"),
-    "seal": ("sealed",),
     "slay": ("slew", "slain"),
     "spend": ("spent",),
     "win": ("won",),
@@ -140,17 +174,30 @@ IRREGULAR = {
     "keep": ("kept",),
     "leave": ("left",),
     "bear": ("bore", "borne"),
-    "offer": ("offered",),
     "rise": ("rose", "risen"),
     "say": ("said",),
     "stand": ("stood",),
     "take": ("took", "taken"),
-    "arise": ("arose",),
-    "ink": ("inked",),
     "deal": ("dealt",),
     "drive": ("drove", "driven"),
-    "overrun": ("overran",),
     "know": ("knew", "known"),
+    "think": ("thought",),
+    "seize": ("seized",),
+    "overrun": ("overran",),
+    "blow": ("blew", "blown"),
+    "shake": ("shook", "shaken"),
+    "speak": ("spoke", "spoken"),
+    "write": ("wrote", "written"),
+    "sit": ("sat",),
+    "feel": ("felt",),
+    "hear": ("heard",),
+    "get": ("got", "gotten"),
+    "come": ("came",),
+    "see": ("saw", "seen"),
+    "become": ("became",),
+    "run": ("ran",),
+    "swear": ("swore", "sworn"),
+    "forbid": ("forbade", "forbidden"),
 }
 VOWELS = set("aeiou")
 
@@ -178,9 +225,90 @@ def inflections(lemma: str) -> set[str]:
     return forms
 
 
-def _line_of(text: str, needle: str, after: int = 0) -> int:
-    index = text.find(needle, after)
-    return text.count("\n", 0, index) + 1 if index >= 0 else 0
+def _entry_lines(text: str) -> list[int]:
+    """Line numbers of the pattern entries ("  - {code: ...}"), in order."""
+    return [n for n, line in enumerate(text.splitlines(), 1) if line.lstrip().startswith("- {")]
+
+
+def _words(value: Any, where: str, key: str, problems: list[str]) -> frozenset[str] | None:
+    if value is None:
+        return frozenset()
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        problems.append(f"{where}: {key} must be a list of words")
+        return None
+    return frozenset(v.lower() for v in value)
+
+
+def _pattern(
+    entry: Any, where: str, codes: CodeTable, line: int, problems: list[str]
+) -> Pattern | None:
+    if not isinstance(entry, dict):
+        problems.append(f"{where}: expected a mapping, got {type(entry).__name__}")
+        return None
+    unknown = set(entry) - PATTERN_KEYS
+    if unknown:
+        problems.append(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
+    code = str(entry.get("code", ""))
+    if code not in codes:
+        problems.append(f"{where}: {code!r} is not a CAMEO event code")
+        return None
+    lists: dict[str, frozenset[str]] = {}
+    for key in ("verbs", "nouns", "objects", "preps"):
+        words = _words(entry.get(key), where, key, problems)
+        if words is None:
+            return None
+        lists[key] = words
+    if bool(lists["verbs"]) == bool(lists["nouns"]):
+        problems.append(f"{where}: give either verbs or nouns")
+        return None
+    converse = entry.get("converse")
+    if converse is not None and str(converse) not in codes:
+        problems.append(f"{where}: converse {converse!r} is not a CAMEO event code")
+        return None
+    particle = entry.get("particle")
+    if particle is not None and not isinstance(particle, str):
+        problems.append(f"{where}: particle must be a word (quote on/off/yes/no)")
+        return None
+    return Pattern(
+        code,
+        lists["verbs"],
+        lists["nouns"],
+        lists["objects"],
+        particle,
+        lists["preps"],
+        bool(entry.get("symmetric")),
+        bool(entry.get("no_target")),
+        bool(entry.get("needs_target")),
+        line,
+        bool(entry.get("reverse")),
+        str(converse) if converse is not None else None,
+        bool(entry.get("place_target")),
+    )
+
+
+def _frame(name: str, value: Any, filename: str, codes: CodeTable, problems: list[str]) -> Frame:
+    keys, needs_codes = SECTIONS[name]
+    where = f"{filename}: section {name}"
+    if not isinstance(value, dict):
+        problems.append(f"{where}: expected a mapping")
+        return Frame()
+    frame = Frame()
+    for key in keys:
+        words = _words(value.get(key), where, key, problems)
+        if words is not None:
+            frame.words[key] = words
+    unknown = set(value) - set(keys) - {"codes"}
+    if unknown:
+        problems.append(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
+    raw_codes = value.get("codes") or {}
+    if needs_codes and not raw_codes:
+        problems.append(f"{where}: needs a 'codes' map from root to code")
+    for root, code in raw_codes.items():
+        if str(code) not in codes:
+            problems.append(f"{where}: code {code!r} (for root {root!r}) is not a CAMEO event code")
+        else:
+            frame.codes[str(root)] = str(code)
+    return frame
 
 
 def parse_patterns(text: str, filename: str, codes: CodeTable) -> Patterns:
@@ -192,71 +320,28 @@ def parse_patterns(text: str, filename: str, codes: CodeTable) -> Patterns:
     if not isinstance(data, dict) or not isinstance(data.get("patterns"), list):
         raise DictionaryError([f"{filename}: expected a mapping with a 'patterns' list"])
     problems: list[str] = []
+    lines = _entry_lines(text)
     patterns: list[Pattern] = []
-    search_from = 0
     for index, entry in enumerate(data["patterns"], 1):
-        line = _line_of(text, "- {code:", search_from) or index
-        search_from = (
-            text.find("- {code:", search_from) + 1
-            if "- {code:" in text[search_from:]
-            else search_from
-        )
-        where = f"{filename}:{line} (pattern {index})"
-        if not isinstance(entry, dict):
-            problems.append(f"{where}: expected a mapping, got {type(entry).__name__}")
-            continue
-        unknown = set(entry) - PATTERN_KEYS
-        if unknown:
-            problems.append(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
-        code = str(entry.get("code", ""))
-        if code not in codes:
-            problems.append(f"{where}: {code!r} is not a CAMEO event code")
-            continue
-        lists: dict[str, frozenset[str]] = {}
-        bad = False
-        for key in ("verbs", "nouns", "objects", "preps"):
-            value = entry.get(key, [])
-            if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
-                problems.append(f"{where}: {key} must be a list of words")
-                bad = True
-                continue
-            lists[key] = frozenset(v.lower() for v in value)
-        if bad:
-            continue
-        if bool(lists["verbs"]) == bool(lists["nouns"]):
-            problems.append(f"{where}: give either verbs or nouns")
-            continue
-        patterns.append(
-            Pattern(
-                code,
-                lists["verbs"],
-                lists["nouns"],
-                lists["objects"],
-                entry.get("particle"),
-                lists["preps"],
-                bool(entry.get("symmetric")),
-                bool(entry.get("no_target")),
-                bool(entry.get("needs_target")),
-                line,
-            )
-        )
-    intent = data.get("intent") or {}
-    intent_codes = {str(k): str(v) for k, v in (intent.get("codes") or {}).items()}
-    own_codes = {str(k): str(v) for k, v in (intent.get("own_codes") or {}).items()}
-    for root, code in list(intent_codes.items()) + list(own_codes.items()):
-        if code not in codes:
-            problems.append(
-                f"{filename}: intent code {code!r} (for {root!r}) is not a CAMEO event code"
-            )
+        line = lines[index - 1] if index <= len(lines) else index
+        pattern = _pattern(entry, f"{filename}:{line} (pattern {index})", codes, line, problems)
+        if pattern is not None:
+            patterns.append(pattern)
+    frames = {
+        name: _frame(name, data[name], filename, codes, problems)
+        for name in SECTIONS
+        if name in data
+    }
+    unknown = set(data) - set(SECTIONS) - {"patterns", "version", "place_target_roots"}
+    if unknown:
+        problems.append(f"{filename}: unknown section(s) {', '.join(sorted(unknown))}")
+    roots = data.get("place_target_roots") or []
+    if not all(isinstance(r, str) and len(r) == 2 and r.isdigit() for r in roots):
+        problems.append(f"{filename}: place_target_roots must be two-digit root strings")
+        roots = []
     if problems:
         raise DictionaryError(problems)
-    return Patterns(
-        patterns,
-        frozenset(intent.get("verbs") or []),
-        intent_codes,
-        own_codes,
-        int(data.get("version", 1)),
-    )
+    return Patterns(patterns, frames, frozenset(roots), int(data.get("version", 1)))
 
 
 @lru_cache(maxsize=1)
@@ -264,8 +349,3 @@ def patterns() -> Patterns:
     """The packaged event patterns, validated (loaded once per process)."""
     text = resources.files("dyadwatch").joinpath("data/verbs.yaml").read_text("utf-8")
     return parse_patterns(text, "verbs.yaml", code_table())
-
-
-def describe(obj: Any) -> str:
-    """Short description of a knowledge entry, for evidence strings."""
-    return getattr(obj, "name", None) or getattr(obj, "term", None) or str(obj)

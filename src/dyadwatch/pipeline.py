@@ -25,7 +25,8 @@ from .knowledge import DICTIONARY_VERSION, knowledge
 from .nlp import DEFAULT_BATCH_SIZE, ParsedParagraph, load_pipeline, model_label, parse_articles
 from .patterns import patterns
 from .places import location_for_predicate
-from .records import ActorMention, ActorRef, Article, Event, RawItem, Reject, content_hash
+from .records import ActorMention, Article, Event, RawItem, Reject, content_hash
+from .speech import SpeechInterpreter
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -55,8 +56,31 @@ def _offsets(para: ParsedParagraph, start_token: int, end_token: int) -> tuple[i
     return para.start + doc[start_token].idx, para.start + last.idx + len(last.text)
 
 
-def _actor(mention: Mention) -> ActorRef:
-    return mention.actor
+def _pattern_evidence(coded: CodedEvent) -> str:
+    if coded.pattern is None:
+        return f"{coded.code} from reported speech"
+    return (
+        f"pattern {coded.pattern.code} '{coded.pattern.name}' (verbs.yaml:{coded.pattern.line})"
+        + (f" coded {coded.code}" if coded.code != coded.pattern.code else "")
+    )
+
+
+#: Days before publication after which an event is reported as history ("declared independence in 2008").
+BACKGROUND_DAYS = 365
+
+
+def _background(event_date: str | None, anchor: date | None) -> bool:
+    """Whether an event's date puts it well before the article: history, not news."""
+    if not event_date or anchor is None:
+        return False
+    year = int(event_date[:4])
+    month = int(event_date[5:7]) if len(event_date) >= 7 else 12
+    day = int(event_date[8:10]) if len(event_date) >= 10 else 28
+    try:
+        when = date(year, month, day)
+    except ValueError:
+        return False
+    return (anchor - when).days > BACKGROUND_DAYS
 
 
 class Coder:
@@ -79,6 +103,7 @@ class Coder:
         self.kb = knowledge(dictionaries)
         self.resolver = ActorResolver(self.nlp, self.kb)
         self.coder = EventCoder(patterns())
+        self.speech = SpeechInterpreter(self.coder)
         self.codes = code_table()
         self.batch_size = batch_size
         self.version = coder_version()
@@ -150,7 +175,8 @@ class Coder:
                         )
 
                 dates = find_dates(sent.text, para_anchor, previous)
-                for coded in self.coder.code_sentence(sent, mentions):
+                coded_events = self.coder.code_sentence(sent, mentions)
+                for coded in self.speech.interpret(sent, mentions, coded_events):
                     events.append(
                         self._event(
                             article, para, sent, sentence_index, coded, mentions, dates, anchor
@@ -194,12 +220,14 @@ class Coder:
             coded.trigger, coded.predicate, mentions, self.kb, exclude=(coded.source, coded.target)
         )
         target = coded.target.actor if coded.target else None
-        evidence = (
-            f"pattern {coded.pattern.code} '{coded.pattern.name}' (verbs.yaml:{coded.pattern.line})"
-            + (f" as intent via '{coded.trigger.lemma_}'" if coded.intent else "")
-            + f"; source: {coded.frame} [{coded.source.rule}]"
-            + (f"; target [{coded.target.rule}]" if coded.target else "; no target")
-            + (f"; date: '{date_text}'" if date_text else "; date: published")
+        evidence = "; ".join(
+            [
+                _pattern_evidence(coded),
+                *coded.notes,
+                f"source: {coded.frame} [{coded.source.rule}]",
+                f"target [{coded.target.rule}]" if coded.target else "no target",
+                f"date: '{date_text}'" if date_text else "date: published",
+            ]
         )
         event_id = content_hash(
             article.article_id,
@@ -228,6 +256,8 @@ class Coder:
             goldstein=info.goldstein,
             plover=info.plover,
             date=event_date,
+            background=_background(event_date, anchor),
+            confidence=coded.confidence,
             date_precision=precision,
             date_text=date_text,
             location=location,

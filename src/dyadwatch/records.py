@@ -130,6 +130,8 @@ class Event:
     location: dict[str, Any] | None
     evidence: str
     coder_version: str
+    confidence: float = 0.0
+    background: bool = False  # reported as history: dated more than a year before publication
 
     def to_dict(self) -> dict[str, Any]:
         """Return the event as a JSON-ready dict (offsets as ``[start, end]`` lists)."""

@@ -77,6 +77,8 @@ EVENT_COLUMNS = (
     "location",
     "evidence",
     "coder_version",
+    "confidence",
+    "background",
 )
 REJECT_COLUMNS = ("reject_id", "item", "stage", "reason", "message")
 MENTION_COLUMNS = (
@@ -107,7 +109,8 @@ INT_COLUMNS = {
     "end_offset",
     "sentences",
 }
-FLOAT_COLUMNS = {"goldstein"}
+FLOAT_COLUMNS = {"goldstein", "confidence"}
+BOOL_COLUMNS = {"background"}
 
 
 def migrations() -> list[tuple[str, str]]:
@@ -120,13 +123,13 @@ def migrations() -> list[tuple[str, str]]:
 def _schema(columns: Sequence[str]) -> pa.Schema:
     fields = []
     for column in columns:
-        kind = (
-            pa.int64()
-            if column in INT_COLUMNS
-            else pa.float64()
-            if column in FLOAT_COLUMNS
-            else pa.string()
-        )
+        kind = pa.string()
+        if column in INT_COLUMNS:
+            kind = pa.int64()
+        elif column in FLOAT_COLUMNS:
+            kind = pa.float64()
+        elif column in BOOL_COLUMNS:
+            kind = pa.bool_()
         fields.append(pa.field(column, kind))
     return pa.schema(fields)
 
@@ -169,6 +172,8 @@ def event_row(event: Event) -> dict[str, Any]:
         "date_text": event.date_text,
         "location": json.dumps(event.location) if event.location else None,
         "evidence": event.evidence,
+        "confidence": event.confidence,
+        "background": event.background,
         "coder_version": event.coder_version,
     }
     return row

@@ -1,0 +1,294 @@
+"""Speech: what reported speech means for the events inside it.
+
+"X said (that) ..." puts the clause's events under X's word. The rules, applied to the events the
+coder found in a sentence (:mod:`dyadwatch.events`):
+
+* **speculation by unnamed speakers** — "analysts believe Y will attack Z": beliefs and expectations
+  of speakers without a name are not events (SPECULATION gate);
+* **self-reports** — the clause's subject is the speaker or a pronoun for it ("Obama said he would not
+  provide support"): the event stays, with the speaker as source;
+* **reported conflict** — a conflictual act (QuadClass 3 or 4) that X reports of another actor Y is X
+  accusing Y (112), not an act of Y: "The US said Iraq had attacked its neighbour" is USA → IRQ 112;
+* **reported cooperation** stays as reported ("Vucic stressed ... Serbia will conduct cooperation
+  with China" is SRB → CHN);
+* **judgements** — what X says Y *does* or *is* codes X's attitude to Y: a disapproved behaviour
+  ("Y has been stirring up trouble", "Y's attempt to sabotage ...") is X disapproving of Y (111); a
+  praising predicate ("Y is a reliable partner") is X praising Y (051); a blaming one ("Y is a threat")
+  is X criticising Y (111).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .actors import Mention
+from .codes import code_table
+from .events import CodedEvent, EventCoder, Trace, confidence
+from .syntax import children
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+#: Dependency labels by which a clause reports what its speaker said.
+REPORTED_DEPS = {"ccomp", "parataxis"}
+SELF_PRONOUNS = {"he", "she", "they", "it", "we", "i"}
+#: QuadClasses of conflict: reported, they are accusations.
+CONFLICT_QUADS = {3, 4}
+
+
+@dataclass
+class Report:
+    """A reporting verb, its speaker and the clause it reports."""
+
+    verb: Token
+    speaker: Mention | None
+    clause: Token
+    speculative: bool
+
+
+class SpeechInterpreter:
+    """Reinterprets a sentence's events under the reporting verbs that govern them."""
+
+    def __init__(self, coder: EventCoder) -> None:
+        self.coder = coder
+        self.patterns = coder.patterns
+        frame = self.patterns.frame("reporting")
+        self.unnamed = frame["unnamed"]
+        self.codes = code_table()
+
+    def reports(self, sent: Span, mentions: list[Mention]) -> list[Report]:
+        """Every reporting verb of the sentence with its speaker and reported clause."""
+        found = []
+        for token in sent:
+            if token.pos_ not in ("VERB", "AUX"):
+                continue
+            if not self.patterns.is_frame_verb("reporting", token.lemma_.lower(), token.lower_):
+                continue
+            clauses = [c for c in token.children if c.dep_ in REPORTED_DEPS]
+            # "Y did Z, X said": the reported clause is the verb's head
+            if (
+                not clauses
+                and token.dep_ in ("ccomp", "parataxis")
+                and token.head.pos_ in ("VERB", "AUX")
+            ):
+                clauses = [token.head]
+            if not clauses:
+                continue
+            subjects, passive = self.coder._subject_tokens(token)
+            speaker = next(
+                (m for t in subjects if (m := self.coder._mention_for(t, mentions))), None
+            )
+            if speaker is None and token.dep_ == "acl":  # "with Chinese experts saying that ..."
+                speaker = self.coder._mention_for(token.head, mentions)
+            speculative = (
+                self.patterns.is_frame_verb("reporting", token.lemma_.lower(), token.lower_)
+                and token.lemma_.lower() in self.patterns.frame("reporting")["speculation"]
+            )
+            for clause in clauses:
+                found.append(Report(token, None if passive else speaker, clause, speculative))
+        return found
+
+    def _report_of(self, token: Token, reports: list[Report]) -> Report | None:
+        """The innermost report whose clause contains ``token``."""
+        best: Report | None = None
+        best_depth = -1
+        for report in reports:
+            if token.i == report.verb.i:
+                continue
+            if report.clause.left_edge.i <= token.i <= report.clause.right_edge.i and _within(
+                token, report.clause
+            ):
+                depth = _depth(report.clause)
+                if depth > best_depth:
+                    best, best_depth = report, depth
+        return best
+
+    def _unnamed(self, speaker: Mention | None, sent: Span) -> bool:
+        if speaker is None:
+            return True
+        head = sent.doc[speaker.head]
+        return (
+            speaker.rule == "agent" and head.lower_ in self.unnamed and head.ent_type_ != "PERSON"
+        )
+
+    def interpret(
+        self,
+        sent: Span,
+        mentions: list[Mention],
+        events: list[CodedEvent],
+        trace: Trace | None = None,
+    ) -> list[CodedEvent]:
+        """Events of the sentence with reported speech taken into account."""
+        reports = self.reports(sent, mentions)
+        if not reports:
+            return events
+        out: list[CodedEvent] = []
+        for event in events:
+            report = self._report_of(event.trigger, reports)
+            if report is None:
+                out.append(event)
+                continue
+            speaker = report.speaker
+            if report.speculative and self._unnamed(speaker, sent):
+                if trace:
+                    trace.add(
+                        event.trigger,
+                        f"event {event.code} is speculation by an unnamed speaker: dropped",
+                    )
+                continue
+            if speaker is None or speaker.actor.code == event.source.actor.code:
+                out.append(event)
+                continue
+            if (
+                sent.doc[event.source.start].lower_ in SELF_PRONOUNS
+                and event.source.end - event.source.start == 1
+            ):
+                event.source = speaker
+                event.notes.append(f"reported by its own source ('{report.verb.text}')")
+                event.frame += ", self-report"
+                out.append(event)
+                continue
+            quad = self.codes.get(event.code).quad_class
+            if quad in CONFLICT_QUADS and event.source.actor.key != speaker.actor.key:
+                accused = CodedEvent(
+                    speaker,
+                    event.source,
+                    event.predicate,
+                    report.verb,
+                    "112",
+                    event.pattern,
+                    "speaker of a reported conflict, accused actor",
+                    notes=[
+                        f"'{report.verb.text}' reports {event.code} of the target: an accusation"
+                    ],
+                )
+                accused.confidence = confidence(accused)
+                out.append(accused)
+                if trace:
+                    trace.add(report.verb, f"reported conflict {event.code} becomes accusation 112")
+                continue
+            event.notes.append(f"reported by {speaker.actor.code} ('{report.verb.text}')")
+            out.append(event)
+        out.extend(self._judgements(sent, mentions, reports, out, trace))
+        return out
+
+    def _judgements(
+        self,
+        sent: Span,
+        mentions: list[Mention],
+        reports: list[Report],
+        coded: list[CodedEvent],
+        trace: Trace | None,
+    ) -> list[CodedEvent]:
+        """Disapproval, praise and blame that a speaker expresses through what another actor does or is."""
+        frames = self.patterns
+        found: list[CodedEvent] = []
+        for token in sent:
+            report = self._report_of(token, reports)
+            if (
+                report is None
+                or report.speaker is None
+                or report.speculative
+                and self._unnamed(report.speaker, sent)
+            ):
+                continue
+            speaker = report.speaker
+            judged: Mention | None = None
+            code = ""
+            how = ""
+            lemma = token.lemma_.lower()
+            if token.pos_ in ("VERB", "AUX") and frames.is_frame_verb(
+                "disapproval", lemma, token.lower_
+            ):
+                subjects, passive = self.coder._subject_tokens(token)
+                if not passive:
+                    judged = next(
+                        (m for t in subjects if (m := self.coder._mention_for(t, mentions))), None
+                    )
+                code, how = "111", f"disapproved behaviour '{token.text}'"
+            elif token.pos_ == "NOUN" and lemma in frames.frame("disapproval")["nouns"]:
+                owners = [c for c in token.children if c.dep_ == "poss"]
+                judged = next(
+                    (m for t in owners if (m := self.coder._mention_for(t, mentions))), None
+                )
+                code, how = "111", f"disapproved '{token.text}'"
+            elif lemma == "be" and not _negated_copula(token):
+                subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+                judged = self.coder._mention_for(subject, mentions) if subject is not None else None
+                verdict = self._verdict(token)
+                if verdict:
+                    code, how = verdict
+            if (
+                judged is None
+                or not code
+                or judged.actor.key == speaker.actor.key
+                or _negated_copula(token)
+            ):
+                continue
+            if any(
+                e.source is speaker and e.target is judged and e.code[:2] == code[:2]
+                for e in coded + found
+            ):
+                continue
+            event = CodedEvent(
+                speaker,
+                judged,
+                token,
+                report.verb,
+                code,
+                None,
+                "speaker, judged actor",
+                notes=[f"'{report.verb.text}' judges: {how}"],
+            )
+            event.confidence = confidence(event) - 0.1
+            found.append(event)
+            if trace:
+                trace.add(
+                    token, f"EVENT {speaker.actor.code} -> {judged.actor.code} {code} ({how})"
+                )
+        return found
+
+    def _verdict(self, copula: Token) -> tuple[str, str] | None:
+        praise, blame = self.patterns.frame("praise"), self.patterns.frame("blame")
+        for predicate in children(copula, {"attr", "acomp"}):
+            words = {predicate.lemma_.lower()}
+            words |= {
+                c.lemma_.lower() for c in predicate.children if c.dep_ in ("amod", "compound")
+            }
+            if (
+                predicate.lemma_.lower() in praise["nouns"]
+                or words & praise["adjectives"]
+                and predicate.pos_ == "ADJ"
+            ):
+                return "051", f"praised as '{predicate.text}'"
+            if predicate.lemma_.lower() in praise["nouns"] and words & praise["adjectives"]:
+                return "051", f"praised as '{predicate.text}'"
+            if predicate.lemma_.lower() in blame["nouns"] or (
+                predicate.pos_ == "ADJ" and predicate.lemma_.lower() in blame["adjectives"]
+            ):
+                return "111", f"blamed as '{predicate.text}'"
+        return None
+
+
+def _within(token: Token, clause: Token) -> bool:
+    node = token
+    for _ in range(50):
+        if node.i == clause.i:
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def _depth(token: Token) -> int:
+    depth = 0
+    node = token
+    while node.head.i != node.i and depth < 50:
+        node, depth = node.head, depth + 1
+    return depth
+
+
+def _negated_copula(token: Token) -> bool:
+    return any(c.dep_ == "neg" for c in token.children)
