@@ -365,6 +365,42 @@ def actors(
     _write_rows(rows, format)
 
 
+@app.command()
+def explain(
+    text: Annotated[str, typer.Argument(help="A sentence or short text to code.")],
+    date: Annotated[str | None, typer.Option("--date", help="Publication date (YYYY-MM-DD).")] = None,
+    model: Annotated[str | None, typer.Option(help="Installed spaCy pipeline to use.")] = None,
+    dictionaries: Annotated[list[Path] | None, typer.Option("--dict", help="User dictionary file or folder (repeatable).")] = None,
+) -> None:
+    """Show the parse, the actors, every pattern tried and why each event was or was not emitted."""
+    from .api import get_coder
+    from .pipeline import explain as explain_text
+
+    try:
+        result = explain_text(get_coder(model, dictionaries=dictionaries or []), text, date)
+    except DyadwatchError as exc:
+        _fail(exc)
+        return
+    for number, sentence in enumerate(result.sentences):
+        typer.echo(f"== sentence {number}: {sentence['sentence']}")
+        typer.echo(_table(["i", "word", "lemma", "pos", "dep", "head", "ent"],
+                          [list(t) for t in sentence["tokens"]]))  # type: ignore[attr-defined]
+        typer.echo("actors:")
+        for words, code, rule in sentence["actors"] or [("(none)", "", "")]:  # type: ignore[attr-defined]
+            typer.echo(f"  {words}  ->  {code}  [{rule}]")
+        typer.echo("decisions:")
+        for line in sentence["trace"] or ["(no pattern word in this sentence)"]:  # type: ignore[attr-defined]
+            typer.echo(f"  {line}")
+        typer.echo("")
+    typer.echo("events:")
+    if not result.events:
+        typer.echo("  (none)")
+    for event in result.events:
+        target = event.target.code if event.target else "-"
+        typer.echo(f"  {event.source.code} -> {target}  {event.cameo}  date {event.date}  "
+                   f"confidence {event.confidence:.2f}\n    {event.evidence}")
+
+
 def main() -> None:
     """Entry point of the ``dyadwatch`` script."""
     app()

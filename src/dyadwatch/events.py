@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 from .actors import Mention, mention_at
 from .patterns import Pattern, Patterns, patterns
 from .syntax import children as _children
-from .syntax import with_conjuncts as _with_conjuncts
+from .syntax import with_coordinates as _with_conjuncts
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -108,13 +108,15 @@ class EventCoder:
 
     # -- pattern choice ----------------------------------------------------------------------------
 
-    def match_verb(
-        self, verb: Token, trace: Trace | None = None
-    ) -> tuple[Pattern, Token | None] | None:
+    def match_verb(self, verb: Token, trace: Trace | None = None) -> tuple[Pattern, Token | None] | None:
         """The most specific pattern ``verb`` fills, with the object token it consumed."""
+        matches = self.match_verb_all(verb, trace)
+        return matches[0] if matches else None
+
+    def match_verb_all(self, verb: Token, trace: Trace | None = None) -> list[tuple[Pattern, Token | None]]:
+        """Every pattern ``verb`` fills, most specific first, each with the object token it consumed."""
+        found: list[tuple[Pattern, Token | None]] = []
         candidates = self.patterns.for_verb(verb.lemma_.lower(), verb.lower_)
-        if not candidates:
-            return None
         particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
         objects = _with_conjuncts(_children(verb, OBJECT_DEPS))
         # "engaged ... in a firefight", "launched attacks on": a light verb's noun may also sit in a PP
@@ -122,23 +124,18 @@ class EventCoder:
         for pattern in candidates:
             if pattern.particle and pattern.particle not in particles:
                 if trace:
-                    trace.add(
-                        verb,
-                        f"pattern {pattern.code} '{pattern.name}': no particle '{pattern.particle}'",
-                    )
+                    trace.add(verb, f"pattern {pattern.code} '{pattern.name}': no particle '{pattern.particle}'")
                 continue
-            if pattern.objects:
-                found = next((o for o in objects if _object_words(o) & pattern.objects), None)
-                if found is None:
-                    if trace:
-                        trace.add(
-                            verb,
-                            f"pattern {pattern.code} '{pattern.name}': object not one of its words",
-                        )
-                    continue
-                return pattern, found
-            return pattern, None
-        return None
+            if not pattern.objects:
+                found.append((pattern, None))
+                continue
+            obj = next((o for o in objects if _object_words(o) & pattern.objects), None)
+            if obj is None:
+                if trace:
+                    trace.add(verb, f"pattern {pattern.code} '{pattern.name}': object not one of its words")
+                continue
+            found.append((pattern, obj))
+        return found
 
     def match_noun(self, noun: Token) -> Pattern | None:
         candidates = self.patterns.by_noun.get(noun.lemma_.lower())
@@ -253,68 +250,68 @@ class EventCoder:
                 return frame, complement
         return None
 
-    def _code_verb(
-        self, verb: Token, mentions: list[Mention], consumed: set[int], trace: Trace | None
-    ) -> list[CodedEvent]:
-        trigger, predicate, frame_name = verb, verb, ""
-        match = None
+    def _code_verb(self, verb: Token, mentions: list[Mention], consumed: set[int],
+                   trace: Trace | None) -> list[CodedEvent]:
+        if self._in_unreal_purpose(verb, consumed):
+            if trace:
+                trace.add(verb, "purpose clause of a negated or already coded act: not coded on its own")
+            return []
         framed = self._frame_of(verb)
         if framed is not None:
             frame_name, complement = framed
             # frames nest: "agreed to begin talks", "pledged to help restore ties"
             inner = self._frame_of(complement)
-            target_verb = (
-                inner[1] if inner is not None and inner[0] in ("direct", "intent") else complement
-            )
-            match = self.match_verb(target_verb, trace)
-            if match is not None:
-                predicate = target_verb
-                consumed.update({complement.i, target_verb.i})
-            elif trace:
-                trace.add(
-                    complement, f"complement of {frame_name} verb '{verb.text}' matches no pattern"
-                )
-        if match is None:
-            frame_name = ""
-            match = self.match_verb(verb, trace)
-            predicate = verb
-        if match is None:
-            return []
-        pattern, consumed_object = match
+            target_verb = inner[1] if inner is not None and inner[0] in ("direct", "intent") else complement
+            for pattern, obj in self.match_verb_all(target_verb, trace):
+                events = self._code_match(pattern, obj, target_verb, verb, frame_name, mentions, trace)
+                if events:
+                    consumed.update({complement.i, target_verb.i})
+                    return events
+            if trace:
+                trace.add(complement, f"complement of {frame_name} verb '{verb.text}' codes no event")
+        for pattern, obj in self.match_verb_all(verb, trace):
+            events = self._code_match(pattern, obj, verb, verb, "", mentions, trace)
+            if events:
+                consumed.add(verb.i)
+                return events
+        return []
+
+    def _in_unreal_purpose(self, verb: Token, consumed: set[int]) -> bool:
+        """"would not give permission to Russia to help Israel": the helping is not reported as done."""
+        if verb.dep_ not in ("xcomp", "advcl", "acl") or _children(verb, SUBJECT_DEPS):
+            return False
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            return False
+        head = verb.head
+        governor = head.head if head.pos_ == "NOUN" else head
+        return _negated(governor) or _hypothetical(governor) or governor.i in consumed
+
+    def _code_match(self, pattern: Pattern, consumed_object: Token | None, predicate: Token, trigger: Token,
+                    frame_name: str, mentions: list[Mention], trace: Trace | None) -> list[CodedEvent]:
+        """Code one pattern match, with the frame verb (``trigger``) it sits under, if any."""
         code = pattern.code
         notes: list[str] = []
         negated = _negated(trigger) or (predicate is not trigger and _negated(predicate))
         if _hypothetical(trigger):
             if trace:
-                trace.add(
-                    trigger, f"pattern {code} matched but the clause is hypothetical: no event"
-                )
+                trace.add(trigger, f"pattern {code} matched but the clause is hypothetical: no event")
             return []
         if frame_name == "intent":
-            code = (
-                code
-                if code.startswith("03")
-                else self.patterns.frame("intent").codes.get(code[:2], code)
-            )
+            code = code if code.startswith("03") else self.patterns.frame("intent").codes.get(code[:2], code)
             notes.append(f"intent via '{trigger.lemma_}'")
         elif frame_name == "refusal" or (negated and _has_modal(trigger, FUTURE_MODALS)):
             table = self.patterns.frame("refusal" if frame_name == "refusal" else "negation").codes
             refused = table.get(code[:2])
             if refused is None or (frame_name == "refusal" and negated):
                 if trace:
-                    trace.add(
-                        trigger, f"pattern {code} refused or negated with no refusal code: no event"
-                    )
+                    trace.add(trigger, f"pattern {code} refused or negated with no refusal code: no event")
                 return []
-            notes.append(
-                f"refusal of {code} via '{trigger.lemma_}'" + (" (negated)" if negated else "")
-            )
+            notes.append(f"refusal of {code} via '{trigger.lemma_}'" + (" (negated)" if negated else ""))
             code = refused
             negated = False
         elif frame_name == "appeal":
-            appealed = self.patterns.frame("appeal").codes.get(code[:2], "020")
             notes.append(f"appeal for {code} via '{trigger.lemma_}'")
-            code = appealed
+            code = self.patterns.frame("appeal").codes.get(code[:2], "020")
         elif frame_name == "direct":
             notes.append(f"decided or scheduled via '{trigger.lemma_}'")
         if negated:
@@ -326,51 +323,27 @@ class EventCoder:
             # the appeal goes from the subject to the one appealed to
             sources = self._mentions(self._subject_tokens(trigger)[0], mentions)
             targets = self._mentions(_with_conjuncts(_children(trigger, {"dobj", "obj"})), mentions)
-            return self._emit(
-                sources,
-                targets,
-                predicate,
-                trigger,
-                code,
-                pattern,
-                "subject, appealed to",
-                notes,
-                trace,
-                symmetric=False,
-            )
+            return self._emit(sources, targets, predicate, trigger, code, pattern, "subject, appealed to",
+                              notes, trace, symmetric=False)
 
         subjects, passive = self._subject_tokens(trigger)
         frame = "subject"
         target_tokens: list[Token] = []
+        heads = [predicate] + ([consumed_object] if consumed_object is not None else [])
         if passive:
             sources = self._mentions(self._agents(predicate), mentions)
             target_tokens = subjects
             frame = "passive agent"
         elif pattern.reverse:
-            sources = self._mentions(
-                self._prep_objects(
-                    [predicate, *([consumed_object] if consumed_object else [])], pattern.preps
-                ),
-                mentions,
-            )
+            sources = self._mentions(self._prep_objects(heads, pattern.preps), mentions)
             targets = self._mentions(subjects, mentions)
-            return self._emit(
-                sources,
-                targets,
-                predicate,
-                trigger,
-                code,
-                pattern,
-                "reverse: from-object to subject",
-                notes,
-                trace,
-                symmetric=False,
-            )
+            return self._emit(sources, targets, predicate, trigger, code, pattern,
+                              "reverse: from-object to subject", notes, trace, symmetric=False)
         else:
             sources = self._mentions(subjects, mentions)
-            if not pattern.objects:
+            # the direct object is a target unless the pattern's own object word is that object
+            if consumed_object is None or consumed_object.dep_ == "pobj":
                 target_tokens = _with_conjuncts(_children(predicate, {"dobj", "obj", "dative"}))
-        heads = [predicate] + ([consumed_object] if consumed_object is not None else [])
         target_tokens += self._prep_objects(heads, pattern.preps)
         targets = self._mentions(target_tokens, mentions)
         if not targets and (pattern.place_target or code[:2] in self.patterns.place_target_roots):
@@ -379,23 +352,33 @@ class EventCoder:
                 targets, frame = [place], frame + ", place target"
         return self._emit(sources, targets, predicate, trigger, code, pattern, frame, notes, trace)
 
-    def _place_target(
-        self, predicate: Token, trigger: Token, mentions: list[Mention], sources: list[Mention]
-    ) -> Mention | None:
-        """The place an event happens in ("exercises in Alaska"), as its target."""
+    def _place_target(self, predicate: Token, trigger: Token, mentions: list[Mention],
+                      sources: list[Mention]) -> Mention | None:
+        """The place an event happens in ("exercises in Alaska"), as its target: a country or capital
+        mention, or a city or state the gazetteer knows (coded as its country)."""
         from .ownership import PLACE_RULES
+        from .places import gazetteer_place, place_name
+        from .records import ActorRef
         from .syntax import governed_directly
 
-        for mention in mentions:
-            head = predicate.doc[mention.head]
-            if (
-                mention.rule in PLACE_RULES
-                and head.dep_ == "pobj"
-                and head.head.lower_ in ("in", "at", "near", "across", "over")
-                and governed_directly(head, trigger, (predicate,))
-                and all(mention.actor.country != s.actor.country for s in sources)
-            ):
-                return mention
+        source_codes = {s.actor.code for s in sources}
+        for token in trigger.sent:
+            if token.dep_ != "pobj" or token.head.lower_ not in ("in", "at", "near", "across", "over"):
+                continue
+            if not governed_directly(token, trigger, (predicate,)):
+                continue
+            mention = mention_at(mentions, token)
+            if mention is not None:
+                if mention.rule in PLACE_RULES and mention.actor.code not in source_codes:
+                    return mention
+                continue
+            place = gazetteer_place(token)
+            if place is not None and place["country"] not in source_codes:
+                code = str(place["country"])
+                name = place_name(token)
+                start = token.i - len(name.split()) + 1
+                return Mention(start, token.i + 1, ActorRef(code, code, None, None, str(place["name"]), name),
+                               "place", token.i)
         return None
 
     def _code_noun(
@@ -483,7 +466,7 @@ class EventCoder:
         if not targets:
             if pattern.no_target:
                 events.extend(make(s, None, frame) for s in sources)
-            elif symmetric and len(sources) >= 2:
+            elif (symmetric or pattern.mutual) and len(sources) >= 2:
                 # "A and B held talks": each with each
                 events.extend(
                     make(s, t, "conjoined subjects") for s in sources for t in sources if s is not t

@@ -30,6 +30,7 @@ PATTERN_KEYS = {
     "reverse",
     "converse",
     "place_target",
+    "mutual",
 }
 #: Frame sections: name -> (word-list keys, whether a root->code map ``codes`` is required)
 SECTIONS = {
@@ -62,6 +63,7 @@ class Pattern:
     reverse: bool = False
     converse: str | None = None
     place_target: bool = False
+    mutual: bool = False  # "A and B deepened ties": each with each, but "A deepened ties with B" one way
 
     @property
     def specificity(self) -> int:
@@ -283,6 +285,7 @@ def _pattern(
         bool(entry.get("reverse")),
         str(converse) if converse is not None else None,
         bool(entry.get("place_target")),
+        bool(entry.get("mutual")),
     )
 
 

@@ -264,3 +264,37 @@ class Coder:
             evidence=evidence,
             coder_version=self.version,
         )
+
+
+@dataclass
+class Explanation:
+    """What the coder saw and decided for one text: the material of ``dyadwatch explain``."""
+
+    sentences: list[dict[str, object]]
+    events: list[Event]
+
+
+def explain(coder: Coder, text: str, published: str | None = None) -> Explanation:
+    """Code ``text`` and record, per sentence, the parse, the actors, every pattern tried and why
+    each event was or was not emitted."""
+    from .events import Trace
+    from .extract import extract_record
+
+    article = extract_record({"id": "explain", "text": text, "published": published}, "explain")
+    coded = coder.code_article(article)
+    anchor = parse_anchor(article.published)
+    context = coder.resolver.new_article(anchor)
+    sentences: list[dict[str, object]] = []
+    for doc in coder.nlp.pipe(article.text[p.start : p.end] for p in article.paragraphs):
+        for sent, mentions in zip(doc.sents, coder.resolver.resolve_doc(doc, context), strict=True):
+            trace = Trace()
+            found = coder.coder.code_sentence(sent, mentions, trace)
+            coder.speech.interpret(sent, mentions, found, trace)
+            sentences.append({
+                "sentence": sent.text,
+                "tokens": [(t.i - sent.start, t.text, t.lemma_, t.pos_, t.dep_, t.head.i - sent.start,
+                            t.ent_type_) for t in sent],
+                "actors": [(sent.doc[m.start : m.end].text, m.actor.code, m.rule) for m in mentions],
+                "trace": trace.lines,
+            })
+    return Explanation(sentences, coded.events)

