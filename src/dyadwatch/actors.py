@@ -107,6 +107,12 @@ class Mention:
     head: int = -1
     members: tuple[ActorRef, ...] = ()
 
+    @property
+    def is_actor(self) -> bool:
+        """False for a mere modifier ("the *Washington* agreement"), which is kept only so that events
+        can read the owner of an object from it."""
+        return self.rule != "modifier"
+
     def split(self) -> list[Mention]:
         """One mention per member for a group mention, else the mention itself."""
         if not self.members:
@@ -380,6 +386,8 @@ class ActorResolver:
         mentions = possessive_owners(doc, mentions, self.country_actor)
         mentions = drop_modifiers(doc, sorted(mentions, key=lambda m: m.start))
         for mention in mentions:
+            if mention.rule == "modifier":
+                continue
             for member in mention.split():
                 context.mentioned(member.actor, memory_kind(mention))
             if mention.rule == "agent" and mention.actor.country and not mention.members:

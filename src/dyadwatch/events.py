@@ -51,6 +51,12 @@ FUTURE_MODALS = {"will", "would", "shall", "can", "ca", "wo"}
 HYPOTHETICAL_MODALS = {"may", "might", "could"}
 #: Subordinators of conditions ("if they attack"): no event.
 CONDITION_MARKS = {"if", "unless", "whether"}
+#: Roots of force and violence: "fired from Gaza" names who fired.
+FORCE_ROOTS = {"15", "18", "19", "20"}
+#: Roots whose object's nationality is the target when the object is no actor ("the Russian building").
+OWNED_OBJECT_ROOTS = {"08", "14", "17", "18", "19", "20"}
+#: Pronouns that, as the subject of a reported clause, stand for the speaker.
+SPEAKER_PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 #: Object dependencies of a verb.
 OBJECT_DEPS = {"dobj", "obj", "attr", "nsubjpass", "dative", "oprd"}
 
@@ -147,10 +153,12 @@ class EventCoder:
         """The mention a token stands for: its own, or one inside its noun phrase."""
         own = mention_at(mentions, token)
         if own is not None:
-            return own
+            return own if own.rule != "modifier" else None
         if token.lower_ in ("who", "which", "that") and token.head.dep_ == "relcl":
             return self._mention_for(token.head.head, mentions)
         for mention in mentions:
+            if mention.rule == "modifier":
+                continue
             node = token.doc[mention.head]
             hops = 0
             while (
@@ -234,12 +242,17 @@ class EventCoder:
 
     def _frame_of(self, verb: Token) -> tuple[str, Token] | None:
         """The frame a verb opens over its complement verb, if any: (frame name, complement)."""
-        complement = next(
-            (c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None
-        )
-        if complement is None:
-            return None
+        complement = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")),
+                          None)
         lemma, word = verb.lemma_.lower(), verb.lower_
+        if complement is None:
+            # "wants Putin to attack": the parser may give the complement its own subject
+            clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")
+                           and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                           and _children(c, SUBJECT_DEPS)), None)
+            if clause is not None and self.patterns.is_frame_verb("appeal", lemma, word):
+                return "appeal", clause
+            return None
         for frame in ("refusal", "direct", "intent", "appeal"):
             if self.patterns.is_frame_verb(frame, lemma, word):
                 if frame == "appeal" and not _children(verb, {"dobj", "obj"}):
@@ -322,16 +335,22 @@ class EventCoder:
         if frame_name == "appeal":
             # the appeal goes from the subject to the one appealed to
             sources = self._mentions(self._subject_tokens(trigger)[0], mentions)
-            targets = self._mentions(_with_conjuncts(_children(trigger, {"dobj", "obj"})), mentions)
+            appealed = _children(trigger, {"dobj", "obj"}) or _children(predicate, SUBJECT_DEPS)
+            targets = self._mentions(_with_conjuncts(appealed), mentions)
             return self._emit(sources, targets, predicate, trigger, code, pattern, "subject, appealed to",
                               notes, trace, symmetric=False)
 
         subjects, passive = self._subject_tokens(trigger)
+        if passive and frame_name and predicate is not trigger:
+            passive = False  # "Obama is scheduled to attend": Obama attends
         frame = "subject"
         target_tokens: list[Token] = []
         heads = [predicate] + ([consumed_object] if consumed_object is not None else [])
         if passive:
             sources = self._mentions(self._agents(predicate), mentions)
+            if not sources and code[:2] in FORCE_ROOTS:
+                # "a mortar was fired at Israel from Gaza": where it came from is who fired it
+                sources = self._mentions(self._prep_objects([predicate], frozenset({"from"})), mentions)
             target_tokens = subjects
             frame = "passive agent"
         elif pattern.reverse:
@@ -346,6 +365,16 @@ class EventCoder:
                 target_tokens = _with_conjuncts(_children(predicate, {"dobj", "obj", "dative"}))
         target_tokens += self._prep_objects(heads, pattern.preps)
         targets = self._mentions(target_tokens, mentions)
+        if not targets and code[:2] in OWNED_OBJECT_ROOTS:
+            # "demolished the Russian building", "freed Palestinian prisoners": the object's nationality
+            targets = self._owners(target_tokens, mentions)
+            if targets:
+                frame += ", owner of the object"
+        if not sources and subjects and all(t.lower_ in SPEAKER_PRONOUNS for t in subjects):
+            speaker = self._speaker_of(trigger, mentions)
+            if speaker is not None:
+                sources, frame = [speaker], frame + ", pronoun for the speaker"
+                notes.append("the reported clause's pronoun subject is its speaker")
         if not targets and (pattern.place_target or code[:2] in self.patterns.place_target_roots):
             place = self._place_target(predicate, trigger, mentions, sources)
             if place is not None:
@@ -379,6 +408,29 @@ class EventCoder:
                 start = token.i - len(name.split()) + 1
                 return Mention(start, token.i + 1, ActorRef(code, code, None, None, str(place["name"]), name),
                                "place", token.i)
+        return None
+
+    def _owners(self, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
+        """Nationality modifiers of object nouns ("the Russian building"), kept by the MODIFIER gate."""
+        found = []
+        for token in tokens:
+            for mention in mentions:
+                head = token.doc[mention.head]
+                if mention.rule == "modifier" and head.head.i == token.i and head.dep_ in ("amod", "compound", "nmod"):
+                    found.append(mention)
+        return _dedupe(found)
+
+    def _speaker_of(self, token: Token, mentions: list[Mention]) -> Mention | None:
+        """The speaker of the reported clause ``token`` is in ("The US claimed that they ..."), if any."""
+        node = token
+        for _ in range(6):
+            if node.head.i == node.i:
+                return None
+            if node.dep_ in ("ccomp", "parataxis") and self.patterns.is_frame_verb(
+                    "reporting", node.head.lemma_.lower(), node.head.lower_):
+                subjects, passive = self._subject_tokens(node.head)
+                return None if passive else next(iter(self._mentions(subjects, mentions)), None)
+            node = node.head
         return None
 
     def _code_noun(

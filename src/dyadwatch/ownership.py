@@ -144,13 +144,15 @@ def drop_apposition_roles(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 
 
 def drop_modifiers(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """The MODIFIER gate, repeated until stable."""
+    """The MODIFIER gate, repeated until stable. A mere modifier is kept with the rule ``modifier``: it
+    is no actor, but the events stage may use it as the owner of an object ("the Russian building")."""
     kept = list(mentions)
     while True:
         remaining = [m for m in kept if not _is_mere_modifier(m, doc, kept)]
         if len(remaining) == len(kept):
-            return remaining
+            break
         kept = remaining
+    return [m if any(m is k for k in kept) else replace(m, rule="modifier") for m in mentions]
 
 
 def _is_mere_modifier(mention: Mention, doc: Doc, mentions: list[Mention]) -> bool:

@@ -158,6 +158,8 @@ class Coder:
                 para.doc.sents, self.resolver.resolve_doc(para.doc, context), strict=True
             ):
                 for mention in mentions:
+                    if not mention.is_actor:
+                        continue
                     for part in mention.split():
                         start, end = _offsets(para, part.start, part.end)
                         found.append(
@@ -294,7 +296,8 @@ def explain(coder: Coder, text: str, published: str | None = None) -> Explanatio
                 "sentence": sent.text,
                 "tokens": [(t.i - sent.start, t.text, t.lemma_, t.pos_, t.dep_, t.head.i - sent.start,
                             t.ent_type_) for t in sent],
-                "actors": [(sent.doc[m.start : m.end].text, m.actor.code, m.rule) for m in mentions],
+                "actors": [(sent.doc[m.start : m.end].text, m.actor.code, m.rule) for m in mentions
+                           if m.is_actor],
                 "trace": trace.lines,
             })
     return Explanation(sentences, coded.events)

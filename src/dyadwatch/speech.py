@@ -33,6 +33,10 @@ if TYPE_CHECKING:
 #: Dependency labels by which a clause reports what its speaker said.
 REPORTED_DEPS = {"ccomp", "parataxis"}
 SELF_PRONOUNS = {"he", "she", "they", "it", "we", "i"}
+#: Verbs by which a speaker claims its own past act.
+CLAIM_VERBS = {"claim", "admit", "acknowledge", "confirm"}
+#: Modal words of a future act.
+FUTURE_MODALS = {"will", "would", "shall", "'ll", "wo"}
 #: QuadClasses of conflict: reported, they are accusations.
 CONFLICT_QUADS = {3, 4}
 
@@ -137,17 +141,13 @@ class SpeechInterpreter:
                         f"event {event.code} is speculation by an unnamed speaker: dropped",
                     )
                 continue
-            if speaker is None or speaker.actor.code == event.source.actor.code:
-                out.append(event)
+            if speaker is None or not _has_stance(speaker):
+                out.append(event)  # "officials said", "state media reported": attribution only
                 continue
-            if (
-                sent.doc[event.source.start].lower_ in SELF_PRONOUNS
-                and event.source.end - event.source.start == 1
-            ):
+            pronoun = sent.doc[event.source.start].lower_ in SELF_PRONOUNS and event.source.end - event.source.start == 1
+            if pronoun or speaker.actor.code == event.source.actor.code:
                 event.source = speaker
-                event.notes.append(f"reported by its own source ('{report.verb.text}')")
-                event.frame += ", self-report"
-                out.append(event)
+                out.append(self._self_report(event, report))
                 continue
             quad = self.codes.get(event.code).quad_class
             if quad in CONFLICT_QUADS and event.source.actor.key != speaker.actor.key:
@@ -172,6 +172,24 @@ class SpeechInterpreter:
             out.append(event)
         out.extend(self._judgements(sent, mentions, reports, out, trace))
         return out
+
+    def _self_report(self, event: CodedEvent, report: Report) -> CodedEvent:
+        """A speaker's report of its own act: a future act is an intent ("said it would free ..."),
+        a past conflict it "claims" is a claim of responsibility (015)."""
+        future = _has_modal(event.trigger, FUTURE_MODALS) or _has_modal(event.predicate, FUTURE_MODALS)
+        intent = self.patterns.frame("intent").codes
+        quad = self.codes.get(event.code).quad_class
+        if future and not event.intent and not event.code.startswith("03") and event.code[:2] in intent:
+            event.notes.append(f"announced as its own future act ('{report.verb.text}'): intent")
+            event.code = intent[event.code[:2]]
+            event.intent = True
+        elif not future and quad in CONFLICT_QUADS and report.verb.lemma_.lower() in CLAIM_VERBS:
+            event.notes.append(f"its own act claimed ('{report.verb.text}'): claim of responsibility")
+            event.code = "015"
+        else:
+            event.notes.append(f"reported by its own source ('{report.verb.text}')")
+        event.frame += ", self-report"
+        return event
 
     def _judgements(
         self,
@@ -206,7 +224,8 @@ class SpeechInterpreter:
                     judged = next(
                         (m for t in subjects if (m := self.coder._mention_for(t, mentions))), None
                     )
-                code, how = "111", f"disapproved behaviour '{token.text}'"
+                conflict = any(p.code[:2] >= "14" for p in self.patterns.for_verb(lemma, token.lower_))
+                code, how = ("112", f"accused of '{token.text}'") if conflict else ("111", f"disapproved behaviour '{token.text}'")
             elif token.pos_ == "NOUN" and lemma in frames.frame("disapproval")["nouns"]:
                 owners = [c for c in token.children if c.dep_ == "poss"]
                 judged = next(
@@ -288,6 +307,17 @@ def _depth(token: Token) -> int:
     while node.head.i != node.i and depth < 50:
         node, depth = node.head, depth + 1
     return depth
+
+
+def _has_stance(speaker: Mention) -> bool:
+    """Whether a speaker takes sides: a named country, organisation or person, not the press or an
+    unplaced "officials"."""
+    actor = speaker.actor
+    return bool(actor.country or actor.igo) and actor.sector != "MED"
+
+
+def _has_modal(token: Token, modals: set[str]) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in modals for c in token.children)
 
 
 def _negated_copula(token: Token) -> bool:
