@@ -518,15 +518,12 @@ class ActorResolver:
                         "capital-metonym",
                     )
                 )
-            elif piece.kind == "adjective" and _is_people_word(doc, piece):
-                mentions.append(
-                    Mention(
-                        piece.start,
-                        piece.end,
-                        self.country_actor(code, None, words),
-                        "region" if region else "demonym",
-                    )
-                )
+            elif piece.kind == "adjective":
+                people = _is_people_word(doc, piece)
+                rule = ("region" if region else "demonym") if people else "modifier"
+                # a nationality adjective on a non-actor noun is no actor, but events may read the
+                # owner of an object from it ("the Russian building")
+                mentions.append(Mention(piece.start, piece.end, self.country_actor(code, None, words), rule))
         return mentions
 
     def _known(

@@ -174,15 +174,27 @@ class EventCoder:
         return None
 
     def _mentions(self, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
-        return _dedupe([m for t in tokens if (m := self._mention_for(t, mentions)) is not None])
+        """The mentions for tokens, plus mentions conjoined to any word inside them (the parser may
+        attach "and Vladimir Putin" to "Obama" inside "Barack Obama")."""
+        found = _dedupe([m for t in tokens if (m := self._mention_for(t, mentions)) is not None])
+        for mention in list(found):
+            doc = tokens[0].doc
+            for token in doc[mention.start : mention.end]:
+                for conj in token.conjuncts:
+                    other = self._mention_for(conj, mentions)
+                    if other is not None and all(other is not f for f in found):
+                        found.append(other)
+        return found
 
     def _subject_tokens(self, verb: Token) -> tuple[list[Token], bool]:
         """Subject tokens of ``verb`` and whether the clause is passive."""
         node = verb
+        # "civilians imprisoned ... were released by Putin": a passive verb sharing another's subject
+        own_passive = any(c.dep_ == "auxpass" for c in verb.children)
         for _ in range(6):
             subjects = _children(node, SUBJECT_DEPS)
             if subjects:
-                return _with_conjuncts(subjects), False
+                return _with_conjuncts(subjects), own_passive and node is not verb
             passive = _children(node, PASSIVE_SUBJECT_DEPS)
             if passive:
                 return _with_conjuncts(passive), True
@@ -310,7 +322,7 @@ class EventCoder:
                 trace.add(trigger, f"pattern {code} matched but the clause is hypothetical: no event")
             return []
         if frame_name == "intent":
-            code = code if code.startswith("03") else self.patterns.frame("intent").codes.get(code[:2], code)
+            code = code if code.startswith("03") else _intent_code(self.patterns.frame("intent").codes, code)
             notes.append(f"intent via '{trigger.lemma_}'")
         elif frame_name == "refusal" or (negated and _has_modal(trigger, FUTURE_MODALS)):
             table = self.patterns.frame("refusal" if frame_name == "refusal" else "negation").codes
@@ -365,15 +377,20 @@ class EventCoder:
                 target_tokens = _with_conjuncts(_children(predicate, {"dobj", "obj", "dative"}))
         target_tokens += self._prep_objects(heads, pattern.preps)
         targets = self._mentions(target_tokens, mentions)
+        if not targets and any(t.lower_ in SPEAKER_PRONOUNS for t in target_tokens):
+            # "Israel said a mortar was fired at it": the pronoun object of a reported clause is its speaker
+            speakers = [m for m in self._speaker_of(trigger, mentions) if all(m is not s for s in sources)]
+            if speakers:
+                targets, frame = speakers[:1], frame + ", pronoun object for the speaker"
         if not targets and code[:2] in OWNED_OBJECT_ROOTS:
             # "demolished the Russian building", "freed Palestinian prisoners": the object's nationality
             targets = self._owners(target_tokens, mentions)
             if targets:
                 frame += ", owner of the object"
         if not sources and subjects and all(t.lower_ in SPEAKER_PRONOUNS for t in subjects):
-            speaker = self._speaker_of(trigger, mentions)
-            if speaker is not None:
-                sources, frame = [speaker], frame + ", pronoun for the speaker"
+            speakers = self._speaker_of(trigger, mentions)
+            if speakers:
+                sources, frame = speakers, frame + ", pronoun for the speaker"
                 notes.append("the reported clause's pronoun subject is its speaker")
         if not targets and (pattern.place_target or code[:2] in self.patterns.place_target_roots):
             place = self._place_target(predicate, trigger, mentions, sources)
@@ -420,18 +437,18 @@ class EventCoder:
                     found.append(mention)
         return _dedupe(found)
 
-    def _speaker_of(self, token: Token, mentions: list[Mention]) -> Mention | None:
-        """The speaker of the reported clause ``token`` is in ("The US claimed that they ..."), if any."""
+    def _speaker_of(self, token: Token, mentions: list[Mention]) -> list[Mention]:
+        """The speakers of the reported clause ``token`` is in ("Obama and Putin said they ...")."""
         node = token
         for _ in range(6):
             if node.head.i == node.i:
-                return None
+                return []
             if node.dep_ in ("ccomp", "parataxis") and self.patterns.is_frame_verb(
                     "reporting", node.head.lemma_.lower(), node.head.lower_):
                 subjects, passive = self._subject_tokens(node.head)
-                return None if passive else next(iter(self._mentions(subjects, mentions)), None)
+                return [] if passive else self._mentions(subjects, mentions)
             node = node.head
-        return None
+        return []
 
     def _code_noun(
         self, noun: Token, mentions: list[Mention], trace: Trace | None
@@ -450,7 +467,7 @@ class EventCoder:
         sources += [
             m
             for m in mentions
-            if m.rule in ("agent", "country", "demonym")
+            if m.rule in ("agent", "country", "demonym", "modifier")
             and m.end <= noun.i
             and noun.doc[m.head].head.i == noun.i
             and noun.doc[m.head].dep_ in ("amod", "compound", "nmod")
@@ -605,3 +622,8 @@ def _unique(events: list[CodedEvent]) -> list[CodedEvent]:
             seen.add(key)
             out.append(event)
     return out
+
+
+def _intent_code(codes: dict[str, str], code: str) -> str:
+    """The intent code of an act: the act's own (0841 → 0353), else its root's (19 → 138), else the act."""
+    return codes.get(code, codes.get(code[:2], code))

@@ -108,7 +108,7 @@ def conjoined_owners(
                 existing = _at(out, conj.i)
                 if conj.i >= mention.start or piece is None:
                     continue
-                if existing is not None and existing.rule not in PLACE_RULES:
+                if existing is not None and existing.rule not in PLACE_RULES | {"modifier"}:
                     continue
                 extra.append((piece.start, piece.end, str(piece.value), existing))
         if not extra:

@@ -33,6 +33,9 @@ if TYPE_CHECKING:
 #: Dependency labels by which a clause reports what its speaker said.
 REPORTED_DEPS = {"ccomp", "parataxis"}
 SELF_PRONOUNS = {"he", "she", "they", "it", "we", "i"}
+#: Roots of verbal acts (statements, appeals, intents, demands, criticism, rejections, threats): a
+#: speaker's own future one is not turned into an intent.
+VERBAL_ROOTS = {"01", "02", "03", "10", "11", "12", "13"}
 #: Verbs by which a speaker claims its own past act.
 CLAIM_VERBS = {"claim", "admit", "acknowledge", "confirm"}
 #: Modal words of a future act.
@@ -179,9 +182,9 @@ class SpeechInterpreter:
         future = _has_modal(event.trigger, FUTURE_MODALS) or _has_modal(event.predicate, FUTURE_MODALS)
         intent = self.patterns.frame("intent").codes
         quad = self.codes.get(event.code).quad_class
-        if future and not event.intent and not event.code.startswith("03") and event.code[:2] in intent:
+        if future and not event.intent and event.code[:2] not in VERBAL_ROOTS and event.code[:2] in intent:
             event.notes.append(f"announced as its own future act ('{report.verb.text}'): intent")
-            event.code = intent[event.code[:2]]
+            event.code = intent.get(event.code, intent[event.code[:2]])
             event.intent = True
         elif not future and quad in CONFLICT_QUADS and report.verb.lemma_.lower() in CLAIM_VERBS:
             event.notes.append(f"its own act claimed ('{report.verb.text}'): claim of responsibility")
