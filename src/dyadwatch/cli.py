@@ -275,7 +275,12 @@ def eval_command(
 ) -> None:
     """Score coding quality against gold articles and peer suites (P/R/F1 by level and root)."""
     from .evaluate import format_gold_table, format_peer_table
-    from .scoring import check_floors, evaluate_file
+    from .scoring import (
+        check_floors,
+        evaluate_file,
+        format_geowebnews_table,
+        format_pentaclass_table,
+    )
 
     results: list[dict[str, Any]] = []
     failures: list[str] = []
@@ -298,9 +303,14 @@ def eval_command(
             if "skipped" in result:
                 typer.echo(f"skipped: {result['skipped']}\n")
                 continue
-            table = (
-                format_peer_table(result) if result["kind"] == "peer" else format_gold_table(result)
-            )
+            if result["kind"] == "geowebnews":
+                table = format_geowebnews_table(result)
+            elif result["kind"] == "pentaclass":
+                table = format_pentaclass_table(result)
+            elif result["kind"] == "peer":
+                table = format_peer_table(result)
+            else:
+                table = format_gold_table(result)
             typer.echo(table + "\n")
     for failure in failures:
         typer.echo(f"floor not met: {failure}", err=True)

@@ -26,6 +26,184 @@ from .evaluate import (
 from .extract import extract_record, extract_text
 
 
+def _first_record(path: str | Path) -> dict[str, Any] | None:
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                try:
+                    first = json.loads(line)
+                except json.JSONDecodeError:
+                    return None  # a pretty-printed JSON gold file
+                return first if isinstance(first, dict) else None
+    return None
+
+
+def is_pentaclass_suite(path: str | Path) -> bool:
+    """Whether a file is a sentence-classification suite (``pentaclass_label`` and source/target spans)."""
+    first = _first_record(path)
+    return first is not None and "pentaclass_label" in first
+
+
+#: PentaClass of a CAMEO root: 0 statements and appeals (01–02), 1 verbal cooperation (03–05),
+#: 2 material cooperation (06–08), 3 verbal conflict (09–13), 4 material conflict (14–20).
+def pentaclass(root: str) -> int:
+    number = int(root)
+    return 0 if number <= 2 else 1 if number <= 5 else 2 if number <= 8 else 3 if number <= 13 else 4
+
+
+def _overlaps(text: str | None, spans: Sequence[str]) -> bool:
+    if not text:
+        return False
+    words = {w.strip(".,'’\"").lower() for w in text.split()} - {"the", "a", "an", "of", ""}
+    return any(words & ({w.strip(".,'’\"").lower() for w in span.split()} - {"the", "a", "an", "of", ""})
+               for span in spans)
+
+
+def score_pentaclass(records: Sequence[dict[str, Any]], events: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """PentaClass accuracy and source/target span agreement on a sentence suite.
+
+    A sentence's predicted class is the class of its most confident event; a sentence with no event is
+    predicted 0 (no cooperative or conflictual act), which is how such suites label plain statements.
+    Span agreement counts, over sentences with an event, the sentences whose event's source (target)
+    words overlap a gold source (target) span.
+    """
+    by_id: dict[str, list[dict[str, Any]]] = {}
+    for event in events:
+        by_id.setdefault(str(event.get("article_id")), []).append(event)
+    correct = covered = covered_correct = source_ok = target_ok = target_checked = 0
+    confusion: dict[str, int] = {}
+    for record in records:
+        gold = int(record["pentaclass_label"])
+        found = by_id.get(str(record["id"]), [])
+        best = max(found, key=lambda e: e.get("confidence") or 0.0) if found else None
+        predicted = pentaclass(best["root"]) if best else 0
+        correct += predicted == gold
+        key = f"{gold}->{predicted}"
+        confusion[key] = confusion.get(key, 0) + 1
+        if best is None:
+            continue
+        covered += 1
+        covered_correct += predicted == gold
+        spans = record.get("spans") or {}
+        source_ok += _overlaps((best.get("source") or {}).get("text"), spans.get("S_source", []))
+        if spans.get("T_target"):
+            target_checked += 1
+            target_ok += _overlaps((best.get("target") or {}).get("text"), spans["T_target"])
+    total = len(records)
+    return {
+        "records": total, "with_event": covered,
+        "accuracy": round(correct / total, 3) if total else 0.0,
+        "accuracy_with_event": round(covered_correct / covered, 3) if covered else 0.0,
+        "source_agreement": round(source_ok / covered, 3) if covered else 0.0,
+        "target_agreement": round(target_ok / target_checked, 3) if target_checked else 0.0,
+        "confusion": dict(sorted(confusion.items())),
+    }
+
+
+def format_pentaclass_table(result: dict[str, Any]) -> str:
+    rows = [("sentences", result["records"]), ("with an event", result["with_event"]),
+            ("pentaclass accuracy", result["accuracy"]),
+            ("accuracy where an event was coded", result["accuracy_with_event"]),
+            ("source span agreement", result["source_agreement"]),
+            ("target span agreement", result["target_agreement"])]
+    width = max(len(name) for name, _ in rows)
+    lines = [f"{name.ljust(width)}  {value}" for name, value in rows]
+    lines.append("confusion (gold->predicted): " + ", ".join(f"{k}: {v}" for k, v in result["confusion"].items()))
+    return "\n".join(lines)
+
+
+#: Characters of context parsed around a GeoWebNews toponym (enough for its sentence).
+GEO_WINDOW = 300
+#: Dependency labels under which a place name is a place, not an actor.
+LOCATIVE_HEADS = {"in", "at", "near", "across", "over", "from", "to", "into", "throughout", "around", "outside"}
+
+
+def is_geowebnews(path: str | Path) -> bool:
+    """Whether a file is the GeoWebNews XML corpus (toponyms with a metonymy taxonomy)."""
+    path = Path(path)
+    if path.suffix.lower() != ".xml":
+        return False
+    with open(path, encoding="utf-8") as handle:
+        return "<toponym>" in handle.read(200_000)
+
+
+def score_geowebnews(path: str | Path, model: str | None = None) -> dict[str, Any]:
+    """How well place names are told apart as actors (metonyms) or places, on GeoWebNews.
+
+    Toponyms labelled ``Metonymic`` (a place standing for its government or people: "Russia said") or
+    ``Literal`` (the place itself: "in Russia") that the actor knowledge base names are judged: our call
+    is *metonym* when the resolver makes the name an actor in an argument position (subject, object,
+    possessor, agent) and *literal* when it is a locative's object, a modifier, or no actor.
+    """
+    import re
+
+    from .api import get_coder
+
+    text = Path(path).read_text("utf-8")
+    coder = get_coder(model)
+    tp = fp = fn = tn = 0
+    for article in re.finditer(r"<text>(.*?)</text>\s*<toponyms>(.*?)</toponyms>", text, re.S):
+        body = _unescape(article.group(1))
+        for toponym in re.finditer(r"<extractedName>(.*?)</extractedName>.*?<type>(.*?)</type>.*?"
+                                   r"<start>(\d+)</start>\s*<end>(\d+)</end>", article.group(2), re.S):
+            name, kind, start, end = _unescape(toponym.group(1)), toponym.group(2), int(toponym.group(3)), int(toponym.group(4))
+            if kind not in ("Literal", "Metonymic") or not _known_place(coder, name):
+                continue
+            metonym = _is_metonym(coder, body, start, end)
+            gold = kind == "Metonymic"
+            tp += metonym and gold
+            fp += metonym and not gold
+            fn += gold and not metonym
+            tn += not metonym and not gold
+    judged = tp + fp + fn + tn
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"kind": "geowebnews", "judged": judged, "metonymic": tp + fn, "literal": fp + tn,
+            "accuracy": round((tp + tn) / judged, 3) if judged else 0.0,
+            "metonymy_precision": round(precision, 3), "metonymy_recall": round(recall, 3),
+            "metonymy_f1": round(f1, 3), "confusion": {"tp": tp, "fp": fp, "fn": fn, "tn": tn}}
+
+
+def _unescape(value: str) -> str:
+    import html
+
+    return html.unescape(value)
+
+
+def _known_place(coder: Any, name: str) -> bool:
+    kb = coder.kb
+    return any(name == c.name or name in c.aliases or name in c.capitals or name in dict(c.seats)
+               for c in kb.countries.values())
+
+
+def _is_metonym(coder: Any, body: str, start: int, end: int) -> bool:
+    left = max(0, start - GEO_WINDOW)
+    window = body[left : min(len(body), end + GEO_WINDOW)]
+    doc = coder.nlp(window)
+    context = coder.resolver.new_article(None)
+    for sent, mentions in zip(doc.sents, coder.resolver.resolve_doc(doc, context), strict=True):
+        if not sent.start_char <= start - left < sent.end_char:
+            continue
+        for mention in mentions:
+            span = doc[mention.start : mention.end]
+            if not (span.start_char <= start - left < span.end_char) or not mention.is_actor:
+                continue
+            head = doc[mention.head]
+            if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_HEADS:
+                return False
+            return head.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "pobj", "appos", "conj", "dative", "attr")
+    return False
+
+
+def format_geowebnews_table(result: dict[str, Any]) -> str:
+    c = result["confusion"]
+    return (f"toponyms judged  {result['judged']} ({result['metonymic']} metonymic, {result['literal']} literal)\n"
+            f"accuracy         {result['accuracy']}\n"
+            f"metonymy P/R/F1  {result['metonymy_precision']} / {result['metonymy_recall']} / {result['metonymy_f1']}"
+            f"  (tp {c['tp']}, fp {c['fp']}, fn {c['fn']}, tn {c['tn']})")
+
+
 def is_peer_suite(path: str | Path) -> bool:
     """Whether a file is a peer suite (JSONL records with ``expected_events``) rather than gold."""
     with open(path, encoding="utf-8") as handle:
@@ -94,7 +272,14 @@ def evaluate_file(
     ``predictions`` may be our event records (JSONL, one event per line) or, for a peer suite, the
     peer's own output format (``{id, predicted_events}`` per line).
     """
-    if is_peer_suite(path):
+    if is_geowebnews(path):
+        result = score_geowebnews(path, model)
+    elif is_pentaclass_suite(path):
+        records = load_jsonl(path)
+        events = load_jsonl(predictions) if predictions is not None else code_peer(records, model, dictionaries)
+        result = score_pentaclass(records, events)
+        result["kind"] = "pentaclass"
+    elif is_peer_suite(path):
         records = load_jsonl(path)
         if predictions is not None:
             rows = load_jsonl(predictions)
@@ -123,6 +308,11 @@ def headline_figures(result: dict[str, Any]) -> dict[str, float]:
     """The figures floors are kept for: P/R/F1 for gold; exact and root-only P/R/F1 for peers."""
     if result["kind"] == "gold":
         return {k: float(result[k]) for k in ("precision", "recall", "f1")}
+    if result["kind"] == "geowebnews":
+        return {k: float(result[k]) for k in ("accuracy", "metonymy_precision", "metonymy_recall", "metonymy_f1")}
+    if result["kind"] == "pentaclass":
+        return {k: float(result[k]) for k in ("accuracy", "accuracy_with_event", "source_agreement",
+                                               "target_agreement")}
     levels = result["all"]["levels"]
     return {
         f"{level}_{m}": float(levels[level][m])
