@@ -384,7 +384,7 @@ class EventCoder:
                 targets, frame = speakers[:1], frame + ", pronoun object for the speaker"
         if not targets and code[:2] in OWNED_OBJECT_ROOTS:
             # "demolished the Russian building", "freed Palestinian prisoners": the object's nationality
-            targets = self._owners(target_tokens, mentions)
+            targets = self._owners(target_tokens + ([consumed_object] if consumed_object is not None else []), mentions)
             if targets:
                 frame += ", owner of the object"
         if not sources and subjects and all(t.lower_ in SPEAKER_PRONOUNS for t in subjects):
@@ -396,7 +396,10 @@ class EventCoder:
             place = self._place_target(predicate, trigger, mentions, sources)
             if place is not None:
                 targets, frame = [place], frame + ", place target"
-        return self._emit(sources, targets, predicate, trigger, code, pattern, frame, notes, trace)
+        # only the subject refuses, intends or is negated: "refused to meet" is not mutual
+        one_way = frame_name in ("refusal", "intent") or any(n.startswith("refusal") for n in notes)
+        return self._emit(sources, targets, predicate, trigger, code, pattern, frame, notes, trace,
+                          symmetric=False if one_way else None, converse=not one_way)
 
     def _place_target(self, predicate: Token, trigger: Token, mentions: list[Mention],
                       sources: list[Mention]) -> Mention | None:
@@ -505,6 +508,7 @@ class EventCoder:
         notes: list[str],
         trace: Trace | None,
         symmetric: bool | None = None,
+        converse: bool = True,
     ) -> list[CodedEvent]:
         events: list[CodedEvent] = []
         symmetric = pattern.symmetric if symmetric is None else symmetric
@@ -553,7 +557,7 @@ class EventCoder:
                 events.append(make(s, t, frame))
                 if symmetric:
                     events.append(make(t, s, frame + ", symmetric"))
-                if pattern.converse:
+                if pattern.converse and converse:
                     events.append(make(t, s, frame + f", converse of {code}", pattern.converse))
         if trace:
             for event in events:

@@ -67,9 +67,13 @@ PUBLISHED_META = (
 )
 
 
+#: Look-alike characters written as their usual form, so "governmentʼs" splits into "government" + "'s".
+NORMALISE = str.maketrans({"\u02bc": "\u2019", "\u00a0": " ", "\u2009": " ", "\u200b": ""})
+
+
 def split_paragraphs(text: str) -> list[str]:
     """Split text at blank lines, or at line breaks when it has no blank line; drop empty parts."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(NORMALISE)
     parts = re.split(r"\n\s*\n", text) if re.search(r"\n\s*\n", text) else text.split("\n")
     return [re.sub(r"\s*\n\s*", " ", part).strip() for part in parts if part.strip()]
 

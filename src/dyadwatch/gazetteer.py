@@ -60,6 +60,9 @@ class Gazetteer:
             place = Place(city["name"], country, "city", int(city.get("population") or 0),
                           city.get("latitude"), city.get("longitude"))
             self._add(city["name"], place)
+            folded = _ascii(city["name"])
+            if folded != city["name"]:
+                self._add(folded, place)  # "Izmir" for "İzmir", as English news writes it
         for state in cache.get_us_states().values():
             self._add(state["name"], Place(state["name"], "USA", "state", 10**9))
         for entry in kb.countries.values():
@@ -82,6 +85,12 @@ class Gazetteer:
     def lookup(self, name: str) -> Place | None:
         """The place called ``name`` (as written, capitalised), or None."""
         return self.index.get(name.strip())
+
+
+def _ascii(name: str) -> str:
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).replace("ı", "i")
 
 
 @lru_cache(maxsize=1)

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from .actors import Mention
 
 #: Prepositions through which a place or organisation owns a role word ("dissidents from Myanmar").
-OWNER_PREPOSITIONS = {"of", "from"}
+OWNER_PREPOSITIONS = {"of", "from", "in"}
 #: Rules of mentions that name a place (country, capital, seat, people, region).
 PLACE_RULES = {"country", "capital-metonym", "seat-metonym", "demonym", "region"}
 #: Dependency labels of a word that only modifies the noun it hangs on.
@@ -55,8 +55,8 @@ def owned_by_phrase(
         for prep in head.children:
             if prep.dep_ != "prep" or prep.lower_ not in OWNER_PREPOSITIONS:
                 continue
-            if prep.lower_ == "from" and head.lower_ in titles:
-                continue  # FROM-TITLE gate
+            if prep.lower_ in ("from", "in") and head.lower_ in titles:
+                continue  # FROM-TITLE gate: "its ambassador from Canberra" is posted there
             pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
             if pobj is None:
                 continue
@@ -65,6 +65,12 @@ def owned_by_phrase(
                 for t in (pobj, *pobj.conjuncts)
                 if (m := _at(out, t.i)) is not None and m is not mention and not m.members
             ]
+            if prep.lower_ == "in":
+                # "protesters in Kosovo", "police in the eastern Kosovan town": only a place owns
+                owners = [m for m in owners if m.rule in PLACE_RULES]
+                owners += [m for m in out if m.rule in PLACE_RULES | {"modifier"} and m is not mention
+                           and doc[m.head].head.i == pobj.i and doc[m.head].dep_ in ("amod", "compound", "nmod")
+                           and all(m is not o for o in owners)]
             if not owners:
                 continue
             sector = mention.actor.sector

@@ -207,12 +207,9 @@ class SpeechInterpreter:
         found: list[CodedEvent] = []
         for token in sent:
             report = self._report_of(token, reports)
-            if (
-                report is None
-                or report.speaker is None
-                or report.speculative
-                and self._unnamed(report.speaker, sent)
-            ):
+            if report is None or report.speaker is None or not _has_stance(report.speaker):
+                continue
+            if report.speculative and self._unnamed(report.speaker, sent):
                 continue
             speaker = report.speaker
             judged: Mention | None = None

@@ -1,0 +1,124 @@
+"""Meaning, not just words: frames, negation, modality, reported speech, places, dates — with the real
+pipeline on sentences we write."""
+
+from __future__ import annotations
+
+import pytest
+from typer.testing import CliRunner
+
+from dyadwatch.cli import app
+
+
+@pytest.fixture(scope="module")
+def code(coder):
+    import dyadwatch
+
+    def run(text: str, published: str = "2021-06-16") -> set[tuple[str, str | None, str]]:
+        events = dyadwatch.code_text(text, published=published)
+        return {(e.source.code, e.target.code if e.target else None, e.cameo) for e in events}
+
+    return run
+
+
+def test_refusal_under_would_not_is_a_rejection_not_the_act(code):
+    assert code("Hungary would not provide support to Ukraine.") == {("HUN", "UKR", "121")}
+
+
+def test_plain_negation_is_no_event(code):
+    assert code("Serbia did not sign the agreement with Kosovo.") == set()
+    assert code("Greece has not yet decided to recognise Kosovo.") == set()
+
+
+def test_hypotheticals_are_no_event(code):
+    assert code("Russia might attack Ukraine.") == set()
+    assert code("If China attacks Taiwan, Japan will respond.") == set()
+
+
+def test_refusal_verb_codes_the_refusal(code):
+    assert code("Iran refused to meet American negotiators.") == {("IRN", "USAGOV", "125")}
+
+
+def test_intent_verb_codes_the_intent(code):
+    assert code("Germany pledged to send tanks to Ukraine.") == {("DEU", "UKR", "0332")}
+
+
+def test_decided_act_is_coded_as_the_act(code):
+    assert ("USA", "IRN", "085") in code("The United States agreed to lift sanctions on Iran.")
+
+
+def test_appeal_goes_to_the_one_appealed_to_and_the_act_is_not_done(code):
+    events = code("France urged Serbia to join talks with Kosovo.")
+    assert ("FRA", "SRB", "026") in events
+    assert not any(source == "SRB" for source, _, _ in events)
+
+
+def test_reverse_pattern_receiving_from(code):
+    assert code("Ukraine received weapons from Poland.") == {("POL", "UKR", "072")}
+
+
+def test_hosting_is_also_a_visit_the_other_way(code):
+    assert code("Japan hosted South Korean President Yoon Suk Yeol.", "2023-03-16") == {
+        ("JPN", "KORGOV", "043"), ("KORGOV", "JPN", "042")}
+
+
+def test_place_is_the_target_of_force_without_other_target(code):
+    assert ("RUS", "USA", "150") in code("Russia conducted military exercises in Alaska.")
+
+
+def test_reported_conflict_by_another_actor_is_an_accusation(code):
+    assert code("Ukraine said Russia attacked Kharkiv on Monday.", "2022-05-03") == {("UKR", "RUS", "112")}
+
+
+def test_speaker_own_future_act_is_an_intent(code):
+    assert code("Israel announced it would free Palestinian prisoners.") == {("ISR", "PSE", "0353")}
+
+
+def test_reported_praise_and_disapproval(code):
+    assert ("SRBGOV", "CHN", "051") in code(
+        "Aleksandar Vucic stressed that China is a reliable partner of Serbia.", "2020-09-11")
+    assert ("CHN", "USA", "111") in code(
+        "China said the United States has been stirring up trouble in Asia.")
+
+
+def test_speculation_by_unnamed_analysts_is_no_event(code):
+    assert code("Analysts believe Russia will attack Moldova.") == set()
+
+
+def test_media_reports_are_attribution_not_accusation(code):
+    events = code("Syrian rebels attacked government forces in Idlib, state media reported.")
+    assert not any(c == "112" for _, _, c in events)
+
+
+def test_events_record_confidence_date_location_and_background(coder):
+    import dyadwatch
+
+    (event,) = [e for e in dyadwatch.code_text(
+        "Japan and South Korea held talks in Tokyo on Thursday.", published="2023-03-17") if e.source.code == "JPN"]
+    assert 0.3 <= event.confidence <= 0.95
+    assert (event.date, event.date_precision, event.date_text) == ("2023-03-16", "day", "Thursday")
+    assert event.location["name"] == "Tokyo" and event.location["country"] == "JPN"
+    assert not event.background
+    (old,) = [e for e in dyadwatch.code_text(
+        "Kosovo and Serbia signed an agreement in 2013.", published="2020-09-18") if e.source.code == "KSV"]
+    assert old.background and old.date == "2013" and old.date_precision == "year"
+
+
+def test_gazetteer_places_cities_and_states(coder):
+    import dyadwatch
+    from dyadwatch.gazetteer import gazetteer
+
+    places = gazetteer()
+    assert places.lookup("Nablus").country == "PSE"
+    assert places.lookup("Alaska").country == "USA"
+    assert places.lookup("Paris").country == "FRA"
+    (event,) = [e for e in dyadwatch.code_text("Turkey and Greece held talks in Izmir.", published="2021-01-25")
+                if e.source.code == "TUR"]
+    assert event.location["name"] == "İzmir" and event.location["text"] == "Izmir"
+    assert event.location["country"] == "TUR" and event.location["latitude"] is not None
+
+
+def test_explain_shows_parse_actors_patterns_and_reasons(coder):
+    result = CliRunner().invoke(app, ["explain", "Serbia did not meet Kosovo.", "--date", "2021-01-01"])
+    assert result.exit_code == 0, result.output
+    assert "nsubj" in result.stdout and "Serbia  ->  SRB  [country]" in result.stdout
+    assert "negated: no event" in result.stdout and "(none)" in result.stdout
