@@ -83,6 +83,18 @@ def events_table(events: list[dict[str, Any]]) -> str:
     return _table((["article"] if several else []) + headers, rows)
 
 
+def quotes_table(quotes: list[dict[str, Any]]) -> str:
+    """Quotes as a plain aligned table."""
+    rows = []
+    for q in quotes:
+        text = q["text"] if len(q["text"]) <= 50 else q["text"][:49] + "…"
+        speaker = (q.get("speaker") or {}).get("code") or "?"
+        via = (q.get("via") or {}).get("name") or ""
+        rows.append([q["sentence_index"], q["kind"], speaker, q.get("speaker_text") or "", q.get("verb") or "",
+                     via, text])
+    return _table(["sent", "kind", "speaker", "speaker text", "verb", "via", "quote"], rows)
+
+
 def _write_rows(rows: list[dict[str, Any]], fmt: TableFormat) -> None:
     if fmt is TableFormat.json:
         typer.echo(json.dumps(rows, indent=2, default=str))
@@ -136,6 +148,7 @@ def code(
     from .records import Reject
 
     events: list[dict[str, Any]] = []
+    quotes: list[dict[str, Any]] = []
     rejects: list[Reject] = []
     try:
         for result in code_files(
@@ -153,12 +166,20 @@ def code(
                     typer.echo(json.dumps(record, ensure_ascii=False))
                 else:
                     events.append(record)
+            for quote in result.quotes:
+                record = {"record": "quote", **quote.to_dict()}
+                if format is EventFormat.jsonl:
+                    typer.echo(json.dumps(record, ensure_ascii=False))
+                else:
+                    quotes.append(record)
     except DyadwatchError as exc:
         _fail(exc)
     if format is EventFormat.json:
-        typer.echo(json.dumps(events, ensure_ascii=False, indent=2))
+        typer.echo(json.dumps({"events": events, "quotes": quotes}, ensure_ascii=False, indent=2))
     elif format is EventFormat.table:
         typer.echo(events_table(events) if events else "(no events)")
+        if quotes:
+            typer.echo("\n" + quotes_table(quotes))
     _report_rejects(rejects)
     if rejects:
         raise typer.Exit(EXIT_REJECTS)
@@ -275,6 +296,7 @@ def eval_command(
 ) -> None:
     """Score coding quality against gold articles and peer suites (P/R/F1 by level and root)."""
     from .evaluate import format_gold_table, format_peer_table
+    from .quotes_eval import format_quotes_table
     from .scoring import (
         check_floors,
         evaluate_file,
@@ -286,7 +308,7 @@ def eval_command(
     failures: list[str] = []
     try:
         for path in gold or []:
-            results.append(evaluate_file(path, predictions, model, dictionaries or []))
+            results.append(evaluate_file(path, predictions, model, dictionaries or [], shared))
         if floors is not None:
             checked, failures = check_floors(floors, shared, model)
             results.extend(checked)
@@ -303,7 +325,9 @@ def eval_command(
             if "skipped" in result:
                 typer.echo(f"skipped: {result['skipped']}\n")
                 continue
-            if result["kind"] == "geowebnews":
+            if result["kind"] == "quotes":
+                table = format_quotes_table(result)
+            elif result["kind"] == "geowebnews":
                 table = format_geowebnews_table(result)
             elif result["kind"] == "pentaclass":
                 table = format_pentaclass_table(result)
@@ -311,6 +335,10 @@ def eval_command(
                 table = format_peer_table(result)
             else:
                 table = format_gold_table(result)
+                quotes = result.get("quotes") or {}
+                if quotes.get("quotes"):
+                    table += (f"\nquotes: {quotes['found']}/{quotes['quotes']} found, speaker accuracy "
+                              f"{quotes['speaker_accuracy']}, via accuracy {quotes['via_accuracy']}")
             typer.echo(table + "\n")
     for failure in failures:
         typer.echo(f"floor not met: {failure}", err=True)
@@ -409,6 +437,37 @@ def explain(
         target = event.target.code if event.target else "-"
         typer.echo(f"  {event.source.code} -> {target}  {event.cameo}  date {event.date}  "
                    f"confidence {event.confidence:.2f}\n    {event.evidence}")
+
+
+@app.command()
+def quotes(
+    paths: Annotated[list[Path] | None, typer.Argument(help="Articles to read now (default: read the store).")] = None,
+    db: Annotated[Path, typer.Option("--db", help="DuckDB store.")] = Path("dyadwatch.duckdb"),
+    speaker: Annotated[str | None, typer.Option(help="Only speakers whose code starts with this (SRBGOV).")] = None,
+    article: Annotated[str | None, typer.Option(help="Only this article's quotes.")] = None,
+    format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
+    model: Annotated[str | None, typer.Option(help="Installed spaCy pipeline to use.")] = None,
+) -> None:
+    """List quotes: who said what, through whom, and the events coded from it."""
+    from .store import Store
+
+    try:
+        if paths:
+            from .api import code_files
+            from .pipeline import CodedArticle
+
+            store = Store(":memory:")
+            store.write([r for r in code_files(paths, model=model) if isinstance(r, CodedArticle)])
+        elif not db.exists():
+            raise DyadwatchError(f"no store at {db}: run `dyadwatch run` first or give article files")
+        else:
+            store = Store(db, read_only=True)
+        with store:
+            rows = store.quotes(speaker, article)
+    except DyadwatchError as exc:
+        _fail(exc)
+        return
+    _write_rows(rows, format)
 
 
 def main() -> None:

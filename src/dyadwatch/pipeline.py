@@ -25,7 +25,8 @@ from .knowledge import DICTIONARY_VERSION, knowledge
 from .nlp import DEFAULT_BATCH_SIZE, ParsedParagraph, load_pipeline, model_label, parse_articles
 from .patterns import patterns
 from .places import location_for_predicate
-from .records import ActorMention, Article, Event, RawItem, Reject, content_hash
+from .quotes import QuoteFinder, link_events
+from .records import ActorMention, Article, Event, Quote, RawItem, Reject, content_hash
 from .speech import SpeechInterpreter
 
 if TYPE_CHECKING:
@@ -47,6 +48,7 @@ class CodedArticle:
     model: str = ""
     coder_version: str = ""
     mentions: list[ActorMention] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
     extra: dict[str, object] = field(default_factory=dict)
 
 
@@ -104,6 +106,7 @@ class Coder:
         self.resolver = ActorResolver(self.nlp, self.kb)
         self.coder = EventCoder(patterns())
         self.speech = SpeechInterpreter(self.coder)
+        self.quotes = QuoteFinder(self.coder.patterns)
         self.codes = code_table()
         self.batch_size = batch_size
         self.version = coder_version()
@@ -144,6 +147,8 @@ class Coder:
         context = self.resolver.new_article(anchor)
         events: list[Event] = []
         found: list[ActorMention] = []
+        quotes: list[Quote] = []
+        carried: Quote | None = None
         sentence_index = 0
         previous: date | None = None
         for para in paragraphs:
@@ -154,9 +159,9 @@ class Coder:
                 own = [d for d in find_dates(para.doc.text, anchor) if d.precision == "day"]
                 if own:
                     para_anchor = date.fromisoformat(own[0].value)
-            for sent, mentions in zip(
-                para.doc.sents, self.resolver.resolve_doc(para.doc, context), strict=True
-            ):
+            para_mentions = self.resolver.resolve_doc(para.doc, context)
+            first_sentence = sentence_index
+            for sent, mentions in zip(para.doc.sents, para_mentions, strict=True):
                 for mention in mentions:
                     if not mention.is_actor:
                         continue
@@ -188,7 +193,11 @@ class Coder:
                 if day_dates:
                     previous = date.fromisoformat(day_dates[-1].value)
                 sentence_index += 1
-        return CodedArticle(article, events, sentence_index, self.model, self.version, found)
+            found_quotes, carried = self.quotes.find(article.article_id, para.doc, para.start, first_sentence,
+                                                     para_mentions, carried)
+            quotes.extend(found_quotes)
+        link_events(quotes, events)
+        return CodedArticle(article, events, sentence_index, self.model, self.version, found, quotes)
 
     def _event(
         self,

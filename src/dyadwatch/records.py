@@ -143,6 +143,35 @@ class Event:
 
 
 @dataclass
+class Quote:
+    """Reported speech: who said what (``text`` at ``start``–``end`` in the article), through whom
+    (``via``), to whom (``audience``), and the events coded from it."""
+
+    quote_id: str
+    article_id: str
+    sentence_index: int
+    kind: str  # "direct" (in quotation marks) or "indirect" (reported clause)
+    text: str
+    start: int
+    end: int
+    speaker: ActorRef | None
+    speaker_text: str | None
+    speaker_offsets: tuple[int, int] | None
+    verb: str | None  # the reporting verb ("said", "according to")
+    verb_offset: int | None
+    via: dict[str, Any] | None
+    audience: dict[str, Any] | None
+    event_ids: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the quote as a JSON-ready dict."""
+        data = asdict(self)
+        if data["speaker_offsets"] is not None:
+            data["speaker_offsets"] = list(data["speaker_offsets"])
+        return data
+
+
+@dataclass
 class ActorMention:
     """An actor mention as stored: where it is, what it resolved to, and the cascade step that did it."""
 

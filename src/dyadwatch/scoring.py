@@ -24,6 +24,7 @@ from .evaluate import (
     score_peer,
 )
 from .extract import extract_record, extract_text
+from .quotes_eval import evaluate_annotations, is_quote_annotations, score_gold_quotes
 
 
 def _first_record(path: str | Path) -> dict[str, Any] | None:
@@ -221,9 +222,11 @@ def is_peer_suite(path: str | Path) -> bool:
 
 
 def code_gold(
-    gold_path: str | Path, model: str | None = None, dictionaries: Sequence[str | Path] = ()
+    gold_path: str | Path, model: str | None = None, dictionaries: Sequence[str | Path] = (),
+    quotes: list[dict[str, Any]] | None = None,
 ) -> list[dict[str, Any]]:
-    """Code the article(s) a gold file points to (``text_file``, relative to the gold file)."""
+    """Code the article(s) a gold file points to (``text_file``, relative to the gold file); their quotes
+    are added to ``quotes`` when a list is given."""
     from .api import get_coder
 
     gold_path = Path(gold_path)
@@ -244,6 +247,8 @@ def code_gold(
             extract_text(text, str(article.get("id") or path.stem), str(path))
         )
         events.extend(e.to_dict() for e in coded.events)
+        if quotes is not None:
+            quotes.extend(q.to_dict() for q in coded.quotes)
     return events
 
 
@@ -269,8 +274,10 @@ def evaluate_file(
     predictions: str | Path | None = None,
     model: str | None = None,
     dictionaries: Sequence[str | Path] = (),
+    shared: str | Path = "../shared",
 ) -> dict[str, Any]:
-    """Score the coder (or saved ``predictions``) on a gold file or a peer suite.
+    """Score the coder (or saved ``predictions``) on a gold file, a peer suite, a PentaClass suite,
+    GeoWebNews, or our quote annotations (whose article texts are read from ``shared``).
 
     ``predictions`` may be our event records (JSONL, one event per line) or, for a peer suite, the
     peer's own output format (``{id, predicted_events}`` per line).
@@ -294,14 +301,19 @@ def evaluate_file(
             preds = events_to_peer_predictions(code_peer(records, model, dictionaries))
         result = score_peer(records, preds)
         result["kind"] = "peer"
+    elif is_quote_annotations(path):
+        result = evaluate_annotations(path, shared, model)
     else:
         gold = load_gold(path)
-        events = (
-            load_jsonl(predictions)
-            if predictions is not None
-            else code_gold(path, model, dictionaries)
-        )
+        quotes: list[dict[str, Any]] = []
+        if predictions is not None:
+            rows = load_jsonl(predictions)
+            events = [r for r in rows if r.get("record", "event") == "event"]
+            quotes = [r for r in rows if r.get("record") == "quote"]
+        else:
+            events = code_gold(path, model, dictionaries, quotes)
         result = score_gold(gold, events)
+        result["quotes"] = score_gold_quotes(gold, quotes)
         result["kind"] = "gold"
     result["file"] = str(path)
     return result
@@ -310,7 +322,13 @@ def evaluate_file(
 def headline_figures(result: dict[str, Any]) -> dict[str, float]:
     """The figures floors are kept for: P/R/F1 for gold; exact and root-only P/R/F1 for peers."""
     if result["kind"] == "gold":
-        return {k: float(result[k]) for k in ("precision", "recall", "f1")}
+        figures = {k: float(result[k]) for k in ("precision", "recall", "f1")}
+        quotes = result.get("quotes") or {}
+        figures.update({f"quote_{k}": float(quotes[k]) for k in ("recall", "speaker_accuracy", "via_accuracy")
+                        if k in quotes})
+        return figures
+    if result["kind"] == "quotes":
+        return {k: float(result[k]) for k in ("precision", "recall", "f1", "speaker_accuracy", "via_accuracy")}
     if result["kind"] == "geowebnews":
         return {k: float(result[k]) for k in ("accuracy", "metonymy_precision", "metonymy_recall", "metonymy_f1")}
     if result["kind"] == "pentaclass":
@@ -334,13 +352,16 @@ def check_floors(
     spec = json.loads(Path(floors_path).read_text("utf-8"))
     results: list[dict[str, Any]] = []
     failures: list[str] = []
+    repo = Path(floors_path).resolve().parent.parent
     for name, entry in spec["suites"].items():
-        path = Path(shared) / entry["file"]
-        if not path.exists():
-            results.append({"suite": name, "skipped": f"{path} not present"})
+        path = repo / entry["repo_file"] if "repo_file" in entry else Path(shared) / entry["file"]
+        needed = [path] + [Path(shared) / r for r in entry.get("requires", [])]
+        absent = next((p for p in needed if not p.exists()), None)
+        if absent is not None:
+            results.append({"suite": name, "skipped": f"{absent} not present"})
             continue
         dicts = [Path(shared) / d for d in entry.get("dictionaries", [])]
-        result = evaluate_file(path, model=model, dictionaries=dicts)
+        result = evaluate_file(path, model=model, dictionaries=dicts, shared=shared)
         figures = headline_figures(result)
         result.update({"suite": name, "figures": figures})
         results.append(result)

@@ -22,7 +22,7 @@ import pyarrow as pa
 
 from .errors import StoreError
 from .pipeline import CodedArticle
-from .records import ActorMention, Event, Reject
+from .records import ActorMention, Event, Quote, Reject
 
 ARTICLE_COLUMNS = (
     "article_id",
@@ -81,6 +81,9 @@ EVENT_COLUMNS = (
     "background",
 )
 REJECT_COLUMNS = ("reject_id", "item", "stage", "reason", "message")
+QUOTE_COLUMNS = ("quote_id", "article_id", "sentence_index", "kind", "text", "start_offset", "end_offset",
+                 "speaker_code", "speaker_name", "speaker_text", "verb", "via_name", "via_code",
+                 "audience_name", "audience_code", "event_ids")
 MENTION_COLUMNS = (
     "mention_id",
     "article_id",
@@ -179,6 +182,17 @@ def event_row(event: Event) -> dict[str, Any]:
     return row
 
 
+def quote_row(quote: Quote) -> dict[str, Any]:
+    """Flatten a quote into a row of the ``quotes`` table."""
+    speaker, via, audience = quote.speaker, quote.via or {}, quote.audience or {}
+    return {"quote_id": quote.quote_id, "article_id": quote.article_id, "sentence_index": quote.sentence_index,
+            "kind": quote.kind, "text": quote.text, "start_offset": quote.start, "end_offset": quote.end,
+            "speaker_code": speaker.code if speaker else None, "speaker_name": speaker.name if speaker else None,
+            "speaker_text": quote.speaker_text, "verb": quote.verb, "via_name": via.get("name"),
+            "via_code": via.get("code"), "audience_name": audience.get("name"),
+            "audience_code": audience.get("code"), "event_ids": json.dumps(quote.event_ids)}
+
+
 def mention_row(mention: ActorMention) -> dict[str, Any]:
     """Flatten an actor mention into a row of the ``actor_mentions`` table."""
     actor = mention.actor
@@ -230,6 +244,7 @@ class WriteCounts:
     events: int = 0
     rejects: int = 0
     mentions: int = 0
+    quotes: int = 0
 
 
 class Store:
@@ -325,6 +340,7 @@ class Store:
         article_rows = [article_row(c) for c in coded]
         event_rows = [event_row(e) for c in coded for e in c.events]
         mention_rows = [mention_row(m) for c in coded for m in c.mentions]
+        quote_rows = [quote_row(q) for c in coded for q in c.quotes]
         reject_rows = [
             {
                 "reject_id": r.reject_id,
@@ -351,11 +367,13 @@ class Store:
                 self._rows(
                     "DELETE FROM actor_mentions WHERE article_id IN (SELECT unnest(?))", [stale]
                 )
+                self._rows("DELETE FROM quotes WHERE article_id IN (SELECT unnest(?))", [stale])
                 self._rows("DELETE FROM articles WHERE article_id IN (SELECT unnest(?))", [stale])
             counts.articles = self._insert("articles", ARTICLE_COLUMNS, article_rows)
             counts.events = self._insert("events", EVENT_COLUMNS, event_rows)
             counts.rejects = self._insert("rejects", REJECT_COLUMNS, reject_rows)
             counts.mentions = self._insert("actor_mentions", MENTION_COLUMNS, mention_rows)
+            counts.quotes = self._insert("quotes", QUOTE_COLUMNS, quote_rows)
             self._rows("COMMIT")
         except duckdb.Error as exc:
             self._rows("ROLLBACK")
@@ -378,7 +396,7 @@ class Store:
 
     def counts(self) -> dict[str, int]:
         """Row counts of the main tables."""
-        return {t: self._count(t) for t in ("articles", "events", "rejects", "actor_mentions")}
+        return {t: self._count(t) for t in ("articles", "events", "rejects", "actor_mentions", "quotes")}
 
     def dyad_summary(self) -> list[dict[str, Any]]:
         """Events per directed dyad (source → target keys), with QuadClass counts and Goldstein mean."""
@@ -444,6 +462,20 @@ class Store:
             clauses.append("article_id = ?")
             params.append(article_id)
         return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+    def quotes(self, speaker: str | None = None, article_id: str | None = None) -> list[dict[str, Any]]:
+        """Stored quotes (filtered by speaker code prefix or article), in text order."""
+        clauses, params = [], []
+        if speaker:
+            clauses.append("speaker_code LIKE ?")
+            params.append(speaker.upper() + "%")
+        if article_id:
+            clauses.append("article_id = ?")
+            params.append(article_id)
+        where = " WHERE " + " AND ".join(clauses) if clauses else ""
+        return self._dicts(
+            "SELECT article_id, sentence_index, kind, speaker_code, speaker_text, verb, via_name, "
+            f"audience_name, text, event_ids FROM quotes{where} ORDER BY article_id, start_offset", params)
 
     def rejects(self) -> list[dict[str, Any]]:
         """Stored rejects."""

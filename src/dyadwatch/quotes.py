@@ -1,0 +1,307 @@
+"""Quotes: who said what, through whom, to whom.
+
+Two kinds of quote are found in each article:
+
+* **direct** — words inside quotation marks (" “” ‘’ «»), one quote per paragraph; a quote split by its
+  attribution ("A," she said, "B.") gives two quotes with one speaker; a quote that runs over several
+  paragraphs (a paragraph that leaves the quote open, the next one opening again) keeps its speaker.
+  Short quoted phrases with no reporting verb near them are scare quotes or titles, not quotes;
+* **indirect** — the clause of a reporting verb: "X said (that) ...", "..., X said.", "X told Y ...",
+  "X stressed / warned / added / insisted ...", and "according to X, ...".
+
+The speaker is the reporting verb's subject (or, inverted, "said X"), resolved through the actor layer
+(names, surnames, pronouns, titles). ``via`` is the channel the words reached us through ("according to
+BBC" after a speaker; "in a statement"); ``audience`` whom they were said to ("told the Global Times").
+Malformed input never raises: an unclosed quote runs to the end of its paragraph, and a quote with no
+speaker is kept with the speaker unknown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .actors import Mention, mention_at
+from .patterns import Patterns
+from .records import ActorRef, Event, Quote, content_hash
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+#: Opening mark -> closing marks it pairs with.
+QUOTE_MARKS = {"“": "”", "«": "»", '"': '"', "„": "“”", "‘": "’"}
+#: A quoted span of fewer words with no reporting verb in its sentence is a scare quote or a title.
+MIN_UNATTRIBUTED_WORDS = 4
+#: Nouns of the channel a statement came through ("said in a statement").
+CHANNEL_NOUNS = {"statement", "interview", "post", "tweet", "letter", "speech", "release", "communique",
+                 "communiqué", "conference", "briefing", "message", "broadcast", "report", "video", "email"}
+#: Verbs that report speech without a clause of their own ("..., he said.").
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+
+
+@dataclass
+class _Span:
+    start: int  # offsets in the paragraph
+    end: int
+    open_ended: bool = False
+
+
+def direct_spans(text: str) -> tuple[list[_Span], bool]:
+    """Quoted spans of one paragraph and whether the paragraph leaves a quote open."""
+    spans: list[_Span] = []
+    index = 0
+    while index < len(text):
+        char = text[index]
+        closing = QUOTE_MARKS.get(char)
+        if closing is None or (char == "‘" and index > 0 and text[index - 1].isalnum()):
+            index += 1
+            continue
+        if char == '"' and index > 0 and text[index - 1].isalnum():
+            index += 1  # a closing mark met first: unbalanced; skip it
+            continue
+        end = index + 1
+        while end < len(text):
+            if text[end] in closing and not (text[end] == "’" and end + 1 < len(text) and text[end + 1].isalpha()):
+                break
+            end += 1
+        if end >= len(text):
+            spans.append(_Span(index + 1, len(text), open_ended=True))
+            return spans, True
+        spans.append(_Span(index + 1, end))
+        index = end + 1
+    return spans, False
+
+
+class QuoteFinder:
+    """Finds quotes in parsed paragraphs whose actors are resolved."""
+
+    def __init__(self, patterns: Patterns) -> None:
+        self.patterns = patterns
+
+    def _is_reporting(self, token: Token) -> bool:
+        """A verb of saying (beliefs and expectations are not quotes)."""
+        if token.pos_ not in ("VERB", "AUX"):
+            return False
+        lemma = token.lemma_.lower()
+        return self.patterns.is_frame_verb("reporting", lemma, token.lower_) and \
+            lemma not in self.patterns.frame("reporting")["speculation"]
+
+    # -- speakers ----------------------------------------------------------------------------------
+
+    def _actor_of(self, token: Token | None, mentions: list[Mention]) -> tuple[ActorRef | None, str, int, int]:
+        """The actor (or None) a speaker token stands for, with the words and their offsets."""
+        if token is None:
+            return None, "", -1, -1
+        mention = mention_at(mentions, token)
+        if mention is not None and mention.is_actor and not mention.members:
+            span = token.doc[mention.start : mention.end]
+            return mention.actor, span.text, span.start_char, span.end_char
+        phrase = token.doc[token.left_edge.i : token.i + 1]
+        return None, phrase.text, phrase.start_char, phrase.end_char
+
+    def _speaker_token(self, verb: Token) -> Token | None:
+        subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is not None and subject.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+            return verb.head  # "Ana Brnabic, who said ..."
+        if subject is not None:
+            return subject
+        # "..., said Vucic": the speaker after the verb
+        after = next((c for c in verb.rights if c.dep_ in ("nsubj", "dobj", "attr") and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
+        if after is not None:
+            return after
+        if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
+            return self._speaker_token(verb.head)
+        if verb.dep_ == "relcl":
+            return verb.head
+        if verb.dep_ == "acl":
+            return verb.head  # "with Chinese experts saying that ..."
+        return None
+
+    def _channels(self, verb: Token, mentions: list[Mention]) -> tuple[dict[str, object] | None, dict[str, object] | None]:
+        """``via`` and ``audience`` of a reporting verb."""
+        via: dict[str, object] | None = None
+        audience: dict[str, object] | None = None
+        sent = verb.sent
+        for token in sent:
+            if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to":
+                pobj = next((c for c in token.doc[token.i + 1].children if c.dep_ == "pobj"), None)
+                if pobj is not None:
+                    via = _party(self._actor_of(pobj, mentions), pobj)
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "via", "through") and via is None:
+                pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if pobj is not None and pobj.lemma_.lower() in CHANNEL_NOUNS:
+                    via = {"name": pobj.doc[pobj.left_edge.i : pobj.i + 1].text, "code": None}
+        if verb.lemma_.lower() == "tell":
+            hearer = next((c for c in verb.children if c.dep_ in ("dobj", "dative", "iobj")), None)
+            if hearer is not None:
+                audience = _party(self._actor_of(hearer, mentions), hearer)
+                if via is None and str(audience.get("code") or "").endswith("MED"):
+                    via = audience  # words told to a newspaper reach us through it
+        return via, audience
+
+    # -- per paragraph -----------------------------------------------------------------------------
+
+    def find(self, article_id: str, doc: Doc, para_start: int, first_sentence: int,
+             sentence_mentions: list[list[Mention]], carried: Quote | None = None
+             ) -> tuple[list[Quote], Quote | None]:
+        """Quotes of one paragraph; ``carried`` is a quote the previous paragraph left open."""
+        sents = list(doc.sents)
+        all_mentions = [m for ms in sentence_mentions for m in ms]
+        text = doc.text
+        spans, left_open = direct_spans(text)
+        quotes: list[Quote] = []
+        previous: Quote | None = carried
+        covered: list[tuple[int, int]] = []
+        for span in spans:
+            words = text[span.start : span.end].strip()
+            start = span.start + (len(text[span.start : span.end]) - len(text[span.start : span.end].lstrip()))
+            end = start + len(words.rstrip(",.;: "))
+            if end <= start:
+                continue
+            index = next((i for i, s in enumerate(sents) if s.start_char <= start < s.end_char), len(sents) - 1)
+            verb = self._attribution(sents, index, start, end)
+            if verb is None and previous is None and len(words.split()) < MIN_UNATTRIBUTED_WORDS:
+                continue
+            if verb is None and len(words.split()) < MIN_UNATTRIBUTED_WORDS and not span.open_ended and \
+                    not (carried is not None and span.start <= 1):
+                continue  # a scare quote or a title
+            covered.append((start, end))
+            quote = self._quote(article_id, "direct", doc, para_start, first_sentence + index, start, end, verb,
+                                all_mentions, previous)
+            quotes.append(quote)
+            previous = quote
+        for index, sent in enumerate(sents):
+            for token in sent:
+                if not self._is_reporting(token):
+                    continue
+                clause = self._clause(token)
+                if clause is None:
+                    continue
+                start, end = _clause_chars(clause, token)
+                if end <= start or any(s <= start < e or s < end <= e for s, e in covered):
+                    continue
+                quotes.append(self._quote(article_id, "indirect", doc, para_start, first_sentence + index, start,
+                                          end, token, all_mentions, None))
+                covered.append((start, end))
+            quotes.extend(self._according_to(article_id, doc, sent, para_start, first_sentence + index,
+                                             all_mentions, covered))
+        quotes.sort(key=lambda q: q.start)
+        return quotes, (previous if left_open else None)
+
+    def _attribution(self, sents: list[Span], index: int, start: int, end: int) -> Token | None:
+        """The reporting verb of a direct quote: outside the quote, in its sentence or the next."""
+        for sent in sents[index : index + 2]:
+            for token in sent:
+                if self._is_reporting(token) and not start <= token.idx < end:
+                    return token
+        if index > 0:
+            for token in sents[index - 1]:
+                if self._is_reporting(token) and token.idx > start - 200 and not start <= token.idx < end:
+                    return token
+        return None
+
+    def _clause(self, verb: Token) -> Token | None:
+        clauses = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis")]
+        # the clause after "said" is what was said; one before it is, unless it is "Q, X said"
+        clause = next((c for c in clauses if c.i > verb.i), None) or next(iter(clauses), None)
+        if clause is None:
+            # "Huawei is ..., Brnabic said": the parser may attach the quoted clause as an adverbial
+            clause = next((c for c in verb.children if c.dep_ == "advcl" and c.i < verb.i
+                           and verb.doc[verb.i - 1].dep_ in ("nsubj",) and c.right_edge.i < verb.i - 1), None)
+        if clause is None and verb.dep_ in ("ccomp", "parataxis") and verb.head.pos_ in ("VERB", "AUX") \
+                and verb.head.i < verb.i and not self._is_reporting(verb.head):
+            clause = verb.head  # "Q, X said."
+        return clause
+
+    def _according_to(self, article_id: str, doc: Doc, sent: Span, para_start: int, sentence_index: int,
+                      mentions: list[Mention], covered: list[tuple[int, int]]) -> list[Quote]:
+        """"According to X, CLAUSE" with no reporting verb: X is the speaker."""
+        if any(self._is_reporting(t) for t in sent):
+            return []
+        for token in sent:
+            if token.lower_ != "according" or token.i + 1 >= sent.end or doc[token.i + 1].lower_ != "to":
+                continue
+            pobj = next((c for c in doc[token.i + 1].children if c.dep_ == "pobj"), None)
+            if pobj is None:
+                continue
+            phrase = doc[token.i : pobj.right_edge.i + 1]
+            before = (sent.start_char, phrase.start_char)
+            after = (phrase.end_char, sent.end_char)
+            start, end = max([before, after], key=lambda r: r[1] - r[0])
+            start, end = _trim(doc.text, start, end)
+            if end <= start or any(s <= start < e for s, e in covered):
+                return []
+            actor, words, s_start, s_end = self._actor_of(pobj, mentions)
+            covered.append((start, end))
+            return [self._make(article_id, "indirect", doc, para_start, sentence_index, start, end, actor, words,
+                               s_start, s_end, "according to", None, None)]
+        return []
+
+    def _quote(self, article_id: str, kind: str, doc: Doc, para_start: int, sentence_index: int, start: int,
+               end: int, verb: Token | None, mentions: list[Mention], previous: Quote | None) -> Quote:
+        if verb is None:
+            if previous is not None:  # a quote continuing the last speaker's words
+                return self._make(article_id, kind, doc, para_start, sentence_index, start, end,
+                                  previous.speaker, previous.speaker_text or "", -1, -1, previous.verb,
+                                  previous.via, previous.audience)
+            return self._make(article_id, kind, doc, para_start, sentence_index, start, end, None, "", -1, -1,
+                              None, None, None)
+        speaker, words, s_start, s_end = self._actor_of(self._speaker_token(verb), mentions)
+        via, audience = self._channels(verb, mentions)
+        return self._make(article_id, kind, doc, para_start, sentence_index, start, end, speaker, words,
+                          s_start, s_end, verb.text, via, audience, verb.idx)
+
+    def _make(self, article_id: str, kind: str, doc: Doc, para_start: int, sentence_index: int, start: int,
+              end: int, speaker: ActorRef | None, speaker_text: str, s_start: int, s_end: int, verb: str | None,
+              via: dict[str, object] | None, audience: dict[str, object] | None, verb_at: int = -1) -> Quote:
+        offsets = (para_start + start, para_start + end)
+        return Quote(
+            quote_id=content_hash(article_id, offsets, kind),
+            article_id=article_id, sentence_index=sentence_index, kind=kind, text=doc.text[start:end],
+            start=offsets[0], end=offsets[1], speaker=speaker, speaker_text=speaker_text or None,
+            speaker_offsets=(para_start + s_start, para_start + s_end) if s_start >= 0 else None,
+            verb=verb, verb_offset=para_start + verb_at if verb_at >= 0 else None,
+            via=via, audience=audience, event_ids=[])
+
+
+def _party(found: tuple[ActorRef | None, str, int, int], token: Token) -> dict[str, object]:
+    actor, words, _, _ = found
+    if actor is not None:
+        return {"name": actor.name, "code": actor.code, "text": words}
+    return {"name": words or token.text, "code": None, "text": words or token.text}
+
+
+def _clause_chars(clause: Token, verb: Token) -> tuple[int, int]:
+    """Character span of a reported clause, without the attribution and the final punctuation."""
+    tokens = [t for t in clause.subtree if not (verb.left_edge.i <= t.i <= verb.right_edge.i and
+                                                 t.i not in {c.i for c in clause.subtree})]
+    tokens = [t for t in tokens if t.dep_ != "mark" or t.i != clause.left_edge.i]
+    if not tokens:
+        return 0, 0
+    doc = clause.doc
+    start = tokens[0].idx
+    last = tokens[-1]
+    start, end = _trim(doc.text, start, last.idx + len(last.text))
+    return start, end
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in ",;:—-\"“”'‘’"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",.;:—-\"“”'‘’"):
+        end -= 1
+    return start, end
+
+
+def link_events(quotes: Iterable[Quote], events: Iterable[Event]) -> None:
+    """Link each quote to the events coded from the same speech act: events whose word lies in the
+    quote, or that its reporting verb produced (accusations, judgements)."""
+    events = list(events)
+    for quote in quotes:
+        for event in events:
+            at = event.verb_offsets[0]
+            if quote.start <= at < quote.end or (quote.verb_offset is not None and at == quote.verb_offset):
+                quote.event_ids.append(event.event_id)
+
