@@ -25,7 +25,7 @@ from .knowledge import DICTIONARY_VERSION, knowledge
 from .nlp import DEFAULT_BATCH_SIZE, ParsedParagraph, load_pipeline, model_label, parse_articles
 from .patterns import patterns
 from .places import location_for_predicate
-from .quotes import QuoteFinder, link_events
+from .quotes import QuoteFinder, QuoteState, link_events
 from .records import ActorMention, Article, Event, Quote, RawItem, Reject, content_hash
 from .speech import SpeechInterpreter
 
@@ -106,7 +106,7 @@ class Coder:
         self.resolver = ActorResolver(self.nlp, self.kb)
         self.coder = EventCoder(patterns())
         self.speech = SpeechInterpreter(self.coder)
-        self.quotes = QuoteFinder(self.coder.patterns)
+        self.quotes = QuoteFinder(self.coder.patterns, self.resolver.titles)
         self.codes = code_table()
         self.batch_size = batch_size
         self.version = coder_version()
@@ -148,7 +148,7 @@ class Coder:
         events: list[Event] = []
         found: list[ActorMention] = []
         quotes: list[Quote] = []
-        carried: Quote | None = None
+        quote_state = QuoteState()
         sentence_index = 0
         previous: date | None = None
         for para in paragraphs:
@@ -193,8 +193,8 @@ class Coder:
                 if day_dates:
                     previous = date.fromisoformat(day_dates[-1].value)
                 sentence_index += 1
-            found_quotes, carried = self.quotes.find(article.article_id, para.doc, para.start, first_sentence,
-                                                     para_mentions, carried)
+            found_quotes = self.quotes.find(article.article_id, para.doc, para.start, first_sentence,
+                                            para_mentions, quote_state)
             quotes.extend(found_quotes)
         link_events(quotes, events)
         return CodedArticle(article, events, sentence_index, self.model, self.version, found, quotes)

@@ -19,7 +19,7 @@ speaker is kept with the speaker unknown.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .actors import Mention, mention_at
@@ -38,6 +38,18 @@ CHANNEL_NOUNS = {"statement", "interview", "post", "tweet", "letter", "speech", 
                  "communiqué", "conference", "briefing", "message", "broadcast", "report", "video", "email"}
 #: Verbs that report speech without a clause of their own ("..., he said.").
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+
+
+PRONOUNS = {"he", "she", "they", "we", "i", "it"}
+
+
+@dataclass
+class QuoteState:
+    """What a finder remembers across the paragraphs of one article."""
+
+    open_quote: Quote | None = None  # a quote the last paragraph left open
+    last_named: Quote | None = None  # the last quote whose speaker was named
+    holders: dict[str, tuple[ActorRef, str]] = field(default_factory=dict)  # title word -> its holder
 
 
 @dataclass
@@ -76,8 +88,9 @@ def direct_spans(text: str) -> tuple[list[_Span], bool]:
 class QuoteFinder:
     """Finds quotes in parsed paragraphs whose actors are resolved."""
 
-    def __init__(self, patterns: Patterns) -> None:
+    def __init__(self, patterns: Patterns, titles: frozenset[str] | set[str] = frozenset()) -> None:
         self.patterns = patterns
+        self.titles = set(titles) | {"spokesperson", "spokesman", "spokeswoman", "director", "head", "chief"}
 
     def _is_reporting(self, token: Token) -> bool:
         """A verb of saying (beliefs and expectations are not quotes)."""
@@ -90,24 +103,40 @@ class QuoteFinder:
     # -- speakers ----------------------------------------------------------------------------------
 
     def _actor_of(self, token: Token | None, mentions: list[Mention]) -> tuple[ActorRef | None, str, int, int]:
-        """The actor (or None) a speaker token stands for, with the words and their offsets."""
+        """The actor (or None) a speaker token stands for, with the words of its whole noun phrase
+        ("Senate Minority Leader Chuck Schumer", "spokesperson Steffen Seibert") and their offsets."""
         if token is None:
             return None, "", -1, -1
+        doc = token.doc
+        # the noun phrase up to the token, and names in apposition or compound after it
+        end = token.i + 1
+        while end < len(doc) and doc[end].dep_ in ("compound", "flat") and doc[end].head.i == token.i:
+            end += 1
+        for child in token.rights:  # "some of the protesters", "representatives from Iran"
+            if child.dep_ == "prep" and child.lower_ in ("of", "from", "at", "for") and child.i == end:
+                end = child.right_edge.i + 1
+        phrase = doc[token.left_edge.i : end]
         mention = mention_at(mentions, token)
         if mention is not None and mention.is_actor and not mention.members:
-            span = token.doc[mention.start : mention.end]
+            span = doc[min(mention.start, phrase.start) : max(mention.end, phrase.end)]
             return mention.actor, span.text, span.start_char, span.end_char
-        phrase = token.doc[token.left_edge.i : token.i + 1]
         return None, phrase.text, phrase.start_char, phrase.end_char
 
     def _speaker_token(self, verb: Token) -> Token | None:
         subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
         if subject is not None and subject.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
             return verb.head  # "Ana Brnabic, who said ..."
+        if subject is not None and subject.lemma_.lower() in CHANNEL_NOUNS:
+            owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+            if owner is not None:
+                return owner  # "Judge Miller's statement reads ..."
         if subject is not None:
             return subject
         # "..., said Vucic": the speaker after the verb
-        after = next((c for c in verb.rights if c.dep_ in ("nsubj", "dobj", "attr") and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
+        after = next((c for c in verb.rights if c.dep_ in ("nsubj", "attr") and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
+        if after is None and verb.lemma_.lower() != "tell":  # "told Reuters": Reuters heard it
+            after = next((c for c in verb.rights if c.dep_ == "dobj" and c.pos_ == "PROPN"
+                          and c.ent_type_ == "PERSON"), None)
         if after is not None:
             return after
         if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
@@ -144,15 +173,16 @@ class QuoteFinder:
     # -- per paragraph -----------------------------------------------------------------------------
 
     def find(self, article_id: str, doc: Doc, para_start: int, first_sentence: int,
-             sentence_mentions: list[list[Mention]], carried: Quote | None = None
-             ) -> tuple[list[Quote], Quote | None]:
-        """Quotes of one paragraph; ``carried`` is a quote the previous paragraph left open."""
+             sentence_mentions: list[list[Mention]], state: QuoteState) -> list[Quote]:
+        """Quotes of one paragraph; ``state`` carries what earlier paragraphs said (an open quote, the
+        last named speaker) and is updated."""
         sents = list(doc.sents)
         all_mentions = [m for ms in sentence_mentions for m in ms]
         text = doc.text
+        self._remember_holders(doc, all_mentions, state)
         spans, left_open = direct_spans(text)
         quotes: list[Quote] = []
-        previous: Quote | None = carried
+        previous: Quote | None = state.open_quote
         covered: list[tuple[int, int]] = []
         for span in spans:
             words = text[span.start : span.end].strip()
@@ -162,14 +192,14 @@ class QuoteFinder:
                 continue
             index = next((i for i, s in enumerate(sents) if s.start_char <= start < s.end_char), len(sents) - 1)
             verb = self._attribution(sents, index, start, end)
-            if verb is None and previous is None and len(words.split()) < MIN_UNATTRIBUTED_WORDS:
-                continue
-            if verb is None and len(words.split()) < MIN_UNATTRIBUTED_WORDS and not span.open_ended and \
-                    not (carried is not None and span.start <= 1):
+            short = len(words.split()) < MIN_UNATTRIBUTED_WORDS
+            if verb is None and short and not span.open_ended and not (state.open_quote and span.start <= 1):
                 continue  # a scare quote or a title
             covered.append((start, end))
+            # a paragraph that is a quote with no attribution continues the last named speaker
+            continuing = previous or (state.last_named if verb is None and span.start <= 1 else None)
             quote = self._quote(article_id, "direct", doc, para_start, first_sentence + index, start, end, verb,
-                                all_mentions, previous)
+                                all_mentions, continuing)
             quotes.append(quote)
             previous = quote
         for index, sent in enumerate(sents):
@@ -177,18 +207,74 @@ class QuoteFinder:
                 if not self._is_reporting(token):
                     continue
                 clause = self._clause(token)
-                if clause is None:
-                    continue
+                if clause is None or self._has_inner_report(clause, token):
+                    continue  # "Reuters reported that a source said ...": the inner speaker speaks
                 start, end = _clause_chars(clause, token)
                 if end <= start or any(s <= start < e or s < end <= e for s, e in covered):
                     continue
-                quotes.append(self._quote(article_id, "indirect", doc, para_start, first_sentence + index, start,
-                                          end, token, all_mentions, None))
+                quote = self._quote(article_id, "indirect", doc, para_start, first_sentence + index, start,
+                                    end, token, all_mentions, None)
+                outer = self._outer_report(token, all_mentions)
+                if outer is not None and quote.via is None:
+                    quote.via = outer
+                quotes.append(quote)
                 covered.append((start, end))
             quotes.extend(self._according_to(article_id, doc, sent, para_start, first_sentence + index,
                                              all_mentions, covered))
         quotes.sort(key=lambda q: q.start)
-        return quotes, (previous if left_open else None)
+        for quote in quotes:
+            holder = self._holder(quote, state)
+            if holder is not None:
+                # "the minister said" after "Italian Minister Stefano Patuanelli": the title's holder
+                quote.speaker, quote.speaker_text = holder[0], f"{quote.speaker_text} ({holder[1]})"
+            if quote.speaker_text and quote.speaker_text.lower() in PRONOUNS and state.last_named is not None:
+                # "he said": the last named speaker of the article
+                quote.speaker = quote.speaker or state.last_named.speaker
+                quote.speaker_text = f"{quote.speaker_text} ({state.last_named.speaker_text})"
+            elif quote.speaker_text and quote.speaker_text.lower() not in PRONOUNS:
+                state.last_named = quote
+        state.open_quote = previous if left_open else None
+        return quotes
+
+    def _remember_holders(self, doc: Doc, mentions: list[Mention], state: QuoteState) -> None:
+        for mention in mentions:
+            if not mention.is_actor or mention.members or mention.rule not in (
+                    "known-person", "title+name", "title+known-surname", "apposition"):
+                continue
+            words = [t.lower_ for t in doc[mention.start : mention.end]]
+            for word in words:
+                if word in self.titles:
+                    state.holders[word] = (mention.actor, doc[mention.start : mention.end].text)
+            head = doc[mention.head]
+            for child in head.children:  # "Anna Franowska, a spokesperson for ..."
+                if child.dep_ == "appos" and child.lower_ in self.titles:
+                    state.holders[child.lower_] = (mention.actor, doc[mention.start : mention.end].text)
+
+    def _holder(self, quote: Quote, state: QuoteState) -> tuple[ActorRef, str] | None:
+        """A role-word speaker ("the minister", "a spokesperson") that names an earlier title holder."""
+        words = (quote.speaker_text or "").lower().split()
+        if not words or len(words) > 4 or words[-1] not in self.titles:
+            return None
+        name = quote.speaker.name if quote.speaker is not None else ""
+        if name and name.lower() != " ".join(words) and any(w[:1].isupper() for w in name.split()[1:]):
+            return None  # already a named person
+        return state.holders.get(words[-1])
+
+    def _has_inner_report(self, clause: Token, verb: Token) -> bool:
+        return any(t.i != verb.i and self._is_reporting(t) and self._clause(t) is not None
+                   and any(c.dep_ in SUBJECT_DEPS for c in t.children) for t in clause.subtree)
+
+    def _outer_report(self, verb: Token, mentions: list[Mention]) -> dict[str, object] | None:
+        """The outlet that passed on a report ("Reuters reported that a source said ..."), as its via."""
+        node = verb
+        for _ in range(4):
+            if node.head.i == node.i:
+                return None
+            node = node.head
+            if self._is_reporting(node):
+                subject = next((c for c in node.children if c.dep_ in SUBJECT_DEPS), None)
+                return _party(self._actor_of(subject, mentions), subject) if subject is not None else None
+        return None
 
     def _attribution(self, sents: list[Span], index: int, start: int, end: int) -> Token | None:
         """The reporting verb of a direct quote: outside the quote, in its sentence or the next."""
@@ -275,8 +361,8 @@ def _party(found: tuple[ActorRef | None, str, int, int], token: Token) -> dict[s
 
 def _clause_chars(clause: Token, verb: Token) -> tuple[int, int]:
     """Character span of a reported clause, without the attribution and the final punctuation."""
-    tokens = [t for t in clause.subtree if not (verb.left_edge.i <= t.i <= verb.right_edge.i and
-                                                 t.i not in {c.i for c in clause.subtree})]
+    attribution = {t.i for t in verb.subtree} if clause.i != verb.i and verb.head.i == clause.i else set()
+    tokens = [t for t in clause.subtree if t.i not in attribution]
     tokens = [t for t in tokens if t.dep_ != "mark" or t.i != clause.left_edge.i]
     if not tokens:
         return 0, 0

@@ -33,7 +33,11 @@ NEWS_DIR = "reference/news/wikinews-vanatteveldt"
 
 
 def _words(text: str) -> list[str]:
-    return [w.lower() for w in WORD.findall(text)]
+    """Lower-case words without diacritics ("Erdoğan" and "Erdogan" are one name)."""
+    import unicodedata
+
+    plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return [w.lower() for w in WORD.findall(plain)]
 
 
 def _overlap(a: str, b: str) -> float:
