@@ -13,13 +13,14 @@ install: $(STAMP)
 # The lock pins every package by version and sha256 (the spaCy model included); re-run
 # `make lock` after changing dependencies in pyproject.toml.
 $(STAMP): requirements.lock pyproject.toml
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
-	touch $(STAMP)
+	@echo "Installing the pinned dependencies into $(VENV) ..."
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@touch $(STAMP)
 
 run: install
-	$(BIN)/dyadwatch run examples/articles --db $(DB)
+	@$(BIN)/dyadwatch run examples/articles --db $(DB)
 
 test: install
 	$(BIN)/python -m pytest -q

@@ -385,6 +385,9 @@ class ActorResolver:
             mention.head = _span_head(doc, mention.start, mention.end)
         mentions = possessive_owners(doc, mentions, self.country_actor)
         mentions = drop_modifiers(doc, sorted(mentions, key=lambda m: m.start))
+        # a role word with no owner and no sector ("countries", "experts") says nothing about who acts
+        mentions = [m for m in mentions if m.members or m.rule != "agent"
+                    or m.actor.country or m.actor.igo or m.actor.sector]
         for mention in mentions:
             if mention.rule == "modifier":
                 continue
