@@ -54,7 +54,7 @@ CONDITION_MARKS = {"if", "unless", "whether"}
 #: Roots of force and violence: "fired from Gaza" names who fired.
 FORCE_ROOTS = {"15", "18", "19", "20"}
 #: Roots whose object's nationality is the target when the object is no actor ("the Russian building").
-OWNED_OBJECT_ROOTS = {"08", "14", "17", "18", "19", "20"}
+OWNED_OBJECT_ROOTS = {"04", "08", "14", "17", "18", "19", "20"}
 #: Pronouns that, as the subject of a reported clause, stand for the speaker.
 SPEAKER_PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 #: Object dependencies of a verb.
