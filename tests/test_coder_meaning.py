@@ -122,3 +122,8 @@ def test_explain_shows_parse_actors_patterns_and_reasons(coder):
     assert result.exit_code == 0, result.output
     assert "nsubj" in result.stdout and "Serbia  ->  SRB  [country]" in result.stdout
     assert "negated: no event" in result.stdout and "(none)" in result.stdout
+
+
+def test_headline_syntax_joins_comma_coordinated_subjects(code):
+    assert code("Serbia, China sign free trade agreement", "2023-10-17") == {
+        ("SRB", "CHN", "057"), ("CHN", "SRB", "057")}

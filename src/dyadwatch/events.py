@@ -194,7 +194,7 @@ class EventCoder:
         for _ in range(6):
             subjects = _children(node, SUBJECT_DEPS)
             if subjects:
-                return _with_conjuncts(subjects), own_passive and node is not verb
+                return _with_conjuncts(subjects + _headline_partners(node, subjects)), own_passive and node is not verb
             passive = _children(node, PASSIVE_SUBJECT_DEPS)
             if passive:
                 return _with_conjuncts(passive), True
@@ -567,6 +567,16 @@ class EventCoder:
                     f"{event.target.actor.code if event.target else '-'} {event.code} ({event.frame})",
                 )
         return events
+
+
+def _headline_partners(verb: Token, subjects: list[Token]) -> list[Token]:
+    """"Serbia, China sign free trade agreement": headline style joins subjects with a bare comma, which
+    the parser attaches to the verb as a modifier of the same entity type."""
+    first = min(subjects, key=lambda t: t.i)
+    doc = verb.doc
+    return [c for c in verb.children
+            if c.dep_ in ("npadvmod", "dep", "nmod") and c.i < first.i and c.ent_type_
+            and c.ent_type_ == first.ent_type_ and c.i + 1 < len(doc) and doc[c.i + 1].text == ","]
 
 
 def _object_words(token: Token) -> set[str]:
