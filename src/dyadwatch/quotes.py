@@ -115,6 +115,17 @@ class QuoteFinder:
         for child in token.rights:  # "some of the protesters", "representatives from Iran"
             if child.dep_ == "prep" and child.lower_ in ("of", "from", "at", "for") and child.i == end:
                 end = child.right_edge.i + 1
+        # "The mayor of London, Sadiq Khan, tweeted": the name in apposition is the speaker's name
+        named = next((c for c in token.rights if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        if named is not None:
+            end = max(end, named.right_edge.i + 1)
+            if named.ent_type_ == "PERSON":
+                appos_mention = mention_at(mentions, named)
+                if appos_mention is not None and appos_mention.is_actor:
+                    span = doc[token.left_edge.i : end]
+                    return appos_mention.actor, span.text, span.start_char, span.end_char
+        if end - 1 > token.left_edge.i and doc[end - 1].tag_ == "POS":
+            end -= 1  # "the judge's": the judge
         phrase = doc[token.left_edge.i : end]
         mention = mention_at(mentions, token)
         if mention is not None and mention.is_actor and not mention.members:
@@ -126,10 +137,14 @@ class QuoteFinder:
         subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
         if subject is not None and subject.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
             return verb.head  # "Ana Brnabic, who said ..."
-        if subject is not None and subject.lemma_.lower() in CHANNEL_NOUNS:
-            owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+        if subject is not None:
+            # "Judge Miller's statement reads ...", "Part of the judge's statement reads ..."
+            channel = subject if subject.lemma_.lower() in CHANNEL_NOUNS else next(
+                (p for prep in subject.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                 for p in prep.children if p.dep_ == "pobj" and p.lemma_.lower() in CHANNEL_NOUNS), None)
+            owner = next((c for c in channel.children if c.dep_ == "poss"), None) if channel is not None else None
             if owner is not None:
-                return owner  # "Judge Miller's statement reads ..."
+                return owner
         if subject is not None:
             return subject
         # "..., said Vucic": the speaker after the verb
@@ -145,7 +160,11 @@ class QuoteFinder:
             return verb.head
         if verb.dep_ == "acl":
             return verb.head  # "with Chinese experts saying that ..."
-        return None
+        # the parser lost the subject: the nearest person named just before the verb
+        window = verb.doc[max(verb.sent.start, verb.i - 12) : verb.i]
+        people = [t for t in window if t.ent_type_ == "PERSON" and t.pos_ == "PROPN"
+                  and (t.i + 1 >= len(verb.doc) or verb.doc[t.i + 1].ent_type_ != "PERSON")]
+        return people[-1] if people else None
 
     def _channels(self, verb: Token, mentions: list[Mention]) -> tuple[dict[str, object] | None, dict[str, object] | None]:
         """``via`` and ``audience`` of a reporting verb."""
@@ -256,8 +275,8 @@ class QuoteFinder:
         if not words or len(words) > 4 or words[-1] not in self.titles:
             return None
         name = quote.speaker.name if quote.speaker is not None else ""
-        if name and name.lower() != " ".join(words) and any(w[:1].isupper() for w in name.split()[1:]):
-            return None  # already a named person
+        if name and not set(name.lower().split()) <= set(words):
+            return None  # already a named person, not a role word's own text
         return state.holders.get(words[-1])
 
     def _has_inner_report(self, clause: Token, verb: Token) -> bool:

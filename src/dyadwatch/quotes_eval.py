@@ -6,8 +6,8 @@ words, not offsets, because article extraction normalises white space). Matching
 overlap first. Precision is over found quotes, recall over annotated ones.
 
 **Speaker accuracy** counts matched quotes whose found speaker names the annotated speaker: the
-annotated name's last word (a surname, or the head noun of "the ministry") appears in the found
-speaker's name or words. ``via`` accuracy is over matched quotes the annotation gives a channel for.
+annotated name's last word (a surname, or the head noun of "the ministry") — or, for a name written in
+capitals throughout, its first word — appears in the found speaker's name or words. ``via`` accuracy is over matched quotes the annotation gives a channel for.
 
 The Wikinews annotations (``eval/quotes/*.jsonl``: article URL, character offsets into the article text,
 kind, speaker, speaker code, via, audience) hold no article text: the text is read from
@@ -56,8 +56,13 @@ def speaker_matches(gold: str | None, found_name: str | None, found_text: str | 
     words = _words(gold or "")
     if not words:
         return False
-    key = words[-1]
-    return key in _names(found_name).split() or key in _names(found_text).split()
+    found = set(_names(found_name).split()) | set(_names(found_text).split())
+    # a surname, or a given name when the annotation names a person ("Princess Ubolratana")
+    keys = {words[-1]}
+    capitalised = [w for w in (gold or "").split() if w[:1].isupper()]
+    if len(words) >= 2 and len(capitalised) == len((gold or "").split()):
+        keys.add(words[0])
+    return bool(keys & found)
 
 
 def match_quotes(gold: Sequence[tuple[str, dict[str, Any]]], found: Sequence[dict[str, Any]]
