@@ -29,7 +29,9 @@ officials NOUN NNS dobj 6 official
 def _mentions(resolver, doc, day=DAY, context=None):
     context = context or resolver.new_article(day)
     (mentions,) = resolver.resolve_doc(doc, context)
-    return [(doc[m.start : m.end].text, m.actor.code, m.rule) for m in mentions if m.is_actor], context
+    return [
+        (doc[m.start : m.end].text, m.actor.code, m.rule) for m in mentions if m.is_actor
+    ], context
 
 
 def test_actors_title_with_host_country_codes_the_envoys_own_country(resolver, blank_nlp):

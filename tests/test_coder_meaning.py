@@ -58,7 +58,9 @@ def test_reverse_pattern_receiving_from(code):
 
 def test_hosting_is_also_a_visit_the_other_way(code):
     assert code("Japan hosted South Korean President Yoon Suk Yeol.", "2023-03-16") == {
-        ("JPN", "KORGOV", "043"), ("KORGOV", "JPN", "042")}
+        ("JPN", "KORGOV", "043"),
+        ("KORGOV", "JPN", "042"),
+    }
 
 
 def test_place_is_the_target_of_force_without_other_target(code):
@@ -66,7 +68,9 @@ def test_place_is_the_target_of_force_without_other_target(code):
 
 
 def test_reported_conflict_by_another_actor_is_an_accusation(code):
-    assert code("Ukraine said Russia attacked Kharkiv on Monday.", "2022-05-03") == {("UKR", "RUS", "112")}
+    assert code("Ukraine said Russia attacked Kharkiv on Monday.", "2022-05-03") == {
+        ("UKR", "RUS", "112")
+    }
 
 
 def test_speaker_own_future_act_is_an_intent(code):
@@ -75,9 +79,11 @@ def test_speaker_own_future_act_is_an_intent(code):
 
 def test_reported_praise_and_disapproval(code):
     assert ("SRBGOV", "CHN", "051") in code(
-        "Aleksandar Vucic stressed that China is a reliable partner of Serbia.", "2020-09-11")
+        "Aleksandar Vucic stressed that China is a reliable partner of Serbia.", "2020-09-11"
+    )
     assert ("CHN", "USA", "111") in code(
-        "China said the United States has been stirring up trouble in Asia.")
+        "China said the United States has been stirring up trouble in Asia."
+    )
 
 
 def test_speculation_by_unnamed_analysts_is_no_event(code):
@@ -92,14 +98,24 @@ def test_media_reports_are_attribution_not_accusation(code):
 def test_events_record_confidence_date_location_and_background(coder):
     import dyadwatch
 
-    (event,) = [e for e in dyadwatch.code_text(
-        "Japan and South Korea held talks in Tokyo on Thursday.", published="2023-03-17") if e.source.code == "JPN"]
+    (event,) = [
+        e
+        for e in dyadwatch.code_text(
+            "Japan and South Korea held talks in Tokyo on Thursday.", published="2023-03-17"
+        )
+        if e.source.code == "JPN"
+    ]
     assert 0.3 <= event.confidence <= 0.95
     assert (event.date, event.date_precision, event.date_text) == ("2023-03-16", "day", "Thursday")
     assert event.location["name"] == "Tokyo" and event.location["country"] == "JPN"
     assert not event.background
-    (old,) = [e for e in dyadwatch.code_text(
-        "Kosovo and Serbia signed an agreement in 2013.", published="2020-09-18") if e.source.code == "KSV"]
+    (old,) = [
+        e
+        for e in dyadwatch.code_text(
+            "Kosovo and Serbia signed an agreement in 2013.", published="2020-09-18"
+        )
+        if e.source.code == "KSV"
+    ]
     assert old.background and old.date == "2013" and old.date_precision == "year"
 
 
@@ -111,14 +127,21 @@ def test_gazetteer_places_cities_and_states(coder):
     assert places.lookup("Nablus").country == "PSE"
     assert places.lookup("Alaska").country == "USA"
     assert places.lookup("Paris").country == "FRA"
-    (event,) = [e for e in dyadwatch.code_text("Turkey and Greece held talks in Izmir.", published="2021-01-25")
-                if e.source.code == "TUR"]
+    (event,) = [
+        e
+        for e in dyadwatch.code_text(
+            "Turkey and Greece held talks in Izmir.", published="2021-01-25"
+        )
+        if e.source.code == "TUR"
+    ]
     assert event.location["name"] == "İzmir" and event.location["text"] == "Izmir"
     assert event.location["country"] == "TUR" and event.location["latitude"] is not None
 
 
 def test_explain_shows_parse_actors_patterns_and_reasons(coder):
-    result = CliRunner().invoke(app, ["explain", "Serbia did not meet Kosovo.", "--date", "2021-01-01"])
+    result = CliRunner().invoke(
+        app, ["explain", "Serbia did not meet Kosovo.", "--date", "2021-01-01"]
+    )
     assert result.exit_code == 0, result.output
     assert "nsubj" in result.stdout and "Serbia  ->  SRB  [country]" in result.stdout
     assert "negated: no event" in result.stdout and "(none)" in result.stdout
@@ -126,4 +149,6 @@ def test_explain_shows_parse_actors_patterns_and_reasons(coder):
 
 def test_headline_syntax_joins_comma_coordinated_subjects(code):
     assert code("Serbia, China sign free trade agreement", "2023-10-17") == {
-        ("SRB", "CHN", "057"), ("CHN", "SRB", "057")}
+        ("SRB", "CHN", "057"),
+        ("CHN", "SRB", "057"),
+    }

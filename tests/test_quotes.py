@@ -20,53 +20,69 @@ def quotes_of(coder):
 
 
 def test_direct_spans_pair_marks_and_report_open_quotes():
-    spans, left_open = direct_spans('He said “we will talk” and «nothing more».')
+    spans, left_open = direct_spans("He said “we will talk” and «nothing more».")
     assert [(s.start, s.end) for s in spans] == [(9, 21), (28, 40)] and not left_open
-    spans, left_open = direct_spans('“This runs on')
+    spans, left_open = direct_spans("“This runs on")
     assert left_open and spans[0].open_ended
-    assert direct_spans("The ministry’s view is Russia’s own.")[0] == []  # apostrophes are not quotes
+    assert (
+        direct_spans("The ministry’s view is Russia’s own.")[0] == []
+    )  # apostrophes are not quotes
 
 
 def test_direct_quote_split_by_its_attribution_has_one_speaker(quotes_of):
-    quotes = quotes_of('“We want peace,” Japanese Prime Minister Fumio Kishida said, “and we will work for it.”')
+    quotes = quotes_of(
+        "“We want peace,” Japanese Prime Minister Fumio Kishida said, “and we will work for it.”"
+    )
     direct = [q for q in quotes if q.kind == "direct"]
     assert [q.text for q in direct] == ["We want peace", "and we will work for it"]
     assert {q.speaker.code for q in direct} == {"JPNGOV"}
 
 
 def test_quote_over_several_paragraphs_keeps_its_speaker(quotes_of):
-    text = ('Serbian President Aleksandar Vucic said: “Our friendship with China is strong.\n\n'
-            '“We will keep building it together, whatever others say.”')
+    text = (
+        "Serbian President Aleksandar Vucic said: “Our friendship with China is strong.\n\n"
+        "“We will keep building it together, whatever others say.”"
+    )
     quotes = quotes_of(text, "2024-05-08")
     direct = [q for q in quotes if q.kind == "direct"]
     assert len(direct) == 2 and all(q.speaker and q.speaker.code == "SRBGOV" for q in direct)
 
 
 def test_indirect_speech_with_surname_via_and_audience(quotes_of):
-    text = ("Russian Foreign Minister Sergei Lavrov met reporters in Moscow.\n\n"
-            "Lavrov told the BBC that Russia would not attend the summit.\n\n"
-            "The talks had failed, Lavrov said, according to Reuters.")
+    text = (
+        "Russian Foreign Minister Sergei Lavrov met reporters in Moscow.\n\n"
+        "Lavrov told the BBC that Russia would not attend the summit.\n\n"
+        "The talks had failed, Lavrov said, according to Reuters."
+    )
     quotes = quotes_of(text, "2022-03-01")
     told = next(q for q in quotes if "would not attend" in q.text)
-    assert told.speaker.code == "RUSGOV" and told.audience["code"] == "GBRMED" and told.via["name"] == "BBC"
+    assert (
+        told.speaker.code == "RUSGOV"
+        and told.audience["code"] == "GBRMED"
+        and told.via["name"] == "BBC"
+    )
     failed = next(q for q in quotes if "talks had failed" in q.text)
     assert failed.speaker.code == "RUSGOV" and failed.via["name"] == "Reuters"
 
 
 def test_according_to_without_reporting_verb_names_the_speaker(quotes_of):
-    (quote,) = quotes_of("According to the Kremlin, the meeting will take place in Geneva.", "2021-06-01")
+    (quote,) = quotes_of(
+        "According to the Kremlin, the meeting will take place in Geneva.", "2021-06-01"
+    )
     assert quote.speaker.code == "RUSGOV" and quote.text.startswith("the meeting will take place")
 
 
 def test_malformed_quotes_never_raise_and_keep_unknown_speakers(quotes_of):
-    quotes = quotes_of('“This quote never closes and has nobody to say it, at least not here\n\n'
-                       'Another paragraph " with a stray mark.')
+    quotes = quotes_of(
+        "“This quote never closes and has nobody to say it, at least not here\n\n"
+        'Another paragraph " with a stray mark.'
+    )
     assert quotes and quotes[0].kind == "direct" and quotes[0].speaker is None
     assert quotes_of("He said that.\n\n”Odd” marks ‘here") is not None
 
 
 def test_scare_quotes_are_not_quotes(quotes_of):
-    assert quotes_of('The so-called “peace plan” was published on Monday.') == []
+    assert quotes_of("The so-called “peace plan” was published on Monday.") == []
 
 
 def test_quotes_link_to_events_of_the_same_speech_act(quotes_of):
@@ -75,15 +91,23 @@ def test_quotes_link_to_events_of_the_same_speech_act(quotes_of):
 
 
 def test_quote_scoring_matches_by_words_one_to_one():
-    gold = [("Russia will not attend the summit", {"speaker": "Sergei Lavrov", "via": None}),
-            ("the talks failed", {"speaker": "Lavrov", "via": "Reuters"})]
-    found = [{"text": "Russia would not attend the summit", "speaker": {"name": "Sergei Lavrov"}},
-             {"text": "something else entirely", "speaker": None}]
+    gold = [
+        ("Russia will not attend the summit", {"speaker": "Sergei Lavrov", "via": None}),
+        ("the talks failed", {"speaker": "Lavrov", "via": "Reuters"}),
+    ]
+    found = [
+        {"text": "Russia would not attend the summit", "speaker": {"name": "Sergei Lavrov"}},
+        {"text": "something else entirely", "speaker": None},
+    ]
     matched = match_quotes(gold, found)
     assert len(matched) == 1 and matched[0][1]["text"].startswith("Russia would")
-    assert speaker_matches("Sergei Lavrov", None, "Lavrov") and not speaker_matches("Lavrov", "Putin", "he")
+    assert speaker_matches("Sergei Lavrov", None, "Lavrov") and not speaker_matches(
+        "Lavrov", "Putin", "he"
+    )
     text = "Lavrov said Russia will not attend the summit."
     result = score_annotations(
         [{"article_url": "u", "start": 12, "end": 45, "speaker": "Sergei Lavrov", "via": None}],
-        {"u": text}, {"u": found})
+        {"u": text},
+        {"u": found},
+    )
     assert (result["precision"], result["recall"], result["speaker_accuracy"]) == (0.5, 1.0, 1.0)

@@ -83,7 +83,13 @@ def test_store_writing_the_same_batch_twice_adds_nothing(tmp_path):
         second = store.write([_coded()], [reject])
         assert (first.articles, first.events, first.rejects) == (1, 1, 1)
         assert (second.articles, second.events, second.rejects) == (0, 0, 0)
-        assert store.counts() == {"articles": 1, "events": 1, "rejects": 1, "actor_mentions": 0, "quotes": 0}
+        assert store.counts() == {
+            "articles": 1,
+            "events": 1,
+            "rejects": 1,
+            "actor_mentions": 0,
+            "quotes": 0,
+        }
 
 
 def test_store_replaces_an_article_recoded_by_a_new_version_atomically(tmp_path):

@@ -386,8 +386,11 @@ class ActorResolver:
         mentions = possessive_owners(doc, mentions, self.country_actor)
         mentions = drop_modifiers(doc, sorted(mentions, key=lambda m: m.start))
         # a role word with no owner and no sector ("countries", "experts") says nothing about who acts
-        mentions = [m for m in mentions if m.members or m.rule != "agent"
-                    or m.actor.country or m.actor.igo or m.actor.sector]
+        mentions = [
+            m
+            for m in mentions
+            if m.members or m.rule != "agent" or m.actor.country or m.actor.igo or m.actor.sector
+        ]
         for mention in mentions:
             if mention.rule == "modifier":
                 continue
@@ -526,7 +529,9 @@ class ActorResolver:
                 rule = ("region" if region else "demonym") if people else "modifier"
                 # a nationality adjective on a non-actor noun is no actor, but events may read the
                 # owner of an object from it ("the Russian building")
-                mentions.append(Mention(piece.start, piece.end, self.country_actor(code, None, words), rule))
+                mentions.append(
+                    Mention(piece.start, piece.end, self.country_actor(code, None, words), rule)
+                )
         return mentions
 
     def _known(

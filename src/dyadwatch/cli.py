@@ -90,8 +90,17 @@ def quotes_table(quotes: list[dict[str, Any]]) -> str:
         text = q["text"] if len(q["text"]) <= 50 else q["text"][:49] + "…"
         speaker = (q.get("speaker") or {}).get("code") or "?"
         via = (q.get("via") or {}).get("name") or ""
-        rows.append([q["sentence_index"], q["kind"], speaker, q.get("speaker_text") or "", q.get("verb") or "",
-                     via, text])
+        rows.append(
+            [
+                q["sentence_index"],
+                q["kind"],
+                speaker,
+                q.get("speaker_text") or "",
+                q.get("verb") or "",
+                via,
+                text,
+            ]
+        )
     return _table(["sent", "kind", "speaker", "speaker text", "verb", "via", "quote"], rows)
 
 
@@ -337,8 +346,10 @@ def eval_command(
                 table = format_gold_table(result)
                 quotes = result.get("quotes") or {}
                 if quotes.get("quotes"):
-                    table += (f"\nquotes: {quotes['found']}/{quotes['quotes']} found, speaker accuracy "
-                              f"{quotes['speaker_accuracy']}, via accuracy {quotes['via_accuracy']}")
+                    table += (
+                        f"\nquotes: {quotes['found']}/{quotes['quotes']} found, speaker accuracy "
+                        f"{quotes['speaker_accuracy']}, via accuracy {quotes['via_accuracy']}"
+                    )
             typer.echo(table + "\n")
     for failure in failures:
         typer.echo(f"floor not met: {failure}", err=True)
@@ -406,9 +417,14 @@ def actors(
 @app.command()
 def explain(
     text: Annotated[str, typer.Argument(help="A sentence or short text to code.")],
-    date: Annotated[str | None, typer.Option("--date", help="Publication date (YYYY-MM-DD).")] = None,
+    date: Annotated[
+        str | None, typer.Option("--date", help="Publication date (YYYY-MM-DD).")
+    ] = None,
     model: Annotated[str | None, typer.Option(help="Installed spaCy pipeline to use.")] = None,
-    dictionaries: Annotated[list[Path] | None, typer.Option("--dict", help="User dictionary file or folder (repeatable).")] = None,
+    dictionaries: Annotated[
+        list[Path] | None,
+        typer.Option("--dict", help="User dictionary file or folder (repeatable)."),
+    ] = None,
 ) -> None:
     """Show the parse, the actors, every pattern tried and why each event was or was not emitted."""
     from .api import get_coder
@@ -421,8 +437,12 @@ def explain(
         return
     for number, sentence in enumerate(result.sentences):
         typer.echo(f"== sentence {number}: {sentence['sentence']}")
-        typer.echo(_table(["i", "word", "lemma", "pos", "dep", "head", "ent"],
-                          [list(t) for t in sentence["tokens"]]))  # type: ignore[attr-defined]
+        typer.echo(
+            _table(
+                ["i", "word", "lemma", "pos", "dep", "head", "ent"],
+                [list(t) for t in sentence["tokens"]],
+            )
+        )  # type: ignore[attr-defined]
         typer.echo("actors:")
         for words, code, rule in sentence["actors"] or [("(none)", "", "")]:  # type: ignore[attr-defined]
             typer.echo(f"  {words}  ->  {code}  [{rule}]")
@@ -435,15 +455,21 @@ def explain(
         typer.echo("  (none)")
     for event in result.events:
         target = event.target.code if event.target else "-"
-        typer.echo(f"  {event.source.code} -> {target}  {event.cameo}  date {event.date}  "
-                   f"confidence {event.confidence:.2f}\n    {event.evidence}")
+        typer.echo(
+            f"  {event.source.code} -> {target}  {event.cameo}  date {event.date}  "
+            f"confidence {event.confidence:.2f}\n    {event.evidence}"
+        )
 
 
 @app.command()
 def quotes(
-    paths: Annotated[list[Path] | None, typer.Argument(help="Articles to read now (default: read the store).")] = None,
+    paths: Annotated[
+        list[Path] | None, typer.Argument(help="Articles to read now (default: read the store).")
+    ] = None,
     db: Annotated[Path, typer.Option("--db", help="DuckDB store.")] = Path("dyadwatch.duckdb"),
-    speaker: Annotated[str | None, typer.Option(help="Only speakers whose code starts with this (SRBGOV).")] = None,
+    speaker: Annotated[
+        str | None, typer.Option(help="Only speakers whose code starts with this (SRBGOV).")
+    ] = None,
     article: Annotated[str | None, typer.Option(help="Only this article's quotes.")] = None,
     format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
     model: Annotated[str | None, typer.Option(help="Installed spaCy pipeline to use.")] = None,
@@ -459,7 +485,9 @@ def quotes(
             store = Store(":memory:")
             store.write([r for r in code_files(paths, model=model) if isinstance(r, CodedArticle)])
         elif not db.exists():
-            raise DyadwatchError(f"no store at {db}: run `dyadwatch run` first or give article files")
+            raise DyadwatchError(
+                f"no store at {db}: run `dyadwatch run` first or give article files"
+            )
         else:
             store = Store(db, read_only=True)
         with store:

@@ -114,12 +114,16 @@ class EventCoder:
 
     # -- pattern choice ----------------------------------------------------------------------------
 
-    def match_verb(self, verb: Token, trace: Trace | None = None) -> tuple[Pattern, Token | None] | None:
+    def match_verb(
+        self, verb: Token, trace: Trace | None = None
+    ) -> tuple[Pattern, Token | None] | None:
         """The most specific pattern ``verb`` fills, with the object token it consumed."""
         matches = self.match_verb_all(verb, trace)
         return matches[0] if matches else None
 
-    def match_verb_all(self, verb: Token, trace: Trace | None = None) -> list[tuple[Pattern, Token | None]]:
+    def match_verb_all(
+        self, verb: Token, trace: Trace | None = None
+    ) -> list[tuple[Pattern, Token | None]]:
         """Every pattern ``verb`` fills, most specific first, each with the object token it consumed."""
         found: list[tuple[Pattern, Token | None]] = []
         candidates = self.patterns.for_verb(verb.lemma_.lower(), verb.lower_)
@@ -130,7 +134,10 @@ class EventCoder:
         for pattern in candidates:
             if pattern.particle and pattern.particle not in particles:
                 if trace:
-                    trace.add(verb, f"pattern {pattern.code} '{pattern.name}': no particle '{pattern.particle}'")
+                    trace.add(
+                        verb,
+                        f"pattern {pattern.code} '{pattern.name}': no particle '{pattern.particle}'",
+                    )
                 continue
             if not pattern.objects:
                 found.append((pattern, None))
@@ -138,7 +145,10 @@ class EventCoder:
             obj = next((o for o in objects if _object_words(o) & pattern.objects), None)
             if obj is None:
                 if trace:
-                    trace.add(verb, f"pattern {pattern.code} '{pattern.name}': object not one of its words")
+                    trace.add(
+                        verb,
+                        f"pattern {pattern.code} '{pattern.name}': object not one of its words",
+                    )
                 continue
             found.append((pattern, obj))
         return found
@@ -194,7 +204,9 @@ class EventCoder:
         for _ in range(6):
             subjects = _children(node, SUBJECT_DEPS)
             if subjects:
-                return _with_conjuncts(subjects + _headline_partners(node, subjects)), own_passive and node is not verb
+                return _with_conjuncts(
+                    subjects + _headline_partners(node, subjects)
+                ), own_passive and node is not verb
             passive = _children(node, PASSIVE_SUBJECT_DEPS)
             if passive:
                 return _with_conjuncts(passive), True
@@ -254,14 +266,23 @@ class EventCoder:
 
     def _frame_of(self, verb: Token) -> tuple[str, Token] | None:
         """The frame a verb opens over its complement verb, if any: (frame name, complement)."""
-        complement = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")),
-                          None)
+        complement = next(
+            (c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None
+        )
         lemma, word = verb.lemma_.lower(), verb.lower_
         if complement is None:
             # "wants Putin to attack": the parser may give the complement its own subject
-            clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")
-                           and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-                           and _children(c, SUBJECT_DEPS)), None)
+            clause = next(
+                (
+                    c
+                    for c in verb.children
+                    if c.dep_ == "ccomp"
+                    and c.pos_ in ("VERB", "AUX")
+                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                    and _children(c, SUBJECT_DEPS)
+                ),
+                None,
+            )
             if clause is not None and self.patterns.is_frame_verb("appeal", lemma, word):
                 return "appeal", clause
             return None
@@ -275,25 +296,34 @@ class EventCoder:
                 return frame, complement
         return None
 
-    def _code_verb(self, verb: Token, mentions: list[Mention], consumed: set[int],
-                   trace: Trace | None) -> list[CodedEvent]:
+    def _code_verb(
+        self, verb: Token, mentions: list[Mention], consumed: set[int], trace: Trace | None
+    ) -> list[CodedEvent]:
         if self._in_unreal_purpose(verb, consumed):
             if trace:
-                trace.add(verb, "purpose clause of a negated or already coded act: not coded on its own")
+                trace.add(
+                    verb, "purpose clause of a negated or already coded act: not coded on its own"
+                )
             return []
         framed = self._frame_of(verb)
         if framed is not None:
             frame_name, complement = framed
             # frames nest: "agreed to begin talks", "pledged to help restore ties"
             inner = self._frame_of(complement)
-            target_verb = inner[1] if inner is not None and inner[0] in ("direct", "intent") else complement
+            target_verb = (
+                inner[1] if inner is not None and inner[0] in ("direct", "intent") else complement
+            )
             for pattern, obj in self.match_verb_all(target_verb, trace):
-                events = self._code_match(pattern, obj, target_verb, verb, frame_name, mentions, trace)
+                events = self._code_match(
+                    pattern, obj, target_verb, verb, frame_name, mentions, trace
+                )
                 if events:
                     consumed.update({complement.i, target_verb.i})
                     return events
             if trace:
-                trace.add(complement, f"complement of {frame_name} verb '{verb.text}' codes no event")
+                trace.add(
+                    complement, f"complement of {frame_name} verb '{verb.text}' codes no event"
+                )
         for pattern, obj in self.match_verb_all(verb, trace):
             events = self._code_match(pattern, obj, verb, verb, "", mentions, trace)
             if events:
@@ -302,7 +332,7 @@ class EventCoder:
         return []
 
     def _in_unreal_purpose(self, verb: Token, consumed: set[int]) -> bool:
-        """"would not give permission to Russia to help Israel": the helping is not reported as done."""
+        """ "would not give permission to Russia to help Israel": the helping is not reported as done."""
         if verb.dep_ not in ("xcomp", "advcl", "acl") or _children(verb, SUBJECT_DEPS):
             return False
         if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
@@ -311,27 +341,45 @@ class EventCoder:
         governor = head.head if head.pos_ == "NOUN" else head
         return _negated(governor) or _hypothetical(governor) or governor.i in consumed
 
-    def _code_match(self, pattern: Pattern, consumed_object: Token | None, predicate: Token, trigger: Token,
-                    frame_name: str, mentions: list[Mention], trace: Trace | None) -> list[CodedEvent]:
+    def _code_match(
+        self,
+        pattern: Pattern,
+        consumed_object: Token | None,
+        predicate: Token,
+        trigger: Token,
+        frame_name: str,
+        mentions: list[Mention],
+        trace: Trace | None,
+    ) -> list[CodedEvent]:
         """Code one pattern match, with the frame verb (``trigger``) it sits under, if any."""
         code = pattern.code
         notes: list[str] = []
         negated = _negated(trigger) or (predicate is not trigger and _negated(predicate))
         if _hypothetical(trigger):
             if trace:
-                trace.add(trigger, f"pattern {code} matched but the clause is hypothetical: no event")
+                trace.add(
+                    trigger, f"pattern {code} matched but the clause is hypothetical: no event"
+                )
             return []
         if frame_name == "intent":
-            code = code if code.startswith("03") else _intent_code(self.patterns.frame("intent").codes, code)
+            code = (
+                code
+                if code.startswith("03")
+                else _intent_code(self.patterns.frame("intent").codes, code)
+            )
             notes.append(f"intent via '{trigger.lemma_}'")
         elif frame_name == "refusal" or (negated and _has_modal(trigger, FUTURE_MODALS)):
             table = self.patterns.frame("refusal" if frame_name == "refusal" else "negation").codes
             refused = table.get(code[:2])
             if refused is None or (frame_name == "refusal" and negated):
                 if trace:
-                    trace.add(trigger, f"pattern {code} refused or negated with no refusal code: no event")
+                    trace.add(
+                        trigger, f"pattern {code} refused or negated with no refusal code: no event"
+                    )
                 return []
-            notes.append(f"refusal of {code} via '{trigger.lemma_}'" + (" (negated)" if negated else ""))
+            notes.append(
+                f"refusal of {code} via '{trigger.lemma_}'" + (" (negated)" if negated else "")
+            )
             code = refused
             negated = False
         elif frame_name == "appeal":
@@ -349,8 +397,18 @@ class EventCoder:
             sources = self._mentions(self._subject_tokens(trigger)[0], mentions)
             appealed = _children(trigger, {"dobj", "obj"}) or _children(predicate, SUBJECT_DEPS)
             targets = self._mentions(_with_conjuncts(appealed), mentions)
-            return self._emit(sources, targets, predicate, trigger, code, pattern, "subject, appealed to",
-                              notes, trace, symmetric=False)
+            return self._emit(
+                sources,
+                targets,
+                predicate,
+                trigger,
+                code,
+                pattern,
+                "subject, appealed to",
+                notes,
+                trace,
+                symmetric=False,
+            )
 
         subjects, passive = self._subject_tokens(trigger)
         if passive and frame_name and predicate is not trigger:
@@ -362,14 +420,26 @@ class EventCoder:
             sources = self._mentions(self._agents(predicate), mentions)
             if not sources and code[:2] in FORCE_ROOTS:
                 # "a mortar was fired at Israel from Gaza": where it came from is who fired it
-                sources = self._mentions(self._prep_objects([predicate], frozenset({"from"})), mentions)
+                sources = self._mentions(
+                    self._prep_objects([predicate], frozenset({"from"})), mentions
+                )
             target_tokens = subjects
             frame = "passive agent"
         elif pattern.reverse:
             sources = self._mentions(self._prep_objects(heads, pattern.preps), mentions)
             targets = self._mentions(subjects, mentions)
-            return self._emit(sources, targets, predicate, trigger, code, pattern,
-                              "reverse: from-object to subject", notes, trace, symmetric=False)
+            return self._emit(
+                sources,
+                targets,
+                predicate,
+                trigger,
+                code,
+                pattern,
+                "reverse: from-object to subject",
+                notes,
+                trace,
+                symmetric=False,
+            )
         else:
             sources = self._mentions(subjects, mentions)
             # the direct object is a target unless the pattern's own object word is that object
@@ -379,12 +449,16 @@ class EventCoder:
         targets = self._mentions(target_tokens, mentions)
         if not targets and any(t.lower_ in SPEAKER_PRONOUNS for t in target_tokens):
             # "Israel said a mortar was fired at it": the pronoun object of a reported clause is its speaker
-            speakers = [m for m in self._speaker_of(trigger, mentions) if all(m is not s for s in sources)]
+            speakers = [
+                m for m in self._speaker_of(trigger, mentions) if all(m is not s for s in sources)
+            ]
             if speakers:
                 targets, frame = speakers[:1], frame + ", pronoun object for the speaker"
         if not targets and code[:2] in OWNED_OBJECT_ROOTS:
             # "demolished the Russian building", "freed Palestinian prisoners": the object's nationality
-            targets = self._owners(target_tokens + ([consumed_object] if consumed_object is not None else []), mentions)
+            targets = self._owners(
+                target_tokens + ([consumed_object] if consumed_object is not None else []), mentions
+            )
             if targets:
                 frame += ", owner of the object"
         if not sources and subjects and all(t.lower_ in SPEAKER_PRONOUNS for t in subjects):
@@ -398,11 +472,23 @@ class EventCoder:
                 targets, frame = [place], frame + ", place target"
         # only the subject refuses, intends or is negated: "refused to meet" is not mutual
         one_way = frame_name in ("refusal", "intent") or any(n.startswith("refusal") for n in notes)
-        return self._emit(sources, targets, predicate, trigger, code, pattern, frame, notes, trace,
-                          symmetric=False if one_way else None, converse=not one_way)
+        return self._emit(
+            sources,
+            targets,
+            predicate,
+            trigger,
+            code,
+            pattern,
+            frame,
+            notes,
+            trace,
+            symmetric=False if one_way else None,
+            converse=not one_way,
+        )
 
-    def _place_target(self, predicate: Token, trigger: Token, mentions: list[Mention],
-                      sources: list[Mention]) -> Mention | None:
+    def _place_target(
+        self, predicate: Token, trigger: Token, mentions: list[Mention], sources: list[Mention]
+    ) -> Mention | None:
         """The place an event happens in ("exercises in Alaska"), as its target: a country or capital
         mention, or a city or state the gazetteer knows (coded as its country)."""
         from .ownership import PLACE_RULES
@@ -412,7 +498,13 @@ class EventCoder:
 
         source_codes = {s.actor.code for s in sources}
         for token in trigger.sent:
-            if token.dep_ != "pobj" or token.head.lower_ not in ("in", "at", "near", "across", "over"):
+            if token.dep_ != "pobj" or token.head.lower_ not in (
+                "in",
+                "at",
+                "near",
+                "across",
+                "over",
+            ):
                 continue
             if not governed_directly(token, trigger, (predicate,)):
                 continue
@@ -426,8 +518,13 @@ class EventCoder:
                 code = str(place["country"])
                 name = place_name(token)
                 start = token.i - len(name.split()) + 1
-                return Mention(start, token.i + 1, ActorRef(code, code, None, None, str(place["name"]), name),
-                               "place", token.i)
+                return Mention(
+                    start,
+                    token.i + 1,
+                    ActorRef(code, code, None, None, str(place["name"]), name),
+                    "place",
+                    token.i,
+                )
         return None
 
     def _owners(self, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
@@ -436,7 +533,11 @@ class EventCoder:
         for token in tokens:
             for mention in mentions:
                 head = token.doc[mention.head]
-                if mention.rule == "modifier" and head.head.i == token.i and head.dep_ in ("amod", "compound", "nmod"):
+                if (
+                    mention.rule == "modifier"
+                    and head.head.i == token.i
+                    and head.dep_ in ("amod", "compound", "nmod")
+                ):
                     found.append(mention)
         return _dedupe(found)
 
@@ -447,7 +548,8 @@ class EventCoder:
             if node.head.i == node.i:
                 return []
             if node.dep_ in ("ccomp", "parataxis") and self.patterns.is_frame_verb(
-                    "reporting", node.head.lemma_.lower(), node.head.lower_):
+                "reporting", node.head.lemma_.lower(), node.head.lower_
+            ):
                 subjects, passive = self._subject_tokens(node.head)
                 return [] if passive else self._mentions(subjects, mentions)
             node = node.head
@@ -570,13 +672,20 @@ class EventCoder:
 
 
 def _headline_partners(verb: Token, subjects: list[Token]) -> list[Token]:
-    """"Serbia, China sign free trade agreement": headline style joins subjects with a bare comma, which
+    """ "Serbia, China sign free trade agreement": headline style joins subjects with a bare comma, which
     the parser attaches to the verb as a modifier of the same entity type."""
     first = min(subjects, key=lambda t: t.i)
     doc = verb.doc
-    return [c for c in verb.children
-            if c.dep_ in ("npadvmod", "dep", "nmod") and c.i < first.i and c.ent_type_
-            and c.ent_type_ == first.ent_type_ and c.i + 1 < len(doc) and doc[c.i + 1].text == ","]
+    return [
+        c
+        for c in verb.children
+        if c.dep_ in ("npadvmod", "dep", "nmod")
+        and c.i < first.i
+        and c.ent_type_
+        and c.ent_type_ == first.ent_type_
+        and c.i + 1 < len(doc)
+        and doc[c.i + 1].text == ","
+    ]
 
 
 def _object_words(token: Token) -> set[str]:

@@ -17,9 +17,21 @@ from .knowledge import Knowledge, knowledge
 #: Smallest city indexed.
 MIN_POPULATION = 15000
 #: ISO 3166 alpha-2 codes whose CAMEO code is not the alpha-3 one.
-CAMEO_FROM_ISO2 = {"XK": "KSV", "PS": "PSE", "RS": "SRB", "ME": "MNE", "TL": "TMP", "PR": "USAPRI",
-                   "GU": "USAGUM", "VI": "USAVIR", "AS": "USAASM", "GL": "DNKGRL", "FO": "DNKFRO",
-                   "GI": "GBRGIB", "FK": "GBRFLK"}
+CAMEO_FROM_ISO2 = {
+    "XK": "KSV",
+    "PS": "PSE",
+    "RS": "SRB",
+    "ME": "MNE",
+    "TL": "TMP",
+    "PR": "USAPRI",
+    "GU": "USAGUM",
+    "VI": "USAVIR",
+    "AS": "USAASM",
+    "GL": "DNKGRL",
+    "FO": "DNKFRO",
+    "GI": "GBRGIB",
+    "FK": "GBRFLK",
+}
 
 
 @dataclass(frozen=True)
@@ -35,8 +47,14 @@ class Place:
 
     def to_dict(self, text: str) -> dict[str, object]:
         """The event record's ``location`` object."""
-        return {"name": self.name, "country": self.country, "type": self.kind, "text": text,
-                "latitude": self.latitude, "longitude": self.longitude}
+        return {
+            "name": self.name,
+            "country": self.country,
+            "type": self.kind,
+            "text": text,
+            "latitude": self.latitude,
+            "longitude": self.longitude,
+        }
 
 
 class Gazetteer:
@@ -57,8 +75,14 @@ class Gazetteer:
             country = iso2_to_cameo.get(city["countrycode"])
             if country is None:
                 continue
-            place = Place(city["name"], country, "city", int(city.get("population") or 0),
-                          city.get("latitude"), city.get("longitude"))
+            place = Place(
+                city["name"],
+                country,
+                "city",
+                int(city.get("population") or 0),
+                city.get("latitude"),
+                city.get("longitude"),
+            )
             self._add(city["name"], place)
             folded = _ascii(city["name"])
             if folded != city["name"]:
@@ -73,9 +97,14 @@ class Gazetteer:
                 self.index[name] = country_place
             for capital in entry.capitals[:1]:
                 known = self.index.get(capital)
-                self.index[capital] = Place(capital, entry.code, "city", 10**9,
-                                            known.latitude if known else None,
-                                            known.longitude if known else None)
+                self.index[capital] = Place(
+                    capital,
+                    entry.code,
+                    "city",
+                    10**9,
+                    known.latitude if known else None,
+                    known.longitude if known else None,
+                )
 
     def _add(self, name: str, place: Place) -> None:
         known = self.index.get(name)
@@ -90,7 +119,9 @@ class Gazetteer:
 def _ascii(name: str) -> str:
     import unicodedata
 
-    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).replace("ı", "i")
+    return "".join(
+        c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)
+    ).replace("ı", "i")
 
 
 @lru_cache(maxsize=1)

@@ -68,9 +68,15 @@ def owned_by_phrase(
             if prep.lower_ == "in":
                 # "protesters in Kosovo", "police in the eastern Kosovan town": only a place owns
                 owners = [m for m in owners if m.rule in PLACE_RULES]
-                owners += [m for m in out if m.rule in PLACE_RULES | {"modifier"} and m is not mention
-                           and doc[m.head].head.i == pobj.i and doc[m.head].dep_ in ("amod", "compound", "nmod")
-                           and all(m is not o for o in owners)]
+                owners += [
+                    m
+                    for m in out
+                    if m.rule in PLACE_RULES | {"modifier"}
+                    and m is not mention
+                    and doc[m.head].head.i == pobj.i
+                    and doc[m.head].dep_ in ("amod", "compound", "nmod")
+                    and all(m is not o for o in owners)
+                ]
             if not owners:
                 continue
             sector = mention.actor.sector

@@ -63,7 +63,9 @@ class Pattern:
     reverse: bool = False
     converse: str | None = None
     place_target: bool = False
-    mutual: bool = False  # "A and B deepened ties": each with each, but "A deepened ties with B" one way
+    mutual: bool = (
+        False  # "A and B deepened ties": each with each, but "A deepened ties with B" one way
+    )
 
     @property
     def specificity(self) -> int:

@@ -193,11 +193,14 @@ class Coder:
                 if day_dates:
                     previous = date.fromisoformat(day_dates[-1].value)
                 sentence_index += 1
-            found_quotes = self.quotes.find(article.article_id, para.doc, para.start, first_sentence,
-                                            para_mentions, quote_state)
+            found_quotes = self.quotes.find(
+                article.article_id, para.doc, para.start, first_sentence, para_mentions, quote_state
+            )
             quotes.extend(found_quotes)
         link_events(quotes, events)
-        return CodedArticle(article, events, sentence_index, self.model, self.version, found, quotes)
+        return CodedArticle(
+            article, events, sentence_index, self.model, self.version, found, quotes
+        )
 
     def _event(
         self,
@@ -301,12 +304,27 @@ def explain(coder: Coder, text: str, published: str | None = None) -> Explanatio
             trace = Trace()
             found = coder.coder.code_sentence(sent, mentions, trace)
             coder.speech.interpret(sent, mentions, found, trace)
-            sentences.append({
-                "sentence": sent.text,
-                "tokens": [(t.i - sent.start, t.text, t.lemma_, t.pos_, t.dep_, t.head.i - sent.start,
-                            t.ent_type_) for t in sent],
-                "actors": [(sent.doc[m.start : m.end].text, m.actor.code, m.rule) for m in mentions
-                           if m.is_actor],
-                "trace": trace.lines,
-            })
+            sentences.append(
+                {
+                    "sentence": sent.text,
+                    "tokens": [
+                        (
+                            t.i - sent.start,
+                            t.text,
+                            t.lemma_,
+                            t.pos_,
+                            t.dep_,
+                            t.head.i - sent.start,
+                            t.ent_type_,
+                        )
+                        for t in sent
+                    ],
+                    "actors": [
+                        (sent.doc[m.start : m.end].text, m.actor.code, m.rule)
+                        for m in mentions
+                        if m.is_actor
+                    ],
+                    "trace": trace.lines,
+                }
+            )
     return Explanation(sentences, coded.events)

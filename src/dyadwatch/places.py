@@ -32,14 +32,21 @@ def place_of(mention: Mention, kb: Knowledge) -> dict[str, Any] | None:
         return None
     entry = kb.countries[country]
     if kind == "country":
-        return {"name": entry.name, "country": country, "type": "country", "text": mention.actor.text}
+        return {
+            "name": entry.name,
+            "country": country,
+            "type": "country",
+            "text": mention.actor.text,
+        }
     city = entry.capitals[0] if entry.capitals else mention.actor.text
     return {"name": city, "country": country, "type": "city", "text": mention.actor.text}
 
 
 def place_name(token: Token) -> str:
     """The proper-noun phrase a token ends ("South Carolina", "Golan Heights")."""
-    parts = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < token.i]
+    parts = [
+        c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < token.i
+    ]
     start = min([token.i] + [p.i for p in parts])
     return token.doc[start : token.i + 1].text
 
@@ -53,8 +60,13 @@ def gazetteer_place(token: Token, places: Gazetteer | None = None) -> dict[str, 
     return place.to_dict(name) if place is not None else None
 
 
-def location_for_predicate(trigger: Token, predicate: Token, mentions: list[Mention], kb: Knowledge,
-                           exclude: tuple[Mention | None, ...] = ()) -> dict[str, Any] | None:
+def location_for_predicate(
+    trigger: Token,
+    predicate: Token,
+    mentions: list[Mention],
+    kb: Knowledge,
+    exclude: tuple[Mention | None, ...] = (),
+) -> dict[str, Any] | None:
     """The location of the event whose clause is headed by ``trigger`` (and ``predicate``), or None."""
     best: tuple[int, dict[str, Any]] | None = None
     for token in trigger.sent:

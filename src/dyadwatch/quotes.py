@@ -34,8 +34,24 @@ QUOTE_MARKS = {"“": "”", "«": "»", '"': '"', "„": "“”", "‘": "’"
 #: A quoted span of fewer words with no reporting verb in its sentence is a scare quote or a title.
 MIN_UNATTRIBUTED_WORDS = 4
 #: Nouns of the channel a statement came through ("said in a statement").
-CHANNEL_NOUNS = {"statement", "interview", "post", "tweet", "letter", "speech", "release", "communique",
-                 "communiqué", "conference", "briefing", "message", "broadcast", "report", "video", "email"}
+CHANNEL_NOUNS = {
+    "statement",
+    "interview",
+    "post",
+    "tweet",
+    "letter",
+    "speech",
+    "release",
+    "communique",
+    "communiqué",
+    "conference",
+    "briefing",
+    "message",
+    "broadcast",
+    "report",
+    "video",
+    "email",
+}
 #: Verbs that report speech without a clause of their own ("..., he said.").
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 
@@ -49,7 +65,9 @@ class QuoteState:
 
     open_quote: Quote | None = None  # a quote the last paragraph left open
     last_named: Quote | None = None  # the last quote whose speaker was named
-    holders: dict[str, tuple[ActorRef, str]] = field(default_factory=dict)  # title word -> its holder
+    holders: dict[str, tuple[ActorRef, str]] = field(
+        default_factory=dict
+    )  # title word -> its holder
 
 
 @dataclass
@@ -74,7 +92,9 @@ def direct_spans(text: str) -> tuple[list[_Span], bool]:
             continue
         end = index + 1
         while end < len(text):
-            if text[end] in closing and not (text[end] == "’" and end + 1 < len(text) and text[end + 1].isalpha()):
+            if text[end] in closing and not (
+                text[end] == "’" and end + 1 < len(text) and text[end + 1].isalpha()
+            ):
                 break
             end += 1
         if end >= len(text):
@@ -90,19 +110,30 @@ class QuoteFinder:
 
     def __init__(self, patterns: Patterns, titles: frozenset[str] | set[str] = frozenset()) -> None:
         self.patterns = patterns
-        self.titles = set(titles) | {"spokesperson", "spokesman", "spokeswoman", "director", "head", "chief"}
+        self.titles = set(titles) | {
+            "spokesperson",
+            "spokesman",
+            "spokeswoman",
+            "director",
+            "head",
+            "chief",
+        }
 
     def _is_reporting(self, token: Token) -> bool:
         """A verb of saying (beliefs and expectations are not quotes)."""
         if token.pos_ not in ("VERB", "AUX"):
             return False
         lemma = token.lemma_.lower()
-        return self.patterns.is_frame_verb("reporting", lemma, token.lower_) and \
-            lemma not in self.patterns.frame("reporting")["speculation"]
+        return (
+            self.patterns.is_frame_verb("reporting", lemma, token.lower_)
+            and lemma not in self.patterns.frame("reporting")["speculation"]
+        )
 
     # -- speakers ----------------------------------------------------------------------------------
 
-    def _actor_of(self, token: Token | None, mentions: list[Mention]) -> tuple[ActorRef | None, str, int, int]:
+    def _actor_of(
+        self, token: Token | None, mentions: list[Mention]
+    ) -> tuple[ActorRef | None, str, int, int]:
         """The actor (or None) a speaker token stands for, with the words of its whole noun phrase
         ("Senate Minority Leader Chuck Schumer", "spokesperson Steffen Seibert") and their offsets."""
         if token is None:
@@ -110,10 +141,16 @@ class QuoteFinder:
         doc = token.doc
         # the noun phrase up to the token, and names in apposition or compound after it
         end = token.i + 1
-        while end < len(doc) and doc[end].dep_ in ("compound", "flat") and doc[end].head.i == token.i:
+        while (
+            end < len(doc) and doc[end].dep_ in ("compound", "flat") and doc[end].head.i == token.i
+        ):
             end += 1
         for child in token.rights:  # "some of the protesters", "representatives from Iran"
-            if child.dep_ == "prep" and child.lower_ in ("of", "from", "at", "for") and child.i == end:
+            if (
+                child.dep_ == "prep"
+                and child.lower_ in ("of", "from", "at", "for")
+                and child.i == end
+            ):
                 end = child.right_edge.i + 1
         # "The mayor of London, Sadiq Khan, tweeted": the name in apposition is the speaker's name
         named = next((c for c in token.rights if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
@@ -135,23 +172,55 @@ class QuoteFinder:
 
     def _speaker_token(self, verb: Token) -> Token | None:
         subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
-        if subject is not None and subject.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+        if (
+            subject is not None
+            and subject.lower_ in ("who", "which", "that")
+            and verb.dep_ == "relcl"
+        ):
             return verb.head  # "Ana Brnabic, who said ..."
         if subject is not None:
             # "Judge Miller's statement reads ...", "Part of the judge's statement reads ..."
-            channel = subject if subject.lemma_.lower() in CHANNEL_NOUNS else next(
-                (p for prep in subject.children if prep.dep_ == "prep" and prep.lower_ == "of"
-                 for p in prep.children if p.dep_ == "pobj" and p.lemma_.lower() in CHANNEL_NOUNS), None)
-            owner = next((c for c in channel.children if c.dep_ == "poss"), None) if channel is not None else None
+            channel = (
+                subject
+                if subject.lemma_.lower() in CHANNEL_NOUNS
+                else next(
+                    (
+                        p
+                        for prep in subject.children
+                        if prep.dep_ == "prep" and prep.lower_ == "of"
+                        for p in prep.children
+                        if p.dep_ == "pobj" and p.lemma_.lower() in CHANNEL_NOUNS
+                    ),
+                    None,
+                )
+            )
+            owner = (
+                next((c for c in channel.children if c.dep_ == "poss"), None)
+                if channel is not None
+                else None
+            )
             if owner is not None:
                 return owner
         if subject is not None:
             return subject
         # "..., said Vucic": the speaker after the verb
-        after = next((c for c in verb.rights if c.dep_ in ("nsubj", "attr") and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
+        after = next(
+            (
+                c
+                for c in verb.rights
+                if c.dep_ in ("nsubj", "attr") and c.pos_ in ("PROPN", "NOUN", "PRON")
+            ),
+            None,
+        )
         if after is None and verb.lemma_.lower() != "tell":  # "told Reuters": Reuters heard it
-            after = next((c for c in verb.rights if c.dep_ == "dobj" and c.pos_ == "PROPN"
-                          and c.ent_type_ == "PERSON"), None)
+            after = next(
+                (
+                    c
+                    for c in verb.rights
+                    if c.dep_ == "dobj" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"
+                ),
+                None,
+            )
         if after is not None:
             return after
         if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
@@ -162,17 +231,28 @@ class QuoteFinder:
             return verb.head  # "with Chinese experts saying that ..."
         # the parser lost the subject: the nearest person named just before the verb
         window = verb.doc[max(verb.sent.start, verb.i - 12) : verb.i]
-        people = [t for t in window if t.ent_type_ == "PERSON" and t.pos_ == "PROPN"
-                  and (t.i + 1 >= len(verb.doc) or verb.doc[t.i + 1].ent_type_ != "PERSON")]
+        people = [
+            t
+            for t in window
+            if t.ent_type_ == "PERSON"
+            and t.pos_ == "PROPN"
+            and (t.i + 1 >= len(verb.doc) or verb.doc[t.i + 1].ent_type_ != "PERSON")
+        ]
         return people[-1] if people else None
 
-    def _channels(self, verb: Token, mentions: list[Mention]) -> tuple[dict[str, object] | None, dict[str, object] | None]:
+    def _channels(
+        self, verb: Token, mentions: list[Mention]
+    ) -> tuple[dict[str, object] | None, dict[str, object] | None]:
         """``via`` and ``audience`` of a reporting verb."""
         via: dict[str, object] | None = None
         audience: dict[str, object] | None = None
         sent = verb.sent
         for token in sent:
-            if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to":
+            if (
+                token.lower_ == "according"
+                and token.i + 1 < len(token.doc)
+                and token.doc[token.i + 1].lower_ == "to"
+            ):
                 pobj = next((c for c in token.doc[token.i + 1].children if c.dep_ == "pobj"), None)
                 if pobj is not None:
                     via = _party(self._actor_of(pobj, mentions), pobj)
@@ -191,8 +271,15 @@ class QuoteFinder:
 
     # -- per paragraph -----------------------------------------------------------------------------
 
-    def find(self, article_id: str, doc: Doc, para_start: int, first_sentence: int,
-             sentence_mentions: list[list[Mention]], state: QuoteState) -> list[Quote]:
+    def find(
+        self,
+        article_id: str,
+        doc: Doc,
+        para_start: int,
+        first_sentence: int,
+        sentence_mentions: list[list[Mention]],
+        state: QuoteState,
+    ) -> list[Quote]:
         """Quotes of one paragraph; ``state`` carries what earlier paragraphs said (an open quote, the
         last named speaker) and is updated."""
         sents = list(doc.sents)
@@ -205,20 +292,42 @@ class QuoteFinder:
         covered: list[tuple[int, int]] = []
         for span in spans:
             words = text[span.start : span.end].strip()
-            start = span.start + (len(text[span.start : span.end]) - len(text[span.start : span.end].lstrip()))
+            start = span.start + (
+                len(text[span.start : span.end]) - len(text[span.start : span.end].lstrip())
+            )
             end = start + len(words.rstrip(",.;: "))
             if end <= start:
                 continue
-            index = next((i for i, s in enumerate(sents) if s.start_char <= start < s.end_char), len(sents) - 1)
+            index = next(
+                (i for i, s in enumerate(sents) if s.start_char <= start < s.end_char),
+                len(sents) - 1,
+            )
             verb = self._attribution(sents, index, start, end)
             short = len(words.split()) < MIN_UNATTRIBUTED_WORDS
-            if verb is None and short and not span.open_ended and not (state.open_quote and span.start <= 1):
+            if (
+                verb is None
+                and short
+                and not span.open_ended
+                and not (state.open_quote and span.start <= 1)
+            ):
                 continue  # a scare quote or a title
             covered.append((start, end))
             # a paragraph that is a quote with no attribution continues the last named speaker
-            continuing = previous or (state.last_named if verb is None and span.start <= 1 else None)
-            quote = self._quote(article_id, "direct", doc, para_start, first_sentence + index, start, end, verb,
-                                all_mentions, continuing)
+            continuing = previous or (
+                state.last_named if verb is None and span.start <= 1 else None
+            )
+            quote = self._quote(
+                article_id,
+                "direct",
+                doc,
+                para_start,
+                first_sentence + index,
+                start,
+                end,
+                verb,
+                all_mentions,
+                continuing,
+            )
             quotes.append(quote)
             previous = quote
         for index, sent in enumerate(sents):
@@ -231,22 +340,39 @@ class QuoteFinder:
                 start, end = _clause_chars(clause, token)
                 if end <= start or any(s <= start < e or s < end <= e for s, e in covered):
                     continue
-                quote = self._quote(article_id, "indirect", doc, para_start, first_sentence + index, start,
-                                    end, token, all_mentions, None)
+                quote = self._quote(
+                    article_id,
+                    "indirect",
+                    doc,
+                    para_start,
+                    first_sentence + index,
+                    start,
+                    end,
+                    token,
+                    all_mentions,
+                    None,
+                )
                 outer = self._outer_report(token, all_mentions)
                 if outer is not None and quote.via is None:
                     quote.via = outer
                 quotes.append(quote)
                 covered.append((start, end))
-            quotes.extend(self._according_to(article_id, doc, sent, para_start, first_sentence + index,
-                                             all_mentions, covered))
+            quotes.extend(
+                self._according_to(
+                    article_id, doc, sent, para_start, first_sentence + index, all_mentions, covered
+                )
+            )
         quotes.sort(key=lambda q: q.start)
         for quote in quotes:
             holder = self._holder(quote, state)
             if holder is not None:
                 # "the minister said" after "Italian Minister Stefano Patuanelli": the title's holder
                 quote.speaker, quote.speaker_text = holder[0], f"{quote.speaker_text} ({holder[1]})"
-            if quote.speaker_text and quote.speaker_text.lower() in PRONOUNS and state.last_named is not None:
+            if (
+                quote.speaker_text
+                and quote.speaker_text.lower() in PRONOUNS
+                and state.last_named is not None
+            ):
                 # "he said": the last named speaker of the article
                 quote.speaker = quote.speaker or state.last_named.speaker
                 quote.speaker_text = f"{quote.speaker_text} ({state.last_named.speaker_text})"
@@ -257,8 +383,12 @@ class QuoteFinder:
 
     def _remember_holders(self, doc: Doc, mentions: list[Mention], state: QuoteState) -> None:
         for mention in mentions:
-            if not mention.is_actor or mention.members or mention.rule not in (
-                    "known-person", "title+name", "title+known-surname", "apposition"):
+            if (
+                not mention.is_actor
+                or mention.members
+                or mention.rule
+                not in ("known-person", "title+name", "title+known-surname", "apposition")
+            ):
                 continue
             words = [t.lower_ for t in doc[mention.start : mention.end]]
             for word in words:
@@ -267,7 +397,10 @@ class QuoteFinder:
             head = doc[mention.head]
             for child in head.children:  # "Anna Franowska, a spokesperson for ..."
                 if child.dep_ == "appos" and child.lower_ in self.titles:
-                    state.holders[child.lower_] = (mention.actor, doc[mention.start : mention.end].text)
+                    state.holders[child.lower_] = (
+                        mention.actor,
+                        doc[mention.start : mention.end].text,
+                    )
 
     def _holder(self, quote: Quote, state: QuoteState) -> tuple[ActorRef, str] | None:
         """A role-word speaker ("the minister", "a spokesperson") that names an earlier title holder."""
@@ -280,8 +413,13 @@ class QuoteFinder:
         return state.holders.get(words[-1])
 
     def _has_inner_report(self, clause: Token, verb: Token) -> bool:
-        return any(t.i != verb.i and self._is_reporting(t) and self._clause(t) is not None
-                   and any(c.dep_ in SUBJECT_DEPS for c in t.children) for t in clause.subtree)
+        return any(
+            t.i != verb.i
+            and self._is_reporting(t)
+            and self._clause(t) is not None
+            and any(c.dep_ in SUBJECT_DEPS for c in t.children)
+            for t in clause.subtree
+        )
 
     def _outer_report(self, verb: Token, mentions: list[Mention]) -> dict[str, object] | None:
         """The outlet that passed on a report ("Reuters reported that a source said ..."), as its via."""
@@ -292,7 +430,11 @@ class QuoteFinder:
             node = node.head
             if self._is_reporting(node):
                 subject = next((c for c in node.children if c.dep_ in SUBJECT_DEPS), None)
-                return _party(self._actor_of(subject, mentions), subject) if subject is not None else None
+                return (
+                    _party(self._actor_of(subject, mentions), subject)
+                    if subject is not None
+                    else None
+                )
         return None
 
     def _attribution(self, sents: list[Span], index: int, start: int, end: int) -> Token | None:
@@ -303,7 +445,11 @@ class QuoteFinder:
                     return token
         if index > 0:
             for token in sents[index - 1]:
-                if self._is_reporting(token) and token.idx > start - 200 and not start <= token.idx < end:
+                if (
+                    self._is_reporting(token)
+                    and token.idx > start - 200
+                    and not start <= token.idx < end
+                ):
                     return token
         return None
 
@@ -313,20 +459,46 @@ class QuoteFinder:
         clause = next((c for c in clauses if c.i > verb.i), None) or next(iter(clauses), None)
         if clause is None:
             # "Huawei is ..., Brnabic said": the parser may attach the quoted clause as an adverbial
-            clause = next((c for c in verb.children if c.dep_ == "advcl" and c.i < verb.i
-                           and verb.doc[verb.i - 1].dep_ in ("nsubj",) and c.right_edge.i < verb.i - 1), None)
-        if clause is None and verb.dep_ in ("ccomp", "parataxis") and verb.head.pos_ in ("VERB", "AUX") \
-                and verb.head.i < verb.i and not self._is_reporting(verb.head):
+            clause = next(
+                (
+                    c
+                    for c in verb.children
+                    if c.dep_ == "advcl"
+                    and c.i < verb.i
+                    and verb.doc[verb.i - 1].dep_ in ("nsubj",)
+                    and c.right_edge.i < verb.i - 1
+                ),
+                None,
+            )
+        if (
+            clause is None
+            and verb.dep_ in ("ccomp", "parataxis")
+            and verb.head.pos_ in ("VERB", "AUX")
+            and verb.head.i < verb.i
+            and not self._is_reporting(verb.head)
+        ):
             clause = verb.head  # "Q, X said."
         return clause
 
-    def _according_to(self, article_id: str, doc: Doc, sent: Span, para_start: int, sentence_index: int,
-                      mentions: list[Mention], covered: list[tuple[int, int]]) -> list[Quote]:
-        """"According to X, CLAUSE" with no reporting verb: X is the speaker."""
+    def _according_to(
+        self,
+        article_id: str,
+        doc: Doc,
+        sent: Span,
+        para_start: int,
+        sentence_index: int,
+        mentions: list[Mention],
+        covered: list[tuple[int, int]],
+    ) -> list[Quote]:
+        """ "According to X, CLAUSE" with no reporting verb: X is the speaker."""
         if any(self._is_reporting(t) for t in sent):
             return []
         for token in sent:
-            if token.lower_ != "according" or token.i + 1 >= sent.end or doc[token.i + 1].lower_ != "to":
+            if (
+                token.lower_ != "according"
+                or token.i + 1 >= sent.end
+                or doc[token.i + 1].lower_ != "to"
+            ):
                 continue
             pobj = next((c for c in doc[token.i + 1].children if c.dep_ == "pobj"), None)
             if pobj is None:
@@ -340,35 +512,129 @@ class QuoteFinder:
                 return []
             actor, words, s_start, s_end = self._actor_of(pobj, mentions)
             covered.append((start, end))
-            return [self._make(article_id, "indirect", doc, para_start, sentence_index, start, end, actor, words,
-                               s_start, s_end, "according to", None, None)]
+            return [
+                self._make(
+                    article_id,
+                    "indirect",
+                    doc,
+                    para_start,
+                    sentence_index,
+                    start,
+                    end,
+                    actor,
+                    words,
+                    s_start,
+                    s_end,
+                    "according to",
+                    None,
+                    None,
+                )
+            ]
         return []
 
-    def _quote(self, article_id: str, kind: str, doc: Doc, para_start: int, sentence_index: int, start: int,
-               end: int, verb: Token | None, mentions: list[Mention], previous: Quote | None) -> Quote:
+    def _quote(
+        self,
+        article_id: str,
+        kind: str,
+        doc: Doc,
+        para_start: int,
+        sentence_index: int,
+        start: int,
+        end: int,
+        verb: Token | None,
+        mentions: list[Mention],
+        previous: Quote | None,
+    ) -> Quote:
         if verb is None:
             if previous is not None:  # a quote continuing the last speaker's words
-                return self._make(article_id, kind, doc, para_start, sentence_index, start, end,
-                                  previous.speaker, previous.speaker_text or "", -1, -1, previous.verb,
-                                  previous.via, previous.audience)
-            return self._make(article_id, kind, doc, para_start, sentence_index, start, end, None, "", -1, -1,
-                              None, None, None)
+                return self._make(
+                    article_id,
+                    kind,
+                    doc,
+                    para_start,
+                    sentence_index,
+                    start,
+                    end,
+                    previous.speaker,
+                    previous.speaker_text or "",
+                    -1,
+                    -1,
+                    previous.verb,
+                    previous.via,
+                    previous.audience,
+                )
+            return self._make(
+                article_id,
+                kind,
+                doc,
+                para_start,
+                sentence_index,
+                start,
+                end,
+                None,
+                "",
+                -1,
+                -1,
+                None,
+                None,
+                None,
+            )
         speaker, words, s_start, s_end = self._actor_of(self._speaker_token(verb), mentions)
         via, audience = self._channels(verb, mentions)
-        return self._make(article_id, kind, doc, para_start, sentence_index, start, end, speaker, words,
-                          s_start, s_end, verb.text, via, audience, verb.idx)
+        return self._make(
+            article_id,
+            kind,
+            doc,
+            para_start,
+            sentence_index,
+            start,
+            end,
+            speaker,
+            words,
+            s_start,
+            s_end,
+            verb.text,
+            via,
+            audience,
+            verb.idx,
+        )
 
-    def _make(self, article_id: str, kind: str, doc: Doc, para_start: int, sentence_index: int, start: int,
-              end: int, speaker: ActorRef | None, speaker_text: str, s_start: int, s_end: int, verb: str | None,
-              via: dict[str, object] | None, audience: dict[str, object] | None, verb_at: int = -1) -> Quote:
+    def _make(
+        self,
+        article_id: str,
+        kind: str,
+        doc: Doc,
+        para_start: int,
+        sentence_index: int,
+        start: int,
+        end: int,
+        speaker: ActorRef | None,
+        speaker_text: str,
+        s_start: int,
+        s_end: int,
+        verb: str | None,
+        via: dict[str, object] | None,
+        audience: dict[str, object] | None,
+        verb_at: int = -1,
+    ) -> Quote:
         offsets = (para_start + start, para_start + end)
         return Quote(
             quote_id=content_hash(article_id, offsets, kind),
-            article_id=article_id, sentence_index=sentence_index, kind=kind, text=doc.text[start:end],
-            start=offsets[0], end=offsets[1], speaker=speaker, speaker_text=speaker_text or None,
+            article_id=article_id,
+            sentence_index=sentence_index,
+            kind=kind,
+            text=doc.text[start:end],
+            start=offsets[0],
+            end=offsets[1],
+            speaker=speaker,
+            speaker_text=speaker_text or None,
             speaker_offsets=(para_start + s_start, para_start + s_end) if s_start >= 0 else None,
-            verb=verb, verb_offset=para_start + verb_at if verb_at >= 0 else None,
-            via=via, audience=audience, event_ids=[])
+            verb=verb,
+            verb_offset=para_start + verb_at if verb_at >= 0 else None,
+            via=via,
+            audience=audience,
+            event_ids=[],
+        )
 
 
 def _party(found: tuple[ActorRef | None, str, int, int], token: Token) -> dict[str, object]:
@@ -380,7 +646,9 @@ def _party(found: tuple[ActorRef | None, str, int, int], token: Token) -> dict[s
 
 def _clause_chars(clause: Token, verb: Token) -> tuple[int, int]:
     """Character span of a reported clause, without the attribution and the final punctuation."""
-    attribution = {t.i for t in verb.subtree} if clause.i != verb.i and verb.head.i == clause.i else set()
+    attribution = (
+        {t.i for t in verb.subtree} if clause.i != verb.i and verb.head.i == clause.i else set()
+    )
     tokens = [t for t in clause.subtree if t.i not in attribution]
     tokens = [t for t in tokens if t.dep_ != "mark" or t.i != clause.left_edge.i]
     if not tokens:
@@ -407,6 +675,7 @@ def link_events(quotes: Iterable[Quote], events: Iterable[Event]) -> None:
     for quote in quotes:
         for event in events:
             at = event.verb_offsets[0]
-            if quote.start <= at < quote.end or (quote.verb_offset is not None and at == quote.verb_offset):
+            if quote.start <= at < quote.end or (
+                quote.verb_offset is not None and at == quote.verb_offset
+            ):
                 quote.event_ids.append(event.event_id)
-

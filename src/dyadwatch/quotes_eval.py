@@ -65,8 +65,9 @@ def speaker_matches(gold: str | None, found_name: str | None, found_text: str | 
     return bool(keys & found)
 
 
-def match_quotes(gold: Sequence[tuple[str, dict[str, Any]]], found: Sequence[dict[str, Any]]
-                 ) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+def match_quotes(
+    gold: Sequence[tuple[str, dict[str, Any]]], found: Sequence[dict[str, Any]]
+) -> list[tuple[dict[str, Any], dict[str, Any]]]:
     """One-to-one matches of (gold text, gold record) with found quote dicts, best overlap first."""
     pairs = []
     for gi, (gold_text, _) in enumerate(gold):
@@ -91,15 +92,22 @@ def _speaker_of(quote: dict[str, Any]) -> tuple[str | None, str | None]:
     return speaker.get("name"), quote.get("speaker_text")
 
 
-def score_annotations(annotations: Sequence[dict[str, Any]], texts: dict[str, str],
-                      found_by_article: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
+def score_annotations(
+    annotations: Sequence[dict[str, Any]],
+    texts: dict[str, str],
+    found_by_article: dict[str, list[dict[str, Any]]],
+) -> dict[str, Any]:
     """Score found quotes against quote annotations (see the module docstring)."""
     gold_by_article: dict[str, list[tuple[str, dict[str, Any]]]] = {}
     for note in annotations:
         text = texts.get(note["article_url"])
         if text is None:
-            raise EvaluationError(f"annotated article {note['article_url']} is not in the news files")
-        gold_by_article.setdefault(note["article_url"], []).append((text[note["start"] : note["end"]], note))
+            raise EvaluationError(
+                f"annotated article {note['article_url']} is not in the news files"
+            )
+        gold_by_article.setdefault(note["article_url"], []).append(
+            (text[note["start"] : note["end"]], note)
+        )
     matched_total = found_total = gold_total = speaker_ok = via_checked = via_ok = 0
     for url, gold in gold_by_article.items():
         found = found_by_article.get(url, [])
@@ -111,14 +119,21 @@ def score_annotations(annotations: Sequence[dict[str, Any]], texts: dict[str, st
             speaker_ok += speaker_matches(note["speaker"], *_speaker_of(quote))
             if note.get("via"):
                 via_checked += 1
-                via = (quote.get("via") or {})
+                via = quote.get("via") or {}
                 via_ok += speaker_matches(note["via"], via.get("name"), via.get("text"))
     precision = matched_total / found_total if found_total else 0.0
     recall = matched_total / gold_total if gold_total else 0.0
     return {
-        "kind": "quotes", "articles": len(gold_by_article), "annotated": gold_total, "found": found_total,
-        "matched": matched_total, "precision": round(precision, 3), "recall": round(recall, 3),
-        "f1": round(2 * precision * recall / (precision + recall), 3) if precision + recall else 0.0,
+        "kind": "quotes",
+        "articles": len(gold_by_article),
+        "annotated": gold_total,
+        "found": found_total,
+        "matched": matched_total,
+        "precision": round(precision, 3),
+        "recall": round(recall, 3),
+        "f1": round(2 * precision * recall / (precision + recall), 3)
+        if precision + recall
+        else 0.0,
         "speaker_accuracy": round(speaker_ok / matched_total, 3) if matched_total else 0.0,
         "via_accuracy": round(via_ok / via_checked, 3) if via_checked else 0.0,
     }
@@ -149,19 +164,27 @@ def load_news(shared: str | Path) -> dict[str, dict[str, str]]:
     return articles
 
 
-def evaluate_annotations(path: str | Path, shared: str | Path, model: str | None = None) -> dict[str, Any]:
+def evaluate_annotations(
+    path: str | Path, shared: str | Path, model: str | None = None
+) -> dict[str, Any]:
     """Code the annotated Wikinews articles and score their quotes."""
     from .api import get_coder
 
-    annotations = [json.loads(line) for line in Path(path).read_text("utf-8").splitlines() if line.strip()]
+    annotations = [
+        json.loads(line) for line in Path(path).read_text("utf-8").splitlines() if line.strip()
+    ]
     news = load_news(shared)
     urls = list(dict.fromkeys(note["article_url"] for note in annotations))
     missing = [u for u in urls if u not in news]
     if missing:
-        raise EvaluationError(f"{len(missing)} annotated articles not found under {Path(shared) / NEWS_DIR}")
+        raise EvaluationError(
+            f"{len(missing)} annotated articles not found under {Path(shared) / NEWS_DIR}"
+        )
     coder = get_coder(model)
-    articles = [extract_record({"id": url, "text": news[url]["text"], "published": news[url]["date"]}, url)
-                for url in urls]
+    articles = [
+        extract_record({"id": url, "text": news[url]["text"], "published": news[url]["date"]}, url)
+        for url in urls
+    ]
     found: dict[str, list[dict[str, Any]]] = {}
     for coded in coder.code_articles(articles):
         found[coded.article.article_id] = [q.to_dict() for q in coded.quotes]
@@ -170,7 +193,9 @@ def evaluate_annotations(path: str | Path, shared: str | Path, model: str | None
     return result
 
 
-def score_gold_quotes(gold_articles: Sequence[dict[str, Any]], quotes: Sequence[dict[str, Any]]) -> dict[str, Any]:
+def score_gold_quotes(
+    gold_articles: Sequence[dict[str, Any]], quotes: Sequence[dict[str, Any]]
+) -> dict[str, Any]:
     """The seed gold's quotes: found (a quote containing the fragment), speaker code and ``via`` right."""
     rows = []
     for article in gold_articles:
@@ -178,26 +203,45 @@ def score_gold_quotes(gold_articles: Sequence[dict[str, Any]], quotes: Sequence[
             fragment = " ".join(_words(gold["contains"]))
             candidates = [q for q in quotes if fragment in " ".join(_words(q["text"]))]
             found = candidates[0] if candidates else None
-            speaker_ok = bool(found and (found.get("speaker") or {}).get("code", "") == gold["speaker_code"]
-                              or found and (found.get("speaker") or {}).get("country") == gold["speaker_code"])
+            speaker_ok = bool(
+                found
+                and (found.get("speaker") or {}).get("code", "") == gold["speaker_code"]
+                or found
+                and (found.get("speaker") or {}).get("country") == gold["speaker_code"]
+            )
             via_ok = None
             if gold.get("via"):
                 via = (found or {}).get("via") or {}
                 via_ok = speaker_matches(gold["via"], via.get("name"), via.get("text"))
-            rows.append({"contains": gold["contains"], "found": found is not None, "speaker_ok": speaker_ok,
-                         "via_ok": via_ok})
+            rows.append(
+                {
+                    "contains": gold["contains"],
+                    "found": found is not None,
+                    "speaker_ok": speaker_ok,
+                    "via_ok": via_ok,
+                }
+            )
     total = len(rows)
     found_n = sum(r["found"] for r in rows)
     via_rows = [r for r in rows if r["via_ok"] is not None]
-    return {"quotes": total, "found": found_n,
-            "recall": round(found_n / total, 3) if total else 0.0,
-            "speaker_accuracy": round(sum(r["speaker_ok"] for r in rows) / found_n, 3) if found_n else 0.0,
-            "via_accuracy": round(sum(bool(r["via_ok"]) for r in via_rows) / len(via_rows), 3) if via_rows else 0.0,
-            "rows": rows}
+    return {
+        "quotes": total,
+        "found": found_n,
+        "recall": round(found_n / total, 3) if total else 0.0,
+        "speaker_accuracy": round(sum(r["speaker_ok"] for r in rows) / found_n, 3)
+        if found_n
+        else 0.0,
+        "via_accuracy": round(sum(bool(r["via_ok"]) for r in via_rows) / len(via_rows), 3)
+        if via_rows
+        else 0.0,
+        "rows": rows,
+    }
 
 
 def format_quotes_table(result: dict[str, Any]) -> str:
-    return (f"articles {result['articles']}, annotated quotes {result['annotated']}, found {result['found']}, "
-            f"matched {result['matched']}\n"
-            f"precision {result['precision']}  recall {result['recall']}  f1 {result['f1']}\n"
-            f"speaker accuracy {result['speaker_accuracy']}  via accuracy {result['via_accuracy']}")
+    return (
+        f"articles {result['articles']}, annotated quotes {result['annotated']}, found {result['found']}, "
+        f"matched {result['matched']}\n"
+        f"precision {result['precision']}  recall {result['recall']}  f1 {result['f1']}\n"
+        f"speaker accuracy {result['speaker_accuracy']}  via accuracy {result['via_accuracy']}"
+    )

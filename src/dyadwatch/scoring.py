@@ -49,18 +49,24 @@ def is_pentaclass_suite(path: str | Path) -> bool:
 #: 2 material cooperation (06–08), 3 verbal conflict (09–13), 4 material conflict (14–20).
 def pentaclass(root: str) -> int:
     number = int(root)
-    return 0 if number <= 2 else 1 if number <= 5 else 2 if number <= 8 else 3 if number <= 13 else 4
+    return (
+        0 if number <= 2 else 1 if number <= 5 else 2 if number <= 8 else 3 if number <= 13 else 4
+    )
 
 
 def _overlaps(text: str | None, spans: Sequence[str]) -> bool:
     if not text:
         return False
     words = {w.strip(".,'’\"").lower() for w in text.split()} - {"the", "a", "an", "of", ""}
-    return any(words & ({w.strip(".,'’\"").lower() for w in span.split()} - {"the", "a", "an", "of", ""})
-               for span in spans)
+    return any(
+        words & ({w.strip(".,'’\"").lower() for w in span.split()} - {"the", "a", "an", "of", ""})
+        for span in spans
+    )
 
 
-def score_pentaclass(records: Sequence[dict[str, Any]], events: Sequence[dict[str, Any]]) -> dict[str, Any]:
+def score_pentaclass(
+    records: Sequence[dict[str, Any]], events: Sequence[dict[str, Any]]
+) -> dict[str, Any]:
     """PentaClass accuracy and source/target span agreement on a sentence suite.
 
     A sentence's predicted class is the class of its most confident event; a sentence with no event is
@@ -92,7 +98,8 @@ def score_pentaclass(records: Sequence[dict[str, Any]], events: Sequence[dict[st
             target_ok += _overlaps((best.get("target") or {}).get("text"), spans["T_target"])
     total = len(records)
     return {
-        "records": total, "with_event": covered,
+        "records": total,
+        "with_event": covered,
         "accuracy": round(correct / total, 3) if total else 0.0,
         "accuracy_with_event": round(covered_correct / covered, 3) if covered else 0.0,
         "source_agreement": round(source_ok / covered, 3) if covered else 0.0,
@@ -102,21 +109,39 @@ def score_pentaclass(records: Sequence[dict[str, Any]], events: Sequence[dict[st
 
 
 def format_pentaclass_table(result: dict[str, Any]) -> str:
-    rows = [("sentences", result["records"]), ("with an event", result["with_event"]),
-            ("pentaclass accuracy", result["accuracy"]),
-            ("accuracy where an event was coded", result["accuracy_with_event"]),
-            ("source span agreement", result["source_agreement"]),
-            ("target span agreement", result["target_agreement"])]
+    rows = [
+        ("sentences", result["records"]),
+        ("with an event", result["with_event"]),
+        ("pentaclass accuracy", result["accuracy"]),
+        ("accuracy where an event was coded", result["accuracy_with_event"]),
+        ("source span agreement", result["source_agreement"]),
+        ("target span agreement", result["target_agreement"]),
+    ]
     width = max(len(name) for name, _ in rows)
     lines = [f"{name.ljust(width)}  {value}" for name, value in rows]
-    lines.append("confusion (gold->predicted): " + ", ".join(f"{k}: {v}" for k, v in result["confusion"].items()))
+    lines.append(
+        "confusion (gold->predicted): "
+        + ", ".join(f"{k}: {v}" for k, v in result["confusion"].items())
+    )
     return "\n".join(lines)
 
 
 #: Characters of context parsed around a GeoWebNews toponym (enough for its sentence).
 GEO_WINDOW = 300
 #: Dependency labels under which a place name is a place, not an actor.
-LOCATIVE_HEADS = {"in", "at", "near", "across", "over", "from", "to", "into", "throughout", "around", "outside"}
+LOCATIVE_HEADS = {
+    "in",
+    "at",
+    "near",
+    "across",
+    "over",
+    "from",
+    "to",
+    "into",
+    "throughout",
+    "around",
+    "outside",
+}
 
 
 def is_geowebnews(path: str | Path) -> bool:
@@ -145,9 +170,18 @@ def score_geowebnews(path: str | Path, model: str | None = None) -> dict[str, An
     tp = fp = fn = tn = 0
     for article in re.finditer(r"<text>(.*?)</text>\s*<toponyms>(.*?)</toponyms>", text, re.S):
         body = _unescape(article.group(1))
-        for toponym in re.finditer(r"<extractedName>(.*?)</extractedName>.*?<type>(.*?)</type>.*?"
-                                   r"<start>(\d+)</start>\s*<end>(\d+)</end>", article.group(2), re.S):
-            name, kind, start, end = _unescape(toponym.group(1)), toponym.group(2), int(toponym.group(3)), int(toponym.group(4))
+        for toponym in re.finditer(
+            r"<extractedName>(.*?)</extractedName>.*?<type>(.*?)</type>.*?"
+            r"<start>(\d+)</start>\s*<end>(\d+)</end>",
+            article.group(2),
+            re.S,
+        ):
+            name, kind, start, end = (
+                _unescape(toponym.group(1)),
+                toponym.group(2),
+                int(toponym.group(3)),
+                int(toponym.group(4)),
+            )
             if kind not in ("Literal", "Metonymic") or not _known_place(coder, name):
                 continue
             metonym = _is_metonym(coder, body, start, end)
@@ -160,10 +194,17 @@ def score_geowebnews(path: str | Path, model: str | None = None) -> dict[str, An
     precision = tp / (tp + fp) if tp + fp else 0.0
     recall = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"kind": "geowebnews", "judged": judged, "metonymic": tp + fn, "literal": fp + tn,
-            "accuracy": round((tp + tn) / judged, 3) if judged else 0.0,
-            "metonymy_precision": round(precision, 3), "metonymy_recall": round(recall, 3),
-            "metonymy_f1": round(f1, 3), "confusion": {"tp": tp, "fp": fp, "fn": fn, "tn": tn}}
+    return {
+        "kind": "geowebnews",
+        "judged": judged,
+        "metonymic": tp + fn,
+        "literal": fp + tn,
+        "accuracy": round((tp + tn) / judged, 3) if judged else 0.0,
+        "metonymy_precision": round(precision, 3),
+        "metonymy_recall": round(recall, 3),
+        "metonymy_f1": round(f1, 3),
+        "confusion": {"tp": tp, "fp": fp, "fn": fn, "tn": tn},
+    }
 
 
 def _unescape(value: str) -> str:
@@ -174,8 +215,10 @@ def _unescape(value: str) -> str:
 
 def _known_place(coder: Any, name: str) -> bool:
     kb = coder.kb
-    return any(name == c.name or name in c.aliases or name in c.capitals or name in dict(c.seats)
-               for c in kb.countries.values())
+    return any(
+        name == c.name or name in c.aliases or name in c.capitals or name in dict(c.seats)
+        for c in kb.countries.values()
+    )
 
 
 def _is_metonym(coder: Any, body: str, start: int, end: int) -> bool:
@@ -196,16 +239,28 @@ def _is_metonym(coder: Any, body: str, start: int, end: int) -> bool:
                 return False  # a place inside an actor's phrase ("police in London")
             if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_HEADS:
                 return False
-            return head.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "pobj", "appos", "conj", "dative", "attr")
+            return head.dep_ in (
+                "nsubj",
+                "nsubjpass",
+                "dobj",
+                "poss",
+                "pobj",
+                "appos",
+                "conj",
+                "dative",
+                "attr",
+            )
     return False
 
 
 def format_geowebnews_table(result: dict[str, Any]) -> str:
     c = result["confusion"]
-    return (f"toponyms judged  {result['judged']} ({result['metonymic']} metonymic, {result['literal']} literal)\n"
-            f"accuracy         {result['accuracy']}\n"
-            f"metonymy P/R/F1  {result['metonymy_precision']} / {result['metonymy_recall']} / {result['metonymy_f1']}"
-            f"  (tp {c['tp']}, fp {c['fp']}, fn {c['fn']}, tn {c['tn']})")
+    return (
+        f"toponyms judged  {result['judged']} ({result['metonymic']} metonymic, {result['literal']} literal)\n"
+        f"accuracy         {result['accuracy']}\n"
+        f"metonymy P/R/F1  {result['metonymy_precision']} / {result['metonymy_recall']} / {result['metonymy_f1']}"
+        f"  (tp {c['tp']}, fp {c['fp']}, fn {c['fn']}, tn {c['tn']})"
+    )
 
 
 def is_peer_suite(path: str | Path) -> bool:
@@ -222,7 +277,9 @@ def is_peer_suite(path: str | Path) -> bool:
 
 
 def code_gold(
-    gold_path: str | Path, model: str | None = None, dictionaries: Sequence[str | Path] = (),
+    gold_path: str | Path,
+    model: str | None = None,
+    dictionaries: Sequence[str | Path] = (),
     quotes: list[dict[str, Any]] | None = None,
 ) -> list[dict[str, Any]]:
     """Code the article(s) a gold file points to (``text_file``, relative to the gold file); their quotes
@@ -286,7 +343,11 @@ def evaluate_file(
         result = score_geowebnews(path, model)
     elif is_pentaclass_suite(path):
         records = load_jsonl(path)
-        events = load_jsonl(predictions) if predictions is not None else code_peer(records, model, dictionaries)
+        events = (
+            load_jsonl(predictions)
+            if predictions is not None
+            else code_peer(records, model, dictionaries)
+        )
         result = score_pentaclass(records, events)
         result["kind"] = "pentaclass"
     elif is_peer_suite(path):
@@ -324,16 +385,29 @@ def headline_figures(result: dict[str, Any]) -> dict[str, float]:
     if result["kind"] == "gold":
         figures = {k: float(result[k]) for k in ("precision", "recall", "f1")}
         quotes = result.get("quotes") or {}
-        figures.update({f"quote_{k}": float(quotes[k]) for k in ("recall", "speaker_accuracy", "via_accuracy")
-                        if k in quotes})
+        figures.update(
+            {
+                f"quote_{k}": float(quotes[k])
+                for k in ("recall", "speaker_accuracy", "via_accuracy")
+                if k in quotes
+            }
+        )
         return figures
     if result["kind"] == "quotes":
-        return {k: float(result[k]) for k in ("precision", "recall", "f1", "speaker_accuracy", "via_accuracy")}
+        return {
+            k: float(result[k])
+            for k in ("precision", "recall", "f1", "speaker_accuracy", "via_accuracy")
+        }
     if result["kind"] == "geowebnews":
-        return {k: float(result[k]) for k in ("accuracy", "metonymy_precision", "metonymy_recall", "metonymy_f1")}
+        return {
+            k: float(result[k])
+            for k in ("accuracy", "metonymy_precision", "metonymy_recall", "metonymy_f1")
+        }
     if result["kind"] == "pentaclass":
-        return {k: float(result[k]) for k in ("accuracy", "accuracy_with_event", "source_agreement",
-                                               "target_agreement")}
+        return {
+            k: float(result[k])
+            for k in ("accuracy", "accuracy_with_event", "source_agreement", "target_agreement")
+        }
     levels = result["all"]["levels"]
     return {
         f"{level}_{m}": float(levels[level][m])

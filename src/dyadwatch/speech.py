@@ -52,6 +52,7 @@ class Report:
     speaker: Mention | None
     clause: Token
     speculative: bool
+    speaker_codes: tuple[str, ...] = ()  # every conjoined speaker ("Obama and Putin said ...")
 
 
 class SpeechInterpreter:
@@ -92,8 +93,17 @@ class SpeechInterpreter:
                 self.patterns.is_frame_verb("reporting", token.lemma_.lower(), token.lower_)
                 and token.lemma_.lower() in self.patterns.frame("reporting")["speculation"]
             )
+            speakers = [] if passive else self.coder._mentions(subjects, mentions)
             for clause in clauses:
-                found.append(Report(token, None if passive else speaker, clause, speculative))
+                found.append(
+                    Report(
+                        token,
+                        None if passive else speaker,
+                        clause,
+                        speculative,
+                        tuple(m.actor.code for m in speakers),
+                    )
+                )
         return found
 
     def _report_of(self, token: Token, reports: list[Report]) -> Report | None:
@@ -147,7 +157,13 @@ class SpeechInterpreter:
             if speaker is None or not _has_stance(speaker):
                 out.append(event)  # "officials said", "state media reported": attribution only
                 continue
-            pronoun = sent.doc[event.source.start].lower_ in SELF_PRONOUNS and event.source.end - event.source.start == 1
+            pronoun = (
+                sent.doc[event.source.start].lower_ in SELF_PRONOUNS
+                and event.source.end - event.source.start == 1
+            )
+            if event.source.actor.code in report.speaker_codes and not pronoun:
+                out.append(self._self_report(event, report))  # one of several speakers, its own act
+                continue
             if pronoun or speaker.actor.code == event.source.actor.code:
                 event.source = speaker
                 out.append(self._self_report(event, report))
@@ -179,15 +195,24 @@ class SpeechInterpreter:
     def _self_report(self, event: CodedEvent, report: Report) -> CodedEvent:
         """A speaker's report of its own act: a future act is an intent ("said it would free ..."),
         a past conflict it "claims" is a claim of responsibility (015)."""
-        future = _has_modal(event.trigger, FUTURE_MODALS) or _has_modal(event.predicate, FUTURE_MODALS)
+        future = _has_modal(event.trigger, FUTURE_MODALS) or _has_modal(
+            event.predicate, FUTURE_MODALS
+        )
         intent = self.patterns.frame("intent").codes
         quad = self.codes.get(event.code).quad_class
-        if future and not event.intent and event.code[:2] not in VERBAL_ROOTS and event.code[:2] in intent:
+        if (
+            future
+            and not event.intent
+            and event.code[:2] not in VERBAL_ROOTS
+            and event.code[:2] in intent
+        ):
             event.notes.append(f"announced as its own future act ('{report.verb.text}'): intent")
             event.code = intent.get(event.code, intent[event.code[:2]])
             event.intent = True
         elif not future and quad in CONFLICT_QUADS and report.verb.lemma_.lower() in CLAIM_VERBS:
-            event.notes.append(f"its own act claimed ('{report.verb.text}'): claim of responsibility")
+            event.notes.append(
+                f"its own act claimed ('{report.verb.text}'): claim of responsibility"
+            )
             event.code = "015"
         else:
             event.notes.append(f"reported by its own source ('{report.verb.text}')")
@@ -224,8 +249,14 @@ class SpeechInterpreter:
                     judged = next(
                         (m for t in subjects if (m := self.coder._mention_for(t, mentions))), None
                     )
-                conflict = any(p.code[:2] >= "14" for p in self.patterns.for_verb(lemma, token.lower_))
-                code, how = ("112", f"accused of '{token.text}'") if conflict else ("111", f"disapproved behaviour '{token.text}'")
+                conflict = any(
+                    p.code[:2] >= "14" for p in self.patterns.for_verb(lemma, token.lower_)
+                )
+                code, how = (
+                    ("112", f"accused of '{token.text}'")
+                    if conflict
+                    else ("111", f"disapproved behaviour '{token.text}'")
+                )
             elif token.pos_ == "NOUN" and lemma in frames.frame("disapproval")["nouns"]:
                 owners = [c for c in token.children if c.dep_ == "poss"]
                 judged = next(

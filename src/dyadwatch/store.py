@@ -81,9 +81,24 @@ EVENT_COLUMNS = (
     "background",
 )
 REJECT_COLUMNS = ("reject_id", "item", "stage", "reason", "message")
-QUOTE_COLUMNS = ("quote_id", "article_id", "sentence_index", "kind", "text", "start_offset", "end_offset",
-                 "speaker_code", "speaker_name", "speaker_text", "verb", "via_name", "via_code",
-                 "audience_name", "audience_code", "event_ids")
+QUOTE_COLUMNS = (
+    "quote_id",
+    "article_id",
+    "sentence_index",
+    "kind",
+    "text",
+    "start_offset",
+    "end_offset",
+    "speaker_code",
+    "speaker_name",
+    "speaker_text",
+    "verb",
+    "via_name",
+    "via_code",
+    "audience_name",
+    "audience_code",
+    "event_ids",
+)
 MENTION_COLUMNS = (
     "mention_id",
     "article_id",
@@ -185,12 +200,24 @@ def event_row(event: Event) -> dict[str, Any]:
 def quote_row(quote: Quote) -> dict[str, Any]:
     """Flatten a quote into a row of the ``quotes`` table."""
     speaker, via, audience = quote.speaker, quote.via or {}, quote.audience or {}
-    return {"quote_id": quote.quote_id, "article_id": quote.article_id, "sentence_index": quote.sentence_index,
-            "kind": quote.kind, "text": quote.text, "start_offset": quote.start, "end_offset": quote.end,
-            "speaker_code": speaker.code if speaker else None, "speaker_name": speaker.name if speaker else None,
-            "speaker_text": quote.speaker_text, "verb": quote.verb, "via_name": via.get("name"),
-            "via_code": via.get("code"), "audience_name": audience.get("name"),
-            "audience_code": audience.get("code"), "event_ids": json.dumps(quote.event_ids)}
+    return {
+        "quote_id": quote.quote_id,
+        "article_id": quote.article_id,
+        "sentence_index": quote.sentence_index,
+        "kind": quote.kind,
+        "text": quote.text,
+        "start_offset": quote.start,
+        "end_offset": quote.end,
+        "speaker_code": speaker.code if speaker else None,
+        "speaker_name": speaker.name if speaker else None,
+        "speaker_text": quote.speaker_text,
+        "verb": quote.verb,
+        "via_name": via.get("name"),
+        "via_code": via.get("code"),
+        "audience_name": audience.get("name"),
+        "audience_code": audience.get("code"),
+        "event_ids": json.dumps(quote.event_ids),
+    }
 
 
 def mention_row(mention: ActorMention) -> dict[str, Any]:
@@ -396,7 +423,9 @@ class Store:
 
     def counts(self) -> dict[str, int]:
         """Row counts of the main tables."""
-        return {t: self._count(t) for t in ("articles", "events", "rejects", "actor_mentions", "quotes")}
+        return {
+            t: self._count(t) for t in ("articles", "events", "rejects", "actor_mentions", "quotes")
+        }
 
     def dyad_summary(self) -> list[dict[str, Any]]:
         """Events per directed dyad (source → target keys), with QuadClass counts and Goldstein mean."""
@@ -463,7 +492,9 @@ class Store:
             params.append(article_id)
         return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
 
-    def quotes(self, speaker: str | None = None, article_id: str | None = None) -> list[dict[str, Any]]:
+    def quotes(
+        self, speaker: str | None = None, article_id: str | None = None
+    ) -> list[dict[str, Any]]:
         """Stored quotes (filtered by speaker code prefix or article), in text order."""
         clauses, params = [], []
         if speaker:
@@ -475,7 +506,9 @@ class Store:
         where = " WHERE " + " AND ".join(clauses) if clauses else ""
         return self._dicts(
             "SELECT article_id, sentence_index, kind, speaker_code, speaker_text, verb, via_name, "
-            f"audience_name, text, event_ids FROM quotes{where} ORDER BY article_id, start_offset", params)
+            f"audience_name, text, event_ids FROM quotes{where} ORDER BY article_id, start_offset",
+            params,
+        )
 
     def rejects(self) -> list[dict[str, Any]]:
         """Stored rejects."""

@@ -32,8 +32,12 @@ def with_coordinates(tokens: list[Token]) -> list[Token]:
     out = with_conjuncts(tokens)
     for token in list(out):
         for child in token.children:
-            if child.dep_ == "appos" and child.ent_type_ and child.ent_type_ == token.ent_type_ \
-                    and child.ent_type_ in ("GPE", "NORP", "ORG"):
+            if (
+                child.dep_ == "appos"
+                and child.ent_type_
+                and child.ent_type_ == token.ent_type_
+                and child.ent_type_ in ("GPE", "NORP", "ORG")
+            ):
                 for item in with_conjuncts([child]):
                     if item not in out:
                         out.append(item)
