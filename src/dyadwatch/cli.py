@@ -442,12 +442,12 @@ def explain(
                 ["i", "word", "lemma", "pos", "dep", "head", "ent"],
                 [list(t) for t in sentence["tokens"]],
             )
-        )  # type: ignore[attr-defined]
+        )
         typer.echo("actors:")
-        for words, code, rule in sentence["actors"] or [("(none)", "", "")]:  # type: ignore[attr-defined]
+        for words, code, rule in sentence["actors"] or [("(none)", "", "")]:
             typer.echo(f"  {words}  ->  {code}  [{rule}]")
         typer.echo("decisions:")
-        for line in sentence["trace"] or ["(no pattern word in this sentence)"]:  # type: ignore[attr-defined]
+        for line in sentence["trace"] or ["(no pattern word in this sentence)"]:
             typer.echo(f"  {line}")
         typer.echo("")
     typer.echo("events:")

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .actors import ActorResolver, Mention
@@ -284,7 +284,7 @@ class Coder:
 class Explanation:
     """What the coder saw and decided for one text: the material of ``dyadwatch explain``."""
 
-    sentences: list[dict[str, object]]
+    sentences: list[dict[str, Any]]
     events: list[Event]
 
 
@@ -298,7 +298,7 @@ def explain(coder: Coder, text: str, published: str | None = None) -> Explanatio
     coded = coder.code_article(article)
     anchor = parse_anchor(article.published)
     context = coder.resolver.new_article(anchor)
-    sentences: list[dict[str, object]] = []
+    sentences: list[dict[str, Any]] = []
     for doc in coder.nlp.pipe(article.text[p.start : p.end] for p in article.paragraphs):
         for sent, mentions in zip(doc.sents, coder.resolver.resolve_doc(doc, context), strict=True):
             trace = Trace()
