@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-stamp
 SHARED ?= ../shared
 DB     ?= dyadwatch.duckdb
 
-.PHONY: install run test eval eval-all lint format typecheck clean
+.PHONY: install run test eval eval-all lint format typecheck bench lock clean
 
 install: $(STAMP)
 
@@ -51,3 +51,8 @@ lock:
 
 clean:
 	rm -rf $(VENV) $(DB) .pytest_cache .ruff_cache .mypy_cache src/*.egg-info
+
+# Speed and memory against spaCy's own tokenizer and parse (never a timed test); writes
+# bench-results/bench.json. LIMIT=N uses the first N articles.
+bench: install
+	$(BIN)/python scripts/bench.py --shared $(SHARED) $(if $(LIMIT),--limit $(LIMIT),)

@@ -1,0 +1,154 @@
+"""Benchmark: how close the full pipeline runs to the speed of spaCy itself, on the same articles.
+
+Stages, each in its own process so that each peak RSS is its own:
+
+* ``tokenize`` — spaCy's tokenizer only: the physical limit;
+* ``parse`` — the spaCy pipeline (tagger, parser, NER, lemmatiser) alone: the parse bound;
+* ``full`` — dyadwatch end to end (extract, parse, actors, events, quotes) with the DuckDB writes;
+* ``resolve`` — the parse bound again with the time spent in actor resolution and event coding measured
+  inside the full coder (instrumented), to report what resolution and coding add.
+
+Articles: the Wikinews articles of ``../shared/reference/news`` when present, else the bundled examples
+repeated. Results are printed and written to ``bench-results/bench.json``.
+
+Usage: ``python scripts/bench.py [--shared ../shared] [--limit N] [--out bench-results/bench.json]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def load_articles(shared: Path, limit: int) -> list[dict[str, str]]:
+    folder = shared / "reference" / "news" / "wikinews-vanatteveldt"
+    rows: list[dict[str, str]] = []
+    if folder.exists():
+        csv.field_size_limit(10**8)
+        for path in sorted(folder.glob("*.csv")):
+            with path.open(encoding="utf-8", newline="") as handle:
+                for row in csv.DictReader(handle):
+                    rows.append({"id": row["url"].rsplit("/", 1)[-1], "title": row["title"],
+                                 "text": row["text"], "published": row["date"]})
+    else:
+        from dyadwatch.extract import extract
+        from dyadwatch.ingest import read_paths
+
+        examples = [extract(item) for item in read_paths([ROOT / "examples" / "articles"])
+                    if not hasattr(item, "reason")]
+        for copy in range(20):
+            rows += [{"id": f"{a.article_id}-{copy}", "title": a.title or "", "text": a.text,
+                      "published": a.published or ""} for a in examples]
+    return rows[:limit] if limit else rows
+
+
+def stage(name: str, data: Path) -> dict[str, float]:
+    from dyadwatch.extract import extract_record
+
+    rows = [json.loads(line) for line in data.read_text("utf-8").splitlines()]
+    articles = [extract_record(r, r["id"]) for r in rows]
+    texts = [a.text[p.start : p.end] for a in articles for p in a.paragraphs]
+    started = time.perf_counter()
+    sentences = 0
+    extra: dict[str, float] = {}
+    if name == "tokenize":
+        from dyadwatch.nlp import load_pipeline
+
+        nlp = load_pipeline()
+        started = time.perf_counter()
+        for _doc in nlp.tokenizer.pipe(texts, batch_size=32):
+            pass  # the tokenizer finds no sentences: the parse stage's count is used for its rate
+    elif name == "parse":
+        from dyadwatch.nlp import load_pipeline
+
+        nlp = load_pipeline()
+        started = time.perf_counter()
+        for doc in nlp.pipe(texts, batch_size=32):
+            sentences += sum(1 for _ in doc.sents)
+    elif name == "full":
+        from dyadwatch.api import get_coder, run
+
+        get_coder()
+        with tempfile.TemporaryDirectory() as folder:
+            started = time.perf_counter()
+            report = run([data], Path(folder) / "bench.duckdb")
+        extra["events"] = report.events_added
+    elif name == "resolve":
+        from dyadwatch.api import get_coder
+
+        coder = get_coder()
+        spent = {"resolve": 0.0, "code": 0.0}
+        resolve, code, interpret = coder.resolver.resolve_doc, coder.coder.code_sentence, coder.speech.interpret
+
+        def timed(key: str, function):  # type: ignore[no-untyped-def]
+            def wrapper(*args, **kwargs):  # type: ignore[no-untyped-def]
+                begin = time.perf_counter()
+                try:
+                    return function(*args, **kwargs)
+                finally:
+                    spent[key] += time.perf_counter() - begin
+            return wrapper
+
+        coder.resolver.resolve_doc = timed("resolve", resolve)  # type: ignore[method-assign]
+        coder.coder.code_sentence = timed("code", code)  # type: ignore[method-assign]
+        coder.speech.interpret = timed("code", interpret)  # type: ignore[method-assign]
+        started = time.perf_counter()
+        for coded in coder.code_articles(articles):
+            sentences += coded.sentences
+        extra.update({"resolve_seconds": spent["resolve"], "code_seconds": spent["code"]})
+    seconds = time.perf_counter() - started
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {"seconds": round(seconds, 2), "docs": len(articles), "docs_per_s": round(len(articles) / seconds, 2),
+            "sentences": sentences, "sentences_per_s": round(sentences / seconds, 1) if sentences else 0.0,
+            "peak_rss_mb": round(peak, 1), **{k: round(v, 2) for k, v in extra.items()}}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--limit", type=int, default=0, help="articles to use (0: all)")
+    parser.add_argument("--out", type=Path, default=ROOT / "bench-results" / "bench.json")
+    parser.add_argument("--stage", help=argparse.SUPPRESS)
+    parser.add_argument("--data", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.stage:
+        print(json.dumps(stage(args.stage, args.data)))
+        return
+    rows = load_articles(args.shared, args.limit)
+    with tempfile.TemporaryDirectory() as folder:
+        data = Path(folder) / "articles.jsonl"
+        data.write_text("".join(json.dumps(r) + "\n" for r in rows), "utf-8")
+        results = {}
+        for name in ("tokenize", "parse", "full", "resolve"):
+            done = subprocess.run([sys.executable, __file__, "--stage", name, "--data", str(data)],
+                                  capture_output=True, text=True, check=True)
+            results[name] = json.loads(done.stdout.strip().splitlines()[-1])
+            print(f"{name:9} {results[name]}")
+    parse, full, tokenize = results["parse"]["seconds"], results["full"]["seconds"], results["tokenize"]["seconds"]
+    for name in ("tokenize", "full"):
+        results[name]["sentences"] = results["parse"]["sentences"]
+        results[name]["sentences_per_s"] = round(results["parse"]["sentences"] / results[name]["seconds"], 1)
+    resolve = results["resolve"]
+    summary = {
+        "articles": len(rows),
+        "full_vs_parse_speed": round(parse / full, 3),
+        "full_vs_tokenizer_speed": round(tokenize / full, 3),
+        "resolution_share_of_parse": round(resolve["resolve_seconds"] / parse, 3),
+        "coding_share_of_parse": round(resolve["code_seconds"] / parse, 3),
+    }
+    print(json.dumps(summary, indent=2))
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps({"stages": results, "summary": summary}, indent=2) + "\n", "utf-8")
+
+
+if __name__ == "__main__":
+    main()
