@@ -152,3 +152,25 @@ def test_headline_syntax_joins_comma_coordinated_subjects(code):
         ("SRB", "CHN", "057"),
         ("CHN", "SRB", "057"),
     }
+
+
+def test_the_author_of_a_weapon_is_the_source_of_the_force(code):
+    events = code("Rockets fired by Hezbollah struck northern Israel on Monday.", "2024-07-01")
+    assert events == {("LBNREB", "ISR", "190")}
+
+
+def test_the_author_of_a_statement_does_not_act_through_it(code):
+    assert code("A statement by the French presidency sought to mend ties with China.") == set()
+
+
+def test_a_dinner_given_for_a_visitor_is_hosting(code):
+    events = code("Kenya held a state dinner for the Ghanaian president in Nairobi.", "2024-07-01")
+    assert ("KEN", "GHAGOV", "043") in events
+    assert ("GHAGOV", "KEN", "042") in events
+
+
+def test_a_surname_is_known_in_its_native_spelling(code):
+    assert code("Erdoğan met Putin in Sochi on Friday.", "2021-09-29") == {
+        ("TURGOV", "RUSGOV", "040"),
+        ("RUSGOV", "TURGOV", "040"),
+    }

@@ -29,8 +29,10 @@ The resolver is a cascade, surest first; each step is named, and the name is sto
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, replace
 from datetime import date
+from difflib import SequenceMatcher
 from typing import TYPE_CHECKING, Any
 
 from .coref import ArticleContext
@@ -61,6 +63,8 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 FAMILY_NAME_FIRST = {"CHN", "TWN", "KOR", "PRK", "VNM", "HKG", "MAC", "SGP", "KHM"}
 #: NER labels under which an unknown name may be an actor (the NER+nationality step).
 ACTOR_NER_LABELS = {"PERSON", "ORG", "NORP"}
+#: NER labels of proper nouns that are never part of an actor's name.
+NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 #: Shortest surname that may name a known person on its own.
 MIN_SURNAME_CHARS = 4
 #: Role words that say nothing about the organ they speak for: "army spokesman" is the army's.
@@ -218,7 +222,16 @@ class ActorResolver:
         self.titles = {a.term for a in self.kb.agents.values() if a.title}
         self._surnames: dict[str, set[str]] = {}
         for name, offices in self.kb.people.items():
-            self._surnames.setdefault(_surname_of(name, offices[0].country), set()).add(name)
+            surname = _surname_of(name, offices[0].country)
+            self._surnames.setdefault(surname, set()).add(name)
+            for alias in offices[0].aliases:
+                # another spelling of the same surname ("Erdoğan" for "Erdogan"); an alias that is a
+                # title ("King of Jordan") or a nickname gives no surname
+                if len(alias.split()) < 2:
+                    continue
+                written = _surname_of(alias, offices[0].country)
+                if written != surname and _similar(written, surname):
+                    self._surnames.setdefault(written, set()).add(name)
         # UNIQUE-SURNAME gate: a surname alone may name a known person only when no other known
         # person has it, it is long enough not to be an initialism, and the family name is not
         # written first (Chinese and Korean surnames are shared by too many people).
@@ -734,8 +747,21 @@ def _effective_agent(agents: list[Agent]) -> Agent | None:
     return last
 
 
+def _folded(text: str) -> str:
+    """Lower-case ASCII letters of a name: "Erdoğan" -> "erdogan"."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if c.isascii() and c.isalpha()).lower()
+
+
+def _similar(one: str, other: str) -> bool:
+    """Two spellings of one name ("Erdoğan", "Erdogan"; "Lukashenka", "Lukashenko")."""
+    return SequenceMatcher(None, _folded(one), _folded(other)).ratio() >= 0.8
+
+
 def _is_name_token(token: Token) -> bool:
     """A proper-noun token of a name, including the parts of hyphenated names ("Ing-wen")."""
+    if token.ent_type_ in NOT_NAMES:
+        return False  # "Friday", "March": dates are not parts of names
     if token.pos_ == "PROPN" and token.text[:1].isupper() and token.is_alpha:
         return True
     doc = token.doc

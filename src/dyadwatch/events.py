@@ -461,6 +461,27 @@ class EventCoder:
             )
             if targets:
                 frame += ", owner of the object"
+        if not sources and subjects and not passive and code[:2] in FORCE_ROOTS:
+            # "a car bombing by the Islamic State killed", "missiles fired by the Israeli military struck":
+            # an instrument's author is the source
+            authors = [
+                p
+                for t in subjects
+                for prep in t.children
+                if prep.dep_ == "prep" and prep.lower_ == "by"
+                for p in prep.children
+                if p.dep_ == "pobj"
+            ]
+            authors += [
+                a
+                for t in subjects
+                for acl in t.children
+                if acl.dep_ == "acl"
+                for a in self._agents(acl)
+            ]
+            found = self._mentions(authors, mentions)
+            if found:
+                sources, frame = found, frame + ", author of the instrument"
         if not sources and subjects and all(t.lower_ in SPEAKER_PRONOUNS for t in subjects):
             speakers = self._speaker_of(trigger, mentions)
             if speakers:
@@ -510,7 +531,10 @@ class EventCoder:
                 continue
             mention = mention_at(mentions, token)
             if mention is not None:
-                if mention.rule in PLACE_RULES and mention.actor.code not in source_codes:
+                is_place = mention.rule in PLACE_RULES or (
+                    mention.rule == "ner+nationality" and token.ent_type_ in ("GPE", "LOC", "FAC")
+                )
+                if is_place and mention.actor.code not in source_codes:
                     return mention
                 continue
             place = gazetteer_place(token)
