@@ -174,3 +174,32 @@ def test_a_surname_is_known_in_its_native_spelling(code):
         ("TURGOV", "RUSGOV", "040"),
         ("RUSGOV", "TURGOV", "040"),
     }
+
+
+def test_attending_an_event_abroad_is_a_visit_to_its_place(code):
+    assert code("Obama will attend a summit in Switzerland.", "2015-01-01") == {
+        ("USAGOV", "CHE", "042")
+    }
+
+
+def test_a_place_inside_the_topic_is_not_where_the_event_happens(code):
+    assert code("Obama will attend a summit on the unrest in Iran.", "2015-01-01") == set()
+
+
+def test_a_written_title_picks_the_office_when_the_text_has_no_date(code):
+    import dyadwatch
+
+    events = dyadwatch.code_text("President Michel Suleiman met Syrian officials.")
+    assert ("LBNGOV", "SYRGOV", "040") in {
+        (e.source.code, e.target.code if e.target else None, e.cameo) for e in events
+    }
+    # with a date, the dates of office decide
+    assert ("LBN", "SYRGOV", "040") in code(
+        "President Michel Suleiman met Syrian officials.", "2024-01-01"
+    )
+
+
+def test_a_lower_case_surname_after_a_title_is_the_known_person(code):
+    assert code("President obama met Putin in Moscow.", "2013-06-01") >= {
+        ("USAGOV", "RUSGOV", "040")
+    }

@@ -256,6 +256,11 @@ class ActorResolver:
         the last office held, without its sector."""
         offices = self.kb.people[name]
         held = [o for o in offices if o.held_on(day)]
+        if not held and day is None:
+            # no publication date: the title written with the name says which office it was
+            # ("President Michel Suleiman" in an undated text)
+            words = {w.strip(".,").lower() for w in text.split()}
+            held = [o for o in offices if o.office and o.office.split()[0].lower() in words]
         office: Office = held[-1] if held else offices[0]
         sector = office.sector if held else None
         if not held:
@@ -324,12 +329,20 @@ class ActorResolver:
                 continue  # "firm relations", "general agreement": the word is not a role here
             taken |= span
             pieces.append(piece)
+        title_ends = {p.end for p in pieces if p.kind == "agent" and p.value.title}
         for token in sent:
             if token.i in taken:
                 continue
             if token.tag_ == "POS" or token.text in ("'s", "’s"):
                 pieces.append(_Piece(token.i, token.i + 1, "possessive"))
-            elif _is_name_token(token):
+            elif _is_name_token(token) or (
+                # careless case after a title: "President obama"
+                token.i in title_ends
+                and token.is_lower
+                and token.is_alpha
+                and token.pos_ in ("PROPN", "NOUN")
+                and len(self._surnames.get(token.text.capitalize(), ())) == 1
+            ):
                 pieces.append(_Piece(token.i, token.i + 1, "name"))
             elif token.pos_ in FILLER_POS or token.text in ("-", "–") or _describes_a_name(token):
                 pieces.append(_Piece(token.i, token.i + 1, "filler"))
@@ -706,7 +719,8 @@ class ActorResolver:
     def _known_by_surname(self, name_text: str, day: date | None) -> str | None:
         if name_text in self.kb.people:
             return name_text
-        candidates = self._surnames.get(name_text.split()[-1], set())
+        last = name_text.split()[-1]
+        candidates = self._surnames.get(last) or self._surnames.get(last.capitalize(), set())
         held = [n for n in candidates if self.in_office(n, day)]
         return held[0] if len(held) == 1 else None
 

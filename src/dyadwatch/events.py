@@ -52,6 +52,8 @@ HYPOTHETICAL_MODALS = {"may", "might", "could"}
 #: Subordinators of conditions ("if they attack"): no event.
 CONDITION_MARKS = {"if", "unless", "whether"}
 #: Roots of force and violence: "fired from Gaza" names who fired.
+#: Prepositions that introduce what an event is about, not where it happens.
+TOPIC_PREPS = {"on", "about", "regarding", "concerning", "over", "against"}
 FORCE_ROOTS = {"15", "18", "19", "20"}
 #: Roots whose object's nationality is the target when the object is no actor ("the Russian building").
 OWNED_OBJECT_ROOTS = {"04", "08", "14", "17", "18", "19", "20"}
@@ -515,7 +517,7 @@ class EventCoder:
         from .ownership import PLACE_RULES
         from .places import gazetteer_place, place_name
         from .records import ActorRef
-        from .syntax import governed_directly
+        from .syntax import governed_directly, head_path
 
         source_codes = {s.actor.code for s in sources}
         for token in trigger.sent:
@@ -529,6 +531,9 @@ class EventCoder:
                 continue
             if not governed_directly(token, trigger, (predicate,)):
                 continue
+            path = head_path(token, trigger) or head_path(token, predicate) or []
+            if any(step.dep_ == "prep" and step.lower_ in TOPIC_PREPS for step in path[1:]):
+                continue  # "a summit on the unrest in Iran": a place of the topic, not of the event
             mention = mention_at(mentions, token)
             if mention is not None:
                 is_place = mention.rule in PLACE_RULES or (
