@@ -65,6 +65,24 @@ def test_indirect_speech_with_surname_via_and_audience(quotes_of):
     assert failed.speaker.code == "RUSGOV" and failed.via["name"] == "Reuters"
 
 
+def test_conjoined_verbs_of_one_speaker_give_no_channel(quotes_of):
+    text = (
+        "Serbian President Aleksandar Vucic spoke in Belgrade on Wednesday.\n\n"
+        "He also thanked Beijing for its support and said Serbia's position had not changed."
+    )
+    quote = next(q for q in quotes_of(text, "2024-05-08") if "position" in q.text)
+    assert quote.speaker.code == "SRBGOV" and quote.via is None
+
+
+def test_an_outlet_reporting_a_speaker_is_the_channel(quotes_of):
+    (quote,) = [
+        q
+        for q in quotes_of("Reuters reported that Lavrov said the talks had failed.", "2022-03-01")
+        if "talks" in q.text
+    ]
+    assert quote.speaker.code == "RUSGOV" and quote.via["name"] == "Reuters"
+
+
 def test_according_to_without_reporting_verb_names_the_speaker(quotes_of):
     (quote,) = quotes_of(
         "According to the Kremlin, the meeting will take place in Geneva.", "2021-06-01"

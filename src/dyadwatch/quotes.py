@@ -353,7 +353,7 @@ class QuoteFinder:
                     None,
                 )
                 outer = self._outer_report(token, all_mentions)
-                if outer is not None and quote.via is None:
+                if outer is not None and quote.via is None and not _same_party(outer, quote):
                     quote.via = outer
                 quotes.append(quote)
                 covered.append((start, end))
@@ -425,8 +425,8 @@ class QuoteFinder:
         """The outlet that passed on a report ("Reuters reported that a source said ..."), as its via."""
         node = verb
         for _ in range(4):
-            if node.head.i == node.i:
-                return None
+            if node.head.i == node.i or node.dep_ == "conj":
+                return None  # "thanked X and said": conjoined verbs are one speaker's, not nested
             node = node.head
             if self._is_reporting(node):
                 subject = next((c for c in node.children if c.dep_ in SUBJECT_DEPS), None)
@@ -635,6 +635,12 @@ class QuoteFinder:
             audience=audience,
             event_ids=[],
         )
+
+
+def _same_party(party: dict[str, object], quote: Quote) -> bool:
+    """Whether a would-be channel is the quote's own speaker."""
+    speaker = quote.speaker
+    return speaker is not None and party.get("name") in (speaker.name, speaker.text)
 
 
 def _party(found: tuple[ActorRef | None, str, int, int], token: Token) -> dict[str, object]:
