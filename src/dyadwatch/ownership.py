@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from .records import ActorRef
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
     from .actors import Mention
 
@@ -35,6 +35,20 @@ PLACE_RULES = {"country", "capital-metonym", "seat-metonym", "demonym", "region"
 MODIFIER_DEPS = {"compound", "amod", "nmod"}
 
 CountryActor = Callable[[str, "str | None", str], ActorRef]
+
+
+#: Nouns that name a place by its proper name after "of" ("the city of Nablus").
+PLACE_NOUNS = {
+    "city",
+    "town",
+    "village",
+    "province",
+    "region",
+    "district",
+    "state",
+    "county",
+    "port",
+}
 
 
 def _at(mentions: list[Mention], index: int) -> Mention | None:
@@ -77,6 +91,16 @@ def owned_by_phrase(
                     and doc[m.head].dep_ in ("amod", "compound", "nmod")
                     and all(m is not o for o in owners)
                 ]
+            if not owners and prep.lower_ in ("of", "in"):
+                place = _gazetteer_owner(pobj, country_actor, mention.actor.sector)
+                if place is not None:
+                    actor, last = place
+                    words = doc[mention.start : last + 1].text
+                    joined = Mention(
+                        mention.start, last + 1, replace(actor, text=words), "agent", mention.head
+                    )
+                    out = [joined if m is mention else m for m in out]
+                    break
             if not owners:
                 continue
             sector = mention.actor.sector
@@ -101,6 +125,32 @@ def owned_by_phrase(
             out = [joined if m is mention else m for m in out if all(m is not o for o in owners)]
             break
     return out
+
+
+def _gazetteer_owner(
+    pobj: Token, country_actor: CountryActor, sector: str | None
+) -> tuple[ActorRef, int] | None:
+    """A city or region the gazetteer knows owns the role word: "the mayor of Nablus", "police in
+    the city of Kharkiv" (its country, with the role's sector). Returns the actor and the last token."""
+    from .places import gazetteer_place
+
+    place_token = pobj
+    if pobj.pos_ != "PROPN":
+        # "the city of Nablus", "the northern West Bank city of Nablus"
+        inner = [
+            g
+            for c in pobj.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children
+            if g.dep_ == "pobj" and g.pos_ == "PROPN"
+        ]
+        if pobj.lower_ not in PLACE_NOUNS or not inner:
+            return None
+        place_token = inner[0]
+    place = gazetteer_place(place_token)
+    if place is None or not place.get("country"):
+        return None
+    return country_actor(str(place["country"]), sector, ""), place_token.i
 
 
 def conjoined_owners(
