@@ -203,3 +203,14 @@ def test_a_lower_case_surname_after_a_title_is_the_known_person(code):
     assert code("President obama met Putin in Moscow.", "2013-06-01") >= {
         ("USAGOV", "RUSGOV", "040")
     }
+
+
+def test_the_author_of_the_instrument_of_a_passive_killing_is_its_source(code):
+    assert code(
+        "Eight people were killed in an air strike by government forces in Aleppo.", "2016-07-20"
+    ) == {("---MIL", "---CVL", "190")}
+    assert ("ISR", "PSE", "190") in code(
+        "Two Palestinians were killed in an Israeli air strike on Gaza.", "2014-07-20"
+    )
+    # no weapon, no author: an accident is no event
+    assert code("Ten people were killed in a car crash in Texas.", "2016-07-20") == set()

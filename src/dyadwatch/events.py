@@ -52,6 +52,26 @@ HYPOTHETICAL_MODALS = {"may", "might", "could"}
 #: Subordinators of conditions ("if they attack"): no event.
 CONDITION_MARKS = {"if", "unless", "whether"}
 #: Roots of force and violence: "fired from Gaza" names who fired.
+#: Nouns of weapons and attacks whose author is the source of a passive use of force.
+INSTRUMENT_NOUNS = {
+    "strike",
+    "airstrike",
+    "attack",
+    "raid",
+    "bombing",
+    "shelling",
+    "bombardment",
+    "blast",
+    "explosion",
+    "assault",
+    "offensive",
+    "ambush",
+    "missile",
+    "rocket",
+    "drone",
+    "shell",
+    "bomb",
+}
 #: Prepositions that introduce what an event is about, not where it happens.
 TOPIC_PREPS = {"on", "about", "regarding", "concerning", "over", "against"}
 FORCE_ROOTS = {"15", "18", "19", "20"}
@@ -425,8 +445,20 @@ class EventCoder:
                 sources = self._mentions(
                     self._prep_objects([predicate], frozenset({"from"})), mentions
                 )
-            target_tokens = subjects
             frame = "passive agent"
+            if not sources and code[:2] in FORCE_ROOTS:
+                # "killed in an air strike by government forces", "killed in an Israeli raid": the
+                # author of the instrument the passive names
+                instruments = [
+                    t
+                    for t in self._prep_objects([predicate], frozenset({"in"}))
+                    if t.lemma_.lower() in INSTRUMENT_NOUNS
+                ]
+                authors = self._prep_objects(instruments, frozenset({"by"}))
+                sources = self._mentions(authors, mentions) or self._owners(instruments, mentions)
+                if sources:
+                    frame = "passive, author of the instrument"
+            target_tokens = subjects
         elif pattern.reverse:
             sources = self._mentions(self._prep_objects(heads, pattern.preps), mentions)
             targets = self._mentions(subjects, mentions)
