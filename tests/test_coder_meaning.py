@@ -160,7 +160,7 @@ def test_the_author_of_a_weapon_is_the_source_of_the_force(code):
 
 
 def test_the_author_of_a_statement_does_not_act_through_it(code):
-    assert code("A statement by the French presidency sought to mend ties with China.") == set()
+    assert code("A letter by the Dutch premier aimed to repair relations with Peru.") == set()
 
 
 def test_a_dinner_given_for_a_visitor_is_hosting(code):
@@ -177,13 +177,13 @@ def test_a_surname_is_known_in_its_native_spelling(code):
 
 
 def test_attending_an_event_abroad_is_a_visit_to_its_place(code):
-    assert code("Obama will attend a summit in Switzerland.", "2015-01-01") == {
-        ("USAGOV", "CHE", "042")
+    assert code("Merkel attended a climate conference in Peru on Monday.", "2014-12-08") == {
+        ("DEUGOV", "PER", "042")
     }
 
 
 def test_a_place_inside_the_topic_is_not_where_the_event_happens(code):
-    assert code("Obama will attend a summit on the unrest in Iran.", "2015-01-01") == set()
+    assert code("Merkel attended a conference on the drought in Kenya.", "2014-12-08") == set()
 
 
 def test_a_written_title_picks_the_office_when_the_text_has_no_date(code):
@@ -207,7 +207,7 @@ def test_a_lower_case_surname_after_a_title_is_the_known_person(code):
 
 def test_the_author_of_the_instrument_of_a_passive_killing_is_its_source(code):
     assert code(
-        "Eight people were killed in an air strike by government forces in Aleppo.", "2016-07-20"
+        "Five villagers were killed in a raid by government troops on Sunday.", "2016-07-20"
     ) == {("---MIL", "---CVL", "190")}
     assert ("ISR", "PSE", "190") in code(
         "Two Palestinians were killed in an Israeli air strike on Gaza.", "2014-07-20"

@@ -447,15 +447,9 @@ class EventCoder:
                 )
             frame = "passive agent"
             if not sources and code[:2] in FORCE_ROOTS:
-                # "killed in an air strike by government forces", "killed in an Israeli raid": the
-                # author of the instrument the passive names
-                instruments = [
-                    t
-                    for t in self._prep_objects([predicate], frozenset({"in"}))
-                    if t.lemma_.lower() in INSTRUMENT_NOUNS
-                ]
-                authors = self._prep_objects(instruments, frozenset({"by"}))
-                sources = self._mentions(authors, mentions) or self._owners(instruments, mentions)
+                # "killed in an air strike by government forces", "killed in an Israeli raid"
+                in_objects = self._prep_objects([predicate], frozenset({"in"}))
+                sources = self._instrument_authors(in_objects, mentions)
                 if sources:
                     frame = "passive, author of the instrument"
             target_tokens = subjects
@@ -497,23 +491,7 @@ class EventCoder:
                 frame += ", owner of the object"
         if not sources and subjects and not passive and code[:2] in FORCE_ROOTS:
             # "a car bombing by the Islamic State killed", "missiles fired by the Israeli military struck":
-            # an instrument's author is the source
-            authors = [
-                p
-                for t in subjects
-                for prep in t.children
-                if prep.dep_ == "prep" and prep.lower_ == "by"
-                for p in prep.children
-                if p.dep_ == "pobj"
-            ]
-            authors += [
-                a
-                for t in subjects
-                for acl in t.children
-                if acl.dep_ == "acl"
-                for a in self._agents(acl)
-            ]
-            found = self._mentions(authors, mentions)
+            found = self._instrument_authors(subjects, mentions)
             if found:
                 sources, frame = found, frame + ", author of the instrument"
         if not sources and subjects and all(t.lower_ in SPEAKER_PRONOUNS for t in subjects):
@@ -587,6 +565,16 @@ class EventCoder:
                     token.i,
                 )
         return None
+
+    def _instrument_authors(self, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
+        """Who wielded the weapons or attacks among ``tokens``: a "by" object ("a bombing by X"), the
+        agent of a participle ("missiles fired by X") or a nationality modifier ("an Israeli raid")."""
+        instruments = [t for t in tokens if t.lemma_.lower() in INSTRUMENT_NOUNS]
+        authors = self._prep_objects(instruments, frozenset({"by"}))
+        authors += [
+            a for t in instruments for acl in _children(t, {"acl"}) for a in self._agents(acl)
+        ]
+        return self._mentions(authors, mentions) or self._owners(instruments, mentions)
 
     def _owners(self, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
         """Nationality modifiers of object nouns ("the Russian building"), kept by the MODIFIER gate."""
