@@ -21,7 +21,7 @@ def code(coder):
 
 
 def test_refusal_under_would_not_is_a_rejection_not_the_act(code):
-    assert code("Hungary would not provide support to Ukraine.") == {("HUN", "UKR", "121")}
+    assert code("Hungary would not provide aid to Ukraine.") == {("HUN", "UKR", "121")}
 
 
 def test_plain_negation_is_no_event(code):
@@ -79,7 +79,7 @@ def test_speaker_own_future_act_is_an_intent(code):
 
 def test_reported_praise_and_disapproval(code):
     assert ("SRBGOV", "CHN", "051") in code(
-        "Aleksandar Vucic stressed that China is a reliable partner of Serbia.", "2020-09-11"
+        "Aleksandar Vucic said China had always been a dependable friend of Serbia.", "2020-09-11"
     )
     assert ("CHN", "USA", "111") in code(
         "China said the United States has been stirring up trouble in Asia."

@@ -6,7 +6,7 @@ Two kinds of reference data are supported.
 with one article per line). Each gold event names ``src``/``tgt`` actor keys (country code, or
 ``IGO:`` + acronym), optional ``alt_src``/``alt_tgt`` lists, acceptable ``roots``, ``must``,
 ``either_direction`` and optionally ``src_sector``/``tgt_sector``/``date``/``date_month``.
-An emitted event matches a gold event when its root is in ``roots`` and its source and target keys
+A coded event counts as a gold event when its root is in ``roots`` and its source and target keys
 are acceptable (either way round when ``either_direction``). Precision counts every emitted event
 that matches any gold event (``must`` or not); recall is over ``must`` events (found when at least
 one emitted event matches). Matching here is *not* one-to-one: one emitted event may cover several

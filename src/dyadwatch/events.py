@@ -8,7 +8,7 @@ For each predicate word that a pattern of ``data/verbs.yaml`` knows, the coder
    *direct* ("agreed to lift sanctions" → 085), *refusal* ("refused to meet" → 125), *appeal*
    ("urged Serbia to join talks" → 026 with Serbia as target; the talks are not coded as held);
 3. reads negation and modality: a negated act is no event, unless it is a refusal under will/would
-   ("would not provide support" → 121); "may/might/could" and "if" clauses are hypothetical: no event;
+   ("would not provide aid" → 121); "may/might/could" and "if" clauses are hypothetical: no event;
 4. finds the **source**: the subject (the passive agent for passives; the antecedent for "who"; the
    subject carried over from the first of conjoined verbs, from a controlling verb, or the object of an
    appeal verb), expanded over conjoined subjects; for a nominal event ("a meeting with X") the
@@ -354,7 +354,7 @@ class EventCoder:
         return []
 
     def _in_unreal_purpose(self, verb: Token, consumed: set[int]) -> bool:
-        """ "would not give permission to Russia to help Israel": the helping is not reported as done."""
+        """ "refused to let Turkey sell arms to Iran": the selling is not reported as done."""
         if verb.dep_ not in ("xcomp", "advcl", "acl") or _children(verb, SUBJECT_DEPS):
             return False
         if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
@@ -447,7 +447,7 @@ class EventCoder:
                 )
             frame = "passive agent"
             if not sources and code[:2] in FORCE_ROOTS:
-                # "killed in an air strike by government forces", "killed in an Israeli raid"
+                # "died in a raid by army units", "killed in a Turkish drone strike"
                 in_objects = self._prep_objects([predicate], frozenset({"in"}))
                 sources = self._instrument_authors(in_objects, mentions)
                 if sources:
@@ -490,7 +490,7 @@ class EventCoder:
             if targets:
                 frame += ", owner of the object"
         if not sources and subjects and not passive and code[:2] in FORCE_ROOTS:
-            # "a car bombing by the Islamic State killed", "missiles fired by the Israeli military struck":
+            # "a bombing by the rebels wounded", "rockets launched by the navy hit":
             found = self._instrument_authors(subjects, mentions)
             if found:
                 sources, frame = found, frame + ", author of the instrument"
@@ -543,7 +543,7 @@ class EventCoder:
                 continue
             path = head_path(token, trigger) or head_path(token, predicate) or []
             if any(step.dep_ == "prep" and step.lower_ in TOPIC_PREPS for step in path[1:]):
-                continue  # "a summit on the unrest in Iran": a place of the topic, not of the event
+                continue  # "a forum on the floods in Chad": a place of the topic, not of the event
             mention = mention_at(mentions, token)
             if mention is not None:
                 is_place = mention.rule in PLACE_RULES or (

@@ -37,7 +37,7 @@ MODIFIER_DEPS = {"compound", "amod", "nmod"}
 CountryActor = Callable[[str, "str | None", str], ActorRef]
 
 
-#: Nouns that name a place by its proper name after "of" ("the city of Nablus").
+#: Nouns that name a place by its proper name after "of" ("the city of Hebron").
 PLACE_NOUNS = {
     "city",
     "town",
@@ -136,7 +136,7 @@ def _gazetteer_owner(
 
     place_token = pobj
     if pobj.pos_ != "PROPN":
-        # "the city of Nablus", "the northern West Bank city of Nablus"
+        # "the city of Hebron", "the southern port city of Odesa"
         inner = [
             g
             for c in pobj.children

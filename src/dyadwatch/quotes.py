@@ -152,7 +152,7 @@ class QuoteFinder:
                 and child.i == end
             ):
                 end = child.right_edge.i + 1
-        # "The mayor of London, Sadiq Khan, tweeted": the name in apposition is the speaker's name
+        # "The governor of Texas, Greg Abbott, wrote": the name in apposition is the speaker's name
         named = next((c for c in token.rights if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
         if named is not None:
             end = max(end, named.right_edge.i + 1)

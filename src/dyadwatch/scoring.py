@@ -3,8 +3,8 @@ scores against the quality floors stored in the repository.
 
 :mod:`dyadwatch.evaluate` owns the scoring rules; this module feeds it: it finds the input files,
 runs the coder (or reads saved predictions), and compares the results with ``eval/floors.json``.
-A floor that is not met fails the check — floors are raised by changes that prove themselves and
-lowered only on purpose, in the same commit, with the reason.
+A floor that is not met fails the check — changes that beat a floor raise it, and a floor goes down
+only deliberately, together with the change that needs it and an explanation.
 """
 
 from __future__ import annotations

@@ -5,8 +5,8 @@ coder found in a sentence (:mod:`dyadwatch.events`):
 
 * **speculation by unnamed speakers** — "analysts believe Y will attack Z": beliefs and expectations
   of speakers without a name are not events (SPECULATION gate);
-* **self-reports** — the clause's subject is the speaker or a pronoun for it ("Obama said he would not
-  provide support"): the event stays, with the speaker as source;
+* **self-reports** — the clause's subject is the speaker or a pronoun for it ("Merkel said she would not
+  provide aid to Mali"): the event stays, with the speaker as source;
 * **reported conflict** — a conflictual act (QuadClass 3 or 4) that X reports of another actor Y is X
   accusing Y (112), not an act of Y: "The US said Iraq had attacked its neighbour" is USA → IRQ 112;
 * **reported cooperation** stays as reported ("Vucic stressed ... Serbia will conduct cooperation
