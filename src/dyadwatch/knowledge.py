@@ -18,12 +18,13 @@ message``, in one :class:`~dyadwatch.errors.DictionaryError`.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from .errors import DictionaryError
 
@@ -305,45 +306,61 @@ class _Tables:
     people: dict[str, list[Office]] = field(default_factory=dict)
 
 
+def _add_unique(
+    rows: Iterable[tuple[str, dict[str, str]]],
+    build: Callable[[str, dict[str, str]], Any],
+    key: Callable[[Any], str],
+    what: str,
+    table: dict[str, Any],
+    problems: list[str],
+) -> None:
+    """Add the entries built from ``rows`` to ``table`` by key; a key seen twice in one file is a
+    problem (``what`` formats the key for the message), and the later row is ignored."""
+    seen: set[str] = set()
+    for where, row in rows:
+        entry = build(where, row)
+        if entry is None:
+            continue
+        name = key(entry)
+        if name in seen:
+            problems.append(f"{where}: duplicate {what.format(name)}")
+            continue
+        seen.add(name)
+        table[name] = entry
+
+
 def _add_tsv(
     kind: str, text: str, filename: str, tables: _Tables, problems: list[str], replace_people: bool
 ) -> None:
     """Add one TSV file of ``kind`` to ``tables``, later entries replacing earlier ones by key."""
     if kind in ("countries", "regions"):
-        seen: set[str] = set()
-        for where, row in parse_tsv(
-            text, filename, COUNTRY_COLUMNS[:2] if kind == "regions" else COUNTRY_COLUMNS
-        ):
-            entry = country_from_row(where, row, problems, region=kind == "regions")
-            if entry is None:
-                continue
-            if entry.code in seen:
-                problems.append(f"{where}: duplicate code {entry.code}")
-                continue
-            seen.add(entry.code)
-            tables.countries[entry.code] = entry
+        region = kind == "regions"
+        _add_unique(
+            parse_tsv(text, filename, COUNTRY_COLUMNS[:2] if region else COUNTRY_COLUMNS),
+            lambda where, row: country_from_row(where, row, problems, region=region),
+            lambda entry: entry.code,
+            "code {}",
+            tables.countries,
+            problems,
+        )
     elif kind == "agents":
-        seen = set()
-        for where, row in parse_tsv(text, filename, AGENT_COLUMNS):
-            agent = agent_from_row(where, row, problems)
-            if agent is None:
-                continue
-            if agent.term in seen:
-                problems.append(f"{where}: duplicate agent term {agent.term!r}")
-                continue
-            seen.add(agent.term)
-            tables.agents[agent.term] = agent
+        _add_unique(
+            parse_tsv(text, filename, AGENT_COLUMNS),
+            lambda where, row: agent_from_row(where, row, problems),
+            lambda agent: agent.term,
+            "agent term {!r}",
+            tables.agents,
+            problems,
+        )
     elif kind == "igos":
-        seen = set()
-        for where, row in parse_tsv(text, filename, IGO_COLUMNS):
-            igo = igo_from_row(where, row, problems)
-            if igo is None:
-                continue
-            if igo.igo in seen:
-                problems.append(f"{where}: duplicate organisation {igo.igo}")
-                continue
-            seen.add(igo.igo)
-            tables.igos[igo.igo] = igo
+        _add_unique(
+            parse_tsv(text, filename, IGO_COLUMNS),
+            lambda where, row: igo_from_row(where, row, problems),
+            lambda igo: igo.igo,
+            "organisation {}",
+            tables.igos,
+            problems,
+        )
     elif kind == "entities":
         for where, row in parse_tsv(text, filename, ENTITY_COLUMNS):
             entity = entity_from_row(where, row, tables.countries, tables.igos, problems)
