@@ -52,7 +52,9 @@ lock:
 clean:
 	rm -rf $(VENV) $(DB) .pytest_cache .ruff_cache .mypy_cache src/*.egg-info
 
-# Speed and memory against spaCy's own tokenizer and parse (never a timed test); writes
-# bench-results/bench.json. LIMIT=N uses the first N articles.
+# Speed and memory against spaCy's own tokenizer and parse, then the store's insert rate and
+# aggregate queries over a million synthetic events (never a timed test); writes
+# bench-results/bench.json and bench-results/bench_store.json. LIMIT=N uses the first N articles.
 bench: install
 	$(BIN)/python scripts/bench.py --shared $(SHARED) $(if $(LIMIT),--limit $(LIMIT),)
+	$(BIN)/python scripts/bench_store.py

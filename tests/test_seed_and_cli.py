@@ -100,13 +100,18 @@ def test_cli_run_twice_adds_nothing_the_second_time(coder, tmp_path):
     db = tmp_path / "w.duckdb"
     first = runner.invoke(app, ["run", str(EXAMPLES), "--db", str(db)])
     assert first.exit_code == 0, first.output
-    second = runner.invoke(app, ["run", str(EXAMPLES), "--db", str(db)])
-    assert "0 coded" in second.stdout and "0 events added" in second.stdout
     from dyadwatch.store import Store
 
     with Store(db, read_only=True) as store:
         counts = store.counts()
+    second = runner.invoke(app, ["run", str(EXAMPLES), "--db", str(db)])
+    assert "0 coded" in second.stdout and "0 event mentions added" in second.stdout
+    with Store(db, read_only=True) as store:
+        assert store.counts() == counts
+        statuses = [r["status"] for r in store.runs()]
     assert counts["articles"] >= 10 and counts["events"] > 0 and counts["rejects"] == 0
+    assert counts["event_mentions"] >= counts["events"]
+    assert statuses == ["finished", "finished"]
     assert "source" in first.stdout and "goldstein_mean" in first.stdout  # the dyad summary
 
 

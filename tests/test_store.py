@@ -81,10 +81,12 @@ def test_store_writing_the_same_batch_twice_adds_nothing(tmp_path):
         reject = Reject("bad.txt", "ingest", "empty", "file is empty")
         first = store.write([_coded()], [reject])
         second = store.write([_coded()], [reject])
-        assert (first.articles, first.events, first.rejects) == (1, 1, 1)
-        assert (second.articles, second.events, second.rejects) == (0, 0, 0)
+        assert (first.articles, first.event_mentions, first.rejects) == (1, 1, 1)
+        assert (second.articles, second.event_mentions, second.rejects) == (0, 0, 0)
         assert store.counts() == {
             "articles": 1,
+            "article_links": 0,
+            "event_mentions": 1,
             "events": 1,
             "rejects": 1,
             "actor_mentions": 0,
@@ -96,14 +98,16 @@ def test_store_replaces_an_article_recoded_by_a_new_version_atomically(tmp_path)
     with Store(tmp_path / "s.duckdb") as store:
         store.write([_coded(events=[_event(event_id="e1"), _event(event_id="e2", cameo="042")])])
         store.write([_coded(events=[_event(event_id="e3")], version="test-2")])
-        assert [e["event_id"] for e in store.events("a1")] == ["e3"]
+        assert [e["mention_id"] for e in store.event_mentions("a1")] == ["e3"]
         assert store.counts()["articles"] == 1
+        (event,) = store.events()  # the old mentions' events went with them
+        assert event["cameo"] == "040" and event["num_mentions"] == 1
 
 
 def test_store_event_row_round_trips_offsets_and_location(tmp_path):
     with Store(tmp_path / "s.duckdb") as store:
         store.write([_coded()])
-        (row,) = store.events()
+        (row,) = store.event_mentions()
     assert (row["source_start"], row["target_end"], row["verb"]) == (14, 30, "met")
     assert '"Belgrade"' in row["location"] and row["date_text"] == "Friday"
 

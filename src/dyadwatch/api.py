@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .dedup_articles import DEFAULT_THRESHOLD, Signature
 from .extract import extract
 from .ingest import IngestOptions, read_paths, read_text
 from .records import Article, Event, RawItem, Reject
@@ -82,9 +83,11 @@ def code_files(
 class RunReport:
     """What a run did."""
 
+    run_id: str = ""
     articles_read: int = 0
     articles_coded: int = 0
     articles_unchanged: int = 0
+    articles_linked: int = 0
     events_added: int = 0
     rejects: list[Reject] = field(default_factory=list)
 
@@ -98,62 +101,117 @@ def run(
     options: IngestOptions | None = None,
     dictionaries: Sequence[str | Path] = (),
     progress: Callable[[RunReport], None] | None = None,
+    dedup_threshold: float | None = DEFAULT_THRESHOLD,
 ) -> RunReport:
     """Code everything under ``paths`` into the store ``db``.
 
     Articles already stored with the same content and coder version are not parsed again; changed ones
-    are replaced whole. Each batch (articles, events, rejects) is written in one transaction, so a run
-    stopped at any point leaves only complete articles behind, and running it again completes it.
+    are replaced whole. Copies of an article stored or read earlier (exact, or near above
+    ``dedup_threshold``; None turns it off) are linked to it before NLP instead of being coded. Each
+    batch (articles, links, mentions, derived events, rejects, run counters) is written in one
+    transaction, so a run stopped at any point leaves only complete articles behind, and running it
+    again completes it to what a clean run gives. The run is recorded in the ``runs`` table.
     """
     from .errors import ExtractError
-    from .store import Store
+    from .store import Link, Store
 
     coder = get_coder(model, batch_size, dictionaries)
     report = RunReport()
+    inputs = [str(p) for p in paths]
+    config = {
+        "coder_version": coder.version,
+        "model": coder.model,
+        "batch_size": batch_size,
+        "dedup_threshold": dedup_threshold,
+        "max_bytes": (options or IngestOptions()).max_bytes,
+        "dictionaries": [str(d) for d in dictionaries],
+    }
     with Store(db) as store:
+        run_id = report.run_id = store.start_run(config, inputs)
+        index = store.duplicate_index(dedup_threshold or 1.0)
         batch: list[Article] = []
         rejects: list[Reject] = []
         seen: set[str] = set()
 
         def flush() -> None:
             known = store.known_articles(a.article_id for a in batch)
-            todo = [a for a in batch if known.get(a.article_id) != (a.content_hash, coder.version)]
-            report.articles_unchanged += len(batch) - len(todo)
+            linked = store.known_links(a.article_id for a in batch)
+            todo: list[Article] = []
+            links: list[Link] = []
+            signatures: list[Signature] = []
+            unchanged = 0
+            for article in batch:
+                if known.get(article.article_id) == (article.content_hash, coder.version) or (
+                    article.article_id in linked
+                    and linked[article.article_id][0] == article.content_hash
+                ):
+                    unchanged += 1
+                    continue
+                signature = Signature.of(article.article_id, article.text)
+                match = index.find(signature) if dedup_threshold is not None else None
+                if match is not None:
+                    links.append(Link(article, match.original_id, match.kind, match.similarity))
+                    continue
+                index.add(signature)
+                signatures.append(signature)
+                todo.append(article)
             coded = list(coder.code_articles(todo))
-            counts = store.write(coded, rejects)
+            counts = store.write(
+                coded,
+                rejects,
+                links,
+                signatures,
+                run_id,
+                {
+                    "articles_read": len(batch),
+                    "articles_coded": len(coded),
+                    "articles_unchanged": unchanged,
+                    "articles_linked": len(links),
+                    "event_mentions_added": sum(len(c.events) for c in coded),
+                    "rejects": len(rejects),
+                },
+            )
+            report.articles_unchanged += unchanged
             report.articles_coded += len(coded)
-            report.events_added += counts.events
+            report.articles_linked += len(links)
+            report.events_added += counts.event_mentions
             report.rejects.extend(rejects)
             batch.clear()
             rejects.clear()
             if progress is not None:
                 progress(report)
 
-        for item in read_paths(paths, options):
-            if isinstance(item, Reject):
-                rejects.append(item)
-                continue
-            try:
-                article = extract(item)
-            except ExtractError as exc:
-                rejects.append(Reject(exc.item, "extract", exc.reason, exc.detail))
-                continue
-            report.articles_read += 1
-            if article.article_id in seen:
-                rejects.append(
-                    Reject(
-                        item.item,
-                        "extract",
-                        "duplicate_id",
-                        f"article id {article.article_id!r} already used earlier in this run",
+        try:
+            for item in read_paths(paths, options):
+                if isinstance(item, Reject):
+                    rejects.append(item)
+                    continue
+                try:
+                    article = extract(item)
+                except ExtractError as exc:
+                    rejects.append(Reject(exc.item, "extract", exc.reason, exc.detail))
+                    continue
+                report.articles_read += 1
+                if article.article_id in seen:
+                    rejects.append(
+                        Reject(
+                            item.item,
+                            "extract",
+                            "duplicate_id",
+                            f"article id {article.article_id!r} already used earlier in this run",
+                        )
                     )
-                )
-                continue
-            seen.add(article.article_id)
-            batch.append(article)
-            if len(batch) >= batch_size:
-                flush()
-        flush()
+                    continue
+                seen.add(article.article_id)
+                batch.append(article)
+                if len(batch) >= batch_size:
+                    flush()
+            flush()
+        except BaseException as exc:
+            status = "interrupted" if isinstance(exc, KeyboardInterrupt) else "failed"
+            store.finish_run(run_id, status, f"{type(exc).__name__}: {exc}"[:500])
+            raise
+        store.finish_run(run_id)
     return report
 
 

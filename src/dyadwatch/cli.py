@@ -211,21 +211,40 @@ def run(
         list[Path] | None,
         typer.Option("--dict", help="User dictionary file or folder (repeatable)."),
     ] = None,
+    dedup_threshold: Annotated[
+        float,
+        typer.Option(
+            min=0.0,
+            max=1.0,
+            help="Similarity from which an article is linked as a copy, not coded (0: off).",
+        ),
+    ] = 0.8,
+    progress_lines: Annotated[
+        bool | None,
+        typer.Option(
+            "--progress/--no-progress",
+            help="Report each stored batch on stderr (default: on a terminal only).",
+        ),
+    ] = None,
 ) -> None:
-    """Code articles into a DuckDB store: articles, events and rejects. Re-running adds nothing."""
+    """Code articles into a DuckDB store: articles, copies, event mentions, deduplicated events,
+    quotes and rejects. Re-running adds nothing; a killed run is completed by running it again."""
     from .api import RunReport
     from .api import run as run_batch
     from .ingest import IngestOptions
 
-    show = sys.stderr.isatty()
+    terminal = sys.stderr.isatty()
+    show = terminal if progress_lines is None else progress_lines
+    lead = "\r" if terminal else ""  # a terminal rewrites one line; a log gets one line per batch
 
     def progress(report: RunReport) -> None:
         if show:
             typer.echo(
-                f"\r{report.articles_read} articles read, {report.articles_coded} coded, "
-                f"{report.events_added} events",
+                f"{lead}{report.articles_read} articles read, "
+                f"{report.articles_coded} coded, {report.articles_linked} linked, "
+                f"{report.events_added} event mentions stored",
                 err=True,
-                nl=False,
+                nl=not terminal,
             )
 
     try:
@@ -237,16 +256,17 @@ def run(
             options=IngestOptions(max_bytes=max_bytes),
             dictionaries=dictionaries or [],
             progress=progress,
+            dedup_threshold=dedup_threshold or None,
         )
     except DyadwatchError as exc:
         _fail(exc)
         return
-    if show:
+    if show and terminal:
         typer.echo("", err=True)
     typer.echo(
         f"{report.articles_read} articles read: {report.articles_coded} coded, "
-        f"{report.articles_unchanged} unchanged; {report.events_added} events added; "
-        f"{len(report.rejects)} rejected -> {db}"
+        f"{report.articles_linked} linked as copies, {report.articles_unchanged} unchanged; "
+        f"{report.events_added} event mentions added; {len(report.rejects)} rejected -> {db}"
     )
     _report_rejects(report.rejects)
     if summary:
@@ -256,15 +276,49 @@ def run(
         raise typer.Exit(EXIT_REJECTS)
 
 
-def _print_dyads(db: Path, fmt: TableFormat, top: int | None = None) -> None:
+#: Columns of the dyad tables printed as text (csv and json carry every column).
+SUMMARY_COLUMNS = (
+    "events",
+    "reports",
+    "verbal_coop",
+    "material_coop",
+    "verbal_conflict",
+    "material_conflict",
+    "goldstein_sum",
+    "goldstein_mean",
+)
+
+
+def _compact(rows: list[dict[str, Any]], keys: tuple[str, ...], fmt: TableFormat) -> list[dict]:
+    if fmt is not TableFormat.table:
+        return rows
+    return [{k: r[k] for k in (*keys, *SUMMARY_COLUMNS)} for r in rows]
+
+
+def _print_dyads(
+    db: Path,
+    fmt: TableFormat,
+    top: int | None = None,
+    start: str | None = None,
+    end: str | None = None,
+) -> None:
+    from .aggregates import dyad_totals
     from .store import Store
 
     with Store(db, read_only=True) as store:
-        rows = store.dyad_summary()
+        rows = store._dicts(*dyad_totals(start, end))
     shown = rows[:top] if top else rows
-    _write_rows(shown, fmt)
+    _write_rows(_compact(shown, ("source", "target"), fmt), fmt)
     if fmt is TableFormat.table and len(shown) < len(rows):
         typer.echo(f"... {len(rows) - len(shown)} more dyads: dyadwatch dyads --db {db}")
+
+
+def _open_store(db: Path) -> Any:
+    from .store import Store
+
+    if not db.exists():
+        raise DyadwatchError(f"no store at {db}: run `dyadwatch run` first")
+    return Store(db, read_only=True)
 
 
 @app.command()
@@ -272,14 +326,178 @@ def dyads(
     db: Annotated[Path, typer.Option("--db", help="DuckDB store.")] = Path("dyadwatch.duckdb"),
     format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
     top: Annotated[int, typer.Option(min=0, help="Dyads shown (0: all).")] = 0,
+    start: Annotated[str | None, typer.Option(help="First event date (YYYY-MM-DD).")] = None,
+    end: Annotated[str | None, typer.Option(help="Last event date (YYYY-MM-DD).")] = None,
 ) -> None:
-    """Events per directed dyad in a store, with QuadClass counts and mean Goldstein."""
+    """Deduplicated events and the reports behind them per directed dyad, with QuadClass counts and
+    Goldstein sum and mean."""
     if not db.exists():
         _fail(DyadwatchError(f"no store at {db}"))
     try:
-        _print_dyads(db, format, top or None)
+        _print_dyads(db, format, top or None, start, end)
     except DyadwatchError as exc:
         _fail(exc)
+
+
+class Period(StrEnum):
+    day = "day"
+    week = "week"
+    month = "month"
+    quarter = "quarter"
+    year = "year"
+
+
+@app.command()
+def dyad(
+    a: Annotated[str, typer.Argument(help="First actor: country (SRB), code (SRBGOV) or IGO:EU.")],
+    b: Annotated[str, typer.Argument(help="Second actor.")],
+    db: Annotated[Path, typer.Option("--db", help="DuckDB store.")] = Path("dyadwatch.duckdb"),
+    by: Annotated[Period, typer.Option("--by", help="Period of the series.")] = Period.month,
+    start: Annotated[str | None, typer.Option(help="First event date (YYYY-MM-DD).")] = None,
+    end: Annotated[str | None, typer.Option(help="Last event date (YYYY-MM-DD).")] = None,
+    format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
+    plot: Annotated[
+        Path | None, typer.Option(help="Also draw both directions to this PNG file.")
+    ] = None,
+) -> None:
+    """The series of a dyad in both directions: events and reports per QuadClass, Goldstein sum and
+    mean, per day, week, month, quarter or year (periods without events are zeros)."""
+    from .aggregates import dyad_series
+
+    try:
+        with _open_store(db) as store:
+            rows = store._dicts(*dyad_series(a, b, by.value, start, end))
+        if plot is not None:
+            from .plots import plot_dyad_series
+
+            plot_dyad_series(rows, f"{a.upper()} and {b.upper()} by {by.value}", plot)
+    except DyadwatchError as exc:
+        _fail(exc)
+        return
+    if not rows and format is TableFormat.table:
+        typer.echo(f"(no dated events between {a.upper()} and {b.upper()})")
+    else:
+        _write_rows(_compact(rows, ("period", "direction"), format), format)
+    if plot is not None:
+        typer.echo(f"chart written to {plot}", err=True)
+
+
+@app.command()
+def network(
+    db: Annotated[Path, typer.Option("--db", help="DuckDB store.")] = Path("dyadwatch.duckdb"),
+    start: Annotated[str | None, typer.Option(help="First event date (YYYY-MM-DD).")] = None,
+    end: Annotated[str | None, typer.Option(help="Last event date (YYYY-MM-DD).")] = None,
+    level: Annotated[
+        str, typer.Option(help="Actor level: country (countries and IGOs) or code.")
+    ] = "country",
+    min_events: Annotated[int, typer.Option(min=1, help="Smallest edge shown.")] = 1,
+    format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
+) -> None:
+    """Directed actor network edges over a date range: events, reports, QuadClass, Goldstein."""
+    from .aggregates import network as network_query
+
+    try:
+        with _open_store(db) as store:
+            rows = store._dicts(*network_query(level, start, end, min_events))
+    except DyadwatchError as exc:
+        _fail(exc)
+        return
+    _write_rows(_compact(rows, ("source", "target"), format), format)
+
+
+class ExportFormat(StrEnum):
+    parquet = "parquet"
+    csv = "csv"
+    jsonl = "jsonl"
+    gdelt = "gdelt"
+    plover = "plover"
+
+
+@app.command()
+def export(
+    out: Annotated[Path, typer.Argument(help="File to write.")],
+    db: Annotated[Path, typer.Option("--db", help="DuckDB store.")] = Path("dyadwatch.duckdb"),
+    table: Annotated[
+        str,
+        typer.Option(help="events, mentions, quotes, articles, links, actors, rejects or runs."),
+    ] = "events",
+    format: Annotated[ExportFormat, typer.Option("--format", "-f")] = ExportFormat.parquet,
+) -> None:
+    """Export a table as Parquet, CSV or JSON Lines; events also as GDELT 2.0 TSV or PLOVER JSON."""
+    from .exports import export as export_table
+
+    try:
+        with _open_store(db) as store:
+            rows = export_table(store.con, table, format.value, out)
+    except DyadwatchError as exc:
+        _fail(exc)
+        return
+    typer.echo(f"{rows} {table} rows written to {out} ({format.value})")
+
+
+@app.command()
+def dedup(
+    db: Annotated[Path, typer.Option("--db", help="DuckDB store.")] = Path("dyadwatch.duckdb"),
+    window: Annotated[
+        int | None, typer.Option(min=0, help="Days between mentions of one event.")
+    ] = None,
+    level: Annotated[
+        str | None, typer.Option(help="Code level that must agree: code, base or root.")
+    ] = None,
+    location: Annotated[
+        bool | None,
+        typer.Option("--location/--no-location", help="Different places: different events."),
+    ] = None,
+) -> None:
+    """Show the rule that merges event mentions into events, or change it and re-derive every event."""
+    from dataclasses import replace
+
+    from .store import Store
+
+    if not db.exists():
+        _fail(DyadwatchError(f"no store at {db}"))
+    try:
+        with Store(db) as store:
+            rule = store.match_rule
+            before = store.counts()["events"]
+            changes: dict[str, Any] = {}
+            if window is not None:
+                changes["window_days"] = window
+            if level is not None:
+                changes["code_level"] = level
+            if location is not None:
+                changes["use_location"] = location
+            if changes:
+                rule = replace(rule, **changes)
+                after = store.set_match_rule(rule)
+            else:
+                after = before
+            mentions = store.counts()["event_mentions"]
+    except DyadwatchError as exc:
+        _fail(exc)
+        return
+    typer.echo(
+        f"rule: window {rule.window_days} day(s), code level {rule.code_level}, "
+        f"location {'on' if rule.use_location else 'off'}"
+    )
+    typer.echo(
+        f"{mentions} event mentions -> {after} events" + (f" (was {before})" if changes else "")
+    )
+
+
+@app.command()
+def runs(
+    db: Annotated[Path, typer.Option("--db", help="DuckDB store.")] = Path("dyadwatch.duckdb"),
+    format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
+) -> None:
+    """Runs recorded in a store: versions, configuration hash, status and counts."""
+    try:
+        with _open_store(db) as store:
+            rows = store.runs()
+    except DyadwatchError as exc:
+        _fail(exc)
+        return
+    _write_rows(rows, format)
 
 
 @app.command(name="eval")
