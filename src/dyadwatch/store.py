@@ -681,6 +681,8 @@ class Store:
                 touched |= self._groups_of_articles([r["original_id"] for r in link_rows], rule)
             self._derive(touched, rule)
             if run_id is not None and run_counts:
+                if "event_mentions_added" in run_counts:  # what was stored, not what was coded
+                    run_counts = {**run_counts, "event_mentions_added": counts.event_mentions}
                 sets = ", ".join(f"{k} = {k} + ?" for k in run_counts if k in RUN_COUNTERS)
                 values = [v for k, v in run_counts.items() if k in RUN_COUNTERS]
                 if sets:
