@@ -46,7 +46,7 @@ typecheck: install
 
 lock:
 	$(BIN)/python -m pip install --quiet pip-tools
-	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --extra model --extra dev \
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --extra model --extra dask --extra dev \
 	  -o requirements.lock pyproject.toml
 
 clean:

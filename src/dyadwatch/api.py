@@ -5,19 +5,21 @@ The CLI (and later the HTTP API) are thin wrappers over these functions.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .dedup_articles import DEFAULT_THRESHOLD, Signature
+from .errors import DyadwatchError, ExtractError
 from .extract import extract
 from .ingest import IngestOptions, read_paths, read_text
 from .records import Article, Event, RawItem, Reject
 
 if TYPE_CHECKING:
     from .pipeline import CodedArticle, Coder
-    from .store import Store
+    from .store import Link, Store
 
 _CODERS: dict[tuple[str | None, int, tuple[str, ...]], Coder] = {}
 
@@ -92,6 +94,18 @@ class RunReport:
     rejects: list[Reject] = field(default_factory=list)
 
 
+@dataclass
+class _Prepared:
+    """A batch after the checks made before NLP: what to code, what to link, what to skip."""
+
+    read: int
+    todo: list[Article]
+    links: list[Link]
+    signatures: list[Signature]
+    unchanged: int
+    rejects: list[Reject]
+
+
 def run(
     paths: Iterable[str | Path],
     db: str | Path,
@@ -102,8 +116,12 @@ def run(
     dictionaries: Sequence[str | Path] = (),
     progress: Callable[[RunReport], None] | None = None,
     dedup_threshold: float | None = DEFAULT_THRESHOLD,
+    workers: int = 1,
+    dask: str | None = None,
+    shards: str | Path | None = None,
 ) -> RunReport:
-    """Code everything under ``paths`` into the store ``db``.
+    """Code everything under ``paths`` (files, folders, globs, feed/sitemap/page URLs) into the store
+    ``db``.
 
     Articles already stored with the same content and coder version are not parsed again; changed ones
     are replaced whole. Copies of an article stored or read earlier (exact, or near above
@@ -111,108 +129,168 @@ def run(
     batch (articles, links, mentions, derived events, rejects, run counters) is written in one
     transaction, so a run stopped at any point leaves only complete articles behind, and running it
     again completes it to what a clean run gives. The run is recorded in the ``runs`` table.
-    """
-    from .errors import ExtractError
-    from .store import Link, Store
 
-    coder = get_coder(model, batch_size, dictionaries)
+    ``workers`` > 1 codes in that many local processes, ``dask`` (``local:N`` or a scheduler address)
+    on a Dask cluster through Parquet shards (kept in ``shards`` when given); the store is the same as
+    with one process (see :mod:`dyadwatch.engines`).
+    """
+    from .engines import DaskEngine, LocalEngine, PoolEngine
+    from .pipeline import coder_version
+    from .store import Store
+
+    if workers < 1:
+        raise DyadwatchError(f"workers must be at least 1, not {workers}")
+    paths = list(paths)
+    dicts = [str(d) for d in dictionaries]
+    engine: LocalEngine | PoolEngine | DaskEngine
+    if dask:
+        engine = DaskEngine(dask, model, batch_size, dicts, shards)
+    elif workers > 1:
+        engine = PoolEngine(model, batch_size, dicts, workers)
+    else:
+        engine = LocalEngine(model, batch_size, dicts)
+    version = coder_version()
+    options = replace(options or IngestOptions())
     report = RunReport()
-    inputs = [str(p) for p in paths]
     config = {
-        "coder_version": coder.version,
-        "model": coder.model,
+        "coder_version": version,
+        "model": engine.label,
         "batch_size": batch_size,
         "dedup_threshold": dedup_threshold,
-        "max_bytes": (options or IngestOptions()).max_bytes,
-        "dictionaries": [str(d) for d in dictionaries],
+        "max_bytes": options.max_bytes,
+        "text_column": options.text_column,
+        "dictionaries": dicts,
+        "workers": workers,
+        "dask": dask,
     }
-    with Store(db) as store:
-        run_id = report.run_id = store.start_run(config, inputs)
-        index = store.duplicate_index(dedup_threshold or 1.0)
-        batch: list[Article] = []
-        rejects: list[Reject] = []
-        seen: set[str] = set()
-
-        def flush() -> None:
-            known = store.known_articles(a.article_id for a in batch)
-            linked = store.known_links(a.article_id for a in batch)
-            todo: list[Article] = []
-            links: list[Link] = []
-            signatures: list[Signature] = []
-            unchanged = 0
-            for article in batch:
-                if known.get(article.article_id) == (article.content_hash, coder.version) or (
-                    article.article_id in linked
-                    and linked[article.article_id][0] == article.content_hash
-                ):
-                    unchanged += 1
-                    continue
-                signature = Signature.of(article.article_id, article.text)
-                match = index.find(signature) if dedup_threshold is not None else None
-                if match is not None:
-                    links.append(Link(article, match.original_id, match.kind, match.similarity))
-                    continue
-                index.add(signature)
-                signatures.append(signature)
-                todo.append(article)
-            coded = list(coder.code_articles(todo))
-            counts = store.write(
-                coded,
-                rejects,
-                links,
-                signatures,
-                run_id,
-                {
-                    "articles_read": len(batch),
-                    "articles_coded": len(coded),
-                    "articles_unchanged": unchanged,
-                    "articles_linked": len(links),
-                    "event_mentions_added": sum(len(c.events) for c in coded),
-                    "rejects": len(rejects),
-                },
-            )
-            report.articles_unchanged += unchanged
-            report.articles_coded += len(coded)
-            report.articles_linked += len(links)
-            report.events_added += counts.event_mentions
-            report.rejects.extend(rejects)
-            batch.clear()
-            rejects.clear()
-            if progress is not None:
-                progress(report)
-
-        try:
-            for item in read_paths(paths, options):
-                if isinstance(item, Reject):
-                    rejects.append(item)
-                    continue
-                try:
-                    article = extract(item)
-                except ExtractError as exc:
-                    rejects.append(Reject(exc.item, "extract", exc.reason, exc.detail))
-                    continue
-                report.articles_read += 1
-                if article.article_id in seen:
-                    rejects.append(
-                        Reject(
-                            item.item,
-                            "extract",
-                            "duplicate_id",
-                            f"article id {article.article_id!r} already used earlier in this run",
-                        )
-                    )
-                    continue
-                seen.add(article.article_id)
-                batch.append(article)
-                if len(batch) >= batch_size:
-                    flush()
-            flush()
-        except BaseException as exc:
-            status = "interrupted" if isinstance(exc, KeyboardInterrupt) else "failed"
-            store.finish_run(run_id, status, f"{type(exc).__name__}: {exc}"[:500])
-            raise
-        store.finish_run(run_id)
+    try:
+        with Store(db) as store:
+            options.skip_url = store.has_url
+            report.run_id = store.start_run(config, [str(p) for p in paths])
+            try:
+                _run_batches(
+                    store,
+                    engine,
+                    paths,
+                    options,
+                    batch_size,
+                    dedup_threshold,
+                    version,
+                    report,
+                    progress,
+                )
+            except BaseException as exc:
+                status = "interrupted" if isinstance(exc, KeyboardInterrupt) else "failed"
+                store.finish_run(report.run_id, status, f"{type(exc).__name__}: {exc}"[:500])
+                raise
+            store.finish_run(report.run_id)
+    finally:
+        engine.close()
     return report
+
+
+def _run_batches(
+    store: Store,
+    engine: Any,
+    paths: Iterable[str | Path],
+    options: IngestOptions,
+    batch_size: int,
+    dedup_threshold: float | None,
+    version: str,
+    report: RunReport,
+    progress: Callable[[RunReport], None] | None,
+) -> None:
+    from .store import Link
+
+    index = store.duplicate_index(dedup_threshold or 1.0)
+
+    def prepare(batch: list[Article], rejects: list[Reject]) -> _Prepared:
+        known = store.known_articles(a.article_id for a in batch)
+        linked = store.known_links(a.article_id for a in batch)
+        prepared = _Prepared(len(batch), [], [], [], 0, list(rejects))
+        for article in batch:
+            if known.get(article.article_id) == (article.content_hash, version) or (
+                article.article_id in linked
+                and linked[article.article_id][0] == article.content_hash
+            ):
+                prepared.unchanged += 1
+                continue
+            signature = Signature.of(article.article_id, article.text)
+            match = index.find(signature) if dedup_threshold is not None else None
+            if match is not None:
+                prepared.links.append(
+                    Link(article, match.original_id, match.kind, match.similarity)
+                )
+                continue
+            index.add(signature)
+            prepared.signatures.append(signature)
+            prepared.todo.append(article)
+        return prepared
+
+    def store_batch(prepared: _Prepared, handle: Any) -> None:
+        rows = engine.result(handle)
+        counts = store.write_rows(
+            rows,
+            prepared.rejects,
+            prepared.links,
+            prepared.signatures,
+            report.run_id,
+            {
+                "articles_read": prepared.read,
+                "articles_coded": len(rows.articles),
+                "articles_unchanged": prepared.unchanged,
+                "articles_linked": len(prepared.links),
+                "event_mentions_added": 0,  # replaced by what the write stored
+                "rejects": len(prepared.rejects),
+            },
+        )
+        report.articles_unchanged += prepared.unchanged
+        report.articles_coded += len(rows.articles)
+        report.articles_linked += len(prepared.links)
+        report.events_added += counts.event_mentions
+        report.rejects.extend(prepared.rejects)
+        if progress is not None:
+            progress(report)
+
+    pending: deque[tuple[_Prepared, Any]] = deque()
+
+    def submit(batch: list[Article], rejects: list[Reject]) -> None:
+        prepared = prepare(batch, rejects)
+        pending.append((prepared, engine.submit(prepared.todo)))
+        while len(pending) > engine.inflight:
+            store_batch(*pending.popleft())
+
+    batch: list[Article] = []
+    rejects: list[Reject] = []
+    seen: set[str] = set()
+    for item in read_paths(paths, options):
+        if isinstance(item, Reject):
+            rejects.append(item)
+            continue
+        try:
+            article = extract(item)
+        except ExtractError as exc:
+            rejects.append(Reject(exc.item, "extract", exc.reason, exc.detail))
+            continue
+        report.articles_read += 1
+        if article.article_id in seen:
+            rejects.append(
+                Reject(
+                    item.item,
+                    "extract",
+                    "duplicate_id",
+                    f"article id {article.article_id!r} already used earlier in this run",
+                )
+            )
+            continue
+        seen.add(article.article_id)
+        batch.append(article)
+        if len(batch) >= batch_size:
+            submit(batch, rejects)
+            batch, rejects = [], []
+    submit(batch, rejects)
+    while pending:
+        store_batch(*pending.popleft())
 
 
 def open_store(path: str | Path = "dyadwatch.duckdb", read_only: bool = False) -> Store:

@@ -196,7 +196,13 @@ def code(
 
 @app.command()
 def run(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders of articles.")],
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help="Files, folders, globs (quoted), .csv, .warc(.gz), or http(s) URLs of RSS/Atom "
+            "feeds, sitemaps and pages."
+        ),
+    ],
     db: Annotated[Path, typer.Option("--db", help="DuckDB store (created if missing).")] = Path(
         "dyadwatch.duckdb"
     ),
@@ -226,23 +232,55 @@ def run(
             help="Report each stored batch on stderr (default: on a terminal only).",
         ),
     ] = None,
+    workers: Annotated[
+        int, typer.Option(min=1, help="Local worker processes that parse and code.")
+    ] = 1,
+    dask: Annotated[
+        str | None,
+        typer.Option(help="Code on a Dask cluster: local:N or tcp://scheduler:8786."),
+    ] = None,
+    shards: Annotated[
+        Path | None,
+        typer.Option(help="With --dask: keep the Parquet shards in this (shared) folder."),
+    ] = None,
+    text_column: Annotated[
+        str | None, typer.Option(help="CSV column holding the article text.")
+    ] = None,
+    user_agent: Annotated[
+        str | None, typer.Option(help="User-Agent sent when fetching URLs.")
+    ] = None,
+    host_interval: Annotated[
+        float, typer.Option(min=0.0, help="Seconds between two requests to one host.")
+    ] = 1.0,
+    timeout: Annotated[
+        float, typer.Option(min=0.1, help="Seconds to wait for a web server's answer.")
+    ] = 20.0,
+    retries: Annotated[
+        int, typer.Option(min=0, help="Retries of a fetch that failed with a timeout or 5xx.")
+    ] = 2,
 ) -> None:
     """Code articles into a DuckDB store: articles, copies, event mentions, deduplicated events,
     quotes and rejects. Re-running adds nothing; a killed run is completed by running it again."""
+    import time
+
     from .api import RunReport
     from .api import run as run_batch
+    from .fetch import DEFAULT_USER_AGENT, FetchOptions
     from .ingest import IngestOptions
 
     terminal = sys.stderr.isatty()
     show = terminal if progress_lines is None else progress_lines
     lead = "\r" if terminal else ""  # a terminal rewrites one line; a log gets one line per batch
+    started = time.monotonic()
 
     def progress(report: RunReport) -> None:
         if show:
+            done = report.articles_coded + report.articles_linked + report.articles_unchanged
+            rate = done / max(time.monotonic() - started, 1e-6)
             typer.echo(
                 f"{lead}{report.articles_read} articles read, "
                 f"{report.articles_coded} coded, {report.articles_linked} linked, "
-                f"{report.events_added} event mentions stored",
+                f"{report.events_added} event mentions stored ({rate:.1f} articles/s)",
                 err=True,
                 nl=not terminal,
             )
@@ -253,10 +291,24 @@ def run(
             db,
             model=model,
             batch_size=batch_size,
-            options=IngestOptions(max_bytes=max_bytes),
+            options=IngestOptions(
+                max_bytes=max_bytes,
+                text_column=text_column,
+                fetch=FetchOptions(
+                    user_agent=user_agent or DEFAULT_USER_AGENT,
+                    read_timeout=timeout,
+                    connect_timeout=min(timeout, 10.0),
+                    retries=retries,
+                    max_bytes=max_bytes,
+                    host_interval=host_interval,
+                ),
+            ),
             dictionaries=dictionaries or [],
             progress=progress,
             dedup_threshold=dedup_threshold or None,
+            workers=workers,
+            dask=dask,
+            shards=shards,
         )
     except DyadwatchError as exc:
         _fail(exc)

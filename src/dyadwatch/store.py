@@ -17,11 +17,11 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import duckdb
 import pyarrow as pa
@@ -352,6 +352,65 @@ class Link:
 
 
 @dataclass
+class CodedRows:
+    """Coded articles flattened into the rows of their tables."""
+
+    articles: list[dict[str, Any]] = field(default_factory=list)
+    event_mentions: list[dict[str, Any]] = field(default_factory=list)
+    actor_mentions: list[dict[str, Any]] = field(default_factory=list)
+    quotes: list[dict[str, Any]] = field(default_factory=list)
+
+    #: table name -> the columns of its rows
+    TABLES: ClassVar[dict[str, tuple[str, ...]]] = {
+        "articles": ARTICLE_COLUMNS,
+        "event_mentions": MENTION_EVENT_COLUMNS,
+        "actor_mentions": MENTION_COLUMNS,
+        "quotes": QUOTE_COLUMNS,
+    }
+
+    @classmethod
+    def of(cls, coded: Iterable[CodedArticle]) -> CodedRows:
+        """The rows of coded articles."""
+        coded = list(coded)
+        return cls(
+            [article_row(c) for c in coded],
+            [event_row(e) for c in coded for e in c.events],
+            [mention_row(m) for c in coded for m in c.mentions],
+            [quote_row(q) for c in coded for q in c.quotes],
+        )
+
+    def extend(self, other: CodedRows) -> None:
+        """Append another batch's rows."""
+        for name in self.TABLES:
+            getattr(self, name).extend(getattr(other, name))
+
+    def to_parquet(self, folder: Path, name: str) -> dict[str, str]:
+        """Write each non-empty table as ``<folder>/<table>/<name>.parquet``; return the paths."""
+        import pyarrow.parquet as pq
+
+        paths = {}
+        for table, columns in self.TABLES.items():
+            rows = getattr(self, table)
+            if not rows:
+                continue
+            target = folder / table / f"{name}.parquet"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            pq.write_table(pa.Table.from_pylist(rows, schema=_schema(columns)), target)
+            paths[table] = str(target)
+        return paths
+
+    @classmethod
+    def from_parquet(cls, paths: dict[str, str]) -> CodedRows:
+        """Read what :meth:`to_parquet` wrote."""
+        import pyarrow.parquet as pq
+
+        rows = cls()
+        for table, path in paths.items():
+            getattr(rows, table).extend(pq.read_table(path).to_pylist())
+        return rows
+
+
+@dataclass
 class WriteCounts:
     """Rows actually added by a write (rows already present are not counted)."""
 
@@ -604,20 +663,28 @@ class Store:
         An article stored before with other content or by another coder version is replaced whole; a
         copy linked before with other content is linked again.
         """
-        coded = list(coded)
+        return self.write_rows(CodedRows.of(coded), rejects, links, signatures, run_id, run_counts)
+
+    def write_rows(
+        self,
+        rows: CodedRows,
+        rejects: Iterable[Reject] = (),
+        links: Iterable[Link] = (),
+        signatures: Iterable[Signature] = (),
+        run_id: str | None = None,
+        run_counts: dict[str, int] | None = None,
+    ) -> WriteCounts:
+        """:meth:`write` for articles already flattened into rows (by this process, a worker
+        process, or a Parquet shard written on a cluster)."""
         links = list(links)
         rule = self.match_rule
-        article_rows = [article_row(c, run_id) for c in coded]
-        event_rows = [event_row(e) for c in coded for e in c.events]
-        mention_rows = [mention_row(m) for c in coded for m in c.mentions]
-        quote_rows = [quote_row(q) for c in coded for q in c.quotes]
+        article_rows = [{**r, "run_id": run_id} for r in rows.articles]
+        event_rows, mention_rows, quote_rows = rows.event_mentions, rows.actor_mentions, rows.quotes
         link_rows = [link.row(run_id) for link in links]
         known_signatures = {s.article_id: s for s in signatures}
-        for c in coded:
-            if c.article.article_id not in known_signatures:
-                known_signatures[c.article.article_id] = Signature.of(
-                    c.article.article_id, c.article.text
-                )
+        for r in article_rows:
+            if r["article_id"] not in known_signatures:
+                known_signatures[r["article_id"]] = Signature.of(r["article_id"], r["text"])
         reject_rows = [
             {
                 "reject_id": r.reject_id,
@@ -673,9 +740,8 @@ class Store:
                 "article_bands", BAND_COLUMNS, [b for s in new_signatures for b in s.band_rows()]
             )
             touched |= {
-                rule.key(e.source.code, e.target.code if e.target else None, e.cameo, e.root)
-                for c in coded
-                for e in c.events
+                rule.key(e["source_code"], e["target_code"], e["cameo"], e["root"])
+                for e in event_rows
             }
             if counts.links:
                 touched |= self._groups_of_articles([r["original_id"] for r in link_rows], rule)
@@ -759,6 +825,21 @@ class Store:
             return {}
         rows = self._rows(select + " WHERE article_id IN (SELECT unnest(?))", [ids])
         return {r[0]: tuple(r[1:]) for r in rows}
+
+    def has_url(self, url: str) -> bool:
+        """Whether a web page needs no fetching: stored as an article or a linked copy, or rejected
+        for good (too large, not HTML, gone, no article text)."""
+        from .fetch import PERMANENT_REASONS, url_id
+
+        key = url_id(url)
+        rows = self._rows(
+            "SELECT 1 FROM articles WHERE article_id = ? "
+            "UNION ALL SELECT 1 FROM article_links WHERE article_id = ? "
+            "UNION ALL SELECT 1 FROM rejects WHERE item = ? AND (stage = 'extract' "
+            "OR (stage = 'fetch' AND reason IN (SELECT unnest(?)))) LIMIT 1",
+            [key, key, url, list(PERMANENT_REASONS)],
+        )
+        return bool(rows)
 
     def duplicate_index(self, threshold: float = DEFAULT_THRESHOLD) -> DuplicateIndex:
         """A copy finder over the articles stored here (and those added to it during a run)."""
