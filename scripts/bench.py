@@ -1,11 +1,18 @@
 """Benchmark: how close the full pipeline runs to the speed of spaCy itself, on the same articles.
 
-Stages, each in its own process so that each peak RSS is its own:
+Stages, each in its own process so that each peak RSS is its own (summed over worker processes,
+sampled every 0.1 s):
 
 * ``tokenize`` — spaCy's tokenizer only: the physical limit;
-* ``parse`` — the spaCy pipeline (tagger, parser, NER, lemmatiser) alone: the parse bound;
-* ``full`` — dyadwatch end to end (extract, parse, actors, events, quotes) with the DuckDB writes;
-* ``resolve`` — the parse bound again with the time spent in actor resolution and event coding measured
+* ``parse`` / ``parse2`` — spaCy's parser and NER alone (with the tok2vec layer they listen to; tagger,
+  attribute ruler and lemmatiser off) on one and on two processes (``nlp.pipe(n_process=2)``): the
+  parse bound;
+* ``pipeline`` — the whole spaCy pipeline dyadwatch loads (tagger, lemmatiser and attribute ruler too),
+  one process: what the coder's inputs cost before any coding;
+* ``full`` / ``full2`` — ``dyadwatch run`` end to end (extract, deduplicate, parse, actors, events,
+  quotes, DuckDB writes and event derivation) on one process and with ``--workers 2``, worker start-up
+  included; ``full2skip`` the same with ``--skip-sentences``;
+* ``resolve`` — the pipeline again with the time spent in actor resolution and event coding measured
   inside the full coder (instrumented), to report what resolution and coding add.
 
 Articles: the Wikinews articles of ``../shared/reference/news`` when present, else the bundled examples
@@ -23,10 +30,12 @@ import resource
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+STAGES = ("tokenize", "parse", "parse2", "pipeline", "full", "full2", "full2skip", "resolve")
 
 
 def load_articles(shared: Path, limit: int) -> list[dict[str, str]]:
@@ -51,7 +60,47 @@ def load_articles(shared: Path, limit: int) -> list[dict[str, str]]:
     return rows[:limit] if limit else rows
 
 
+class PeakRSS:
+    """Peak resident memory of this process and its children, summed, sampled in a thread."""
+
+    def __init__(self) -> None:
+        self.peak = 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        try:
+            import psutil
+        except ImportError:
+            return
+        me = psutil.Process()
+        while not self._stop.is_set():
+            total = 0
+            for proc in [me, *me.children(recursive=True)]:
+                try:
+                    total += proc.memory_info().rss
+                except psutil.Error:
+                    pass
+            self.peak = max(self.peak, total / 2**20)
+            self._stop.wait(0.1)
+
+    def __enter__(self) -> PeakRSS:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
 def stage(name: str, data: Path) -> dict[str, float]:
+    with PeakRSS() as sampled:
+        result = _stage(name, data)
+    result["peak_rss_mb"] = round(max(result["peak_rss_mb"], sampled.peak), 1)
+    return result
+
+
+def _stage(name: str, data: Path) -> dict[str, float]:
     from dyadwatch.extract import extract_record
 
     rows = [json.loads(line) for line in data.read_text("utf-8").splitlines()]
@@ -67,22 +116,27 @@ def stage(name: str, data: Path) -> dict[str, float]:
         started = time.perf_counter()
         for _doc in nlp.tokenizer.pipe(texts, batch_size=32):
             pass  # the tokenizer finds no sentences: the parse stage's count is used for its rate
-    elif name == "parse":
+    elif name in ("parse", "parse2", "pipeline"):
         from dyadwatch.nlp import load_pipeline
 
         nlp = load_pipeline()
+        if name != "pipeline":
+            nlp.select_pipes(enable=["tok2vec", "parser", "ner"])
         started = time.perf_counter()
-        for doc in nlp.pipe(texts, batch_size=32):
+        for doc in nlp.pipe(texts, batch_size=32, n_process=2 if name == "parse2" else 1):
             sentences += sum(1 for _ in doc.sents)
-    elif name == "full":
+    elif name in ("full", "full2", "full2skip"):
         from dyadwatch.api import get_coder, run
 
-        get_coder()
+        if name == "full":
+            get_coder()
         with tempfile.TemporaryDirectory() as folder:
             started = time.perf_counter()
             repeated = any(r.get("repeated") for r in rows)
             report = run([data], Path(folder) / "bench.duckdb",
-                         dedup_threshold=None if repeated else 0.8)
+                         dedup_threshold=None if repeated else 0.8,
+                         workers=1 if name == "full" else 2,
+                         skip_sentences=name == "full2skip")
         extra["events"] = report.events_added
         extra["linked_as_copies"] = report.articles_linked
     elif name == "resolve":
@@ -131,22 +185,27 @@ def main() -> None:
         data = Path(folder) / "articles.jsonl"
         data.write_text("".join(json.dumps(r) + "\n" for r in rows), "utf-8")
         results = {}
-        for name in ("tokenize", "parse", "full", "resolve"):
+        for name in STAGES:
             done = subprocess.run([sys.executable, __file__, "--stage", name, "--data", str(data)],
                                   capture_output=True, text=True, check=True)
             results[name] = json.loads(done.stdout.strip().splitlines()[-1])
             print(f"{name:9} {results[name]}")
-    parse, full, tokenize = results["parse"]["seconds"], results["full"]["seconds"], results["tokenize"]["seconds"]
-    for name in ("tokenize", "full"):
+    seconds = {name: results[name]["seconds"] for name in STAGES}
+    for name in STAGES:
         results[name]["sentences"] = results["parse"]["sentences"]
-        results[name]["sentences_per_s"] = round(results["parse"]["sentences"] / results[name]["seconds"], 1)
+        results[name]["sentences_per_s"] = round(results["parse"]["sentences"] / seconds[name], 1)
     resolve = results["resolve"]
     summary = {
         "articles": len(rows),
-        "full_vs_parse_speed": round(parse / full, 3),
-        "full_vs_tokenizer_speed": round(tokenize / full, 3),
-        "resolution_share_of_parse": round(resolve["resolve_seconds"] / parse, 3),
-        "coding_share_of_parse": round(resolve["code_seconds"] / parse, 3),
+        "full2_vs_parse2_speed": round(seconds["parse2"] / seconds["full2"], 3),
+        "full2skip_vs_parse2_speed": round(seconds["parse2"] / seconds["full2skip"], 3),
+        "full_vs_parse_speed": round(seconds["parse"] / seconds["full"], 3),
+        "full_vs_pipeline_speed": round(seconds["pipeline"] / seconds["full"], 3),
+        "full2_vs_tokenizer_speed": round(seconds["tokenize"] / seconds["full2"], 3),
+        "full_vs_tokenizer_speed": round(seconds["tokenize"] / seconds["full"], 3),
+        "full2_peak_rss_mb": results["full2"]["peak_rss_mb"],
+        "resolution_share_of_pipeline": round(resolve["resolve_seconds"] / seconds["pipeline"], 3),
+        "coding_share_of_pipeline": round(resolve["code_seconds"] / seconds["pipeline"], 3),
     }
     print(json.dumps(summary, indent=2))
     args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -70,7 +70,7 @@ def test_ingest_directories_recurse_in_order_and_skip_documentation(tmp_path):
     (tmp_path / "b" / "2.html").write_text("<html><body><p>x</p></body></html>")
     (tmp_path / "1.txt").write_text("one")
     (tmp_path / "README.md").write_text("# not an article")
-    (tmp_path / "notes.csv").write_text("a,b")
+    (tmp_path / "notes.yaml").write_text("a: b")
     items = list(read_paths([tmp_path]))
     assert [i.item for i in items] == [str(tmp_path / "1.txt"), str(tmp_path / "b" / "2.html")]
     assert items[1].kind == "html"

@@ -21,19 +21,27 @@ if TYPE_CHECKING:
     from .pipeline import CodedArticle, Coder
     from .store import Link, Store
 
-_CODERS: dict[tuple[str | None, int, tuple[str, ...]], Coder] = {}
+_CODERS: dict[tuple[str | None, int, tuple[str, ...], bool], Coder] = {}
+#: What ``get_coder`` uses when it is not told whether to skip sentences (``dyadwatch eval
+#: --skip-sentences`` turns it on for every suite).
+DEFAULTS = {"skip_sentences": False}
 
 
 def get_coder(
-    model: str | None = None, batch_size: int = 32, dictionaries: Sequence[str | Path] = ()
+    model: str | None = None,
+    batch_size: int = 32,
+    dictionaries: Sequence[str | Path] = (),
+    skip_sentences: bool | None = None,
 ) -> Coder:
-    """The process-wide :class:`~dyadwatch.pipeline.Coder` for ``model`` and user ``dictionaries``
-    (loaded once)."""
+    """The process-wide :class:`~dyadwatch.pipeline.Coder` for ``model``, user ``dictionaries`` and
+    sentence skipping (loaded once; the spaCy pipeline itself is shared)."""
     from .pipeline import Coder
 
-    key = (model, batch_size, tuple(str(d) for d in dictionaries))
+    if skip_sentences is None:
+        skip_sentences = DEFAULTS["skip_sentences"]
+    key = (model, batch_size, tuple(str(d) for d in dictionaries), skip_sentences)
     if key not in _CODERS:
-        _CODERS[key] = Coder(model, batch_size, dictionaries)
+        _CODERS[key] = Coder(model, batch_size, dictionaries, skip_sentences)
     return _CODERS[key]
 
 
@@ -119,6 +127,7 @@ def run(
     workers: int = 1,
     dask: str | None = None,
     shards: str | Path | None = None,
+    skip_sentences: bool = False,
 ) -> RunReport:
     """Code everything under ``paths`` (files, folders, globs, feed/sitemap/page URLs) into the store
     ``db``.
@@ -132,7 +141,8 @@ def run(
 
     ``workers`` > 1 codes in that many local processes, ``dask`` (``local:N`` or a scheduler address)
     on a Dask cluster through Parquet shards (kept in ``shards`` when given); the store is the same as
-    with one process (see :mod:`dyadwatch.engines`).
+    with one process (see :mod:`dyadwatch.engines`). ``skip_sentences`` leaves out of the parse the
+    sentences a cheap pass finds cannot yield an event (:mod:`dyadwatch.prefilter`).
     """
     from .engines import DaskEngine, LocalEngine, PoolEngine
     from .pipeline import coder_version
@@ -144,11 +154,11 @@ def run(
     dicts = [str(d) for d in dictionaries]
     engine: LocalEngine | PoolEngine | DaskEngine
     if dask:
-        engine = DaskEngine(dask, model, batch_size, dicts, shards)
+        engine = DaskEngine(dask, model, batch_size, dicts, shards, skip_sentences)
     elif workers > 1:
-        engine = PoolEngine(model, batch_size, dicts, workers)
+        engine = PoolEngine(model, batch_size, dicts, workers, skip_sentences)
     else:
-        engine = LocalEngine(model, batch_size, dicts)
+        engine = LocalEngine(model, batch_size, dicts, skip_sentences)
     version = coder_version()
     options = replace(options or IngestOptions())
     report = RunReport()
@@ -162,6 +172,7 @@ def run(
         "dictionaries": dicts,
         "workers": workers,
         "dask": dask,
+        "skip_sentences": skip_sentences,
     }
     try:
         with Store(db) as store:

@@ -139,7 +139,10 @@ def main_options(
 @app.command()
 def code(
     files: Annotated[
-        list[Path], typer.Argument(help="Articles: .txt, .html, .jsonl, .json or folders.")
+        list[str],
+        typer.Argument(
+            help="Articles: .txt, .html, .jsonl, .json, .csv, .warc(.gz), folders, globs or URLs."
+        ),
     ],
     format: Annotated[
         EventFormat, typer.Option("--format", "-f", help="Output format.")
@@ -258,6 +261,13 @@ def run(
     retries: Annotated[
         int, typer.Option(min=0, help="Retries of a fetch that failed with a timeout or 5xx.")
     ] = 2,
+    skip_sentences: Annotated[
+        bool,
+        typer.Option(
+            help="Do not parse sentences a cheap pass finds cannot yield an event (faster; "
+            "quotes and actors in them are lost)."
+        ),
+    ] = False,
 ) -> None:
     """Code articles into a DuckDB store: articles, copies, event mentions, deduplicated events,
     quotes and rejects. Re-running adds nothing; a killed run is completed by running it again."""
@@ -309,6 +319,7 @@ def run(
             workers=workers,
             dask=dask,
             shards=shards,
+            skip_sentences=skip_sentences,
         )
     except DyadwatchError as exc:
         _fail(exc)
@@ -572,8 +583,12 @@ def eval_command(
         list[Path] | None,
         typer.Option("--dict", help="User dictionary file or folder (repeatable)."),
     ] = None,
+    skip_sentences: Annotated[
+        bool, typer.Option(help="Score with sentence skipping on (to measure what it costs).")
+    ] = False,
 ) -> None:
     """Score coding quality against gold articles and peer suites (P/R/F1 by level and root)."""
+    from .api import DEFAULTS
     from .evaluate import format_gold_table, format_peer_table
     from .quotes_eval import format_quotes_table
     from .scoring import (
@@ -583,6 +598,7 @@ def eval_command(
         format_pentaclass_table,
     )
 
+    DEFAULTS["skip_sentences"] = skip_sentences
     results: list[dict[str, Any]] = []
     failures: list[str] = []
     try:

@@ -43,10 +43,16 @@ class LocalEngine:
 
     inflight = 0
 
-    def __init__(self, model: str | None, batch_size: int, dictionaries: Sequence[str]) -> None:
+    def __init__(
+        self,
+        model: str | None,
+        batch_size: int,
+        dictionaries: Sequence[str],
+        skip_sentences: bool = False,
+    ) -> None:
         from .api import get_coder
 
-        self.coder = get_coder(model, batch_size, dictionaries)
+        self.coder = get_coder(model, batch_size, dictionaries, skip_sentences)
         self.label = self.coder.model
 
     def submit(self, articles: list[Article]) -> Any:
@@ -64,10 +70,16 @@ class LocalEngine:
 _WORKER: dict[str, Any] = {}
 
 
-def _init_worker(model: str | None, batch_size: int, dictionaries: Sequence[str]) -> None:
+def _init_worker(
+    model: str | None, batch_size: int, dictionaries: Sequence[str], skip_sentences: bool
+) -> None:
     from .api import get_coder
 
-    _WORKER["coder"] = get_coder(model, batch_size, dictionaries)
+    _WORKER["coder"] = get_coder(model, batch_size, dictionaries, skip_sentences)
+
+
+def _ready() -> bool:
+    return "coder" in _WORKER
 
 
 def _code_chunk(articles: list[Article]) -> CodedRows:
@@ -78,7 +90,12 @@ class PoolEngine:
     """Codes in ``workers`` local processes."""
 
     def __init__(
-        self, model: str | None, batch_size: int, dictionaries: Sequence[str], workers: int
+        self,
+        model: str | None,
+        batch_size: int,
+        dictionaries: Sequence[str],
+        workers: int,
+        skip_sentences: bool = False,
     ) -> None:
         from .nlp import resolve_model_name
 
@@ -89,8 +106,11 @@ class PoolEngine:
             workers,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_init_worker,
-            initargs=(model, batch_size, list(dictionaries)),
+            initargs=(model, batch_size, list(dictionaries), skip_sentences),
         )
+        # start the workers now, so that loading the pipeline overlaps reading the first batch
+        for _ in range(workers):
+            self.pool.submit(_ready)
 
     def submit(self, articles: list[Article]) -> list[Future[CodedRows]]:
         """Split a batch across the workers."""
@@ -115,12 +135,13 @@ def code_shard(
     model: str | None,
     batch_size: int,
     dictionaries: Sequence[str],
+    skip_sentences: bool = False,
 ) -> dict[str, str]:
     """Dask task: code a partition on a worker (pipeline loaded once per worker process) and write
     its rows as Parquet shards; return the shard paths by table."""
     from .api import get_coder
 
-    coder = get_coder(model, batch_size, dictionaries)
+    coder = get_coder(model, batch_size, dictionaries, skip_sentences)
     return CodedRows.of(coder.code_articles(articles)).to_parquet(Path(folder), name)
 
 
@@ -134,6 +155,7 @@ class DaskEngine:
         batch_size: int,
         dictionaries: Sequence[str],
         shards: str | Path | None = None,
+        skip_sentences: bool = False,
     ) -> None:
         try:
             from distributed import Client, LocalCluster
@@ -166,7 +188,7 @@ class DaskEngine:
         self.workers = max(1, len(self.client.scheduler_info().get("workers", {})))
         self.inflight = 2 * self.workers
         self.label = resolve_model_name(model)
-        self.args = (model, batch_size, list(dictionaries))
+        self.args = (model, batch_size, list(dictionaries), skip_sentences)
         self._temporary = None if shards else tempfile.TemporaryDirectory(prefix="dyadwatch-")
         self.folder = str(Path(shards) if shards else Path(self._temporary.name))  # type: ignore[union-attr]
         self.count = 0

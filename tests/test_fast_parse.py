@@ -1,0 +1,132 @@
+"""Speed-ups of the parse: the memoising attribute ruler and lemmatiser give exactly spaCy's output,
+and sentence skipping leaves out only sentences without a trigger and an actor."""
+
+from __future__ import annotations
+
+import importlib.util
+
+import pytest
+
+from conftest import EXAMPLES, shared_path
+from dyadwatch.extract import extract
+from dyadwatch.ingest import read_paths
+from dyadwatch.records import RawItem
+
+TRICKY = [
+    "There is no agreement yet, and there were 10 soldiers killed in the clashes.",
+    "We're gonna sign it, let's go, y'all said, and it ain't over.",
+    "Officials   met\ttwice;  the talks\n\nresumed on Friday.",
+    "Serbia's president said the ministers had been negotiating for weeks.",
+]
+
+
+def _attributes(docs):
+    return [
+        [(t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.head.i, t.ent_type_) for t in d]
+        for d in docs
+    ]
+
+
+def _texts(limit_shared: int = 0) -> list[str]:
+    texts = list(TRICKY)
+    for item in read_paths([EXAMPLES]):
+        if isinstance(item, RawItem):
+            article = extract(item)
+            texts += [article.text[p.start : p.end] for p in article.paragraphs]
+    return texts
+
+
+@pytest.fixture(scope="module")
+def pipelines(coder):
+    import spacy
+
+    from dyadwatch.nlp import load_pipeline, resolve_model_name
+
+    reference = spacy.load(resolve_model_name())
+    fast = load_pipeline()
+    assert fast.get_pipe("attribute_ruler")._dyadwatch_memo is not None
+    assert fast.get_pipe("lemmatizer")._dyadwatch_memo is not None
+    return reference, fast
+
+
+def test_memoised_components_give_spacys_own_annotation(pipelines):
+    reference, fast = pipelines
+    texts = _texts()
+    for _ in range(2):  # the second pass runs from the memo
+        assert _attributes(fast.pipe(texts)) == _attributes(reference.pipe(texts))
+
+
+@pytest.mark.shared
+def test_memoised_components_match_spacy_on_real_news(pipelines):
+    import csv
+
+    folder = shared_path("reference", "news", "wikinews-vanatteveldt")
+    csv.field_size_limit(10**8)
+    texts: list[str] = []
+    for path in sorted(folder.glob("*.csv"))[:1]:
+        with path.open(encoding="utf-8", newline="") as handle:
+            for row in list(csv.DictReader(handle))[:25]:
+                texts += [p for p in row["text"].split("\n\n") if p.strip()]
+    reference, fast = pipelines
+    assert _attributes(fast.pipe(texts)) == _attributes(reference.pipe(texts))
+
+
+def test_prefilter_keeps_sentences_with_a_trigger_and_an_actor(coder):
+    from dyadwatch.prefilter import Prefilter
+
+    prefilter = Prefilter(coder.nlp, coder.coder.patterns, coder.kb)
+    text = (
+        "The weather was mild all week. "  # no trigger
+        "Ghana and Togo signed a trade deal. "  # kept
+        "Prices rose sharply in the markets. "  # no trigger
+        "They also agreed to meet again. "  # pronoun + trigger: kept
+        "Officials said the figures were accurate."  # a reporting verb alone is no trigger
+    )
+    spans = prefilter.spans(text)
+    assert spans is not None
+    kept = [text[a:b] for a, b in spans]
+    assert kept == [
+        "Ghana and Togo signed a trade deal. They also agreed to meet again."
+    ] or kept == [
+        "Ghana and Togo signed a trade deal.",
+        "They also agreed to meet again.",
+    ]
+    assert prefilter.spans("Ghana and Togo signed a trade deal.") is None  # all kept: whole
+
+
+def test_skipping_codes_the_same_events_on_the_examples(coder):
+    from dyadwatch.api import get_coder
+
+    articles = [extract(i) for i in read_paths([EXAMPLES]) if isinstance(i, RawItem)]
+    skipping = get_coder(skip_sentences=True)
+    plain = {
+        (e.article_id, e.source.code, e.cameo, e.target.code if e.target else None)
+        for c in coder.code_articles(articles)
+        for e in c.events
+    }
+    skipped = {
+        (e.article_id, e.source.code, e.cameo, e.target.code if e.target else None)
+        for c in skipping.code_articles(articles)
+        for e in c.events
+    }
+    assert skipping.prefilter is not None and skipping.prefilter.stats.kept < (
+        skipping.prefilter.stats.sentences
+    )
+    lost = plain - skipped
+    assert len(lost) <= len(plain) * 0.05, sorted(lost)
+
+
+@pytest.mark.skipif(importlib.util.find_spec("spacy") is None, reason="spaCy missing")
+def test_eval_can_score_with_skipping(coder):
+    from typer.testing import CliRunner
+
+    from dyadwatch.api import DEFAULTS
+    from dyadwatch.cli import app
+
+    gold = shared_path("gold", "seed-globaltimes-2020-09-18.json")
+    try:
+        result = CliRunner().invoke(app, ["eval", str(gold), "--skip-sentences", "-f", "json"])
+    finally:
+        DEFAULTS["skip_sentences"] = False
+    assert result.exit_code == 0, result.output
+    assert '"recall": 1.0' in result.stdout
