@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-stamp
 SHARED ?= ../shared
 DB     ?= dyadwatch.duckdb
 
-.PHONY: install run test eval eval-all lint format typecheck bench lock clean
+.PHONY: install run serve test eval eval-all lint format typecheck bench lock clean
 
 install: $(STAMP)
 
@@ -21,6 +21,11 @@ $(STAMP): requirements.lock pyproject.toml
 
 run: install
 	@$(BIN)/dyadwatch run examples/articles --db $(DB)
+
+# The dashboard and HTTP API on http://127.0.0.1:8000 (codes the examples first when the store is new).
+serve: install
+	@test -f $(DB) || $(BIN)/dyadwatch run examples/articles --db $(DB) --no-summary
+	$(BIN)/dyadwatch serve --db $(DB)
 
 test: install
 	$(BIN)/python -m pytest -q

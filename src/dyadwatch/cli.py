@@ -784,6 +784,53 @@ def quotes(
     _write_rows(rows, format)
 
 
+@app.command()
+def serve(
+    db: Annotated[Path, typer.Option("--db", help="DuckDB store to serve.")] = Path(
+        "dyadwatch.duckdb"
+    ),
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+    token: Annotated[
+        str | None,
+        typer.Option(
+            envvar="DYADWATCH_TOKEN",
+            help="Bearer token that POST endpoints need when not on loopback.",
+        ),
+    ] = None,
+    max_body: Annotated[
+        int, typer.Option(min=1024, help="Largest request body accepted, in bytes.")
+    ] = 2 * 1024 * 1024,
+    model: Annotated[str | None, typer.Option(help="Installed spaCy pipeline to use.")] = None,
+    get: Annotated[
+        str | None,
+        typer.Option("--get", help="Answer one GET request (e.g. /api/health) and exit."),
+    ] = None,
+) -> None:
+    """Serve the HTTP API over a store (see docs/api.md), or answer one request with --get."""
+    if not db.exists():
+        _fail(DyadwatchError(f"no store at {db}: run `dyadwatch run` first"))
+    try:
+        from .server import create_app
+
+        application = create_app(str(db), host=host, token=token, max_body=max_body, model=model)
+    except DyadwatchError as exc:
+        _fail(exc)
+        return
+    if get is not None:
+        from .server import answer_one
+
+        status, body = answer_one(application, get)
+        typer.echo(json.dumps(body, indent=2, ensure_ascii=False))
+        if status >= 400:
+            raise typer.Exit(EXIT_REJECTS)
+        return
+    import uvicorn
+
+    typer.echo(f"dyadwatch API on http://{host}:{port}/api/health (Ctrl-C stops)", err=True)
+    uvicorn.run(application, host=host, port=port, log_level="warning")
+
+
 def main() -> None:
     """Entry point of the ``dyadwatch`` script."""
     app()
