@@ -280,20 +280,42 @@ def run(
 
     terminal = sys.stderr.isatty()
     show = terminal if progress_lines is None else progress_lines
-    lead = "\r" if terminal else ""  # a terminal rewrites one line; a log gets one line per batch
     started = time.monotonic()
+    bar = None
+    if show and terminal:  # a live bar (the total is unknown while input streams in)
+        from rich.console import Console
+        from rich.progress import (
+            BarColumn,
+            Progress,
+            SpinnerColumn,
+            TextColumn,
+            TimeElapsedColumn,
+        )
+
+        bar = Progress(
+            SpinnerColumn(),
+            TextColumn("{task.description}"),
+            BarColumn(),
+            TextColumn("{task.fields[rate]:.1f} articles/s"),
+            TimeElapsedColumn(),
+            console=Console(stderr=True),
+        )
+        task = bar.add_task("starting", total=None, rate=0.0)
+        bar.start()
 
     def progress(report: RunReport) -> None:
-        if show:
-            done = report.articles_coded + report.articles_linked + report.articles_unchanged
-            rate = done / max(time.monotonic() - started, 1e-6)
-            typer.echo(
-                f"{lead}{report.articles_read} articles read, "
-                f"{report.articles_coded} coded, {report.articles_linked} linked, "
-                f"{report.events_added} event mentions stored ({rate:.1f} articles/s)",
-                err=True,
-                nl=not terminal,
-            )
+        if not show:
+            return
+        done = report.articles_coded + report.articles_linked + report.articles_unchanged
+        rate = done / max(time.monotonic() - started, 1e-6)
+        counts = (
+            f"{report.articles_read} articles read, {report.articles_coded} coded, "
+            f"{report.articles_linked} linked, {report.events_added} event mentions stored"
+        )
+        if bar is not None:
+            bar.update(task, description=counts, completed=done, rate=rate)
+        else:  # a log gets one line per stored batch
+            typer.echo(f"{counts} ({rate:.1f} articles/s)", err=True)
 
     try:
         report = run_batch(
@@ -324,8 +346,9 @@ def run(
     except DyadwatchError as exc:
         _fail(exc)
         return
-    if show and terminal:
-        typer.echo("", err=True)
+    finally:
+        if bar is not None:
+            bar.stop()
     typer.echo(
         f"{report.articles_read} articles read: {report.articles_coded} coded, "
         f"{report.articles_linked} linked as copies, {report.articles_unchanged} unchanged; "
