@@ -352,6 +352,9 @@ def test_event_to_peer_triple_and_grouping() -> None:
     assert event_to_peer_triple(ev2) == triple("---MIL", "---", "190")
     ev3 = {"source": {"code": "---GOV"}, "target": {}, "cameo": None}
     assert event_to_peer_triple(ev3) == triple("---GOV", "---", "")
+    militarised = {"code": "IMGMUSISI", "country": None, "igo": None, "sector": "REB"}
+    ev4 = event(countryless, militarised, "190", article="r4")
+    assert event_to_peer_triple(ev4) == triple("---MIL", "IMGMUSISI", "190")  # a whole code
     grouped = events_to_peer_predictions([ev, ev2, ev])
     assert grouped == {
         "r1": [triple("AAAGOV", "IGOXU", "036")] * 2,

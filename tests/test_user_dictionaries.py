@@ -85,6 +85,32 @@ def test_every_bad_entry_of_every_file_is_reported_at_once(tmp_path):
     assert len(problems) == 5
 
 
+def test_organisations_may_carry_a_whole_code(coder, tmp_path):
+    (tmp_path / "groups-entities.tsv").write_text(
+        "name\tcountry\tsector\taliases\tcode\n"
+        "Black Crows\t---\tREB\tthe Crows\tIMGREBBCR\n"
+        "Grey Owls\t---\tREB\t\tIMG-OWL\n"
+    )
+    with pytest.raises(DictionaryError) as info:
+        build_knowledge([tmp_path])
+    (problem,) = info.value.problems
+    assert "groups-entities.tsv:3" in problem and "'IMG-OWL'" in problem
+    (tmp_path / "groups-entities.tsv").write_text(
+        "name\tcountry\tsector\taliases\tcode\nBlack Crows\t---\tREB\t\tIMGREBBCR\n"
+    )
+    from dyadwatch.api import code_text
+
+    events = code_text(
+        "The Black Crows attacked Ghanaian soldiers near the border on Monday.",
+        published="2025-03-12",
+        dictionaries=[tmp_path],
+    )
+    assert [
+        (e.source.code, e.source.country, e.cameo[:2], e.target.code if e.target else None)
+        for e in events
+    ] == [("IMGREBBCR", None, "19", "GHAMIL")]
+
+
 def test_a_file_that_is_not_a_dictionary_is_named(tmp_path):
     path = tmp_path / "notes.txt"
     path.write_text("hello")

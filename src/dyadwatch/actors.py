@@ -622,7 +622,7 @@ class ActorResolver:
                 start,
                 end,
                 ActorRef(
-                    actor_code(country, igo_code, entity.sector),
+                    entity.code or actor_code(country, igo_code, entity.sector),
                     country,
                     entity.igo,
                     entity.sector,

@@ -72,6 +72,9 @@ PEER_LEVELS: tuple[str, ...] = ("exact", "dyad+root", "rootonly")
 """Peer scoring levels, named as in the peer's ``scores.tsv`` column prefixes."""
 
 _NO_ACTOR = "---"
+#: CAMEO codes of actors that belong to no country by nature (organisations, militarised groups,
+#: multinationals, unidentified states): whole codes, never "---" + agent.
+INTERNATIONAL = ("IGO", "NGO", "IMG", "MNC", "UIS")
 _NUMERIC = re.compile(r"^(-|[-+]?[\d./]*)$")
 
 
@@ -187,7 +190,7 @@ def _actor_code(side: Mapping[str, Any] | None) -> str:
         return _NO_ACTOR
     code = str(side["code"])
     countryless = "country" in side and "igo" in side and not side["country"] and not side["igo"]
-    if countryless and not code.startswith(_NO_ACTOR):
+    if countryless and not code.startswith((_NO_ACTOR, *INTERNATIONAL)):
         return _NO_ACTOR + code  # peer convention for agents without a country: ---GOV
     return code
 

@@ -29,9 +29,11 @@ from typing import Any
 from .errors import DictionaryError
 
 #: Version of the packaged dictionaries, recorded with every coded event.
-DICTIONARY_VERSION = "2026.11.2"
+DICTIONARY_VERSION = "2026.11.3"
 #: One or more three-letter CAMEO agent codes ("GOV", "GOVFRM").
 SECTOR_CODE = re.compile(r"^(?:[A-Z]{3})+$")
+#: A whole actor code: three-letter parts, the first may be "---" (no country).
+FULL_CODE = re.compile(r"^(?:[A-Z]{3}|---)(?:[A-Z]{3})+$")
 COUNTRY_CODE = re.compile(r"^[A-Z]{3}(?:[A-Z]{3})?$")  # a country, or a territory ("PSEGZA")
 
 
@@ -75,6 +77,7 @@ class Entity:
     igo: str | None
     sector: str | None
     aliases: tuple[str, ...]
+    code: str | None = None  # a full CAMEO code when the parts do not make it (IMGMUSISI)
 
 
 @dataclass(frozen=True)
@@ -255,7 +258,11 @@ def entity_from_row(
     if not row["name"]:
         problems.append(f"{where}: entity has no name")
         ok = False
-    return Entity(row["name"], country, igo, sector, _split(row["aliases"])) if ok else None
+    code = row.get("code") or None
+    if code and not FULL_CODE.match(code):
+        problems.append(f"{where}: code {code!r} is not a CAMEO actor code")
+        ok = False
+    return Entity(row["name"], country, igo, sector, _split(row["aliases"]), code) if ok else None
 
 
 def office_from_row(
