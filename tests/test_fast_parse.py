@@ -3,8 +3,6 @@ and sentence skipping leaves out only sentences without a trigger and an actor."
 
 from __future__ import annotations
 
-import importlib.util
-
 import pytest
 
 from conftest import EXAMPLES, shared_path
@@ -85,12 +83,7 @@ def test_prefilter_keeps_sentences_with_a_trigger_and_an_actor(coder):
     spans = prefilter.spans(text)
     assert spans is not None
     kept = [text[a:b] for a, b in spans]
-    assert kept == [
-        "Ghana and Togo signed a trade deal. They also agreed to meet again."
-    ] or kept == [
-        "Ghana and Togo signed a trade deal.",
-        "They also agreed to meet again.",
-    ]
+    assert kept == ["Ghana and Togo signed a trade deal.", "They also agreed to meet again."]
     assert prefilter.spans("Ghana and Togo signed a trade deal.") is None  # all kept: whole
 
 
@@ -116,7 +109,6 @@ def test_skipping_codes_the_same_events_on_the_examples(coder):
     assert len(lost) <= len(plain) * 0.05, sorted(lost)
 
 
-@pytest.mark.skipif(importlib.util.find_spec("spacy") is None, reason="spaCy missing")
 def test_eval_can_score_with_skipping(coder):
     from typer.testing import CliRunner
 

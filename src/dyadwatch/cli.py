@@ -43,6 +43,18 @@ class TableFormat(StrEnum):
     csv = "csv"
 
 
+# Options several commands share.
+DbOption = Annotated[Path, typer.Option("--db", help="DuckDB store.")]
+ModelOption = Annotated[str | None, typer.Option(help="Installed spaCy pipeline to use.")]
+DictOption = Annotated[
+    list[Path] | None,
+    typer.Option("--dict", help="User dictionary file or folder (repeatable)."),
+]
+FormatOption = Annotated[TableFormat, typer.Option("--format", "-f")]
+StartOption = Annotated[str | None, typer.Option(help="First event date (YYYY-MM-DD).")]
+EndOption = Annotated[str | None, typer.Option(help="Last event date (YYYY-MM-DD).")]
+
+
 def _fail(exc: BaseException) -> None:
     if _state["debug"]:
         raise exc
@@ -147,12 +159,9 @@ def code(
     format: Annotated[
         EventFormat, typer.Option("--format", "-f", help="Output format.")
     ] = EventFormat.jsonl,
-    model: Annotated[str | None, typer.Option(help="Installed spaCy pipeline to use.")] = None,
+    model: ModelOption = None,
     max_bytes: Annotated[int, typer.Option(help="Largest file accepted, in bytes.")] = MAX_BYTES,
-    dictionaries: Annotated[
-        list[Path] | None,
-        typer.Option("--dict", help="User dictionary file or folder (repeatable)."),
-    ] = None,
+    dictionaries: DictOption = None,
 ) -> None:
     """Code articles and print their events (nothing is stored)."""
     from .api import code_files
@@ -209,17 +218,14 @@ def run(
     db: Annotated[Path, typer.Option("--db", help="DuckDB store (created if missing).")] = Path(
         "dyadwatch.duckdb"
     ),
-    model: Annotated[str | None, typer.Option(help="Installed spaCy pipeline to use.")] = None,
+    model: ModelOption = None,
     batch_size: Annotated[
         int, typer.Option(min=1, help="Articles per batch and transaction.")
     ] = 32,
     max_bytes: Annotated[int, typer.Option(help="Largest file accepted, in bytes.")] = MAX_BYTES,
     summary: Annotated[bool, typer.Option(help="Print events per dyad at the end.")] = True,
     top: Annotated[int, typer.Option(min=0, help="Dyads shown in the summary (0: all).")] = 12,
-    dictionaries: Annotated[
-        list[Path] | None,
-        typer.Option("--dict", help="User dictionary file or folder (repeatable)."),
-    ] = None,
+    dictionaries: DictOption = None,
     dedup_threshold: Annotated[
         float,
         typer.Option(
@@ -392,34 +398,53 @@ def _print_dyads(
     from .store import Store
 
     with Store(db, read_only=True) as store:
-        rows = store._dicts(*dyad_totals(start, end))
+        rows = store.query(*dyad_totals(start, end))
     shown = rows[:top] if top else rows
     _write_rows(_compact(shown, ("source", "target"), fmt), fmt)
     if fmt is TableFormat.table and len(shown) < len(rows):
         typer.echo(f"... {len(rows) - len(shown)} more dyads: dyadwatch dyads --db {db}")
 
 
-def _open_store(db: Path) -> Any:
+def _require_store(db: Path, hint: str = "run `dyadwatch run` first") -> None:
+    if not db.exists():
+        raise DyadwatchError(f"no store at {db}: {hint}")
+
+
+def _open_store(db: Path, hint: str = "run `dyadwatch run` first") -> Any:
     from .store import Store
 
-    if not db.exists():
-        raise DyadwatchError(f"no store at {db}: run `dyadwatch run` first")
+    _require_store(db, hint)
     return Store(db, read_only=True)
+
+
+def _store_for(
+    paths: list[Path] | None, db: Path, model: str | None, dictionaries: list[Path] | None
+) -> Any:
+    """A store of the articles in ``paths`` coded now (in memory), or else the store at ``db``."""
+    if not paths:
+        return _open_store(db, "run `dyadwatch run` first or give article files")
+    from .api import code_files
+    from .pipeline import CodedArticle
+    from .store import Store
+
+    store = Store(":memory:")
+    coded = code_files(paths, model=model, dictionaries=dictionaries or [])
+    store.write([r for r in coded if isinstance(r, CodedArticle)])
+    return store
 
 
 @app.command()
 def dyads(
-    db: Annotated[Path, typer.Option("--db", help="DuckDB store.")] = Path("dyadwatch.duckdb"),
-    format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
+    db: DbOption = Path("dyadwatch.duckdb"),
+    format: FormatOption = TableFormat.table,
     top: Annotated[int, typer.Option(min=0, help="Dyads shown (0: all).")] = 0,
-    start: Annotated[str | None, typer.Option(help="First event date (YYYY-MM-DD).")] = None,
-    end: Annotated[str | None, typer.Option(help="Last event date (YYYY-MM-DD).")] = None,
+    start: StartOption = None,
+    end: EndOption = None,
 ) -> None:
     """Deduplicated events and the reports behind them per directed dyad, with QuadClass counts and
     Goldstein sum and mean."""
-    if not db.exists():
-        _fail(DyadwatchError(f"no store at {db}"))
     try:
+        _require_store(db)
         _print_dyads(db, format, top or None, start, end)
     except DyadwatchError as exc:
         _fail(exc)
@@ -437,11 +462,11 @@ class Period(StrEnum):
 def dyad(
     a: Annotated[str, typer.Argument(help="First actor: country (SRB), code (SRBGOV) or IGO:EU.")],
     b: Annotated[str, typer.Argument(help="Second actor.")],
-    db: Annotated[Path, typer.Option("--db", help="DuckDB store.")] = Path("dyadwatch.duckdb"),
+    db: DbOption = Path("dyadwatch.duckdb"),
     by: Annotated[Period, typer.Option("--by", help="Period of the series.")] = Period.month,
-    start: Annotated[str | None, typer.Option(help="First event date (YYYY-MM-DD).")] = None,
-    end: Annotated[str | None, typer.Option(help="Last event date (YYYY-MM-DD).")] = None,
-    format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
+    start: StartOption = None,
+    end: EndOption = None,
+    format: FormatOption = TableFormat.table,
     plot: Annotated[
         Path | None, typer.Option(help="Also draw both directions to this PNG file.")
     ] = None,
@@ -452,7 +477,7 @@ def dyad(
 
     try:
         with _open_store(db) as store:
-            rows = store._dicts(*dyad_series(a, b, by.value, start, end))
+            rows = store.query(*dyad_series(a, b, by.value, start, end))
         if plot is not None:
             from .plots import plot_dyad_series
 
@@ -470,21 +495,21 @@ def dyad(
 
 @app.command()
 def network(
-    db: Annotated[Path, typer.Option("--db", help="DuckDB store.")] = Path("dyadwatch.duckdb"),
-    start: Annotated[str | None, typer.Option(help="First event date (YYYY-MM-DD).")] = None,
-    end: Annotated[str | None, typer.Option(help="Last event date (YYYY-MM-DD).")] = None,
+    db: DbOption = Path("dyadwatch.duckdb"),
+    start: StartOption = None,
+    end: EndOption = None,
     level: Annotated[
         str, typer.Option(help="Actor level: country (countries and IGOs) or code.")
     ] = "country",
     min_events: Annotated[int, typer.Option(min=1, help="Smallest edge shown.")] = 1,
-    format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
+    format: FormatOption = TableFormat.table,
 ) -> None:
     """Directed actor network edges over a date range: events, reports, QuadClass, Goldstein."""
     from .aggregates import network as network_query
 
     try:
         with _open_store(db) as store:
-            rows = store._dicts(*network_query(level, start, end, min_events))
+            rows = store.query(*network_query(level, start, end, min_events))
     except DyadwatchError as exc:
         _fail(exc)
         return
@@ -502,7 +527,7 @@ class ExportFormat(StrEnum):
 @app.command()
 def export(
     out: Annotated[Path, typer.Argument(help="File to write.")],
-    db: Annotated[Path, typer.Option("--db", help="DuckDB store.")] = Path("dyadwatch.duckdb"),
+    db: DbOption = Path("dyadwatch.duckdb"),
     table: Annotated[
         str,
         typer.Option(help="events, mentions, quotes, articles, links, actors, rejects or runs."),
@@ -523,7 +548,7 @@ def export(
 
 @app.command()
 def dedup(
-    db: Annotated[Path, typer.Option("--db", help="DuckDB store.")] = Path("dyadwatch.duckdb"),
+    db: DbOption = Path("dyadwatch.duckdb"),
     window: Annotated[
         int | None, typer.Option(min=0, help="Days between mentions of one event.")
     ] = None,
@@ -540,9 +565,8 @@ def dedup(
 
     from .store import Store
 
-    if not db.exists():
-        _fail(DyadwatchError(f"no store at {db}"))
     try:
+        _require_store(db)
         with Store(db) as store:
             rule = store.match_rule
             before = store.counts()["events"]
@@ -573,8 +597,8 @@ def dedup(
 
 @app.command()
 def runs(
-    db: Annotated[Path, typer.Option("--db", help="DuckDB store.")] = Path("dyadwatch.duckdb"),
-    format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
+    db: DbOption = Path("dyadwatch.duckdb"),
+    format: FormatOption = TableFormat.table,
 ) -> None:
     """Runs recorded in a store: versions, configuration hash, status and counts."""
     try:
@@ -594,18 +618,15 @@ def eval_command(
     predictions: Annotated[
         Path | None, typer.Option(help="Score these saved predictions instead of coding.")
     ] = None,
-    format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
+    format: FormatOption = TableFormat.table,
     floors: Annotated[
         Path | None, typer.Option(help="Check every suite of this floors file.")
     ] = None,
     shared: Annotated[
         Path, typer.Option(help="Folder the floors file's paths are relative to.")
     ] = Path("../shared"),
-    model: Annotated[str | None, typer.Option(help="Installed spaCy pipeline to use.")] = None,
-    dictionaries: Annotated[
-        list[Path] | None,
-        typer.Option("--dict", help="User dictionary file or folder (repeatable)."),
-    ] = None,
+    model: ModelOption = None,
+    dictionaries: DictOption = None,
     skip_sentences: Annotated[
         bool, typer.Option(help="Score with sentence skipping on (to measure what it costs).")
     ] = False,
@@ -671,7 +692,7 @@ def actors(
     paths: Annotated[
         list[Path] | None, typer.Argument(help="Articles to resolve now (default: read the store).")
     ] = None,
-    db: Annotated[Path, typer.Option("--db", help="DuckDB store.")] = Path("dyadwatch.duckdb"),
+    db: DbOption = Path("dyadwatch.duckdb"),
     code: Annotated[
         str | None, typer.Option(help="Only actors whose code starts with this (SRBGOV, SRB).")
     ] = None,
@@ -682,35 +703,13 @@ def actors(
     mentions: Annotated[
         bool, typer.Option("--mentions", help="List every mention, not totals.")
     ] = False,
-    format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
-    model: Annotated[str | None, typer.Option(help="Installed spaCy pipeline to use.")] = None,
-    dictionaries: Annotated[
-        list[Path] | None,
-        typer.Option("--dict", help="User dictionary file or folder (repeatable)."),
-    ] = None,
+    format: FormatOption = TableFormat.table,
+    model: ModelOption = None,
+    dictionaries: DictOption = None,
 ) -> None:
     """List resolved actors (totals, or every mention with its text and the rule that resolved it)."""
-    from .store import Store
-
     try:
-        if paths:
-            from .api import code_files
-            from .pipeline import CodedArticle
-
-            store = Store(":memory:")
-            store.write(
-                [
-                    r
-                    for r in code_files(paths, model=model, dictionaries=dictionaries or [])
-                    if isinstance(r, CodedArticle)
-                ]
-            )
-        elif not db.exists():
-            raise DyadwatchError(
-                f"no store at {db}: run `dyadwatch run` first or give article files"
-            )
-        else:
-            store = Store(db, read_only=True)
+        store = _store_for(paths, db, model, dictionaries)
         with store:
             rows = (
                 store.actor_mentions(code, name, article)
@@ -729,11 +728,8 @@ def explain(
     date: Annotated[
         str | None, typer.Option("--date", help="Publication date (YYYY-MM-DD).")
     ] = None,
-    model: Annotated[str | None, typer.Option(help="Installed spaCy pipeline to use.")] = None,
-    dictionaries: Annotated[
-        list[Path] | None,
-        typer.Option("--dict", help="User dictionary file or folder (repeatable)."),
-    ] = None,
+    model: ModelOption = None,
+    dictionaries: DictOption = None,
 ) -> None:
     """Show the parse, the actors, every pattern tried and why each event was or was not emitted."""
     from .api import get_coder
@@ -775,30 +771,17 @@ def quotes(
     paths: Annotated[
         list[Path] | None, typer.Argument(help="Articles to read now (default: read the store).")
     ] = None,
-    db: Annotated[Path, typer.Option("--db", help="DuckDB store.")] = Path("dyadwatch.duckdb"),
+    db: DbOption = Path("dyadwatch.duckdb"),
     speaker: Annotated[
         str | None, typer.Option(help="Only speakers whose code starts with this (SRBGOV).")
     ] = None,
     article: Annotated[str | None, typer.Option(help="Only this article's quotes.")] = None,
-    format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
-    model: Annotated[str | None, typer.Option(help="Installed spaCy pipeline to use.")] = None,
+    format: FormatOption = TableFormat.table,
+    model: ModelOption = None,
 ) -> None:
     """List quotes: who said what, through whom, and the events coded from it."""
-    from .store import Store
-
     try:
-        if paths:
-            from .api import code_files
-            from .pipeline import CodedArticle
-
-            store = Store(":memory:")
-            store.write([r for r in code_files(paths, model=model) if isinstance(r, CodedArticle)])
-        elif not db.exists():
-            raise DyadwatchError(
-                f"no store at {db}: run `dyadwatch run` first or give article files"
-            )
-        else:
-            store = Store(db, read_only=True)
+        store = _store_for(paths, db, model, None)
         with store:
             rows = store.quotes(speaker, article)
     except DyadwatchError as exc:
@@ -824,16 +807,15 @@ def serve(
     max_body: Annotated[
         int, typer.Option(min=1024, help="Largest request body accepted, in bytes.")
     ] = 2 * 1024 * 1024,
-    model: Annotated[str | None, typer.Option(help="Installed spaCy pipeline to use.")] = None,
+    model: ModelOption = None,
     get: Annotated[
         str | None,
         typer.Option("--get", help="Answer one GET request (e.g. /api/health) and exit."),
     ] = None,
 ) -> None:
     """Serve the HTTP API over a store (see docs/api.md), or answer one request with --get."""
-    if not db.exists():
-        _fail(DyadwatchError(f"no store at {db}: run `dyadwatch run` first"))
     try:
+        _require_store(db)
         from .server import create_app
 
         application = create_app(str(db), host=host, token=token, max_body=max_body, model=model)

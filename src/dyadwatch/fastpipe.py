@@ -30,7 +30,6 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-Key = tuple[int, int, int, int, int, int]
 Value = tuple[int, int, int, int, int]
 #: Token attributes a one-token pattern may test for its verdict to follow from the memo key: the
 #: text (and everything derived from it) and the annotation already on the token.
@@ -68,10 +67,6 @@ TOKEN_KEYS = frozenset(
         "LEMMA",
     ]
 )
-
-
-def _key(token: Any) -> Key:
-    return (token.orth, token.tag, token.dep, token.pos, token.morph.key, token.lemma)
 
 
 def _value(token: Any) -> Value:

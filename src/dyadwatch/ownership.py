@@ -55,6 +55,12 @@ def _at(mentions: list[Mention], index: int) -> Mention | None:
     return next((m for m in mentions if m.start <= index < m.end), None)
 
 
+def unowned_role(mention: Mention) -> bool:
+    """A bare role word ("the ministry", "forces") whose owner is still to be found."""
+    actor = mention.actor
+    return mention.rule == "agent" and not (actor.country or actor.igo or mention.members)
+
+
 def owned_by_phrase(
     doc: Doc, mentions: list[Mention], country_actor: CountryActor, titles: set[str]
 ) -> list[Mention]:
@@ -63,7 +69,7 @@ def owned_by_phrase(
 
     out = list(mentions)
     for mention in mentions:
-        if mention.rule != "agent" or mention.actor.country or mention.actor.igo or mention.members:
+        if not unowned_role(mention):
             continue
         head = doc[mention.head]
         for prep in head.children:

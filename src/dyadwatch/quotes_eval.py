@@ -139,17 +139,23 @@ def score_annotations(
     }
 
 
-def is_quote_annotations(path: str | Path) -> bool:
-    """Whether a file holds quote annotations (JSON lines with ``article_url`` and offsets)."""
+def first_record(path: str | Path) -> dict[str, Any] | None:
+    """The first JSON object of a JSON-lines file (None for other files)."""
     with open(path, encoding="utf-8") as handle:
         for line in handle:
             if line.strip():
                 try:
                     first = json.loads(line)
                 except json.JSONDecodeError:
-                    return False
-                return isinstance(first, dict) and "article_url" in first and "start" in first
-    return False
+                    return None  # a pretty-printed JSON gold file
+                return first if isinstance(first, dict) else None
+    return None
+
+
+def is_quote_annotations(path: str | Path) -> bool:
+    """Whether a file holds quote annotations (JSON lines with ``article_url`` and offsets)."""
+    first = first_record(path)
+    return first is not None and "article_url" in first and "start" in first
 
 
 def load_news(shared: str | Path) -> dict[str, dict[str, str]]:

@@ -23,6 +23,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .coref import COMPANY_NOUNS, COUNTRY_NOUNS, PERSON_PRONOUNS, ArticleContext
+from .ownership import unowned_role
 from .records import ActorRef
 
 if TYPE_CHECKING:
@@ -143,7 +144,7 @@ def possessive_owners(
     """ "its forces", "her government": the pronoun's referent owns the role word."""
     out = list(mentions)
     for mention in mentions:
-        if mention.rule != "agent" or mention.actor.country or mention.actor.igo or mention.members:
+        if not unowned_role(mention):
             continue
         head = doc[mention.head]
         owner = next(

@@ -24,24 +24,17 @@ from .evaluate import (
     score_peer,
 )
 from .extract import extract_record, extract_text
-from .quotes_eval import evaluate_annotations, is_quote_annotations, score_gold_quotes
-
-
-def _first_record(path: str | Path) -> dict[str, Any] | None:
-    with open(path, encoding="utf-8") as handle:
-        for line in handle:
-            if line.strip():
-                try:
-                    first = json.loads(line)
-                except json.JSONDecodeError:
-                    return None  # a pretty-printed JSON gold file
-                return first if isinstance(first, dict) else None
-    return None
+from .quotes_eval import (
+    evaluate_annotations,
+    first_record,
+    is_quote_annotations,
+    score_gold_quotes,
+)
 
 
 def is_pentaclass_suite(path: str | Path) -> bool:
     """Whether a file is a sentence-classification suite (``pentaclass_label`` and source/target spans)."""
-    first = _first_record(path)
+    first = first_record(path)
     return first is not None and "pentaclass_label" in first
 
 
@@ -265,15 +258,8 @@ def format_geowebnews_table(result: dict[str, Any]) -> str:
 
 def is_peer_suite(path: str | Path) -> bool:
     """Whether a file is a peer suite (JSONL records with ``expected_events``) rather than gold."""
-    with open(path, encoding="utf-8") as handle:
-        for line in handle:
-            if line.strip():
-                try:
-                    first = json.loads(line)
-                except json.JSONDecodeError:
-                    return False  # a pretty-printed JSON gold file
-                return isinstance(first, dict) and "expected_events" in first
-    return False
+    first = first_record(path)
+    return first is not None and "expected_events" in first
 
 
 def code_gold(

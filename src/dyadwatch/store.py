@@ -618,6 +618,10 @@ class Store:
         """Run a statement and fetch its whole result (DuckDB keeps a statement open until then)."""
         return self.con.execute(sql, params or []).fetchall()
 
+    def query(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
+        """Rows of any (parameterised) query as dicts, e.g. the SQL of :mod:`dyadwatch.aggregates`."""
+        return self._dicts(sql, params)
+
     def _dicts(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
         cursor = self.con.execute(sql, params or [])
         names = [d[0] for d in cursor.description]
