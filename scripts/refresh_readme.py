@@ -12,7 +12,9 @@ import subprocess
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-BLOCK = re.compile(r"(<!-- begin output: (?P<cmd>.+?) -->\n)(?P<body>.*?)(<!-- end output -->)", re.S)
+BLOCK = re.compile(
+    r"(<!-- begin output: (?P<cmd>.+?) -->\n)(?P<body>.*?)(<!-- end output -->)", re.S
+)
 
 
 def run(command: str) -> str:

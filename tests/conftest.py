@@ -7,9 +7,14 @@ statistical model; integration tests use the installed pipeline through the ``co
 from __future__ import annotations
 
 import importlib.util
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# Memo files (dyadwatch.fastpipe) go to a folder of this test session, never the user's cache.
+os.environ["DYADWATCH_CACHE_DIR"] = tempfile.mkdtemp(prefix="dyadwatch-test-cache-")
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"

@@ -3,6 +3,8 @@ and sentence skipping leaves out only sentences without a trigger and an actor."
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from conftest import EXAMPLES, shared_path
@@ -67,6 +69,86 @@ def test_memoised_components_match_spacy_on_real_news(pipelines):
                 texts += [p for p in row["text"].split("\n\n") if p.strip()]
     reference, fast = pipelines
     assert _attributes(fast.pipe(texts)) == _attributes(reference.pipe(texts))
+
+
+def _fresh(folder):
+    """A newly loaded pipeline with memos read from (and saved to) ``folder``."""
+    import spacy
+
+    from dyadwatch.fastpipe import memoise
+    from dyadwatch.nlp import resolve_model_name
+
+    os.environ["DYADWATCH_CACHE_DIR"] = str(folder)
+    nlp = spacy.load(resolve_model_name())
+    memoise(nlp)
+    return nlp
+
+
+@pytest.fixture()
+def cache_env():
+    saved = os.environ.get("DYADWATCH_CACHE_DIR")
+    yield
+    if saved is not None:
+        os.environ["DYADWATCH_CACHE_DIR"] = saved
+
+
+def _memo(nlp, name):
+    return nlp.get_pipe(name)._dyadwatch_memo
+
+
+def test_memos_saved_by_one_process_start_the_next_warm(pipelines, tmp_path, cache_env):
+    from dyadwatch.fastpipe import save_memos
+
+    reference, _ = pipelines
+    texts = _texts()
+    first = _fresh(tmp_path)
+    assert not _memo(first, "attribute_ruler").cache  # nothing on disk yet
+    expected = _attributes(reference.pipe(texts))
+    assert _attributes(first.pipe(texts)) == expected
+    assert save_memos(first, force=True)
+    assert not save_memos(first, force=True)  # nothing new since
+    files = list(tmp_path.glob("memo-*.npz"))
+    assert len(files) == 1
+
+    second = _fresh(tmp_path)
+    ruler, lemmatizer = _memo(second, "attribute_ruler"), _memo(second, "lemmatizer")
+    assert len(ruler.cache) == len(_memo(first, "attribute_ruler").cache)
+    assert len(lemmatizer.cache) == len(_memo(first, "lemmatizer").cache)
+    assert _attributes(second.pipe(texts)) == expected
+    assert ruler.added == 0 and lemmatizer.added == 0  # every token answered from the file
+
+
+def test_processes_saving_one_memo_file_merge_what_they_learnt(tmp_path, cache_env, coder):
+    from dyadwatch.fastpipe import save_memos
+
+    texts = _texts()
+    first, second = _fresh(tmp_path), _fresh(tmp_path)  # both start before either has saved
+    list(first.pipe(texts[:4]))
+    list(second.pipe(texts[4:]))
+    assert save_memos(first, force=True) and save_memos(second, force=True)
+    union = set(_memo(first, "lemmatizer").cache) | set(_memo(second, "lemmatizer").cache)
+    third = _fresh(tmp_path)
+    assert set(_memo(third, "lemmatizer").cache) == union
+    assert len(_memo(third, "attribute_ruler").cache) > len(_memo(first, "attribute_ruler").cache)
+
+
+def test_an_unreadable_memo_file_is_ignored(pipelines, tmp_path, cache_env):
+    reference, _ = pipelines
+    texts = _texts()[:6]
+    nlp = _fresh(tmp_path)
+    list(nlp.pipe(texts))
+    nlp._dyadwatch_memo_file.save(force=True)
+    path = next(tmp_path.glob("memo-*.npz"))
+    path.write_bytes(b"not a memo file")
+    again = _fresh(tmp_path)
+    assert not _memo(again, "attribute_ruler").cache
+    assert _attributes(again.pipe(texts)) == _attributes(reference.pipe(texts))
+
+
+def test_memo_files_can_be_switched_off(tmp_path, cache_env, coder):
+    nlp = _fresh("off")
+    assert getattr(nlp, "_dyadwatch_memo_file", None) is None
+    assert _memo(nlp, "attribute_ruler") is not None  # still memoised within the process
 
 
 def test_prefilter_keeps_sentences_with_a_trigger_and_an_actor(coder):

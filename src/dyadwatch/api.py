@@ -219,14 +219,22 @@ def _run_batches(
         known = store.known_articles(a.article_id for a in batch)
         linked = store.known_links(a.article_id for a in batch)
         prepared = _Prepared(len(batch), [], [], [], 0, list(rejects))
-        for article in batch:
-            if known.get(article.article_id) == (article.content_hash, version) or (
-                article.article_id in linked
-                and linked[article.article_id][0] == article.content_hash
-            ):
-                prepared.unchanged += 1
-                continue
-            signature = Signature.of(article.article_id, article.text)
+        fresh = [
+            article
+            for article in batch
+            if not (
+                known.get(article.article_id) == (article.content_hash, version)
+                or (
+                    article.article_id in linked
+                    and linked[article.article_id][0] == article.content_hash
+                )
+            )
+        ]
+        prepared.unchanged = len(batch) - len(fresh)
+        signatures = [Signature.of(a.article_id, a.text) for a in fresh]
+        if dedup_threshold is not None:
+            index.prefetch(signatures)  # one look-up in the store for the whole batch
+        for article, signature in zip(fresh, signatures, strict=True):
             match = index.find(signature) if dedup_threshold is not None else None
             if match is not None:
                 prepared.links.append(

@@ -121,6 +121,24 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+_MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_DIGIT = "0123456789"
+#: What a pattern cannot match without: for each kind, groups of lower-case substrings, one of each
+#: group present in the text. Most sentences lack them all and skip every regex.
+NEEDS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "iso": (tuple(_DIGIT),),
+    "mdy": (_MONTH_STEMS, tuple(_DIGIT)),
+    "dmy": (_MONTH_STEMS, tuple(_DIGIT)),
+    "relative": (("day", "week"),),
+    "nextday": (("day",),),
+    "deictic": (("today", "yesterday", "tonight", "tomorrow"),),
+    "weekday": (("day",),),
+    "month": (_MONTH_STEMS,),
+    "lastmonth": (("month",),),
+    "year": (tuple(_DIGIT),),
+}
+
+
 @dataclass
 class DateMention:
     """A resolved temporal expression: character span within the sentence text, value and precision."""
@@ -155,7 +173,10 @@ def find_dates(text: str, anchor: date | None, previous: date | None = None) -> 
     """Find and resolve the date expressions of ``text`` (non-overlapping, leftmost-longest)."""
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
+    lowered = text.lower()
     for kind, regex in PATTERNS:
+        if not all(any(part in lowered for part in group) for group in NEEDS[kind]):
+            continue
         for match in regex.finditer(text):
             span = match.span()
             if any(span[0] < e and s < span[1] for s, e in taken):

@@ -152,22 +152,28 @@ class DuplicateIndex:
     """Finds copies among the articles of a run and those already stored.
 
     Args:
-        lookup_key: returns the stored articles with a given ``text_key``.
+        lookup_keys: returns, for each of the given ``text_key`` values, the stored articles with it.
         lookup_bands: returns stored signatures sharing any of the given band buckets.
         threshold: the estimated containment from which an article is a near copy.
+
+    :meth:`prefetch` asks the store about a whole batch of signatures at once (two queries);
+    :meth:`find` asks about one signature that was not prefetched.
     """
 
     def __init__(
         self,
-        lookup_key: Callable[[str], list[str]] | None = None,
+        lookup_keys: Callable[[list[str]], dict[str, list[str]]] | None = None,
         lookup_bands: Callable[[list[int]], list[Signature]] | None = None,
         threshold: float = DEFAULT_THRESHOLD,
     ) -> None:
-        self.lookup_key = lookup_key
+        self.lookup_keys = lookup_keys
         self.lookup_bands = lookup_bands
         self.threshold = threshold
         self._keys: dict[str, str] = {}
         self._buckets: dict[tuple[int, int], list[Signature]] = {}
+        self._stored_keys: dict[str, list[str]] = {}
+        self._stored_buckets: dict[int, list[Signature]] = {}
+        self._prefetched: set[str] = set()
 
     def add(self, signature: Signature) -> None:
         """Index an article coded in this run (its original text, not a copy)."""
@@ -175,22 +181,40 @@ class DuplicateIndex:
         for band, bucket in enumerate(signature.bands):
             self._buckets.setdefault((band, bucket), []).append(signature)
 
+    def prefetch(self, signatures: list[Signature]) -> None:
+        """Fetch what the store holds for these signatures (replacing an earlier prefetch)."""
+        self._stored_keys, self._stored_buckets = {}, {}
+        self._prefetched = {s.article_id for s in signatures}
+        if self.lookup_keys is not None and signatures:
+            self._stored_keys = self.lookup_keys(sorted({s.text_key for s in signatures}))
+        if self.lookup_bands is not None and signatures:
+            wanted = {b for s in signatures for b in s.bands}
+            for other in self.lookup_bands(sorted(wanted)):
+                for bucket in set(other.bands) & wanted:
+                    self._stored_buckets.setdefault(bucket, []).append(other)
+
+    def _stored(self, signature: Signature) -> tuple[list[str], list[Signature]]:
+        if signature.article_id not in self._prefetched:
+            self.prefetch([signature])
+        keys = self._stored_keys.get(signature.text_key, [])
+        others = [o for b in signature.bands for o in self._stored_buckets.get(b, [])]
+        return keys, others
+
     def find(self, signature: Signature) -> Match | None:
         """The article ``signature`` copies, if any: an exact copy first, else the article that
         contains most of it, from the threshold up (ties: the smallest article id)."""
         if signature.text_key in self._keys:
             return Match(self._keys[signature.text_key], "exact", 1.0)
-        if self.lookup_key is not None:
-            stored = [a for a in self.lookup_key(signature.text_key) if a != signature.article_id]
-            if stored:
-                return Match(min(stored), "exact", 1.0)
+        stored_keys, stored_others = self._stored(signature)
+        stored = [a for a in stored_keys if a != signature.article_id]
+        if stored:
+            return Match(min(stored), "exact", 1.0)
         candidates: dict[str, Signature] = {}
         for band, bucket in enumerate(signature.bands):
             for other in self._buckets.get((band, bucket), []):
                 candidates.setdefault(other.article_id, other)
-        if self.lookup_bands is not None:
-            for other in self.lookup_bands(signature.bands):
-                candidates.setdefault(other.article_id, other)
+        for other in stored_others:
+            candidates.setdefault(other.article_id, other)
         candidates.pop(signature.article_id, None)
         best: Match | None = None
         for article_id in sorted(candidates):

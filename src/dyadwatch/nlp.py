@@ -13,11 +13,12 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .errors import NLPError
+from .fastpipe import save_memos
 from .records import Article
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
     from .prefilter import Prefilter
 
@@ -70,8 +71,26 @@ def load_pipeline(model: str | None = None) -> Language:
         raise NLPError(f"spaCy pipeline {name!r} lacks component(s) {', '.join(missing)}")
     from .fastpipe import memoise
 
-    memoise(nlp)
+    memoise(nlp)  # reads the memo file of this pipeline, if any
     return nlp
+
+
+#: ``Doc.user_data`` key of the text a paragraph was parsed from (spaCy rebuilds ``doc.text`` from the
+#: tokens at every access).
+TEXT_KEY = "dyadwatch_text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, computed once per document."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return str(text)
+
+
+def span_text(span: Span) -> str:
+    """``span.text`` (a sentence's, say) cut from the document's text instead of rebuilt from tokens."""
+    return doc_text(span.doc)[span.start_char : span.end_char]
 
 
 def model_label(nlp: Language) -> str:
@@ -119,8 +138,13 @@ def _parse_chunk(
             else:
                 tasks += [(text[a:b], (index, p.start + a, p.kind)) for a, b in spans]
     parsed: list[list[ParsedParagraph]] = [[] for _ in articles]
-    for doc, (index, start, kind) in nlp.pipe(
-        tasks, as_tuples=True, batch_size=batch_size, n_process=n_process
+    for doc, (index, start, kind, text) in nlp.pipe(
+        ((text, (*where, text)) for text, where in tasks),
+        as_tuples=True,
+        batch_size=batch_size,
+        n_process=n_process,
     ):
         parsed[index].append(ParsedParagraph(doc, start, kind))
+        doc.user_data[TEXT_KEY] = text
+    save_memos(nlp)  # now and then: what this chunk taught the memos (see dyadwatch.fastpipe)
     yield from zip(articles, parsed, strict=True)

@@ -22,7 +22,15 @@ from .errors import ExtractError
 from .events import CodedEvent, EventCoder
 from .extract import extract
 from .knowledge import DICTIONARY_VERSION, knowledge
-from .nlp import DEFAULT_BATCH_SIZE, ParsedParagraph, load_pipeline, model_label, parse_articles
+from .nlp import (
+    DEFAULT_BATCH_SIZE,
+    ParsedParagraph,
+    doc_text,
+    load_pipeline,
+    model_label,
+    parse_articles,
+    span_text,
+)
 from .patterns import patterns
 from .places import location_for_predicate
 from .quotes import QuoteFinder, QuoteState, link_events
@@ -167,7 +175,7 @@ class Coder:
             if para.kind == "caption":
                 # A caption's weekdays count from the caption's own date ("... on Sept. 11, 2020. ...
                 # during their meeting on Friday"), not from the publication date.
-                own = [d for d in find_dates(para.doc.text, anchor) if d.precision == "day"]
+                own = [d for d in find_dates(doc_text(para.doc), anchor) if d.precision == "day"]
                 if own:
                     para_anchor = date.fromisoformat(own[0].value)
             para_mentions = self.resolver.resolve_doc(para.doc, context)
@@ -192,7 +200,7 @@ class Coder:
                             )
                         )
 
-                dates = find_dates(sent.text, para_anchor, previous)
+                dates = find_dates(span_text(sent), para_anchor, previous)
                 coded_events = self.coder.code_sentence(sent, mentions)
                 for coded in self.speech.interpret(sent, mentions, coded_events):
                     events.append(
@@ -267,7 +275,7 @@ class Coder:
             event_id=event_id,
             article_id=article.article_id,
             sentence_index=sentence_index,
-            sentence=sent.text,
+            sentence=span_text(sent),
             sentence_start=para.start + sent.start_char,
             source=coded.source.actor,
             target=target,

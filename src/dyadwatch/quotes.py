@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .actors import Mention, mention_at
+from .nlp import doc_text
 from .patterns import Patterns
 from .records import ActorRef, Event, Quote, content_hash
 
@@ -284,7 +285,7 @@ class QuoteFinder:
         last named speaker) and is updated."""
         sents = list(doc.sents)
         all_mentions = [m for ms in sentence_mentions for m in ms]
-        text = doc.text
+        text = doc_text(doc)
         self._remember_holders(doc, all_mentions, state)
         spans, left_open = direct_spans(text)
         quotes: list[Quote] = []
@@ -507,7 +508,7 @@ class QuoteFinder:
             before = (sent.start_char, phrase.start_char)
             after = (phrase.end_char, sent.end_char)
             start, end = max([before, after], key=lambda r: r[1] - r[0])
-            start, end = _trim(doc.text, start, end)
+            start, end = _trim(doc_text(doc), start, end)
             if end <= start or any(s <= start < e for s, e in covered):
                 return []
             actor, words, s_start, s_end = self._actor_of(pobj, mentions)
@@ -623,7 +624,7 @@ class QuoteFinder:
             article_id=article_id,
             sentence_index=sentence_index,
             kind=kind,
-            text=doc.text[start:end],
+            text=doc_text(doc)[start:end],
             start=offsets[0],
             end=offsets[1],
             speaker=speaker,
@@ -662,7 +663,7 @@ def _clause_chars(clause: Token, verb: Token) -> tuple[int, int]:
     doc = clause.doc
     start = tokens[0].idx
     last = tokens[-1]
-    start, end = _trim(doc.text, start, last.idx + len(last.text))
+    start, end = _trim(doc_text(doc), start, last.idx + len(last.text))
     return start, end
 
 

@@ -848,13 +848,15 @@ class Store:
     def duplicate_index(self, threshold: float = DEFAULT_THRESHOLD) -> DuplicateIndex:
         """A copy finder over the articles stored here (and those added to it during a run)."""
 
-        def by_key(key: str) -> list[str]:
-            return [
-                r[0]
-                for r in self._rows(
-                    "SELECT article_id FROM article_signatures WHERE text_key = ?", [key]
-                )
-            ]
+        def by_keys(keys: list[str]) -> dict[str, list[str]]:
+            found: dict[str, list[str]] = {}
+            for article_id, key in self._rows(
+                "SELECT article_id, text_key FROM article_signatures "
+                "WHERE text_key IN (SELECT unnest(?))",
+                [keys],
+            ):
+                found.setdefault(key, []).append(article_id)
+            return found
 
         def by_bands(buckets: list[int]) -> list[Signature]:
             rows = self._rows(
@@ -865,7 +867,7 @@ class Store:
             )
             return [signature_from_blob(a, k, bytes(b), n) for a, k, b, n in rows]
 
-        return DuplicateIndex(by_key, by_bands, threshold)
+        return DuplicateIndex(by_keys, by_bands, threshold)
 
     # -- reads -------------------------------------------------------------------------------------
 
