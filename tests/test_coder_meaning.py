@@ -214,3 +214,10 @@ def test_the_author_of_the_instrument_of_a_passive_killing_is_its_source(code):
     )
     # no weapon, no author: an accident is no event
     assert code("Ten people were killed in a car crash in Texas.", "2016-07-20") == set()
+
+
+def test_nouns_whose_of_names_what_is_acted_upon(code):
+    assert code("Moldova's invasion of Romania began in March.") == {("MDA", "ROU", "190")}
+    assert code("Albania launched an invasion of Greece on Thursday.") == {("ALB", "GRC", "190")}
+    assert code("Egypt's blockade of Libya has lasted for years.") == {("EGY", "LBY", "191")}
+    assert code("The occupation of the building by students ended on Friday.") == set()  # no author
