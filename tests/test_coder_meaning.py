@@ -221,3 +221,13 @@ def test_nouns_whose_of_names_what_is_acted_upon(code):
     assert code("Albania launched an invasion of Greece on Thursday.") == {("ALB", "GRC", "190")}
     assert code("Egypt's blockade of Libya has lasted for years.") == {("EGY", "LBY", "191")}
     assert code("The occupation of the building by students ended on Friday.") == set()  # no author
+
+
+def test_a_demand_targets_the_subject_of_its_that_clause_whose_act_is_not_done(code):
+    assert code("Chile insisted that Peru withdraw its troops.") == {("CHL", "PER", "100")}
+    assert code("Greece demanded that its European Union partners refuse to recognize Cyprus.") == {
+        ("GRC", "IGOEUREEC", "100")
+    }
+    # a that-clause in the indicative is a claim, not a demand: no demand, the act is reported
+    assert ("CHL", "PER", "100") not in code("Chile insisted that Peru had withdrawn its troops.")
+    assert code("Rwanda alleged that France had trained the militias.") == {("RWA", "FRA", "112")}

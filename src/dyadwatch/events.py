@@ -47,6 +47,9 @@ SUBJECT_SHARING_DEPS = {"conj", "xcomp", "advcl"}
 NOMINAL_DEPS = {"compound", "nmod", "amod", "appos", "poss", "nummod", "det"}
 #: Modal words under which a negated act is a refusal ("would not provide") rather than no act.
 FUTURE_MODALS = {"will", "would", "shall", "can", "ca", "wo"}
+#: Verbs whose that-clause in the subjunctive is demanded, not done ("insisted that Peru withdraw"),
+#: besides the appeal frame's verbs.
+DEMAND_VERBS = {"insist", "demand", "require", "recommend", "propose", "suggest"}
 #: Modal words that make an act hypothetical ("might attack"): no event.
 HYPOTHETICAL_MODALS = {"may", "might", "could"}
 #: Subordinators of conditions ("if they attack"): no event.
@@ -327,6 +330,13 @@ class EventCoder:
                     verb, "purpose clause of a negated or already coded act: not coded on its own"
                 )
             return []
+        if self._demanded(verb):
+            consumed.add(
+                verb.i
+            )  # nor are its own complements done ("that they refuse to recognise")
+            if trace:
+                trace.add(verb, f"act demanded by '{verb.head.text}', not done: not coded")
+            return []
         framed = self._frame_of(verb)
         if framed is not None:
             frame_name, complement = framed
@@ -352,6 +362,19 @@ class EventCoder:
                 consumed.add(verb.i)
                 return events
         return []
+
+    def _demanded(self, verb: Token) -> bool:
+        """ "demanded that Peru withdraw", "insisted that the talks should resume": a that-clause in
+        the subjunctive (a bare verb, or under should/must) after a verb of demanding or urging."""
+        head = verb.head
+        if verb.dep_ != "ccomp" or head.i == verb.i:
+            return False
+        if not (self._is_appeal(head) or head.lemma_.lower() in DEMAND_VERBS):
+            return False
+        auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+        if auxes & {"should", "must"}:
+            return True
+        return verb.tag_ in ("VB", "VBP") and not auxes - {"be"}
 
     def _in_unreal_purpose(self, verb: Token, consumed: set[int]) -> bool:
         """ "refused to let Turkey sell arms to Iran": the selling is not reported as done."""
@@ -475,6 +498,17 @@ class EventCoder:
                 target_tokens = _with_conjuncts(_children(predicate, {"dobj", "obj", "dative"}))
         target_tokens += self._prep_objects(heads, pattern.preps)
         targets = self._mentions(target_tokens, mentions)
+        if not targets and pattern.clause_target and not passive:
+            # "demanded that the US cancel the sale", "alleged that France had helped"
+            clauses = [
+                c
+                for c in _children(predicate, {"ccomp"})
+                if not code.startswith("10") or self._demanded(c)  # "insisted that X had": a claim
+            ]
+            clause_subjects = [s for c in clauses for s in self._subject_tokens(c)[0]]
+            targets = self._mentions(clause_subjects, mentions)
+            if targets:
+                frame += ", subject of the that-clause"
         if not targets and any(t.lower_ in SPEAKER_PRONOUNS for t in target_tokens):
             # "Israel said a mortar was fired at it": the pronoun object of a reported clause is its speaker
             speakers = [

@@ -31,6 +31,7 @@ PATTERN_KEYS = {
     "converse",
     "place_target",
     "mutual",
+    "clause_target",
 }
 #: Frame sections: name -> (word-list keys, whether a root->code map ``codes`` is required)
 SECTIONS = {
@@ -66,6 +67,7 @@ class Pattern:
     mutual: bool = (
         False  # "A and B deepened ties": each with each, but "A deepened ties with B" one way
     )
+    clause_target: bool = False  # "demanded that Y withdraw": Y, the complement's subject
 
     @property
     def specificity(self) -> int:
@@ -288,6 +290,7 @@ def _pattern(
         str(converse) if converse is not None else None,
         bool(entry.get("place_target")),
         bool(entry.get("mutual")),
+        bool(entry.get("clause_target")),
     )
 
 
