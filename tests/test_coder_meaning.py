@@ -231,3 +231,24 @@ def test_a_demand_targets_the_subject_of_its_that_clause_whose_act_is_not_done(c
     # a that-clause in the indicative is a claim, not a demand: no demand, the act is reported
     assert ("CHL", "PER", "100") not in code("Chile insisted that Peru had withdrawn its troops.")
     assert code("Rwanda alleged that France had trained the militias.") == {("RWA", "FRA", "112")}
+
+
+def test_machines_of_war_name_their_side(code):
+    assert code("Moldovan tanks shelled Romanian army positions.") == {("MDA", "ROUMIL", "194")}
+    assert code("Peruvian aircraft killed four Chilean soldiers near the border.") == {
+        ("PER", "CHLMIL", "190")
+    }
+    # a think tank wields no guns
+    assert not any(
+        source == "PER" for source, _, _ in code("A Peruvian think tank attacked Chilean policy.")
+    )
+
+
+def test_a_wire_dateline_takes_no_part_in_the_story(code):
+    events = code(
+        "GAZA CITY, Palestinian Territories: Israeli troops killed two militants on Friday."
+    )
+    assert {source for source, _, _ in events} == {"ISRMIL"}
+    assert code("BEIRUT (Reuters) - Syria accused Jordan of arming rebels.") == {
+        ("SYR", "JOR", "112")
+    }

@@ -417,6 +417,11 @@ class ActorResolver:
             for m in mentions
             if m.members or m.rule != "agent" or m.actor.country or m.actor.igo or m.actor.sector
         ]
+        opening = dateline_end(sent)
+        if opening is not None:
+            # "GAZA CITY, Palestinian Territories: ...", "BEIRUT (Reuters) - ...": where the report was
+            # filed and who filed it take no part in what it reports
+            mentions = [m for m in mentions if m.start >= opening]
         for mention in mentions:
             if mention.rule == "modifier":
                 continue
@@ -835,4 +840,34 @@ def mention_at(mentions: list[Mention], token: Token) -> Mention | None:
     for mention in mentions:
         if mention.start <= token.i < mention.end:
             return mention
+    return None
+
+
+#: Words that end a wire dateline ("BEIRUT (Reuters) - ", "GAZA CITY, Palestinian Territories: ").
+DATELINE_SEPARATORS = {":", "-", "--", "—", "–"}
+
+
+def dateline_end(sent: Span) -> int | None:
+    """The token index where a sentence-initial wire dateline ends, or None.
+
+    A dateline opens with a place written in capitals that the gazetteer knows ("GAZA CITY",
+    "MOSCOW"), may go on with a region, a date and the agency in brackets, and ends at a colon or a
+    dash; nothing in it is lower case.
+    """
+    from .gazetteer import gazetteer
+
+    tokens = list(sent[:20])
+    caps = 0
+    while caps < len(tokens) and tokens[caps].is_upper and tokens[caps].is_alpha:
+        caps += 1
+    if not caps or len("".join(t.text for t in tokens[:caps])) < 3:
+        return None
+    place = " ".join(t.text.capitalize() for t in tokens[:caps])
+    if gazetteer().lookup(place) is None:
+        return None
+    for token in tokens[caps:]:
+        if token.text in DATELINE_SEPARATORS:
+            return token.i + 1
+        if token.is_lower or (token.is_alpha and not token.is_title and not token.is_upper):
+            return None
     return None

@@ -74,6 +74,18 @@ INSTRUMENT_NOUNS = {
     "drone",
     "shell",
     "bomb",
+    # the machines of war: "Israeli tanks shelled", "Russian aircraft killed"
+    "tank",
+    "aircraft",
+    "warplane",
+    "jet",
+    "helicopter",
+    "gunship",
+    "warship",
+    "gunboat",
+    "bomber",
+    "artillery",
+    "mortar",
 }
 #: Prepositions that introduce what an event is about, not where it happens.
 TOPIC_PREPS = {"on", "about", "regarding", "concerning", "over", "against"}
@@ -603,7 +615,12 @@ class EventCoder:
     def _instrument_authors(self, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
         """Who wielded the weapons or attacks among ``tokens``: a "by" object ("a bombing by X"), the
         agent of a participle ("missiles fired by X") or a nationality modifier ("an Israeli raid")."""
-        instruments = [t for t in tokens if t.lemma_.lower() in INSTRUMENT_NOUNS]
+        instruments = [
+            t
+            for t in tokens
+            if t.lemma_.lower() in INSTRUMENT_NOUNS
+            and not any(c.lower_ == "think" for c in t.children)  # a think tank wields no guns
+        ]
         authors = self._prep_objects(instruments, frozenset({"by"}))
         authors += [
             a for t in instruments for acl in _children(t, {"acl"}) for a in self._agents(acl)
