@@ -244,7 +244,7 @@ class MemoLemmatizer:
     """Wraps a rule ``lemmatizer`` component (see the module docstring)."""
 
     def __init__(self, lemmatizer: Any) -> None:
-        self.lemmatizer = lemmatizer
+        self.lemmatizer = _with_set_indexes(lemmatizer)
         self.cache: dict[tuple[int, ...], int] = {}
         self.added = 0
 
@@ -274,6 +274,34 @@ class MemoLemmatizer:
     def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
         for doc in docs:
             yield self(doc)
+
+
+def _with_set_indexes(lemmatizer: Any) -> Any:
+    """A shallow copy of a rule lemmatiser whose word indexes are sets instead of lists.
+
+    The rule lemmatiser checks each candidate form against a list of the known words of its part of
+    speech (tens of thousands for nouns), a scan per test; a set answers the same question at once.
+    Only the copy is changed: the pipeline's own component, and what it would save, stay as they are.
+    """
+    import copy
+
+    from spacy.lookups import Lookups, Table
+
+    if "lemma_index" not in lemmatizer.lookups.tables:
+        return lemmatizer
+    lookups = Lookups()
+    for name in lemmatizer.lookups.tables:
+        table = lemmatizer.lookups.get_table(name)
+        if name == "lemma_index":
+            indexed = Table(name=name)
+            for key, words in table.items():
+                indexed[key] = frozenset(words) if isinstance(words, list) else words
+            table = indexed
+        lookups.set_table(name, table)
+    fast = copy.copy(lemmatizer)
+    fast.lookups = lookups
+    fast.lemmatize = getattr(fast, f"{fast.mode}_lemmatize")  # bound to the copy, not the original
+    return fast
 
 
 def cache_dir() -> Path | None:
