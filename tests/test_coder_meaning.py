@@ -253,3 +253,29 @@ def test_a_wire_dateline_takes_no_part_in_the_story(code):
     assert code("BEIRUT (Reuters) - Syria accused Jordan of arming rebels.") == {
         ("SYR", "JOR", "112")
     }
+
+
+def test_a_measure_of_aid_is_aid_and_the_indirect_object_receives_it(code):
+    assert code("The European Union gave Ghana 5 million dollars of aid.") == {
+        ("IGOEUREEC", "GHA", "070")
+    }
+    assert code("Finland gave Tanzania a grant of 580 million shillings.") == {
+        ("FIN", "TZA", "071")
+    }
+
+
+def test_joint_acts_of_conjoined_partners_go_both_ways(code):
+    assert code("Bosnia and Slovenia agreed to a ceasefire.") == {
+        ("BIH", "SVN", "087"),
+        ("SVN", "BIH", "087"),
+    }
+    assert code("Israel and Lebanon renewed negotiations today.") == {
+        ("ISR", "LBN", "046"),
+        ("LBN", "ISR", "046"),
+    }
+
+
+def test_a_country_is_not_taken_for_a_known_persons_surname(code):
+    assert code("Montenegro signed a trade deal with Albania.", "2025-01-10") >= {
+        ("MNE", "ALB", "057")
+    }

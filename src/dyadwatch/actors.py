@@ -235,8 +235,15 @@ class ActorResolver:
         # UNIQUE-SURNAME gate: a surname alone may name a known person only when no other known
         # person has it, it is long enough not to be an initialism, and the family name is not
         # written first (Chinese and Korean surnames are shared by too many people).
+        # A surname that is also the name of a country or capital ("Montenegro") is the place when it
+        # stands alone; the person is still found by full name.
+        place_names = {
+            n for c in self.kb.countries.values() for n in (c.name, *c.aliases, *c.capitals)
+        }
         for surname, names in self._surnames.items():
             if len(names) != 1 or len(surname) < MIN_SURNAME_CHARS or not surname.isalpha():
+                continue
+            if surname in place_names:
                 continue
             name = next(iter(names))
             first = self.kb.people[name][0]

@@ -47,6 +47,33 @@ SUBJECT_SHARING_DEPS = {"conj", "xcomp", "advcl"}
 NOMINAL_DEPS = {"compound", "nmod", "amod", "appos", "poss", "nummod", "det"}
 #: Modal words under which a negated act is a refusal ("would not provide") rather than no act.
 FUTURE_MODALS = {"will", "would", "shall", "can", "ca", "wo"}
+#: Nouns that measure what a light verb's object really is: "provided 70 million dollars of aid".
+MEASURE_NOUNS = {
+    "dollar",
+    "euro",
+    "pound",
+    "yen",
+    "yuan",
+    "rouble",
+    "ruble",
+    "franc",
+    "shilling",
+    "rupee",
+    "ton",
+    "tonne",
+    "kilogram",
+    "kg",
+    "million",
+    "billion",
+    "worth",
+    "amount",
+    "shipment",
+    "consignment",
+    "package",
+    "batch",
+    "load",
+    "tranche",
+}
 #: Verbs whose that-clause in the subjunctive is demanded, not done ("insisted that Peru withdraw"),
 #: besides the appeal frame's verbs.
 DEMAND_VERBS = {"insist", "demand", "require", "recommend", "propose", "suggest"}
@@ -508,6 +535,8 @@ class EventCoder:
             # the direct object is a target unless the pattern's own object word is that object
             if consumed_object is None or consumed_object.dep_ == "pobj":
                 target_tokens = _with_conjuncts(_children(predicate, {"dobj", "obj", "dative"}))
+            else:  # "gave Tanzania a grant": the indirect object receives what the pattern names
+                target_tokens = _with_conjuncts(_children(predicate, {"dative"}))
         target_tokens += self._prep_objects(heads, pattern.preps)
         targets = self._mentions(target_tokens, mentions)
         if not targets and pattern.clause_target and not passive:
@@ -788,12 +817,19 @@ def _headline_partners(verb: Token, subjects: list[Token]) -> list[Token]:
     ]
 
 
-def _object_words(token: Token) -> set[str]:
-    """The object's lemma and, for "air strikes", the compound as a whole."""
+def _object_words(token: Token, depth: int = 0) -> set[str]:
+    """The object's lemma and, for "air strikes", the compound as a whole; for a measure ("70 million
+    dollars of aid", "tons of food", "$50,000 worth of medicine") also what it measures."""
     words = {token.lemma_.lower(), token.lower_}
     compounds = [c for c in token.children if c.dep_ == "compound"]
     if compounds:
         words.add(" ".join([c.lemma_.lower() for c in compounds] + [token.lemma_.lower()]))
+    if depth < 2 and token.lemma_.lower() in MEASURE_NOUNS:
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for measured in prep.children:
+                    if measured.dep_ == "pobj":
+                        words |= _object_words(measured, depth + 1)
     return words
 
 
