@@ -279,3 +279,10 @@ def test_a_country_is_not_taken_for_a_known_persons_surname(code):
     assert code("Montenegro signed a trade deal with Albania.", "2025-01-10") >= {
         ("MNE", "ALB", "057")
     }
+
+
+def test_opposition_groups_and_suicide_bombers_are_actors(code):
+    assert code("Opposition groups in Zambia demanded that President Hichilema resign.") == {
+        ("ZMBOPP", "---GOV", "100")
+    }
+    assert code("Two Lebanese suicide bombers killed 23 people.") == {("LBNREB", "---CVL", "190")}
