@@ -286,3 +286,16 @@ def test_opposition_groups_and_suicide_bombers_are_actors(code):
         ("ZMBOPP", "---GOV", "100")
     }
     assert code("Two Lebanese suicide bombers killed 23 people.") == {("LBNREB", "---CVL", "190")}
+
+
+def test_judging_or_probing_an_act_targets_its_author(code):
+    assert code("The UN condemned the attack by Syrian rebels on the convoy.") == {
+        ("IGOUNO", "SYRREB", "111")
+    }
+    assert code("Ghana condemned the killing of civilians by Malian soldiers.") == {
+        ("GHA", "MLIMIL", "111")
+    }
+    assert code(
+        "Serbian police launched an investigation into crimes committed by Croatian forces."
+    ) == {("SRBCOP", "HRVMIL", "090")}
+    assert code("Kenya condemned the attack.") == set()  # no author, no target

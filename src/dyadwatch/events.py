@@ -47,6 +47,9 @@ SUBJECT_SHARING_DEPS = {"conj", "xcomp", "advcl"}
 NOMINAL_DEPS = {"compound", "nmod", "amod", "appos", "poss", "nummod", "det"}
 #: Modal words under which a negated act is a refusal ("would not provide") rather than no act.
 FUTURE_MODALS = {"will", "would", "shall", "can", "ca", "wo"}
+#: Roots of probing and verbal conflict whose target, when the object is an act ("condemned the
+#: attack by X"), is the act's author.
+AUTHOR_TARGET_ROOTS = {"09", "10", "11", "12", "13"}
 #: Nouns that measure what a light verb's object really is: "provided 70 million dollars of aid".
 MEASURE_NOUNS = {
     "dollar",
@@ -557,6 +560,16 @@ class EventCoder:
             ]
             if speakers:
                 targets, frame = speakers[:1], frame + ", pronoun object for the speaker"
+        if not targets and not passive and code[:2] in AUTHOR_TARGET_ROOTS:
+            # "condemned the attack by Syrian rebels", "an inquiry into crimes committed by Croat
+            # forces": judging or probing an act is judging or probing its author
+            acts = target_tokens + ([consumed_object] if consumed_object is not None else [])
+            acts += self._prep_objects(acts, frozenset({"of"}))  # "the killing of civilians by ..."
+            authors = self._prep_objects(acts, frozenset({"by"}))
+            authors += [a for t in acts for acl in _children(t, {"acl"}) for a in self._agents(acl)]
+            targets = self._mentions(authors, mentions)
+            if targets:
+                frame += ", author of the act"
         if not targets and code[:2] in OWNED_OBJECT_ROOTS:
             # "demolished the Russian building", "freed Palestinian prisoners": the object's nationality
             targets = self._owners(
