@@ -286,6 +286,9 @@ def test_opposition_groups_and_suicide_bombers_are_actors(code):
         ("ZMBOPP", "---GOV", "100")
     }
     assert code("Two Lebanese suicide bombers killed 23 people.") == {("LBNREB", "---CVL", "190")}
+    assert code("Chile is investigating crimes by Chilean extremists.") == {
+        ("CHL", "CHLRAD", "090")
+    }
 
 
 def test_judging_or_probing_an_act_targets_its_author(code):
