@@ -226,12 +226,16 @@ def test_an_invasion_launched_is_news_an_invasion_mentioned_is_background(code):
 
 def test_a_demand_targets_the_subject_of_its_that_clause_whose_act_is_not_done(code):
     assert code("Chile insisted that Peru withdraw its troops.") == {("CHL", "PER", "100")}
-    assert code("Greece demanded that its European Union partners refuse to recognize Cyprus.") == {
-        ("GRC", "IGOEUREEC", "100")
+    # the demanded acts (refusing to recognise, dropping sanctions) are not coded as done
+    assert code("Hungary demanded that the European Union refuse to recognise Kosovo.") == {
+        ("HUN", "IGOEUREEC", "100")
+    }
+    assert code("Hungary demanded that the European Union drop its sanctions against Belarus.") == {
+        ("HUN", "IGOEUREEC", "100")
     }
     # a that-clause in the indicative is a claim, not a demand: no demand, the act is reported
     assert ("CHL", "PER", "100") not in code("Chile insisted that Peru had withdrawn its troops.")
-    assert code("Rwanda alleged that France had trained the militias.") == {("RWA", "FRA", "112")}
+    assert code("Uganda alleged that Kenya had trained the rebels.") == {("UGA", "KEN", "112")}
 
 
 def test_machines_of_war_name_their_side(code):
@@ -246,9 +250,7 @@ def test_machines_of_war_name_their_side(code):
 
 
 def test_a_wire_dateline_takes_no_part_in_the_story(code):
-    events = code(
-        "GAZA CITY, Palestinian Territories: Israeli troops killed two militants on Friday."
-    )
+    events = code("NABLUS, West Bank: Israeli troops killed two militants on Friday.")
     assert {source for source, _, _ in events} == {"ISRMIL"}
     assert code("BEIRUT (Reuters) - Syria accused Jordan of arming rebels.") == {
         ("SYR", "JOR", "112")
@@ -256,22 +258,18 @@ def test_a_wire_dateline_takes_no_part_in_the_story(code):
 
 
 def test_a_measure_of_aid_is_aid_and_the_indirect_object_receives_it(code):
-    assert code("The European Union gave Ghana 5 million dollars of aid.") == {
-        ("IGOEUREEC", "GHA", "070")
-    }
-    assert code("Finland gave Tanzania a grant of 580 million shillings.") == {
-        ("FIN", "TZA", "071")
-    }
+    assert code("Norway sent Ghana 40 million euros of aid last week.") == {("NOR", "GHA", "070")}
+    assert code("Sweden gave Kenya a grant for water projects.") == {("SWE", "KEN", "071")}
 
 
 def test_joint_acts_of_conjoined_partners_go_both_ways(code):
-    assert code("Bosnia and Slovenia agreed to a ceasefire.") == {
-        ("BIH", "SVN", "087"),
-        ("SVN", "BIH", "087"),
+    assert code("Eritrea and Djibouti agreed to a ceasefire on Tuesday.") == {
+        ("ERI", "DJI", "087"),
+        ("DJI", "ERI", "087"),
     }
-    assert code("Israel and Lebanon renewed negotiations today.") == {
-        ("ISR", "LBN", "046"),
-        ("LBN", "ISR", "046"),
+    assert code("Peru and Ecuador renewed negotiations on Friday.") == {
+        ("PER", "ECU", "046"),
+        ("ECU", "PER", "046"),
     }
 
 
@@ -285,10 +283,10 @@ def test_opposition_groups_and_suicide_bombers_are_actors(code):
     assert code("Opposition groups in Zambia demanded that President Hichilema resign.") == {
         ("ZMBOPP", "---GOV", "100")
     }
-    assert code("Two Lebanese suicide bombers killed 23 people.") == {("LBNREB", "---CVL", "190")}
-    assert code("Chile is investigating crimes by Chilean extremists.") == {
-        ("CHL", "CHLRAD", "090")
+    assert code("Lebanese suicide bombers killed 14 civilians on Monday.") == {
+        ("LBNREB", "---CVL", "190")
     }
+    assert code("Chile is probing bombings by Chilean extremists.") == {("CHL", "CHLRAD", "090")}
 
 
 def test_judging_or_probing_an_act_targets_its_author(code):
@@ -298,7 +296,7 @@ def test_judging_or_probing_an_act_targets_its_author(code):
     assert code("Ghana condemned the killing of civilians by Malian soldiers.") == {
         ("GHA", "MLIMIL", "111")
     }
-    assert code(
-        "Serbian police launched an investigation into crimes committed by Croatian forces."
-    ) == {("SRBCOP", "HRVMIL", "090")}
+    assert code("Bolivian police opened an inquiry into abuses committed by Peruvian troops.") == {
+        ("BOLCOP", "PERMIL", "090")
+    }
     assert code("Kenya condemned the attack.") == set()  # no author, no target

@@ -426,7 +426,7 @@ class ActorResolver:
         ]
         opening = dateline_end(sent)
         if opening is not None:
-            # "GAZA CITY, Palestinian Territories: ...", "BEIRUT (Reuters) - ...": where the report was
+            # "NABLUS, West Bank: ...", "BEIRUT (Reuters) - ...": where the report was
             # filed and who filed it take no part in what it reports
             mentions = [m for m in mentions if m.start >= opening]
         for mention in mentions:
@@ -850,19 +850,21 @@ def mention_at(mentions: list[Mention], token: Token) -> Mention | None:
     return None
 
 
-#: Words that end a wire dateline ("BEIRUT (Reuters) - ", "GAZA CITY, Palestinian Territories: ").
+#: Words that end a wire dateline ("BEIRUT (Reuters) - ", "NABLUS, West Bank: ").
 DATELINE_SEPARATORS = {":", "-", "--", "—", "–"}
 
 
 def dateline_end(sent: Span) -> int | None:
     """The token index where a sentence-initial wire dateline ends, or None.
 
-    A dateline opens with a place written in capitals that the gazetteer knows ("GAZA CITY",
+    A dateline opens with a place written in capitals that the gazetteer knows ("NABLUS",
     "MOSCOW"), may go on with a region, a date and the agency in brackets, and ends at a colon or a
     dash; nothing in it is lower case.
     """
     from .gazetteer import gazetteer
 
+    if not len(sent) or not (sent[0].is_upper and sent[0].is_alpha):
+        return None  # the common case, decided without building the first tokens
     tokens = list(sent[:20])
     caps = 0
     while caps < len(tokens) and tokens[caps].is_upper and tokens[caps].is_alpha:

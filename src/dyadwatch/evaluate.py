@@ -6,7 +6,7 @@ Two kinds of reference data are supported.
 with one article per line). Each gold event names ``src``/``tgt`` actor keys (country code, or
 ``IGO:`` + acronym), optional ``alt_src``/``alt_tgt`` lists, acceptable ``roots``, ``must``,
 ``either_direction`` and optionally ``src_sector``/``tgt_sector``/``date``/``date_month``.
-An emitted event agrees with a gold event when its root is one of the listed ``roots`` and both
+An emitted event agrees with a gold event if the root it carries is one of the listed ``roots`` and both
 its actor keys are accepted (in reverse order too if ``either_direction``). Precision: the share of
 emitted events that agree with some gold event, required or optional. Recall: the share of the
 required (``must``) gold events that at least one emitted event agrees with. Matching here is *not* one-to-one: one emitted event may cover several

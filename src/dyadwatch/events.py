@@ -50,7 +50,7 @@ FUTURE_MODALS = {"will", "would", "shall", "can", "ca", "wo"}
 #: Roots of probing and verbal conflict whose target, when the object is an act ("condemned the
 #: attack by X"), is the act's author.
 AUTHOR_TARGET_ROOTS = {"09", "10", "11", "12", "13"}
-#: Nouns that measure what a light verb's object really is: "provided 70 million dollars of aid".
+#: Nouns that measure what a light verb's object really is: "sent Ghana 40 million euros of aid".
 MEASURE_NOUNS = {
     "dollar",
     "euro",
@@ -373,9 +373,8 @@ class EventCoder:
                 )
             return []
         if self._demanded(verb):
-            consumed.add(
-                verb.i
-            )  # nor are its own complements done ("that they refuse to recognise")
+            # nor are its own complements done ("that they refuse to recognise")
+            consumed.add(verb.i)
             if trace:
                 trace.add(verb, f"act demanded by '{verb.head.text}', not done: not coded")
             return []
@@ -416,7 +415,11 @@ class EventCoder:
         auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
         if auxes & {"should", "must"}:
             return True
-        return verb.tag_ in ("VB", "VBP") and not auxes - {"be"}
+        if auxes - {"be"}:
+            return False
+        # a bare form is the subjunctive; a plural present ("that its partners refuse") reads as one
+        # only after a verb that cannot report a claim ("insisted that they refuse" may be one)
+        return verb.tag_ == "VB" or (verb.tag_ == "VBP" and head.lemma_.lower() == "demand")
 
     def _in_unreal_purpose(self, verb: Token, consumed: set[int]) -> bool:
         """ "refused to let Turkey sell arms to Iran": the selling is not reported as done."""
@@ -543,7 +546,7 @@ class EventCoder:
         target_tokens += self._prep_objects(heads, pattern.preps)
         targets = self._mentions(target_tokens, mentions)
         if not targets and pattern.clause_target and not passive:
-            # "demanded that the US cancel the sale", "alleged that France had helped"
+            # "demanded that Japan halt the exports", "alleged that Kenya had trained the rebels"
             clauses = [
                 c
                 for c in _children(predicate, {"ccomp"})
@@ -561,13 +564,11 @@ class EventCoder:
             if speakers:
                 targets, frame = speakers[:1], frame + ", pronoun object for the speaker"
         if not targets and not passive and code[:2] in AUTHOR_TARGET_ROOTS:
-            # "condemned the attack by Syrian rebels", "an inquiry into crimes committed by Croat
-            # forces": judging or probing an act is judging or probing its author
+            # "condemned the attack by Syrian rebels", "an inquiry into abuses committed by Peruvian
+            # troops": judging or probing an act is judging or probing its author
             acts = target_tokens + ([consumed_object] if consumed_object is not None else [])
             acts += self._prep_objects(acts, frozenset({"of"}))  # "the killing of civilians by ..."
-            authors = self._prep_objects(acts, frozenset({"by"}))
-            authors += [a for t in acts for acl in _children(t, {"acl"}) for a in self._agents(acl)]
-            targets = self._mentions(authors, mentions)
+            targets = self._mentions(self._authors(acts), mentions)
             if targets:
                 frame += ", author of the act"
         if not targets and code[:2] in OWNED_OBJECT_ROOTS:
@@ -663,11 +664,17 @@ class EventCoder:
             if t.lemma_.lower() in INSTRUMENT_NOUNS
             and not any(c.lower_ == "think" for c in t.children)  # a think tank wields no guns
         ]
-        authors = self._prep_objects(instruments, frozenset({"by"}))
-        authors += [
-            a for t in instruments for acl in _children(t, {"acl"}) for a in self._agents(acl)
+        return self._mentions(self._authors(instruments), mentions) or self._owners(
+            instruments, mentions
+        )
+
+    def _authors(self, acts: list[Token]) -> list[Token]:
+        """Who did the acts among ``acts``: a "by" object ("an attack by X") or the agent of a
+        participle ("crimes committed by X", "missiles fired by X")."""
+        authors = self._prep_objects(acts, frozenset({"by"}))
+        return authors + [
+            a for t in acts for acl in _children(t, {"acl"}) for a in self._agents(acl)
         ]
-        return self._mentions(authors, mentions) or self._owners(instruments, mentions)
 
     def _owners(self, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
         """Nationality modifiers of object nouns ("the Russian building"), kept by the MODIFIER gate."""
@@ -831,8 +838,8 @@ def _headline_partners(verb: Token, subjects: list[Token]) -> list[Token]:
 
 
 def _object_words(token: Token, depth: int = 0) -> set[str]:
-    """The object's lemma and, for "air strikes", the compound as a whole; for a measure ("70 million
-    dollars of aid", "tons of food", "$50,000 worth of medicine") also what it measures."""
+    """The object's lemma and, for "air strikes", the compound as a whole; for a measure ("40 million
+    euros of aid", "tons of food", "$50,000 worth of medicine") also what it measures."""
     words = {token.lemma_.lower(), token.lower_}
     compounds = [c for c in token.children if c.dep_ == "compound"]
     if compounds:

@@ -481,10 +481,10 @@ class MemoFile:
         }
 
 
-def memoise(nlp: Language, persist: bool = True) -> list[str]:
+def memoise(nlp: Language) -> list[str]:
     """Make ``nlp.pipe`` use the memoising stand-ins of its attribute ruler and rule lemmatiser;
-    return the components it did this for. With ``persist``, the memos are read from and saved to
-    the cache folder (:func:`cache_dir`).
+    return the components it did this for. The memos are read from and saved to the cache folder
+    (:func:`cache_dir`) unless it is switched off.
 
     The components stay in place (``nlp(text)`` still calls them directly); their ``pipe`` method,
     which ``nlp.pipe`` uses, is replaced on the instance.
@@ -505,7 +505,7 @@ def memoise(nlp: Language, persist: bool = True) -> list[str]:
         component._dyadwatch_memo = memo
         component.pipe = memo.pipe
         done.append(name)
-    folder = cache_dir() if persist else None
+    folder = cache_dir()
     if done and folder is not None and getattr(nlp, "_dyadwatch_memo_file", None) is None:
         memo_file = MemoFile(nlp, folder)
         memo_file.load()

@@ -138,13 +138,11 @@ def _parse_chunk(
             else:
                 tasks += [(text[a:b], (index, p.start + a, p.kind)) for a, b in spans]
     parsed: list[list[ParsedParagraph]] = [[] for _ in articles]
-    for doc, (index, start, kind, text) in nlp.pipe(
-        ((text, (*where, text)) for text, where in tasks),
-        as_tuples=True,
-        batch_size=batch_size,
-        n_process=n_process,
+    texts = (text for text, _where in tasks)
+    for doc, (text, (index, start, kind)) in zip(
+        nlp.pipe(texts, batch_size=batch_size, n_process=n_process), tasks, strict=True
     ):
+        doc.user_data[TEXT_KEY] = text  # spaCy keeps the text exactly: no rebuilding it later
         parsed[index].append(ParsedParagraph(doc, start, kind))
-        doc.user_data[TEXT_KEY] = text
     save_memos(nlp)  # now and then: what this chunk taught the memos (see dyadwatch.fastpipe)
     yield from zip(articles, parsed, strict=True)
