@@ -300,3 +300,94 @@ def test_judging_or_probing_an_act_targets_its_author(code):
         ("BOLCOP", "PERMIL", "090")
     }
     assert code("Kenya condemned the attack.") == set()  # no author, no target
+
+
+# -- protests, threats, demands, answers, reduced relations and attacks on places -----------------
+
+
+def test_counted_crowds_are_the_actor_they_count(code):
+    assert code("Thousands of Chilean students marched through Santiago.") == {
+        ("CHLEDU", None, "141")
+    }
+    assert code("A group of Bolivian miners blocked the highway to La Paz.") == {
+        ("BOLLAB", None, "144")
+    }
+
+
+def test_a_protest_is_aimed_at_whom_its_purpose_names(code):
+    assert code(
+        "Kenyan teachers began a hunger strike to press for the dismissal of the Kenyan "
+        "education minister."
+    ) == {("KENEDU", "KENGOV", "142")}
+    assert ("ARGLAB", "ARGGOV", "143") in code(
+        "Argentine dock workers went on strike against the Argentine government."
+    )
+    # a rally "to protest" abuses by a group is a demonstration against that group
+    assert code("Nepalese villagers rallied to protest abuses by Maoist rebels.") == {
+        ("NPLCVL", "---REB", "141")
+    }
+
+
+def test_a_threat_is_aimed_at_whom_the_threatened_act_would_hit(code):
+    # cutting gas is a sanction: threatening it is threatening sanctions (131)
+    assert code("Uzbekistan threatened to cut off gas supplies to Tajikistan.") == {
+        ("UZB", "TJK", "131")
+    }
+    assert code("Australia threatened further action against Nauru.") == {("AUS", "NRU", "130")}
+
+
+def test_must_under_a_speaker_is_a_demand_and_the_act_is_not_done(code):
+    assert code("Norway said that Iceland must return the seized trawler.") == {
+        ("NOR", "ISL", "100")
+    }
+    # the act itself, with no one to demand it, is no event
+    assert code("Iceland must return the seized trawler to Norway.") == set()
+    # a speaker's "must" of its own act is its intent
+    assert code("Norway said it must deepen cooperation with Iceland.") == {("NOR", "ISL", "030")}
+
+
+def test_should_under_a_speaker_is_an_appeal(code):
+    events = code("Chile said Peru should resume talks with Bolivia.")
+    assert ("CHL", "PER", "026") in events
+    assert not any(source == "PER" for source, _, _ in events)
+
+
+def test_rejecting_what_another_offered_targets_the_one_who_offered(code):
+    assert code("Ghana rejected a Togolese proposal on the border.") == {("GHA", "TGO", "127")}
+    assert code("Ecuador turned down an offer from Colombia to mediate.") == {("ECU", "COL", "125")}
+
+
+def test_demanding_the_removal_of_someone_targets_them(code):
+    assert code("Armenian protesters demanded the removal of Armenian police chiefs.") == {
+        ("ARMOPP", "ARMCOP", "100")
+    }
+
+
+def test_a_statement_speaks_for_its_issuer(code):
+    assert code("Malaysia issued a statement condemning the Myanmar army.") == {
+        ("MYS", "MMRMIL", "111")
+    }
+
+
+def test_reduced_relations_and_aid(code):
+    assert code("Canada called off a scheduled visit to Cuba.") == {("CAN", "CUB", "160")}
+    assert code("Sweden suspended part of its development aid programme for Zambia.") == {
+        ("SWE", "ZMB", "162")
+    }
+    assert code("Belgian mediators ended mediation efforts between Burundi and Rwanda.") >= {
+        ("BEL", "BDI", "164")
+    }
+
+
+def test_the_place_attacked_stands_for_its_country_and_the_toll_is_not_a_second_attack(code):
+    assert code(
+        "Militants shelled a district of Somalia's capital on Friday, killing six people."
+    ) == {("---REB", "SOM", "194")}
+    # with no place the toll names the victims
+    assert code("Gunmen attacked a bus, killing five Kenyan passengers.") == {
+        ("---REB", "KENCVL", "190")
+    }
+
+
+def test_condemning_an_act_in_a_country_targets_the_country(code):
+    assert code("The African Union condemned the coup in Guinea.") == {("IGOAFRAU", "GIN", "111")}

@@ -460,3 +460,57 @@ def test_reproduces_peer_scores_tsv() -> None:
                 if abs(got_level[name] - want) > 0.001 + 1e-9:
                     mismatches.append(f"{label} {level}_{short}: {got_level[name]} != {want}")
     assert not mismatches, "\n".join(mismatches)
+
+
+def test_pentaclass_classes_and_sentence_scoring() -> None:
+    from dyadwatch.scoring import pentaclass, score_pentaclass
+
+    assert [pentaclass(r) for r in ("01", "02", "03", "05", "06", "08", "09", "13")] == [
+        0,
+        0,
+        1,
+        1,
+        2,
+        2,
+        3,
+        3,
+    ]
+    # reducing relations is verbal conflict in Phoenix's classes; protests and force are material
+    assert [pentaclass(r) for r in ("14", "15", "16", "17", "20", "163")] == [4, 4, 3, 4, 4, 3]
+    records = [
+        {
+            "id": "a",
+            "pentaclass_label": 3,
+            "spans": {"S_source": ["Ruritania"], "T_target": ["Oz"]},
+        },
+        {"id": "b", "pentaclass_label": 0, "spans": {}},
+        {"id": "c", "pentaclass_label": 4, "spans": {"S_source": ["rebels"], "T_target": ["town"]}},
+    ]
+    events = [
+        {
+            "article_id": "a",
+            "root": "16",
+            "confidence": 0.9,
+            "source": {"text": "Ruritania"},
+            "target": {"text": "the land of Oz"},
+        },
+        {
+            "article_id": "a",
+            "root": "04",
+            "confidence": 0.5,
+            "source": {"text": "Oz"},
+            "target": {"text": "Ruritania"},
+        },
+        {
+            "article_id": "c",
+            "root": "19",
+            "confidence": 0.8,
+            "source": {"text": "soldiers"},
+            "target": None,
+        },
+    ]
+    result = score_pentaclass(records, events)
+    assert result["accuracy"] == 1.0  # a: the surer event decides; b: no event is class 0
+    assert result["with_event"] == 2
+    assert result["source_agreement"] == 0.5 and result["target_agreement"] == 0.5
+    assert result["confusion"] == {"0->0": 1, "3->3": 1, "4->4": 1}

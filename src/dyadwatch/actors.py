@@ -54,7 +54,9 @@ if TYPE_CHECKING:
 #: Words that may sit inside an actor phrase between the pieces that matter ("senior", "former").
 FILLER_POS = {"ADJ", "DET", "NUM"}
 #: Prepositions that introduce a host after a title or agency ("Ambassador to Serbia").
-HOST_PREPOSITIONS = {"to", "in", "at", "for"}
+HOST_PREPOSITIONS = {"to", "in", "at", "for", "throughout", "across"}
+#: Host prepositions that make the place the owner ("officials in Belgrade", "students across Chile").
+OWNER_PREPOSITIONS = {"in", "throughout", "across"}
 #: Prepositions before a place: a surname there is a place name ("offices in Austin").
 LOCATIVE_PREPOSITIONS = {"in", "at", "near", "outside"}
 #: NER labels of places: a surname the model tags so is a place ("moved its headquarters to Austin").
@@ -337,6 +339,7 @@ class ActorResolver:
             taken |= span
             pieces.append(piece)
         title_ends = {p.end for p in pieces if p.kind == "agent" and p.value.title}
+        agent_heads = {p.end - 1 for p in pieces if p.kind == "agent"}
         for token in sent:
             if token.i in taken:
                 continue
@@ -351,7 +354,18 @@ class ActorResolver:
                 and len(self._surnames.get(token.text.capitalize(), ())) == 1
             ):
                 pieces.append(_Piece(token.i, token.i + 1, "name"))
-            elif token.pos_ in FILLER_POS or token.text in ("-", "–") or _describes_a_name(token):
+            elif (
+                token.pos_ in FILLER_POS
+                or token.text in ("-", "–")
+                or _describes_a_name(token)
+                # "Argentine dock workers", "the Kenyan education minister": a field of the role
+                or (
+                    token.pos_ == "NOUN"
+                    and token.dep_ == "compound"
+                    and token.head.i in agent_heads
+                    and token.head.i > token.i
+                )
+            ):
                 pieces.append(_Piece(token.i, token.i + 1, "filler"))
         pieces.sort(key=lambda p: p.start)
         return pieces
@@ -507,7 +521,7 @@ class ActorResolver:
             if (
                 country is None
                 and host is not None
-                and doc[host.start - 1].lower_ == "in"
+                and doc[host.start - 1].lower_ in OWNER_PREPOSITIONS
                 and host.value in self.kb.countries
             ):
                 country = str(host.value)  # "officials in Belgrade": the place is the owner

@@ -45,13 +45,65 @@ SUBJECT_SHARING_DEPS = {"conj", "xcomp", "advcl"}
 #: Dependency paths inside a noun phrase that still lead to the phrase's owner ("Chinese tech giant
 #: Huawei multiple times" → Huawei; "Australia's call" → Australia).
 NOMINAL_DEPS = {"compound", "nmod", "amod", "appos", "poss", "nummod", "det"}
+#: Heads that only count or gather what their "of" phrase names ("thousands of students", "a group
+#: of refugees", "some of the soldiers"): the actor is the phrase after "of".
+QUANTITY_HEADS = {
+    "dozens",
+    "scores",
+    "hundreds",
+    "thousands",
+    "tens",
+    "millions",
+    "group",
+    "groups",
+    "crowd",
+    "crowds",
+    "band",
+    "gang",
+    "number",
+    "handful",
+    "majority",
+    "minority",
+    "many",
+    "most",
+    "some",
+    "several",
+    "all",
+    "few",
+    "both",
+    "each",
+    "none",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "contingent",
+    "unit",
+    "detachment",
+    "squad",
+    "battalion",
+    "column",
+    "convoy",
+    "delegation",
+    "team",
+}
 #: Modal words under which a negated act is a refusal ("would not provide") rather than no act.
 FUTURE_MODALS = {"will", "would", "shall", "can", "ca", "wo"}
 #: Roots of probing and verbal conflict whose target, when the object is an act ("condemned the
 #: attack by X"), is the act's author.
-AUTHOR_TARGET_ROOTS = {"09", "10", "11", "12", "13"}
+AUTHOR_TARGET_ROOTS = {"09", "10", "11", "12", "13", "14"}
 #: Nouns that measure what a light verb's object really is: "sent Ghana 40 million euros of aid".
 MEASURE_NOUNS = {
+    "part",
+    "portion",
+    "half",
+    "bulk",
     "dollar",
     "euro",
     "pound",
@@ -120,8 +172,99 @@ INSTRUMENT_NOUNS = {
 #: Prepositions that introduce what an event is about, not where it happens.
 TOPIC_PREPS = {"on", "about", "regarding", "concerning", "over", "against"}
 FORCE_ROOTS = {"15", "18", "19", "20"}
+#: Parts of a place: "in the south of Gaza", "on the outskirts of Kabul" happen in the place.
+AREA_NOUNS = {
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "centre",
+    "center",
+    "heart",
+    "outskirts",
+    "suburb",
+    "suburbs",
+    "part",
+    "parts",
+    "area",
+    "region",
+    "province",
+    "district",
+    "city",
+    "town",
+    "village",
+    "capital",
+    "port",
+    "border",
+    "edge",
+}
+#: Documents that speak for whoever issues them ("published a declaration demanding ...").
+DOCUMENT_NOUNS = {
+    "statement",
+    "declaration",
+    "communique",
+    "communiqué",
+    "letter",
+    "resolution",
+    "petition",
+    "note",
+    "memorandum",
+    "message",
+    "appeal",
+    "report",
+    "motion",
+    "decree",
+    "order",
+    "bill",
+    "ultimatum",
+    "manifesto",
+}
+#: Verbs of a protest's purpose clause whose actors the protest addresses.
+PURPOSE_VERBS = {
+    "demand",
+    "protest",
+    "call",
+    "press",
+    "urge",
+    "oppose",
+    "denounce",
+    "condemn",
+    "show",
+    "express",
+    "voice",
+    "seek",
+    "force",
+    "push",
+    "pressure",
+    "reject",
+    "challenge",
+    "defy",
+    "decry",
+}
 #: Roots whose object's nationality is the target when the object is no actor ("the Russian building").
-OWNED_OBJECT_ROOTS = {"04", "08", "14", "17", "18", "19", "20"}
+OWNED_OBJECT_ROOTS = {
+    "03",
+    "04",
+    "05",
+    "08",
+    "10",
+    "11",
+    "12",
+    "13",
+    "14",
+    "16",
+    "17",
+    "18",
+    "19",
+    "20",
+}
+#: Roots of answers to what another proposed or asked ("rejected an offer from X", "welcomed a
+#: request from X"): the one the object came from is the target.
+ANSWER_ROOTS = {"03", "05", "10", "11", "12", "13"}
 #: Pronouns that, as the subject of a reported clause, stand for the speaker.
 SPEAKER_PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 #: Object dependencies of a verb.
@@ -142,6 +285,7 @@ class CodedEvent:
     intent: bool = False
     notes: list[str] = field(default_factory=list)
     confidence: float = 0.0
+    obliged: str = ""  # "demand" ("Y must withdraw") or "appeal" ("Y should withdraw"): not done
 
 
 @dataclass
@@ -233,6 +377,12 @@ class EventCoder:
             return own if own.rule != "modifier" else None
         if token.lower_ in ("who", "which", "that") and token.head.dep_ == "relcl":
             return self._mention_for(token.head.head, mentions)
+        if token.lower_ in QUANTITY_HEADS or token.like_num:
+            for prep in token.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for counted in prep.children:
+                        if counted.dep_ == "pobj":
+                            return self._mention_for(counted, mentions)
         for mention in mentions:
             if mention.rule == "modifier":
                 continue
@@ -288,7 +438,12 @@ class EventCoder:
             if node.dep_ == "relcl":
                 return [node.head], False
             if node.dep_ == "acl" and node.tag_ == "VBG":
-                return [node.head], False  # "activists demanding reforms"
+                owner = node.head
+                if owner.lemma_.lower() in DOCUMENT_NOUNS and owner.dep_ in ("dobj", "obj"):
+                    # "issued a statement condemning X": the statement speaks for its issuer
+                    node = owner.head
+                    continue
+                return [owner], False  # "activists demanding reforms"
             break
         return [], False
 
@@ -327,6 +482,7 @@ class EventCoder:
                 events.extend(self._code_verb(token, mentions, consumed, trace))
             elif token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in self.patterns.by_noun:
                 events.extend(self._code_noun(token, mentions, trace))
+        events = _without_results(events)
         for event in events:
             event.confidence = confidence(event)
         return _unique(events)
@@ -451,6 +607,7 @@ class EventCoder:
                     trigger, f"pattern {code} matched but the clause is hypothetical: no event"
                 )
             return []
+        obliged = obligation(trigger) or (obligation(predicate) if predicate is not trigger else "")
         if frame_name == "intent":
             code = (
                 code
@@ -506,6 +663,9 @@ class EventCoder:
         frame = "subject"
         target_tokens: list[Token] = []
         heads = [predicate] + ([consumed_object] if consumed_object is not None else [])
+        if consumed_object is not None and consumed_object.lemma_.lower() in MEASURE_NOUNS:
+            # "suspended part of an aid programme for Bosnia": what is measured carries the target
+            heads += self._prep_objects([consumed_object], frozenset({"of"}))
         if passive:
             sources = self._mentions(self._agents(predicate), mentions)
             if not sources and code[:2] in FORCE_ROOTS:
@@ -545,6 +705,13 @@ class EventCoder:
                 target_tokens = _with_conjuncts(_children(predicate, {"dative"}))
         target_tokens += self._prep_objects(heads, pattern.preps)
         targets = self._mentions(target_tokens, mentions)
+        if not targets and consumed_object is None and not passive:
+            # "demanded the removal of X", "sought support from X": a bare verb's object that is no
+            # actor may still name one through the pattern's prepositions
+            objects = _with_conjuncts(_children(predicate, {"dobj", "obj"}))
+            targets = self._mentions(self._prep_objects(objects, pattern.preps), mentions)
+            if targets:
+                frame += ", through the object"
         if not targets and pattern.clause_target and not passive:
             # "demanded that Japan halt the exports", "alleged that Kenya had trained the rebels"
             clauses = [
@@ -571,6 +738,15 @@ class EventCoder:
             targets = self._mentions(self._authors(acts), mentions)
             if targets:
                 frame += ", author of the act"
+            else:  # "condemned the coup in Niger", "an inquiry into the violence in Syria"
+                from .ownership import PLACE_RULES
+
+                places = self._prep_objects(
+                    [t for t in acts if t.pos_ == "NOUN"], frozenset({"in", "inside"})
+                )
+                targets = [m for m in self._mentions(places, mentions) if m.rule in PLACE_RULES]
+                if targets:
+                    frame += ", where the act happened"
         if not targets and code[:2] in OWNED_OBJECT_ROOTS:
             # "demolished the Russian building", "freed Palestinian prisoners": the object's nationality
             targets = self._owners(
@@ -578,6 +754,19 @@ class EventCoder:
             )
             if targets:
                 frame += ", owner of the object"
+        if not targets and not passive and code[:2] in ANSWER_ROOTS:
+            objects = target_tokens + ([consumed_object] if consumed_object is not None else [])
+            targets = self._mentions(self._prep_objects(objects, frozenset({"from"})), mentions)
+            if targets:
+                frame += ", where the object came from"
+        if not targets and not passive and code[:2] in FORCE_ROOTS:
+            # "shelled a district of Syria's second city", "bombed the town of Kunduz": the place
+            # attacked stands for its country
+            hit = self._place_in(
+                _with_conjuncts(_children(predicate, {"dobj", "obj"})), mentions, sources
+            )
+            if hit is not None:
+                targets, frame = [hit], frame + ", place attacked"
         if not sources and subjects and not passive and code[:2] in FORCE_ROOTS:
             # "a bombing by the rebels wounded", "rockets launched by the navy hit":
             found = self._instrument_authors(subjects, mentions)
@@ -588,13 +777,34 @@ class EventCoder:
             if speakers:
                 sources, frame = speakers, frame + ", pronoun for the speaker"
                 notes.append("the reported clause's pronoun subject is its speaker")
+        if not targets and code[:2] == "14":
+            # "rallied to press for the minister's dismissal", "marched calling for autonomy from X",
+            # "a strike against the government": a protest addresses whom its purpose names
+            addressed = self._purpose_targets(predicate, consumed_object, mentions, sources)
+            if addressed:
+                targets, frame = addressed, frame + ", addressed by its purpose"
+        if not targets and code[:2] == "13" and not passive:
+            # "threatened to halt fuel deliveries to X", "threatened further action against X": a
+            # threat is aimed at whom the threatened act would hit
+            threatened = [
+                c for c in predicate.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"
+            ]
+            threatened += [
+                p
+                for head in [predicate, *_children(predicate, {"dobj", "obj"})]
+                for p in _children(head, {"prep"})
+                if p.lower_ in ("against", "on", "to")
+            ]
+            addressed = self._actors_in(threatened, mentions, sources)
+            if addressed:
+                targets, frame = addressed, frame + ", aimed at by the threatened act"
         if not targets and (pattern.place_target or code[:2] in self.patterns.place_target_roots):
             place = self._place_target(predicate, trigger, mentions, sources)
             if place is not None:
                 targets, frame = [place], frame + ", place target"
         # only the subject refuses, intends or is negated: "refused to meet" is not mutual
         one_way = frame_name in ("refusal", "intent") or any(n.startswith("refusal") for n in notes)
-        return self._emit(
+        emitted = self._emit(
             sources,
             targets,
             predicate,
@@ -607,6 +817,93 @@ class EventCoder:
             symmetric=False if one_way else None,
             converse=not one_way,
         )
+        for event in emitted:
+            event.obliged = obliged
+        return emitted
+
+    def _purpose_targets(
+        self,
+        predicate: Token,
+        consumed_object: Token | None,
+        mentions: list[Mention],
+        sources: list[Mention],
+    ) -> list[Mention]:
+        """The actor a protest is aimed at, from its purpose clause ("to demand reforms by the
+        government", "calling for autonomy from Spain") or a preposition ("against", "over",
+        "in protest at/of", "in defiance of"): the first actor named there that is not the protester."""
+        heads = [predicate] + ([consumed_object] if consumed_object is not None else [])
+        roots: list[Token] = []
+        for head in heads:
+            for child in head.children:
+                if child.dep_ in ("advcl", "xcomp", "acl") and child.pos_ in ("VERB", "AUX"):
+                    if child.lemma_.lower() in PURPOSE_VERBS:
+                        roots.append(child)
+                elif child.dep_ == "prep" and child.lower_ in ("against", "over"):
+                    roots.append(child)
+                elif child.dep_ == "prep" and child.lower_ == "in":
+                    roots.extend(
+                        g
+                        for g in _children(child, {"pobj"})
+                        if g.lemma_.lower() in ("protest", "defiance", "opposition")
+                    )
+        return self._actors_in(roots, mentions, sources)
+
+    def _actors_in(
+        self, roots: list[Token], mentions: list[Mention], sources: list[Mention]
+    ) -> list[Mention]:
+        """The first actor named under ``roots`` that is not one of ``sources`` (an actor beats a
+        mere nationality modifier)."""
+        if not roots:
+            return []
+        inside = {t.i for root in roots for t in root.subtree}
+        taken = {(m.start, m.end) for m in sources}
+        source_codes = {m.actor.code for m in sources}
+        found = [
+            m
+            for m in mentions
+            if any(i in inside for i in range(m.start, m.end))
+            and (m.start, m.end) not in taken
+            and m.actor.code not in source_codes
+        ]
+        found.sort(key=lambda m: (m.rule == "modifier", m.start))
+        return found[:1]
+
+    def _place_in(
+        self, objects: list[Token], mentions: list[Mention], sources: list[Mention]
+    ) -> Mention | None:
+        """A country, capital or gazetteer place named inside the object phrases ``objects`` (not a
+        mere modifier), as a mention of its country."""
+        from .ownership import PLACE_RULES
+        from .places import gazetteer_place, place_name
+        from .records import ActorRef
+
+        source_codes = {m.actor.code for m in sources}
+        for obj in objects:
+            if obj.pos_ not in ("NOUN", "PROPN") or mention_at(mentions, obj) is not None:
+                continue
+            for token in obj.subtree:
+                if token.i == obj.i or token.dep_ in ("relcl", "acl"):
+                    continue
+                mention = mention_at(mentions, token)
+                if mention is not None:
+                    if mention.rule in PLACE_RULES and mention.actor.code not in source_codes:
+                        return mention
+                    continue
+                if token.dep_ not in ("pobj", "appos", "compound") or token.head.dep_ == "compound":
+                    continue
+                place = gazetteer_place(token)
+                if place is not None and place["country"] not in source_codes:
+                    code = str(place["country"])
+                    name = place_name(token)
+                    start = token.i - len(name.split()) + 1
+                    return Mention(
+                        start,
+                        token.i + 1,
+                        ActorRef(code, code, None, None, str(place["name"]), name),
+                        "place",
+                        token.i,
+                    )
+        return None
 
     def _place_target(
         self, predicate: Token, trigger: Token, mentions: list[Mention], sources: list[Mention]
@@ -620,7 +917,15 @@ class EventCoder:
 
         source_codes = {s.actor.code for s in sources}
         for token in trigger.sent:
-            if token.dep_ != "pobj" or token.head.lower_ not in (
+            anchor = token  # "in the south of Gaza": the area noun anchors the place
+            if (
+                token.dep_ == "pobj"
+                and token.head.lower_ == "of"
+                and token.head.head.lemma_.lower() in AREA_NOUNS
+                and token.head.head.dep_ == "pobj"
+            ):
+                anchor = token.head.head
+            if anchor.dep_ != "pobj" or anchor.head.lower_ not in (
                 "in",
                 "at",
                 "near",
@@ -628,9 +933,9 @@ class EventCoder:
                 "over",
             ):
                 continue
-            if not governed_directly(token, trigger, (predicate,)):
+            if not governed_directly(anchor, trigger, (predicate,)):
                 continue
-            path = head_path(token, trigger) or head_path(token, predicate) or []
+            path = head_path(anchor, trigger) or head_path(anchor, predicate) or []
             if any(step.dep_ == "prep" and step.lower_ in TOPIC_PREPS for step in path[1:]):
                 continue  # "a forum on the floods in Chad": a place of the topic, not of the event
             mention = mention_at(mentions, token)
@@ -864,6 +1169,29 @@ def _has_modal(token: Token, modals: set[str]) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in modals for c in token.children)
 
 
+#: Modal words that oblige the subject: the act is demanded ("must") or urged ("should"), not done.
+OBLIGATION_MODALS = {"must": "demand", "should": "appeal", "ought": "appeal"}
+
+
+def obligation(token: Token) -> str:
+    """ "Y must withdraw", "Y has to withdraw", "Y needs to withdraw" ("demand"); "Y should
+    withdraw" ("appeal"); "" when the act is not obliged (or "must have known": a guess)."""
+    auxes = [c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")]
+    for word in auxes:
+        if word in OBLIGATION_MODALS:
+            return "" if "have" in auxes else OBLIGATION_MODALS[word]
+    head = token.head
+    if (
+        token.dep_ == "xcomp"
+        and head.i != token.i
+        and head.lemma_.lower() in ("have", "need")
+        and head.pos_ in ("VERB", "AUX")
+        and "to" in auxes
+    ):
+        return obligation(head) or "demand"
+    return ""
+
+
 def _hypothetical(token: Token) -> bool:
     """ "might attack", "if they attack": the act is not reported as happening."""
     if _has_modal(token, HYPOTHETICAL_MODALS):
@@ -876,6 +1204,26 @@ def _hypothetical(token: Token) -> bool:
             return False
         node = node.head
     return False
+
+
+def _without_results(events: list[CodedEvent]) -> list[CodedEvent]:
+    """ "shelled the town, killing eight people": the participle tells the toll of the same attack,
+    not a second one, once the attack itself is coded with a target."""
+    attacks = {
+        (e.trigger.i, e.source.actor.code)
+        for e in events
+        if e.code[:2] in FORCE_ROOTS and e.target is not None
+    }
+    return [
+        e
+        for e in events
+        if not (
+            e.code[:2] in FORCE_ROOTS
+            and e.predicate.dep_ == "advcl"
+            and e.predicate.tag_ == "VBG"
+            and (e.predicate.head.i, e.source.actor.code) in attacks
+        )
+    ]
 
 
 def _dedupe(mentions: list[Mention]) -> list[Mention]:

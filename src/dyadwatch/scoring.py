@@ -38,13 +38,20 @@ def is_pentaclass_suite(path: str | Path) -> bool:
     return first is not None and "pentaclass_label" in first
 
 
-#: PentaClass of a CAMEO root: 0 statements and appeals (01–02), 1 verbal cooperation (03–05),
-#: 2 material cooperation (06–08), 3 verbal conflict (09–13), 4 material conflict (14–20).
+#: PentaClass of a CAMEO root (Phoenix's five classes): 0 statements and appeals (01–02), 1 verbal
+#: cooperation (03–05), 2 material cooperation (06–08), 3 verbal conflict (09–13 and 16, reducing
+#: relations), 4 material conflict (14, 15 and 17–20).
 def pentaclass(root: str) -> int:
-    number = int(root)
-    return (
-        0 if number <= 2 else 1 if number <= 5 else 2 if number <= 8 else 3 if number <= 13 else 4
-    )
+    number = int(root[:2])
+    if number <= 2:
+        return 0
+    if number <= 5:
+        return 1
+    if number <= 8:
+        return 2
+    if number <= 13 or number == 16:
+        return 3
+    return 4
 
 
 def _overlaps(text: str | None, spans: Sequence[str]) -> bool:
@@ -65,8 +72,9 @@ def score_pentaclass(
     A sentence's predicted class is the class of its most confident event; a sentence with no event is
     predicted 0 (no cooperative or conflictual act), which is how such suites label plain statements.
     Span agreement counts, over sentences with an event, the sentences whose event's source (target)
-    words overlap a gold source (target) span.
+    words overlap a gold source (target) span. Records without a label (span-only ones) are left out.
     """
+    records = [r for r in records if r.get("pentaclass_label") is not None]
     by_id: dict[str, list[dict[str, Any]]] = {}
     for event in events:
         by_id.setdefault(str(event.get("article_id")), []).append(event)
@@ -328,7 +336,7 @@ def evaluate_file(
     if is_geowebnews(path):
         result = score_geowebnews(path, model)
     elif is_pentaclass_suite(path):
-        records = load_jsonl(path)
+        records = [r for r in load_jsonl(path) if r.get("pentaclass_label") is not None]
         events = (
             load_jsonl(predictions)
             if predictions is not None

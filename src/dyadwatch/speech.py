@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from .actors import Mention
 from .codes import code_table
-from .events import CodedEvent, EventCoder, Trace, confidence
+from .events import CodedEvent, EventCoder, Trace, confidence, obligation
 from .syntax import children
 
 if TYPE_CHECKING:
@@ -42,6 +42,23 @@ CLAIM_VERBS = {"claim", "admit", "acknowledge", "confirm"}
 FUTURE_MODALS = {"will", "would", "shall", "'ll", "wo"}
 #: QuadClasses of conflict: reported, they are accusations.
 CONFLICT_QUADS = {3, 4}
+#: The demand (10x) for an act a speaker says another actor must do, by the act's code or root
+#: ("Sudan must return the helicopter" is a demand for the release of property, 1053).
+DEMAND_CODES = {
+    "04": "106",
+    "05": "102",
+    "06": "101",
+    "07": "103",
+    "08": "105",
+    "081": "1051",
+    "082": "1052",
+    "083": "104",
+    "084": "1053",
+    "0841": "1053",
+    "085": "1054",
+    "086": "1055",
+    "087": "1056",
+}
 
 
 @dataclass
@@ -139,14 +156,20 @@ class SpeechInterpreter:
         """Events of the sentence with reported speech taken into account."""
         reports = self.reports(sent, mentions)
         if not reports:
-            return events
+            return [e for e in events if not self._unclaimed_obligation(e, trace)]
         out: list[CodedEvent] = []
         for event in events:
             report = self._report_of(event.trigger, reports)
             if report is None:
-                out.append(event)
+                if not self._unclaimed_obligation(event, trace):
+                    out.append(event)
                 continue
             speaker = report.speaker
+            if event.obliged:
+                demand = self._obligation_event(event, report, sent, trace)
+                if demand is not None:
+                    out.append(demand)
+                continue
             if report.speculative and self._unnamed(speaker, sent):
                 if trace:
                     trace.add(
@@ -170,6 +193,15 @@ class SpeechInterpreter:
                 continue
             quad = self.codes.get(event.code).quad_class
             if quad in CONFLICT_QUADS and event.source.actor.key != speaker.actor.key:
+                if any(
+                    e.code == "112"
+                    and e.trigger.i == report.verb.i
+                    and e.source.actor.code == speaker.actor.code
+                    and e.target is not None
+                    and e.target.actor.code == event.source.actor.code
+                    for e in out
+                ):
+                    continue  # "claimed X had raided two towns and seized a third": one accusation
                 accused = CodedEvent(
                     speaker,
                     event.source,
@@ -191,6 +223,63 @@ class SpeechInterpreter:
             out.append(event)
         out.extend(self._judgements(sent, mentions, reports, out, trace))
         return out
+
+    def _unclaimed_obligation(self, event: CodedEvent, trace: Trace | None) -> bool:
+        """An act someone must or should do, with no speaker to demand it, is no event."""
+        if event.obliged and trace:
+            trace.add(event.trigger, f"event {event.code} is obliged, not done: dropped")
+        return bool(event.obliged)
+
+    def _obligation_event(
+        self, event: CodedEvent, report: Report, sent: Span, trace: Trace | None
+    ) -> CodedEvent | None:
+        """ "X said Y must withdraw": X demands (10x) the withdrawal of Y; "should": X appeals to Y
+        (02x). Said of the speaker itself ("we must deepen ties"), it is the speaker's intent."""
+        speaker = report.speaker
+        if (
+            speaker is None
+            or not _has_stance(speaker)
+            or (report.speculative and self._unnamed(speaker, sent))
+        ):
+            self._unclaimed_obligation(event, trace)
+            return None
+        pronoun = (
+            sent.doc[event.source.start].lower_ in SELF_PRONOUNS
+            and event.source.end - event.source.start == 1
+        )
+        if pronoun or speaker.actor.code == event.source.actor.code:
+            event.source = speaker
+            event.obliged = ""
+            intent = self.patterns.frame("intent").codes
+            if event.code[:2] not in VERBAL_ROOTS and event.code[:2] in intent:
+                event.code = intent.get(event.code, intent[event.code[:2]])
+                event.intent = True
+                event.notes.append(f"an act it says it must do ('{report.verb.text}'): intent")
+            return event
+        if "symmetric" in event.frame or "converse" in event.frame:
+            return None  # the obliged actor is the clause's subject only
+        code = self._obliged_code(event.code, event.obliged)
+        demand = CodedEvent(
+            speaker,
+            event.source,
+            event.predicate,
+            report.verb,
+            code,
+            event.pattern,
+            "speaker, obliged actor",
+            notes=[
+                f"'{report.verb.text}': {event.source.actor.code} {event.obliged}ed to do {event.code}"
+            ],
+        )
+        demand.confidence = confidence(demand)
+        if trace:
+            trace.add(report.verb, f"obliged act {event.code} becomes {event.obliged} {code}")
+        return demand
+
+    def _obliged_code(self, code: str, kind: str) -> str:
+        if kind == "appeal":
+            return self.patterns.frame("appeal").codes.get(code[:2], "020")
+        return DEMAND_CODES.get(code, DEMAND_CODES.get(code[:3], DEMAND_CODES.get(code[:2], "100")))
 
     def _self_report(self, event: CodedEvent, report: Report) -> CodedEvent:
         """A speaker's report of its own act: a future act is an intent ("said it would free ..."),
@@ -240,6 +329,7 @@ class SpeechInterpreter:
             judged: Mention | None = None
             code = ""
             how = ""
+            within_country = False  # a demand may go to one's own government; judgements not
             lemma = token.lemma_.lower()
             if token.pos_ in ("VERB", "AUX") and frames.is_frame_verb(
                 "disapproval", lemma, token.lower_
@@ -263,6 +353,20 @@ class SpeechInterpreter:
                     (m for t in owners if (m := self.coder._mention_for(t, mentions))), None
                 )
                 code, how = "111", f"disapproved '{token.text}'"
+            elif (
+                token.pos_ in ("VERB", "AUX")
+                and (kind := obligation(token))
+                and not any(e.trigger.i == token.i or e.predicate.i == token.i for e in coded)
+            ):
+                # "X said Y must do more": a demand (or, with "should", an appeal) on Y
+                subjects, passive = self.coder._subject_tokens(token)
+                if not passive:
+                    judged = next(
+                        (m for t in subjects if (m := self.coder._mention_for(t, mentions))), None
+                    )
+                code = "100" if kind == "demand" else "020"
+                how = f"{kind} that it '{token.text}'"
+                within_country = True
             elif lemma == "be" and not _negated_copula(token):
                 subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
                 judged = self.coder._mention_for(subject, mentions) if subject is not None else None
@@ -273,6 +377,7 @@ class SpeechInterpreter:
                 judged is None
                 or not code
                 or judged.actor.key == speaker.actor.key
+                and not (within_country and judged.actor.code != speaker.actor.code)
                 or _negated_copula(token)
             ):
                 continue
@@ -344,6 +449,8 @@ def _has_stance(speaker: Mention) -> bool:
     """Whether a speaker takes sides: a named country, organisation or person, not the press or an
     unplaced "officials"."""
     actor = speaker.actor
+    if actor.sector in ("NGO", "HRI") and speaker.rule == "known-organisation":
+        return True  # "Amnesty said", "the Red Cross said": a named organisation with a cause
     return bool(actor.country or actor.igo) and actor.sector != "MED"
 
 
