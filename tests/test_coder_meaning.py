@@ -391,3 +391,60 @@ def test_the_place_attacked_stands_for_its_country_and_the_toll_is_not_a_second_
 
 def test_condemning_an_act_in_a_country_targets_the_country(code):
     assert code("The African Union condemned the coup in Guinea.") == {("IGOAFRAU", "GIN", "111")}
+
+
+def test_sums_of_money_given_are_economic_aid(code):
+    assert code("Norway provided $12 million in assistance to Malawi.") == {("NOR", "MWI", "070")}
+    assert code("Japan has given 40 million euros to Mongolia.") == {("JPN", "MNG", "071")}
+
+
+def test_medical_equipment_is_humanitarian_and_military_equipment_military(code):
+    assert code("Canada handed over medical equipment to Haiti.") == {("CAN", "HTI", "073")}
+    assert code("Poland handed over military equipment to Ukraine.") == {("POL", "UKR", "072")}
+
+
+def test_ready_and_willing_announce_an_intent(code):
+    assert code("Chile is willing to provide humanitarian aid to Haiti.") == {("CHL", "HTI", "033")}
+    assert code("Uruguay is prepared to commit soldiers to the UN force.") == {
+        ("URY", "IGOUNO", "0334")
+    }
+
+
+def test_an_appealed_act_is_not_done(code):
+    events = code("Some lawmakers called on Prime Minister Ntoutoume to resign.")
+    assert ("---LEG", "---GOV", "020") in events
+    assert not any(cameo == "0831" for _, _, cameo in events)
+
+
+def test_an_offered_purpose_is_the_offer(code):
+    assert code("Italy offered to send experts to help the Tunisian coast guard.") == {
+        ("ITA", "TUNMIL", "033")
+    }
+
+
+def test_the_place_named_by_its_of_phrase(code):
+    assert code("Fiji opened formal relations with the Pacific state of Palau.") == {
+        ("FJI", "PLW", "054")
+    }
+
+
+def test_a_ban_imposed_on_someone_targets_them_when_lifted(code):
+    assert code("Kuwait relaxed the entry restrictions placed on Filipino workers.") == {
+        ("KWT", "PHLLAB", "081")
+    }
+
+
+def test_cease_fire_mediation_resignation_and_withdrawal(code):
+    assert code("Sudan announced a cease-fire with the rebels.") == {("SDN", "---REB", "087")}
+    assert code("Oman began a mediation bid between Iran and Bahrain.") == {
+        ("OMN", "IRN", "045"),
+        ("OMN", "BHR", "045"),
+    }
+    assert ("LTUGOV", None, "0831") in code("Lithuanian Prime Minister Kazys Vaitkus resigned.")
+    assert code("Chad withdrew its troops.") == {("TCD", None, "087")}
+
+
+def test_one_demand_when_the_obliged_act_has_two_targets(code):
+    assert code(
+        "Turkey said that Russia must also be prepared to mediate between Armenia and Georgia."
+    ) == {("TUR", "RUS", "108")}  # a demand for mediation

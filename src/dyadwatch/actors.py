@@ -55,6 +55,8 @@ if TYPE_CHECKING:
 FILLER_POS = {"ADJ", "DET", "NUM"}
 #: Prepositions that introduce a host after a title or agency ("Ambassador to Serbia").
 HOST_PREPOSITIONS = {"to", "in", "at", "for", "throughout", "across"}
+#: Sectors of role words that a "to"/"for" host belongs to ("envoys to the UN", "judges for Kosovo").
+ENVOY_SECTORS = {"GOV", "LEG", "JUD", "ELI"}
 #: Host prepositions that make the place the owner ("officials in Belgrade", "students across Chile").
 OWNER_PREPOSITIONS = {"in", "throughout", "across"}
 #: Prepositions before a place: a surname there is a place name ("offices in Austin").
@@ -391,6 +393,12 @@ class ActorResolver:
                     and len(gap) == 1
                     and gap[0].lower_ in HOST_PREPOSITIONS
                     and host.kind in ("country", "capital", "igo")
+                    # "Ambassador to Serbia", "envoys to the UN"; "troops to Lebanon" is a destination
+                    and (
+                        gap[0].lower_ not in ("to", "for")
+                        or current[-1].value.title
+                        or current[-1].value.sector in ENVOY_SECTORS
+                    )
                 ):
                     current.append(_Piece(host.start, host.end, "host", host.value))
                     index += 2 if host is not piece else 1

@@ -45,6 +45,40 @@ SUBJECT_SHARING_DEPS = {"conj", "xcomp", "advcl"}
 #: Dependency paths inside a noun phrase that still lead to the phrase's owner ("Chinese tech giant
 #: Huawei multiple times" → Huawei; "Australia's call" → Australia).
 NOMINAL_DEPS = {"compound", "nmod", "amod", "appos", "poss", "nummod", "det"}
+#: Heads naming a place by its "of" phrase: "the island nation of Nauru", "the state of Qatar".
+PLACE_HEADS = {
+    "nation",
+    "country",
+    "state",
+    "republic",
+    "kingdom",
+    "emirate",
+    "island",
+    "archipelago",
+    "principality",
+    "territory",
+    "enclave",
+}
+#: Adjectives that announce what their subject is willing to do: "is ready to send troops".
+READY_ADJECTIVES = {"willing", "ready", "prepared", "eager", "keen", "determined", "poised"}
+#: Sums of money: "$2 million in assistance" measures assistance.
+MONEY_NOUNS = {
+    "million",
+    "billion",
+    "$",
+    "€",
+    "£",
+    "dollar",
+    "euro",
+    "pound",
+    "yen",
+    "yuan",
+    "rouble",
+    "ruble",
+    "franc",
+    "shilling",
+    "rupee",
+}
 #: Heads that only count or gather what their "of" phrase names ("thousands of students", "a group
 #: of refugees", "some of the soldiers"): the actor is the phrase after "of".
 QUANTITY_HEADS = {
@@ -100,6 +134,9 @@ FUTURE_MODALS = {"will", "would", "shall", "can", "ca", "wo"}
 AUTHOR_TARGET_ROOTS = {"09", "10", "11", "12", "13", "14"}
 #: Nouns that measure what a light verb's object really is: "sent Ghana 40 million euros of aid".
 MEASURE_NOUNS = {
+    "$",
+    "€",
+    "£",
     "part",
     "portion",
     "half",
@@ -247,7 +284,6 @@ PURPOSE_VERBS = {
 }
 #: Roots whose object's nationality is the target when the object is no actor ("the Russian building").
 OWNED_OBJECT_ROOTS = {
-    "03",
     "04",
     "05",
     "08",
@@ -264,7 +300,7 @@ OWNED_OBJECT_ROOTS = {
 }
 #: Roots of answers to what another proposed or asked ("rejected an offer from X", "welcomed a
 #: request from X"): the one the object came from is the target.
-ANSWER_ROOTS = {"03", "05", "10", "11", "12", "13"}
+ANSWER_ROOTS = {"05", "10", "11", "12", "13"}
 #: Pronouns that, as the subject of a reported clause, stand for the speaker.
 SPEAKER_PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 #: Object dependencies of a verb.
@@ -377,12 +413,14 @@ class EventCoder:
             return own if own.rule != "modifier" else None
         if token.lower_ in ("who", "which", "that") and token.head.dep_ == "relcl":
             return self._mention_for(token.head.head, mentions)
-        if token.lower_ in QUANTITY_HEADS or token.like_num:
+        if token.lower_ in QUANTITY_HEADS or token.like_num or token.lemma_.lower() in PLACE_HEADS:
             for prep in token.children:
                 if prep.dep_ == "prep" and prep.lower_ == "of":
                     for counted in prep.children:
                         if counted.dep_ == "pobj":
-                            return self._mention_for(counted, mentions)
+                            found = self._mention_for(counted, mentions)
+                            if found is not None:
+                                return found
         for mention in mentions:
             if mention.rule == "modifier":
                 continue
@@ -425,6 +463,8 @@ class EventCoder:
                     subjects + _headline_partners(node, subjects)
                 ), own_passive and node is not verb
             passive = _children(node, PASSIVE_SUBJECT_DEPS)
+            if passive and node is not verb and node.lower_ in READY_ADJECTIVES:
+                return _with_conjuncts(passive), False  # "Russia is prepared to mediate"
             if passive:
                 return _with_conjuncts(passive), True
             if node.dep_ == "xcomp" and self._is_appeal(node.head):
@@ -434,6 +474,9 @@ class EventCoder:
                     return _with_conjuncts(objects), False
             if node.dep_ in SUBJECT_SHARING_DEPS and node.head.i != node.i:
                 node = node.head
+                continue
+            if node.dep_ == "acomp" and node.pos_ == "ADJ" and node.head.i != node.i:
+                node = node.head  # "Peru is prepared to supply": the copula's subject
                 continue
             if node.dep_ == "relcl":
                 return [node.head], False
@@ -542,19 +585,41 @@ class EventCoder:
             target_verb = (
                 inner[1] if inner is not None and inner[0] in ("direct", "intent") else complement
             )
-            for pattern, obj in self.match_verb_all(target_verb, trace):
-                events = self._code_match(
-                    pattern, obj, target_verb, verb, frame_name, mentions, trace
-                )
-                if events:
-                    consumed.update({complement.i, target_verb.i})
-                    return events
+            # "proposed to dispatch engineers to assist X": with nothing to code in the act itself, its
+            # purpose is what is offered, refused or appealed for
+            purposes = [
+                c
+                for c in target_verb.children
+                if c.dep_ in ("advcl", "xcomp")
+                and c.pos_ == "VERB"
+                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                and not _children(c, SUBJECT_DEPS)
+            ]
+            for candidate in [target_verb, *purposes]:
+                for pattern, obj in self.match_verb_all(candidate, trace):
+                    events = self._code_match(
+                        pattern, obj, candidate, verb, frame_name, mentions, trace
+                    )
+                    if events:
+                        consumed.update({complement.i, target_verb.i, candidate.i})
+                        return events
             if trace:
                 trace.add(
                     complement, f"complement of {frame_name} verb '{verb.text}' codes no event"
                 )
+            if frame_name in ("appeal", "refusal", "intent"):
+                # "called on the minister to resign": the resignation is not done either way
+                consumed.update({complement.i, target_verb.i})
+        # "is ready to send troops": an intent, like "vowed to send troops"
+        ready = verb.dep_ == "xcomp" and (
+            verb.head.pos_ == "ADJ"
+            and verb.head.lemma_.lower() in READY_ADJECTIVES
+            or verb.head.lower_ in READY_ADJECTIVES  # "prepared", parsed as a verb
+        )
         for pattern, obj in self.match_verb_all(verb, trace):
-            events = self._code_match(pattern, obj, verb, verb, "", mentions, trace)
+            events = self._code_match(
+                pattern, obj, verb, verb, "intent" if ready else "", mentions, trace
+            )
             if events:
                 consumed.add(verb.i)
                 return events
@@ -663,6 +728,9 @@ class EventCoder:
         frame = "subject"
         target_tokens: list[Token] = []
         heads = [predicate] + ([consumed_object] if consumed_object is not None else [])
+        if consumed_object is not None:
+            # "relaxed the curbs placed on X": the object's participle names the target
+            heads += _children(consumed_object, {"acl"})
         if consumed_object is not None and consumed_object.lemma_.lower() in MEASURE_NOUNS:
             # "suspended part of an aid programme for Bosnia": what is measured carries the target
             heads += self._prep_objects([consumed_object], frozenset({"of"}))
@@ -754,6 +822,12 @@ class EventCoder:
             )
             if targets:
                 frame += ", owner of the object"
+        if not targets and pattern.code[:2] in ("03", "07") and pattern.preps:
+            # "promised aid to the flooded Bolivian villages": whose the recipients are (not whose
+            # the goods are: "sent Russian-made jets" names no recipient)
+            targets = self._owners(self._prep_objects(heads, pattern.preps), mentions)
+            if targets:
+                frame += ", owner of the recipient"
         if not targets and not passive and code[:2] in ANSWER_ROOTS:
             objects = target_tokens + ([consumed_object] if consumed_object is not None else [])
             targets = self._mentions(self._prep_objects(objects, frozenset({"from"})), mentions)
@@ -1149,9 +1223,16 @@ def _object_words(token: Token, depth: int = 0) -> set[str]:
     compounds = [c for c in token.children if c.dep_ == "compound"]
     if compounds:
         words.add(" ".join([c.lemma_.lower() for c in compounds] + [token.lemma_.lower()]))
+    # "military equipment" is not "medical equipment"
+    words |= {
+        f"{c.lemma_.lower()} {token.lemma_.lower()}" for c in token.children if c.dep_ == "amod"
+    }
     if depth < 2 and token.lemma_.lower() in MEASURE_NOUNS:
         for prep in token.children:
-            if prep.dep_ == "prep" and prep.lower_ == "of":
+            # "tons of food", "$2 million in assistance"
+            if prep.dep_ == "prep" and (
+                prep.lower_ == "of" or prep.lower_ == "in" and token.lemma_.lower() in MONEY_NOUNS
+            ):
                 for measured in prep.children:
                     if measured.dep_ == "pobj":
                         words |= _object_words(measured, depth + 1)
@@ -1177,10 +1258,22 @@ def obligation(token: Token) -> str:
     """ "Y must withdraw", "Y has to withdraw", "Y needs to withdraw" ("demand"); "Y should
     withdraw" ("appeal"); "" when the act is not obliged (or "must have known": a guess)."""
     auxes = [c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")]
+    # the parser may hang "must" on "be" ("must also be prepared to")
+    auxes += [
+        g.lower_
+        for c in token.children
+        if c.dep_ in ("aux", "auxpass")
+        for g in c.children
+        if g.dep_ == "aux"
+    ]
     for word in auxes:
         if word in OBLIGATION_MODALS:
             return "" if "have" in auxes else OBLIGATION_MODALS[word]
     head = token.head
+    if token.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp":
+        return obligation(head.head)  # "Chile must be ready to host the talks"
+    if token.dep_ == "xcomp" and head.i != token.i and head.lower_ in READY_ADJECTIVES:
+        return obligation(head)  # "must be prepared to", parsed as a passive verb
     if (
         token.dep_ == "xcomp"
         and head.i != token.i

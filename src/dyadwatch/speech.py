@@ -46,6 +46,7 @@ CONFLICT_QUADS = {3, 4}
 #: ("Sudan must return the helicopter" is a demand for the release of property, 1053).
 DEMAND_CODES = {
     "04": "106",
+    "045": "108",
     "05": "102",
     "06": "101",
     "07": "103",
@@ -167,7 +168,14 @@ class SpeechInterpreter:
             speaker = report.speaker
             if event.obliged:
                 demand = self._obligation_event(event, report, sent, trace)
-                if demand is not None:
+                if demand is not None and not any(
+                    e.code == demand.code
+                    and e.source.actor.code == demand.source.actor.code
+                    and e.target is not None
+                    and demand.target is not None
+                    and e.target.actor.code == demand.target.actor.code
+                    for e in out
+                ):  # "Y must mediate between A and B": one demand on Y
                     out.append(demand)
                 continue
             if report.speculative and self._unnamed(speaker, sent):
@@ -382,7 +390,10 @@ class SpeechInterpreter:
             ):
                 continue
             if any(
-                e.source is speaker and e.target is judged and e.code[:2] == code[:2]
+                e.source.actor.code == speaker.actor.code
+                and e.target is not None
+                and e.target.actor.code == judged.actor.code
+                and e.code[:2] == code[:2]
                 for e in coded + found
             ):
                 continue
