@@ -448,3 +448,32 @@ def test_one_demand_when_the_obliged_act_has_two_targets(code):
     assert code(
         "Turkey said that Russia must also be prepared to mediate between Armenia and Georgia."
     ) == {("TUR", "RUS", "108")}  # a demand for mediation
+
+
+def test_curfews_emergencies_and_mobilisation(code):
+    assert code("Ecuadorean authorities imposed a curfew on Monday.") == {("ECUGOV", None, "1723")}
+    assert code("The Bolivian cabinet proclaimed a nationwide state of emergency.") == {
+        ("BOLGOV", None, "1724")
+    }
+    assert code("NATO reinforced its troops in Europe.") == {("IGOWSTNAT", None, "154")}
+
+
+def test_repression_is_aimed_at_whom_it_is_used_against(code):
+    assert code("Togolese police fired tear gas to disperse opposition supporters.") == {
+        ("TGOCOP", "---OPP", "175")
+    }
+
+
+def test_the_owner_of_what_was_attacked(code):
+    assert code("Turkish jets struck an ammunition dump of the Kurdish militia.") >= {
+        ("TUR", "---UAF", "190")  # the jets' nationality names the attacker
+    }
+    assert code("Sudanese soldiers arrested scores of followers of the opposition leader.") == {
+        ("SDNMIL", "---OPP", "173")
+    }
+
+
+def test_an_unknown_news_outlet_does_not_accuse(code):
+    events = code("The Chadian army mobilised troops near the border, African Daily News reported.")
+    assert ("TCDMIL", None, "154") in events
+    assert not any(cameo == "112" for _, _, cameo in events)

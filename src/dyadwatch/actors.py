@@ -57,6 +57,26 @@ FILLER_POS = {"ADJ", "DET", "NUM"}
 HOST_PREPOSITIONS = {"to", "in", "at", "for", "throughout", "across"}
 #: Sectors of role words that a "to"/"for" host belongs to ("envoys to the UN", "judges for Kosovo").
 ENVOY_SECTORS = {"GOV", "LEG", "JUD", "ELI"}
+#: Words in an organisation's name that make it a news outlet.
+MEDIA_NAME_WORDS = {
+    "News",
+    "Agency",
+    "Times",
+    "Post",
+    "Radio",
+    "Television",
+    "TV",
+    "Press",
+    "Daily",
+    "Herald",
+    "Tribune",
+    "Gazette",
+    "Journal",
+    "Broadcasting",
+    "Telegraph",
+    "Observer",
+    "Chronicle",
+}
 #: Host prepositions that make the place the owner ("officials in Belgrade", "students across Chile").
 OWNER_PREPOSITIONS = {"in", "throughout", "across"}
 #: Prepositions before a place: a surname there is a place name ("offices in Austin").
@@ -531,6 +551,8 @@ class ActorResolver:
                 and host is not None
                 and doc[host.start - 1].lower_ in OWNER_PREPOSITIONS
                 and host.value in self.kb.countries
+                # "the alliance reinforced its brigades in the Baltics": the brigades are its own
+                and not (start > 0 and doc[start - 1].tag_ == "PRP$")
             ):
                 country = str(host.value)  # "officials in Belgrade": the place is the owner
             return [
@@ -718,6 +740,8 @@ class ActorResolver:
         labels = {doc[p.start].ent_type_ for p in run}
         if nationality is not None and labels & ACTOR_NER_LABELS:
             sector = agent.sector if agent is not None else None
+            if sector is None and "ORG" in labels and set(name_text.split()) & MEDIA_NAME_WORDS:
+                sector = "MED"  # "Asian News International", "the Kenyan Daily Nation"
             actor = ActorRef(
                 actor_code(nationality, None, sector), nationality, None, sector, name_text, text
             )

@@ -126,6 +126,14 @@ QUANTITY_HEADS = {
     "convoy",
     "delegation",
     "team",
+    # whose they are: "supporters of the opposition leader", "members of Hamas"
+    "supporters",
+    "followers",
+    "loyalists",
+    "members",
+    "relatives",
+    "families",
+    "remnants",
 }
 #: Modal words under which a negated act is a refusal ("would not provide") rather than no act.
 FUTURE_MODALS = {"will", "would", "shall", "can", "ca", "wo"}
@@ -134,6 +142,7 @@ FUTURE_MODALS = {"will", "would", "shall", "can", "ca", "wo"}
 AUTHOR_TARGET_ROOTS = {"09", "10", "11", "12", "13", "14"}
 #: Nouns that measure what a light verb's object really is: "sent Ghana 40 million euros of aid".
 MEASURE_NOUNS = {
+    "state",  # "a state of emergency"
     "$",
     "€",
     "£",
@@ -262,6 +271,12 @@ DOCUMENT_NOUNS = {
 }
 #: Verbs of a protest's purpose clause whose actors the protest addresses.
 PURPOSE_VERBS = {
+    # what repression is for: "fired water cannon to scatter the marchers"
+    "disperse",
+    "break",
+    "quell",
+    "suppress",
+    "stop",
     "demand",
     "protest",
     "call",
@@ -729,6 +744,8 @@ class EventCoder:
         target_tokens: list[Token] = []
         heads = [predicate] + ([consumed_object] if consumed_object is not None else [])
         if consumed_object is not None:
+            # "launched rocket and drone strikes on X": the preposition may hang on a conjunct
+            heads += list(consumed_object.conjuncts)
             # "relaxed the curbs placed on X": the object's participle names the target
             heads += _children(consumed_object, {"acl"})
         if consumed_object is not None and consumed_object.lemma_.lower() in MEASURE_NOUNS:
@@ -773,6 +790,15 @@ class EventCoder:
                 target_tokens = _with_conjuncts(_children(predicate, {"dative"}))
         target_tokens += self._prep_objects(heads, pattern.preps)
         targets = self._mentions(target_tokens, mentions)
+        if consumed_object is not None:
+            # "reinforced its brigades in the Baltics": the consumed object's own phrase is no target
+            targets = [
+                t
+                for t in targets
+                if not (
+                    t.start <= consumed_object.i < t.end and not (t.actor.country or t.actor.igo)
+                )
+            ]
         if not targets and consumed_object is None and not passive:
             # "demanded the removal of X", "sought support from X": a bare verb's object that is no
             # actor may still name one through the pattern's prepositions
@@ -840,7 +866,7 @@ class EventCoder:
                 _with_conjuncts(_children(predicate, {"dobj", "obj"})), mentions, sources
             )
             if hit is not None:
-                targets, frame = [hit], frame + ", place attacked"
+                targets, frame = [hit], frame + ", place or owner of what was attacked"
         if not sources and subjects and not passive and code[:2] in FORCE_ROOTS:
             # "a bombing by the rebels wounded", "rockets launched by the navy hit":
             found = self._instrument_authors(subjects, mentions)
@@ -851,7 +877,7 @@ class EventCoder:
             if speakers:
                 sources, frame = speakers, frame + ", pronoun for the speaker"
                 notes.append("the reported clause's pronoun subject is its speaker")
-        if not targets and code[:2] == "14":
+        if not targets and code[:2] in ("14", "17"):
             # "rallied to press for the minister's dismissal", "marched calling for autonomy from X",
             # "a strike against the government": a protest addresses whom its purpose names
             addressed = self._purpose_targets(predicate, consumed_object, mentions, sources)
@@ -932,12 +958,22 @@ class EventCoder:
         inside = {t.i for root in roots for t in root.subtree}
         taken = {(m.start, m.end) for m in sources}
         source_codes = {m.actor.code for m in sources}
+        source_keys = {m.actor.key for m in sources}
+        doc = roots[0].doc
         found = [
             m
             for m in mentions
             if any(i in inside for i in range(m.start, m.end))
             and (m.start, m.end) not in taken
             and m.actor.code not in source_codes
+            # "threatened to pull US funding": the source's own country modifying a thing
+            and not (
+                m.actor.key in source_keys
+                and m.head >= 0
+                and doc[m.head].dep_ in ("compound", "amod", "nmod", "poss")
+                and doc[m.head].head.pos_ == "NOUN"
+                and mention_at(mentions, doc[m.head].head) is None
+            )
         ]
         found.sort(key=lambda m: (m.rule == "modifier", m.start))
         return found[:1]
@@ -946,12 +982,14 @@ class EventCoder:
         self, objects: list[Token], mentions: list[Mention], sources: list[Mention]
     ) -> Mention | None:
         """A country, capital or gazetteer place named inside the object phrases ``objects`` (not a
-        mere modifier), as a mention of its country."""
+        mere modifier), as a mention of its country; else the actor the object belongs to ("an
+        ammunition dump of the militia", "the rebel-held enclave")."""
         from .ownership import PLACE_RULES
         from .places import gazetteer_place, place_name
         from .records import ActorRef
 
         source_codes = {m.actor.code for m in sources}
+        owner: Mention | None = None
         for obj in objects:
             if obj.pos_ not in ("NOUN", "PROPN") or mention_at(mentions, obj) is not None:
                 continue
@@ -960,8 +998,13 @@ class EventCoder:
                     continue
                 mention = mention_at(mentions, token)
                 if mention is not None:
-                    if mention.rule in PLACE_RULES and mention.actor.code not in source_codes:
+                    if mention.actor.code in source_codes or not mention.is_actor:
+                        continue
+                    if mention.rule in PLACE_RULES:
                         return mention
+                    head = token.doc[mention.head] if mention.head >= 0 else token
+                    if owner is None and head.dep_ in ("pobj", "compound", "npadvmod", "poss"):
+                        owner = mention
                     continue
                 if token.dep_ not in ("pobj", "appos", "compound") or token.head.dep_ == "compound":
                     continue
@@ -977,7 +1020,7 @@ class EventCoder:
                         "place",
                         token.i,
                     )
-        return None
+        return owner
 
     def _place_target(
         self, predicate: Token, trigger: Token, mentions: list[Mention], sources: list[Mention]

@@ -460,6 +460,8 @@ def _has_stance(speaker: Mention) -> bool:
     """Whether a speaker takes sides: a named country, organisation or person, not the press or an
     unplaced "officials"."""
     actor = speaker.actor
+    if speaker.rule == "region":
+        return False  # "Asian News International reported": a region does not speak
     if actor.sector in ("NGO", "HRI") and speaker.rule == "known-organisation":
         return True  # "Amnesty said", "the Red Cross said": a named organisation with a cause
     return bool(actor.country or actor.igo) and actor.sector != "MED"
