@@ -108,6 +108,8 @@ class Patterns:
     by_noun: dict[str, list[Pattern]] = field(default_factory=dict)
     #: inflected form -> lemmas, so a lemmatiser slip ("staged" -> "stag") does not hide a verb
     verb_forms: dict[str, set[str]] = field(default_factory=dict)
+    #: (frame, lemma, word) -> membership, filled as tokens are asked about
+    _frame_memo: dict[tuple[str, str, str], bool] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         for pattern in self.patterns:
@@ -132,8 +134,13 @@ class Patterns:
 
     def is_frame_verb(self, frame: str, lemma: str, word: str) -> bool:
         """Whether a verb token belongs to a frame's word list (``intent``, ``reporting``, ...)."""
-        words = self.frame(frame)["verbs"]
-        return any(candidate in words for candidate in self.verb_lemmas(lemma, word))
+        key = (frame, lemma, word)
+        known = self._frame_memo.get(key)
+        if known is None:
+            words = self.frame(frame)["verbs"]
+            known = any(candidate in words for candidate in self.verb_lemmas(lemma, word))
+            self._frame_memo[key] = known
+        return known
 
     def for_verb(self, lemma: str, word: str) -> list[Pattern]:
         """Patterns for a verb token, most specific first."""

@@ -36,6 +36,8 @@ PAIR_NOUNS = {"countries", "nations", "states", "governments", "neighbours", "ne
 #: "sides" names a pair only after "two": "both sides" is as often an idiom ("playing both sides").
 PAIR_NOUNS_AFTER_TWO = {"sides", "parties"}
 PAIR_WORDS = {"two", "both"}
+#: Every noun the description and pair rules below can resolve (others are skipped at once).
+DESCRIPTION_NOUNS = PAIR_NOUNS | PAIR_NOUNS_AFTER_TWO | COMPANY_NOUNS | COUNTRY_NOUNS
 OBJECT_DEPS = {"dobj", "pobj", "dative", "iobj", "obj"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 
@@ -105,13 +107,15 @@ def references(
         )
         if covering is not None and not bare:
             continue
+        noun = token.lower_
+        if noun not in DESCRIPTION_NOUNS:
+            continue  # only pair words and descriptions are resolved here
         markers = {
             c.lower_ for c in token.children if c.dep_ in ("det", "nummod", "predet", "amod")
         }
         left = min([token.left_edge.i] + ([covering.start] if covering else []))
         words = sent.doc[left : token.i + 1].text
         replacement: Mention | None = None
-        noun = token.lower_
         if markers & PAIR_WORDS and (
             noun in PAIR_NOUNS or ("two" in markers and noun in PAIR_NOUNS_AFTER_TWO)
         ):
