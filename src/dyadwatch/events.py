@@ -137,8 +137,8 @@ QUANTITY_HEADS = {
 }
 #: Modal words under which a negated act is a refusal ("would not provide") rather than no act.
 FUTURE_MODALS = {"will", "would", "shall", "can", "ca", "wo"}
-#: Roots of probing and verbal conflict whose target, when the object is an act ("condemned the
-#: attack by X"), is the act's author.
+#: Roots of probing, verbal conflict and protest whose target, when the object is an act
+#: ("condemned the attack by X", "protested the abuses by X"), is the act's author.
 AUTHOR_TARGET_ROOTS = {"09", "10", "11", "12", "13", "14"}
 #: Nouns that measure what a light verb's object really is: "sent Ghana 40 million euros of aid".
 MEASURE_NOUNS = {
@@ -182,7 +182,6 @@ DEMAND_VERBS = {"insist", "demand", "require", "recommend", "propose", "suggest"
 HYPOTHETICAL_MODALS = {"may", "might", "could"}
 #: Subordinators of conditions ("if they attack"): no event.
 CONDITION_MARKS = {"if", "unless", "whether"}
-#: Roots of force and violence: "fired from Gaza" names who fired.
 #: Nouns of weapons and attacks whose author is the source of a passive use of force.
 INSTRUMENT_NOUNS = {
     "strike",
@@ -217,6 +216,7 @@ INSTRUMENT_NOUNS = {
 }
 #: Prepositions that introduce what an event is about, not where it happens.
 TOPIC_PREPS = {"on", "about", "regarding", "concerning", "over", "against"}
+#: Roots of force and violence: "fired from Gaza" names who fired.
 FORCE_ROOTS = {"15", "18", "19", "20"}
 #: Parts of a place: "in the south of Gaza", "on the outskirts of Kabul" happen in the place.
 AREA_NOUNS = {
@@ -269,7 +269,7 @@ DOCUMENT_NOUNS = {
     "ultimatum",
     "manifesto",
 }
-#: Verbs of a protest's purpose clause whose actors the protest addresses.
+#: Verbs of a protest's or a crackdown's purpose clause whose actors it is aimed at.
 PURPOSE_VERBS = {
     # what repression is for: "fired water cannon to scatter the marchers"
     "disperse",
@@ -985,8 +985,6 @@ class EventCoder:
         mere modifier), as a mention of its country; else the actor the object belongs to ("an
         ammunition dump of the militia", "the rebel-held enclave")."""
         from .ownership import PLACE_RULES
-        from .places import gazetteer_place, place_name
-        from .records import ActorRef
 
         source_codes = {m.actor.code for m in sources}
         owner: Mention | None = None
@@ -1008,18 +1006,9 @@ class EventCoder:
                     continue
                 if token.dep_ not in ("pobj", "appos", "compound") or token.head.dep_ == "compound":
                     continue
-                place = gazetteer_place(token)
-                if place is not None and place["country"] not in source_codes:
-                    code = str(place["country"])
-                    name = place_name(token)
-                    start = token.i - len(name.split()) + 1
-                    return Mention(
-                        start,
-                        token.i + 1,
-                        ActorRef(code, code, None, None, str(place["name"]), name),
-                        "place",
-                        token.i,
-                    )
+                place = _gazetteer_mention(token)
+                if place is not None and place.actor.code not in source_codes:
+                    return place
         return owner
 
     def _place_target(
@@ -1028,8 +1017,6 @@ class EventCoder:
         """The place an event happens in ("exercises in Alaska"), as its target: a country or capital
         mention, or a city or state the gazetteer knows (coded as its country)."""
         from .ownership import PLACE_RULES
-        from .places import gazetteer_place, place_name
-        from .records import ActorRef
         from .syntax import governed_directly, head_path
 
         source_codes = {s.actor.code for s in sources}
@@ -1063,18 +1050,9 @@ class EventCoder:
                 if is_place and mention.actor.code not in source_codes:
                     return mention
                 continue
-            place = gazetteer_place(token)
-            if place is not None and place["country"] not in source_codes:
-                code = str(place["country"])
-                name = place_name(token)
-                start = token.i - len(name.split()) + 1
-                return Mention(
-                    start,
-                    token.i + 1,
-                    ActorRef(code, code, None, None, str(place["name"]), name),
-                    "place",
-                    token.i,
-                )
+            place = _gazetteer_mention(token)
+            if place is not None and place.actor.code not in source_codes:
+                return place
         return None
 
     def _instrument_authors(self, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
@@ -1340,6 +1318,26 @@ def _hypothetical(token: Token) -> bool:
             return False
         node = node.head
     return False
+
+
+def _gazetteer_mention(token: Token) -> Mention | None:
+    """A city or state the gazetteer knows, as a mention of its country."""
+    from .places import gazetteer_place, place_name
+    from .records import ActorRef
+
+    place = gazetteer_place(token)
+    if place is None:
+        return None
+    code = str(place["country"])
+    name = place_name(token)
+    start = token.i - len(name.split()) + 1
+    return Mention(
+        start,
+        token.i + 1,
+        ActorRef(code, code, None, None, str(place["name"]), name),
+        "place",
+        token.i,
+    )
 
 
 def _without_results(events: list[CodedEvent]) -> list[CodedEvent]:
