@@ -167,6 +167,25 @@ def test_prefilter_keeps_sentences_with_a_trigger_and_an_actor(coder):
     kept = [text[a:b] for a, b in spans]
     assert kept == ["Ghana and Togo signed a trade deal.", "They also agreed to meet again."]
     assert prefilter.spans("Ghana and Togo signed a trade deal.") is None  # all kept: whole
+    # a framing verb whose object names the event, a bare pattern of a framing verb, an obligation,
+    # and a doubled consonant
+    for sentence in (
+        "Mali declared a ceasefire on Monday.",
+        "Iran threatened Israel.",
+        "Peru said Chile must do more.",
+        "Niger expelled the French ambassador.",
+    ):
+        assert prefilter.keep(next(prefilter.sentencizer(coder.nlp.tokenizer(sentence)).sents))
+
+
+def test_inflections_double_a_final_consonant():
+    from dyadwatch.patterns import inflections
+
+    assert {"expelled", "expelling", "cancelled", "stopped"} <= (
+        inflections("expel") | inflections("cancel") | inflections("stop")
+    )
+    assert {"visits", "visited", "visiting"} <= inflections("visit")
+    assert {"occupies", "occupied"} <= inflections("occupy")
 
 
 def test_skipping_codes_the_same_events_on_the_examples(coder):

@@ -227,9 +227,10 @@ def inflections(lemma: str) -> set[str]:
     else:
         plural = lemma + ("es" if lemma.endswith(("s", "sh", "ch", "x", "z", "o")) else "s")
         forms |= {plural, lemma + "ed", lemma + "ing"}
-        # a short verb ending consonant-vowel-consonant doubles it ("stop" -> "stopped")
+        # a verb ending consonant-vowel-consonant may double it ("stop" -> "stopped", "expel" ->
+        # "expelled", British "cancelled"); a doubled form that English lacks is never met
         if (
-            len(lemma) <= 4
+            len(lemma) >= 3
             and lemma[-1] not in VOWELS | {"w", "x", "y"}
             and lemma[-2] in VOWELS
             and lemma[-3] not in VOWELS

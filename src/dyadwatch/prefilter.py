@@ -5,7 +5,9 @@ keeps a body sentence only when it has
 
 * a **trigger**: an inflected form of a pattern verb or of a verb of the appeal, refusal, praise and
   disapproval frames of ``verbs.yaml``, or a pattern noun or its plural (reporting and intent verbs —
-  "said", "plans to" — only frame another verb and do not count); and
+  "said", "plans to" — only frame another verb and do not count, unless a pattern codes them bare,
+  "threatened X", or their object names the event, "announced a ceasefire"), or a word of obligation
+  ("must", "should", "needs": a demand or appeal); and
 * an **actor candidate**: a capitalised word after the first, a first word that is not a common
   function word, a pronoun, or a role word of the actor dictionaries ("police", "protesters").
 
@@ -97,6 +99,7 @@ class Prefilter:
     def __init__(self, nlp: Language, patterns: Patterns, kb: Knowledge) -> None:
         from spacy.pipeline import Sentencizer
 
+        from .events import OBLIGATION_MODALS
         from .patterns import inflections
 
         self.tokenizer = nlp.tokenizer
@@ -105,6 +108,17 @@ class Prefilter:
         # themselves: an event needs the verb they frame.
         framing = {w for name in FRAMING for w in patterns.frame(name)["verbs"]}
         triggers = {form for form, lemmas in patterns.verb_forms.items() if lemmas - framing}
+        # ... unless a pattern of their own codes them bare ("threatened Israel") or with an object
+        # that names the event ("announced a ceasefire")
+        for verb, entries in patterns.by_verb.items():
+            if any(not p.objects and not p.particle for p in entries):
+                triggers |= inflections(verb)
+            if verb in framing:
+                for entry in entries:
+                    for word in entry.objects:
+                        triggers |= {word, word + "s", word + "es"}
+        # "X said Y must/should ...": a demand or appeal whatever Y's verb is
+        triggers |= set(OBLIGATION_MODALS) | {"need", "needs"}
         for name, frame in patterns.frames.items():
             if name in FRAMING:
                 continue
