@@ -477,3 +477,8 @@ def test_an_unknown_news_outlet_does_not_accuse(code):
     events = code("The Chadian army mobilised troops near the border, African Daily News reported.")
     assert ("TCDMIL", None, "154") in events
     assert not any(cameo == "112" for _, _, cameo in events)
+
+
+def test_an_act_under_consideration_is_no_event(code):
+    assert code("Japan is considering sending aid to Mongolia.") == set()
+    assert code("Japan sent aid to Mongolia.") == {("JPN", "MNG", "070")}
