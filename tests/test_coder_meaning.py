@@ -480,5 +480,5 @@ def test_an_unknown_news_outlet_does_not_accuse(code):
 
 
 def test_an_act_under_consideration_is_no_event(code):
-    assert code("Japan is considering sending aid to Mongolia.") == set()
-    assert code("Japan sent aid to Mongolia.") == {("JPN", "MNG", "070")}
+    assert code("The Danish government is considering shipping food to Yemen.") == set()
+    assert code("The Danish government shipped food to Yemen.") == {("DNKGOV", "YEM", "073")}

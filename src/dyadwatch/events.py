@@ -180,7 +180,7 @@ MEASURE_NOUNS = {
 DEMAND_VERBS = {"insist", "demand", "require", "recommend", "propose", "suggest"}
 #: Modal words that make an act hypothetical ("might attack"): no event.
 HYPOTHETICAL_MODALS = {"may", "might", "could"}
-#: Verbs of weighing an act not yet decided ("is considering sending aid"): no event.
+#: Verbs of weighing an act not yet decided ("is considering shipping food"): no event.
 WEIGHING_VERBS = {"consider", "weigh", "mull", "contemplate", "ponder", "debate", "discuss"}
 #: Subordinators of conditions ("if they attack"): no event.
 CONDITION_MARKS = {"if", "unless", "whether"}
@@ -1317,7 +1317,7 @@ def _hypothetical(token: Token) -> bool:
         if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in node.children):
             return True
         if node.dep_ in ("xcomp", "ccomp") and node.head.lemma_.lower() in WEIGHING_VERBS:
-            return True  # "is considering sending aid": not decided, not done
+            return True  # "is considering shipping food": not decided, not done
         if node.dep_ not in ("conj", "xcomp") or node.head.i == node.i:
             return False
         node = node.head
