@@ -482,3 +482,17 @@ def test_an_unknown_news_outlet_does_not_accuse(code):
 def test_an_act_under_consideration_is_no_event(code):
     assert code("The Danish government is considering shipping food to Yemen.") == set()
     assert code("The Danish government shipped food to Yemen.") == {("DNKGOV", "YEM", "073")}
+
+
+def test_a_namesake_place_in_the_actors_country_is_preferred():
+    from dyadwatch.gazetteer import gazetteer
+
+    places = gazetteer()
+    assert places.lookup("Hyderabad").country == "IND"  # the most populous of the name
+    assert places.lookup("Hyderabad", prefer=["PAK"]).country == "PAK"
+    assert places.lookup("Hyderabad", prefer=["FRA"]).country == "IND"  # no namesake there
+    assert places.lookup("Paris", prefer=["USA"]).country == "FRA"  # a capital stays the capital
+
+
+def test_a_named_place_attacked_is_its_country(code):
+    assert code("Pakistani troops shelled Hyderabad.") == {("PAKMIL", "PAK", "194")}

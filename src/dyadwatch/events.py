@@ -25,6 +25,7 @@ fired, how its source and target were found, and a confidence (see :func:`confid
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -993,6 +994,9 @@ class EventCoder:
         for obj in objects:
             if obj.pos_ not in ("NOUN", "PROPN") or mention_at(mentions, obj) is not None:
                 continue
+            named = _gazetteer_mention(obj, _countries(mentions))  # "shelled Hyderabad"
+            if named is not None and named.actor.code not in source_codes:
+                return named
             for token in obj.subtree:
                 if token.i == obj.i or token.dep_ in ("relcl", "acl"):
                     continue
@@ -1008,7 +1012,7 @@ class EventCoder:
                     continue
                 if token.dep_ not in ("pobj", "appos", "compound") or token.head.dep_ == "compound":
                     continue
-                place = _gazetteer_mention(token)
+                place = _gazetteer_mention(token, _countries(mentions))
                 if place is not None and place.actor.code not in source_codes:
                     return place
         return owner
@@ -1052,7 +1056,7 @@ class EventCoder:
                 if is_place and mention.actor.code not in source_codes:
                     return mention
                 continue
-            place = _gazetteer_mention(token)
+            place = _gazetteer_mention(token, _countries(mentions))
             if place is not None and place.actor.code not in source_codes:
                 return place
         return None
@@ -1324,12 +1328,13 @@ def _hypothetical(token: Token) -> bool:
     return False
 
 
-def _gazetteer_mention(token: Token) -> Mention | None:
-    """A city or state the gazetteer knows, as a mention of its country."""
+def _gazetteer_mention(token: Token, prefer: Collection[str] = ()) -> Mention | None:
+    """A city or state the gazetteer knows, as a mention of its country (a namesake in a ``prefer``
+    country first: "Tripoli" for Lebanese actors)."""
     from .places import gazetteer_place, place_name
     from .records import ActorRef
 
-    place = gazetteer_place(token)
+    place = gazetteer_place(token, prefer=prefer)
     if place is None:
         return None
     code = str(place["country"])
@@ -1342,6 +1347,11 @@ def _gazetteer_mention(token: Token) -> Mention | None:
         "place",
         token.i,
     )
+
+
+def _countries(mentions: list[Mention]) -> list[str]:
+    """The countries of a sentence's actors, in order of mention."""
+    return list(dict.fromkeys(m.actor.country for m in mentions if m.actor.country))
 
 
 def _without_results(events: list[CodedEvent]) -> list[CodedEvent]:

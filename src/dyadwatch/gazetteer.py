@@ -9,6 +9,7 @@ ordinary words and surnames.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -57,6 +58,11 @@ class Place:
         }
 
 
+#: The rank given to capitals, US states and countries: a name that is one of these is never read as
+#: a smaller namesake ("Paris" is in France even for an American actor).
+CAPITAL_RANK = 10**9
+
+
 class Gazetteer:
     """Place-name index (see the module docstring)."""
 
@@ -71,6 +77,9 @@ class Gazetteer:
             if code in kb.countries:
                 iso2_to_cameo[iso2] = code
         self.index: dict[str, Place] = {}
+        #: name -> country -> that country's most populous place of the name ("Pando" is in Bolivia
+        #: and Uruguay)
+        self.by_country: dict[str, dict[str, Place]] = {}
         for city in cache.get_cities().values():
             country = iso2_to_cameo.get(city["countrycode"])
             if country is None:
@@ -88,7 +97,7 @@ class Gazetteer:
             if folded != city["name"]:
                 self._add(folded, place)  # "Izmir" for "İzmir", as English news writes it
         for state in cache.get_us_states().values():
-            self._add(state["name"], Place(state["name"], "USA", "state", 10**9))
+            self._add(state["name"], Place(state["name"], "USA", "state", CAPITAL_RANK))
         for entry in kb.countries.values():
             if entry.region:
                 continue
@@ -101,7 +110,7 @@ class Gazetteer:
                     capital,
                     entry.code,
                     "city",
-                    10**9,
+                    CAPITAL_RANK,
                     known.latitude if known else None,
                     known.longitude if known else None,
                 )
@@ -110,10 +119,22 @@ class Gazetteer:
         known = self.index.get(name)
         if known is None or place.population > known.population:
             self.index[name] = place
+        in_country = self.by_country.setdefault(name, {})
+        other = in_country.get(place.country)
+        if other is None or place.population > other.population:
+            in_country[place.country] = place
 
-    def lookup(self, name: str) -> Place | None:
-        """The place called ``name`` (as written, capitalised), or None."""
-        return self.index.get(name.strip())
+    def lookup(self, name: str, prefer: Collection[str] = ()) -> Place | None:
+        """The place called ``name`` (as written, capitalised), or None; among places of that name,
+        one in a ``prefer`` country (the actors' own) before the most populous."""
+        name = name.strip()
+        best = self.index.get(name)
+        if prefer and best is not None and best.population < CAPITAL_RANK:
+            in_country = self.by_country.get(name, {})
+            for country in prefer:
+                if country in in_country:
+                    return in_country[country]
+        return best
 
 
 def _ascii(name: str) -> str:

@@ -10,6 +10,7 @@ said"), never a location.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import TYPE_CHECKING, Any
 
 from .actors import Mention
@@ -51,12 +52,15 @@ def place_name(token: Token) -> str:
     return token.doc[start : token.i + 1].text
 
 
-def gazetteer_place(token: Token, places: Gazetteer | None = None) -> dict[str, Any] | None:
-    """A location record for a proper noun the gazetteer knows."""
+def gazetteer_place(
+    token: Token, places: Gazetteer | None = None, prefer: Collection[str] = ()
+) -> dict[str, Any] | None:
+    """A location record for a proper noun the gazetteer knows (a namesake in a ``prefer`` country
+    first)."""
     if token.pos_ != "PROPN":
         return None
     name = place_name(token)
-    place = (places or gazetteer()).lookup(name)
+    place = (places or gazetteer()).lookup(name, prefer)
     return place.to_dict(name) if place is not None else None
 
 
