@@ -142,31 +142,16 @@ FUTURE_MODALS = {"will", "would", "shall", "can", "ca", "wo"}
 #: ("condemned the attack by X", "protested the abuses by X"), is the act's author.
 AUTHOR_TARGET_ROOTS = {"09", "10", "11", "12", "13", "14"}
 #: Nouns that measure what a light verb's object really is: "sent Ghana 40 million euros of aid".
-MEASURE_NOUNS = {
+MEASURE_NOUNS = MONEY_NOUNS | {
     "state",  # "a state of emergency"
-    "$",
-    "€",
-    "£",
     "part",
     "portion",
     "half",
     "bulk",
-    "dollar",
-    "euro",
-    "pound",
-    "yen",
-    "yuan",
-    "rouble",
-    "ruble",
-    "franc",
-    "shilling",
-    "rupee",
     "ton",
     "tonne",
     "kilogram",
     "kg",
-    "million",
-    "billion",
     "worth",
     "amount",
     "shipment",
@@ -608,10 +593,7 @@ class EventCoder:
             purposes = [
                 c
                 for c in target_verb.children
-                if c.dep_ in ("advcl", "xcomp")
-                and c.pos_ == "VERB"
-                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-                and not _children(c, SUBJECT_DEPS)
+                if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB" and _bare_infinitive(c)
             ]
             for candidate in [target_verb, *purposes]:
                 for pattern, obj in self.match_verb_all(candidate, trace):
@@ -629,11 +611,7 @@ class EventCoder:
                 # "called on the minister to resign": the resignation is not done either way
                 consumed.update({complement.i, target_verb.i})
         # "is ready to send troops": an intent, like "vowed to send troops"
-        ready = verb.dep_ == "xcomp" and (
-            verb.head.pos_ == "ADJ"
-            and verb.head.lemma_.lower() in READY_ADJECTIVES
-            or verb.head.lower_ in READY_ADJECTIVES  # "prepared", parsed as a verb
-        )
+        ready = _after_ready(verb)
         for pattern, obj in self.match_verb_all(verb, trace):
             events = self._code_match(
                 pattern, obj, verb, verb, "intent" if ready else "", mentions, trace
@@ -662,9 +640,7 @@ class EventCoder:
 
     def _in_unreal_purpose(self, verb: Token, consumed: set[int]) -> bool:
         """ "refused to let Turkey sell arms to Iran": the selling is not reported as done."""
-        if verb.dep_ not in ("xcomp", "advcl", "acl") or _children(verb, SUBJECT_DEPS):
-            return False
-        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        if verb.dep_ not in ("xcomp", "advcl", "acl") or not _bare_infinitive(verb):
             return False
         head = verb.head
         governor = head.head if head.pos_ == "NOUN" else head
@@ -751,9 +727,9 @@ class EventCoder:
             heads += list(consumed_object.conjuncts)
             # "relaxed the curbs placed on X": the object's participle names the target
             heads += _children(consumed_object, {"acl"})
-        if consumed_object is not None and consumed_object.lemma_.lower() in MEASURE_NOUNS:
-            # "suspended part of an aid programme for Bosnia": what is measured carries the target
-            heads += self._prep_objects([consumed_object], frozenset({"of"}))
+            if consumed_object.lemma_.lower() in MEASURE_NOUNS:
+                # "suspended part of an aid programme for Bosnia": what is measured has the target
+                heads += self._prep_objects([consumed_object], frozenset({"of"}))
         if passive:
             sources = self._mentions(self._agents(predicate), mentions)
             if not sources and code[:2] in FORCE_ROOTS:
@@ -990,11 +966,12 @@ class EventCoder:
         from .ownership import PLACE_RULES
 
         source_codes = {m.actor.code for m in sources}
+        countries = _countries(mentions)
         owner: Mention | None = None
         for obj in objects:
             if obj.pos_ not in ("NOUN", "PROPN") or mention_at(mentions, obj) is not None:
                 continue
-            named = _gazetteer_mention(obj, _countries(mentions))  # "shelled Hyderabad"
+            named = _gazetteer_mention(obj, countries)  # "shelled Hyderabad"
             if named is not None and named.actor.code not in source_codes:
                 return named
             for token in obj.subtree:
@@ -1012,7 +989,7 @@ class EventCoder:
                     continue
                 if token.dep_ not in ("pobj", "appos", "compound") or token.head.dep_ == "compound":
                     continue
-                place = _gazetteer_mention(token, _countries(mentions))
+                place = _gazetteer_mention(token, countries)
                 if place is not None and place.actor.code not in source_codes:
                     return place
         return owner
@@ -1026,6 +1003,7 @@ class EventCoder:
         from .syntax import governed_directly, head_path
 
         source_codes = {s.actor.code for s in sources}
+        countries = _countries(mentions)
         for token in trigger.sent:
             anchor = token  # "in the south of Gaza": the area noun anchors the place
             if (
@@ -1056,7 +1034,7 @@ class EventCoder:
                 if is_place and mention.actor.code not in source_codes:
                     return mention
                 continue
-            place = _gazetteer_mention(token, _countries(mentions))
+            place = _gazetteer_mention(token, countries)
             if place is not None and place.actor.code not in source_codes:
                 return place
         return None
@@ -1299,7 +1277,7 @@ def obligation(token: Token) -> str:
     head = token.head
     if token.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp":
         return obligation(head.head)  # "Chile must be ready to host the talks"
-    if token.dep_ == "xcomp" and head.i != token.i and head.lower_ in READY_ADJECTIVES:
+    if _after_ready(token):
         return obligation(head)  # "must be prepared to", parsed as a passive verb
     if (
         token.dep_ == "xcomp"
@@ -1310,6 +1288,23 @@ def obligation(token: Token) -> str:
     ):
         return obligation(head) or "demand"
     return ""
+
+
+def _after_ready(token: Token) -> bool:
+    """ "is ready / willing / prepared to <token>" ("prepared" may be parsed as a passive verb)."""
+    head = token.head
+    return (
+        token.dep_ == "xcomp"
+        and head.i != token.i
+        and (head.lemma_.lower() in READY_ADJECTIVES or head.lower_ in READY_ADJECTIVES)
+    )
+
+
+def _bare_infinitive(token: Token) -> bool:
+    """A "to" infinitive with no subject of its own ("to help X", not "for Y to help X")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and not _children(
+        token, SUBJECT_DEPS
+    )
 
 
 def _hypothetical(token: Token) -> bool:

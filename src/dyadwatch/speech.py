@@ -168,13 +168,8 @@ class SpeechInterpreter:
             speaker = report.speaker
             if event.obliged:
                 demand = self._obligation_event(event, report, sent, trace)
-                if demand is not None and not any(
-                    e.code == demand.code
-                    and e.source.actor.code == demand.source.actor.code
-                    and e.target is not None
-                    and demand.target is not None
-                    and e.target.actor.code == demand.target.actor.code
-                    for e in out
+                if demand is not None and not _already(
+                    out, demand.source, demand.target, demand.code
                 ):  # "Y must mediate between A and B": one demand on Y
                     out.append(demand)
                 continue
@@ -201,14 +196,7 @@ class SpeechInterpreter:
                 continue
             quad = self.codes.get(event.code).quad_class
             if quad in CONFLICT_QUADS and event.source.actor.key != speaker.actor.key:
-                if any(
-                    e.code == "112"
-                    and e.trigger.i == report.verb.i
-                    and e.source.actor.code == speaker.actor.code
-                    and e.target is not None
-                    and e.target.actor.code == event.source.actor.code
-                    for e in out
-                ):
+                if _already(out, speaker, event.source, "112"):
                     continue  # "claimed X had raided two towns and seized a third": one accusation
                 accused = CodedEvent(
                     speaker,
@@ -389,13 +377,7 @@ class SpeechInterpreter:
                 or _negated_copula(token)
             ):
                 continue
-            if any(
-                e.source.actor.code == speaker.actor.code
-                and e.target is not None
-                and e.target.actor.code == judged.actor.code
-                and e.code[:2] == code[:2]
-                for e in coded + found
-            ):
+            if _already(coded + found, speaker, judged, code[:2]):
                 continue
             event = CodedEvent(
                 speaker,
@@ -435,6 +417,18 @@ class SpeechInterpreter:
             ):
                 return "111", f"blamed as '{predicate.text}'"
         return None
+
+
+def _already(events: list[CodedEvent], source: Mention, target: Mention | None, code: str) -> bool:
+    """Whether ``events`` has one from ``source`` to ``target`` (by actor code) whose code starts
+    with ``code`` (a whole code, or a root for "the same kind of act")."""
+    return target is not None and any(
+        e.source.actor.code == source.actor.code
+        and e.target is not None
+        and e.target.actor.code == target.actor.code
+        and e.code.startswith(code)
+        for e in events
+    )
 
 
 def _within(token: Token, clause: Token) -> bool:
