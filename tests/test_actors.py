@@ -108,6 +108,31 @@ Serbia PROPN NNP dobj 3
     assert found == [("Serbia", "SRB", "country")]
 
 
+def test_actors_names_in_capitals_or_careless_case_but_not_words_in_lower_case(resolver, blank_nlp):
+    doc = parse(
+        blank_nlp.vocab,
+        """
+SERBIA PROPN NNP nsubj 1
+thanked VERB VBD ROOT 1 thank
+iRaq PROPN NNP dobj 1
+and CCONJ CC cc 2
+the DET DT det 6
+UN PROPN NNP compound 6
+MISSION NOUN NN conj 2 mission
+for ADP IN prep 1
+the DET DT det 9
+turkey NOUN NN pobj 7
+. PUNCT . punct 1
+""",
+    )
+    found, _ = _mentions(resolver, doc)
+    assert [(text, code) for text, code, _ in found] == [
+        ("SERBIA", "SRB"),
+        ("iRaq", "IRQ"),
+        ("UN", "IGOUNO"),
+    ]
+
+
 def test_actors_apposition_gives_sector_and_country_of_an_unknown_person(resolver, blank_nlp):
     doc = parse(
         blank_nlp.vocab,

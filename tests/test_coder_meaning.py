@@ -43,7 +43,22 @@ def test_intent_verb_codes_the_intent(code):
 
 
 def test_decided_act_is_coded_as_the_act(code):
-    assert ("USA", "IRN", "085") in code("The United States agreed to lift sanctions on Iran.")
+    assert ("USA", "IRN", "085") in code("The United States decided to lift sanctions on Iran.")
+
+
+def test_agreeing_to_an_act_or_announcing_it_for_the_future_is_an_intent(code):
+    assert code("The United States agreed to lift sanctions on Cuba.") == {("USA", "CUB", "0354")}
+    assert code("Chile will send food to Haiti.") == {("CHL", "HTI", "0333")}
+    # the modal is shared by a conjoined verb; a verb with a clause of its own keeps its own
+    assert code("Brazil will meet Chile and sign a deal with Peru.") == {
+        ("BRA", "CHL", "036"),
+        ("BRA", "PER", "032"),
+    }
+    # people who will meet each other intend to meet each other
+    assert code("Brazil and Chile will hold talks.") == {
+        ("BRA", "CHL", "036"),
+        ("CHL", "BRA", "036"),
+    }
 
 
 def test_appeal_goes_to_the_one_appealed_to_and_the_act_is_not_done(code):
@@ -496,3 +511,66 @@ def test_a_namesake_place_in_the_actors_country_is_preferred():
 
 def test_a_named_place_attacked_is_its_country(code):
     assert code("Pakistani troops shelled Hyderabad.") == {("PAKMIL", "PAK", "194")}
+
+
+def test_claims_of_responsibility_aim_at_whom_the_claimed_act_hit(code):
+    assert code("The Taliban have claimed responsibility for a raid on the Indian consulate.") == {
+        ("AFGREB", "IND", "015")
+    }
+    assert code("Al-Shabab claimed responsibility for a bombing at a mall in Kenya's capital.") == {
+        ("SOMREB", "KEN", "015")
+    }
+
+
+def test_victims_of_no_stated_nationality_belong_to_the_place_they_were_hit(code):
+    events = code(
+        "Two farmers were killed in Israeli artillery shelling near Rafah in the Gaza Strip."
+    )
+    assert ("ISR", "PSEAGR", "190") in events
+
+
+def test_a_document_speaks_for_its_nationality_agent_or_place_of_release(code):
+    assert code("A Russian report accused Ukraine of shelling Donetsk.") == {("RUS", "UKR", "112")}
+    assert code(
+        "A report released on Tuesday in the Kenyan capital alleged that Uganda had armed the rebels."
+    ) == {("KEN", "UGA", "112")}
+    # a document does not act: "the report comes as X seeks ties" codes nothing for the report
+    assert not any(
+        source == "FRA" and code_ == "030"
+        for source, _, code_ in code(
+            "The statement by France comes a day before its president travels to Tokyo, hoping "
+            "to repair relations with Japan."
+        )
+    )
+
+
+def test_stance_prefixes_make_a_side_not_a_nationality(code):
+    assert code("Pro-Russian separatists attacked Ukrainian troops.") == {
+        ("---SEP", "UKRMIL", "190")
+    }
+
+
+def test_releases_lifted_curbs_and_ended_strikes_need_no_named_target(code):
+    assert code("Libya freed 41 detainees on Sunday.") == {("LBY", None, "0841")}
+    assert code("Egypt released six Palestinian prisoners.") == {("EGY", "PSE", "0841")}
+    assert code("Jordan lifted the curfew in Amman.") == {("JOR", None, "081")}
+    # a refusal to end a strike is a refusal to yield
+    assert code("Chilean miners said they would not call off their stoppage.") == {
+        ("CHLLAB", None, "124")
+    }
+
+
+def test_training_troops_and_summoning_diplomats_target_whose_they_are(code):
+    assert code("The US military is training Iraqi soldiers.") == {("USAMIL", "IRQMIL", "072")}
+    assert code("India summoned the US ambassador.") == {("IND", "USAGOV", "114")}
+
+
+def test_an_alleged_act_is_an_accusation_not_a_reported_act(code):
+    assert code("Uganda alleged that Kenya had trained the rebels.") == {("UGA", "KEN", "112")}
+
+
+def test_intent_frame_covers_conjoined_acts(code):
+    assert code("Russia vowed to attack Ukraine and seize Kiev.") == {
+        ("RUS", "UKR", "138"),
+        ("RUS", "UKR", "137"),
+    }

@@ -485,6 +485,10 @@ def test_pentaclass_classes_and_sentence_scoring() -> None:
         },
         {"id": "b", "pentaclass_label": 0, "spans": {}},
         {"id": "c", "pentaclass_label": 4, "spans": {"S_source": ["rebels"], "T_target": ["town"]}},
+        # no gold source span: the sentence says nothing about source agreement
+        {"id": "d", "pentaclass_label": 2, "spans": {}},
+        # spans tokenised apart from their possessive still overlap
+        {"id": "e", "pentaclass_label": 3, "spans": {"S_source": ["Lilliput 's government"]}},
     ]
     events = [
         {
@@ -509,8 +513,24 @@ def test_pentaclass_classes_and_sentence_scoring() -> None:
             "target": None,
         },
     ]
+    events += [
+        {
+            "article_id": "d",
+            "root": "07",
+            "confidence": 0.8,
+            "source": {"text": "Oz"},
+            "target": None,
+        },
+        {
+            "article_id": "e",
+            "root": "11",
+            "confidence": 0.8,
+            "source": {"text": "Lilliput’s government"},
+            "target": None,
+        },
+    ]
     result = score_pentaclass(records, events)
     assert result["accuracy"] == 1.0  # a: the surer event decides; b: no event is class 0
-    assert result["with_event"] == 2
-    assert result["source_agreement"] == 0.5 and result["target_agreement"] == 0.5
-    assert result["confusion"] == {"0->0": 1, "3->3": 1, "4->4": 1}
+    assert result["with_event"] == 4
+    assert result["source_agreement"] == round(2 / 3, 3) and result["target_agreement"] == 0.5
+    assert result["confusion"] == {"0->0": 1, "2->2": 1, "3->3": 2, "4->4": 1}

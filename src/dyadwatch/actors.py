@@ -30,6 +30,7 @@ The resolver is a cascade, surest first; each step is named, and the name is sto
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from difflib import SequenceMatcher
@@ -91,6 +92,11 @@ ACTOR_NER_LABELS = {"PERSON", "ORG", "NORP"}
 NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 #: Shortest surname that may name a known person on its own.
 MIN_SURNAME_CHARS = 4
+#: Prefixes that turn a country name into a side taken ("pro-Russian", "anti-American").
+STANCE_PREFIXES = {"pro", "anti"}
+#: Shortest country or organisation name matched in another case than the dictionary's ("IRAN",
+#: "iSrael"); capitals need one more letter ("MALE" in a headline is rarely the Maldives).
+MIN_RECASED_CHARS = 4
 #: Role words that say nothing about the organ they speak for: "army spokesman" is the army's.
 GENERIC_ROLES = {
     "spokesman",
@@ -206,6 +212,10 @@ class ActorResolver:
         self.kb = kb or knowledge()
         self.names = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.lowered = PhraseMatcher(nlp.vocab, attr="LOWER")
+        # Country and organisation names written in another case than the dictionary's: headlines
+        # in capitals ("CHINA AND RUSSIA SIGN GAS DEAL"), careless typing ("iSrael"). Kept apart so
+        # that a match written all in lower case ("turkey", "china") can be refused.
+        self.recased = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._labels: dict[str, tuple[str, Any]] = {}
         make = nlp.make_doc
 
@@ -222,10 +232,19 @@ class ActorResolver:
             add(self.names, "country", country.code, [country.name, *country.aliases])
             add(self.names, "adjective", country.code, list(country.adjectives))
             add(self.names, "capital", country.code, list(country.capitals))
+            add(self.recased, "country", country.code, _recasable([country.name, *country.aliases]))
+            add(self.recased, "adjective", country.code, _recasable(country.adjectives))
+            add(
+                self.recased,
+                "capital",
+                country.code,
+                [c for c in _recasable(country.capitals) if len(c) > MIN_RECASED_CHARS],
+            )
             for seat, sector in country.seats:
                 add(self.names, "seat", (country.code, sector), [seat])
         for igo in self.kb.igos.values():
             add(self.names, "igo", igo.igo, [igo.name, *igo.aliases])
+            add(self.recased, "igo", igo.igo, _recasable([igo.name, *igo.aliases]))
         for entity in self.kb.entities:
             the = (
                 []
@@ -332,6 +351,13 @@ class ActorResolver:
             for match_id, start, end in matcher(doc):
                 kind, value = self._labels[doc.vocab.strings[match_id]]
                 found.append(_Piece(start, end, kind, value))
+        exact = {(p.start, p.end) for p in found}
+        for match_id, start, end in self.recased(doc):
+            text = doc[start:end].text
+            # all in lower case it is most likely a word ("turkey", "chad"), not the name
+            if (start, end) not in exact and not text.islower():
+                kind, value = self._labels[doc.vocab.strings[match_id]]
+                found.append(_Piece(start, end, kind, value))
         self._doc_matches = (doc, found)
         return found
 
@@ -348,8 +374,9 @@ class ActorResolver:
     def _pieces(self, sent: Span) -> list[_Piece]:
         doc = sent.doc
         found = [p for p in self._matches(doc) if sent.start <= p.start and p.end <= sent.end]
-        # Longest match wins; on a tie, knowledge about a specific actor beats a generic word.
-        found.sort(key=lambda p: (-(p.end - p.start), RANK[p.kind], p.start))
+        # Longest match wins; on a tie, knowledge about a specific actor beats a generic word, and a
+        # user's dictionary beats the built-in one ("New Zealand" coded NZE by an imported file).
+        found.sort(key=lambda p: (-(p.end - p.start), RANK[p.kind], not self._imported(p), p.start))
         taken: set[int] = set()
         pieces: list[_Piece] = []
         for piece in found:
@@ -358,6 +385,13 @@ class ActorResolver:
                 continue
             if piece.kind == "agent" and doc[piece.end - 1].pos_ not in ("NOUN", "PROPN"):
                 continue  # "firm relations", "general agreement": the word is not a role here
+            if piece.kind in ("country", "adjective", "capital") and _after_stance_prefix(
+                doc, piece.start
+            ):
+                # "pro-Russia rebels", "anti-American protesters": a side taken, not a nationality
+                taken |= span
+                pieces.append(_Piece(piece.start, piece.end, "filler"))
+                continue
             taken |= span
             pieces.append(piece)
         title_ends = {p.end for p in pieces if p.kind == "agent" and p.value.title}
@@ -391,6 +425,13 @@ class ActorResolver:
                 pieces.append(_Piece(token.i, token.i + 1, "filler"))
         pieces.sort(key=lambda p: p.start)
         return pieces
+
+    def _imported(self, piece: _Piece) -> bool:
+        """Whether a country piece comes from an imported dictionary."""
+        if piece.kind not in ("country", "adjective", "capital"):
+            return False
+        country = self.kb.countries.get(str(piece.value))
+        return bool(country and country.imported)
 
     def _groups(self, pieces: list[_Piece], doc: Doc) -> list[list[_Piece]]:
         """Adjacent pieces form one phrase; a host after a title or agency joins it."""
@@ -510,7 +551,11 @@ class ActorResolver:
         # step 1: the knowledge base names this actor
         core = [p for p in group if p.kind in ("person", "surname", "entity", "igo")]
         if core:
-            known = self._known(core[-1], group, start, end, text, owner, agent, doc, context)
+            # of two known names the phrase's head wins: "a Korean Air Boeing jet" is the
+            # airline's; else the last ("UN chief Antonio Guterres")
+            head = _span_head(doc, start, end)
+            piece = next((p for p in core if p.start <= head < p.end), core[-1])
+            known = self._known(piece, group, start, end, text, owner, agent, doc, context)
             return [known] if known is not None else []
 
         # steps 2-5: a name at the end of the phrase
@@ -645,8 +690,12 @@ class ActorResolver:
             place = token.ent_type_ in PLACE_LABELS or (
                 token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPOSITIONS
             )
-            if not titled and (place or not self.in_office(name, context.day)):
-                return None  # the PLACE and IN-OFFICE gates
+            if not titled and (
+                place or (context.day is not None and not self.in_office(name, context.day))
+            ):
+                # the PLACE and IN-OFFICE gates; an undated text may name a former office-holder
+                # ("Obama will hold talks"), coded by the country of the last office
+                return None
             actor = self.person_actor(name, text, context.day)
             context.remember(word, actor)
             return Mention(start, end, actor, "title+known-surname" if titled else "known-surname")
@@ -817,6 +866,20 @@ def _effective_agent(agents: list[Agent]) -> Agent | None:
     if last.term in GENERIC_ROLES and len(agents) > 1 and agents[-2].sector:
         return Agent(last.term, agents[-2].sector, last.title)
     return last
+
+
+def _after_stance_prefix(doc: Doc, start: int) -> bool:
+    """Whether the name at ``start`` follows "pro-" or "anti-" ("pro-Russian", "anti - US")."""
+    if start >= 2 and doc[start - 1].text in ("-", "–"):
+        return doc[start - 2].lower_ in STANCE_PREFIXES
+    before = doc[start - 1].lower_ if start >= 1 else ""
+    return before.endswith(("-", "–")) and before[:-1] in STANCE_PREFIXES
+
+
+def _recasable(names: Iterable[str]) -> list[str]:
+    """Names that may also be matched in another case: not acronyms ("WHO", "US" would match the
+    words "who" and "us") and not short words."""
+    return [n for n in names if len(n) >= MIN_RECASED_CHARS and not n.isupper()]
 
 
 def _folded(text: str) -> str:

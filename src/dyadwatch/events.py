@@ -26,7 +26,7 @@ fired, how its source and target were found, and a confidence (see :func:`confid
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from .actors import Mention, mention_at
@@ -138,6 +138,10 @@ QUANTITY_HEADS = {
 }
 #: Modal words under which a negated act is a refusal ("would not provide") rather than no act.
 FUTURE_MODALS = {"will", "would", "shall", "can", "ca", "wo"}
+#: Claiming responsibility for an act.
+CLAIM_CODE = "015"
+#: Modal words that announce an act for the future: CAMEO codes the announcement as an intent.
+ANNOUNCING_MODALS = {"will", "shall", "'ll", "wo"}
 #: Roots of probing, verbal conflict and protest whose target, when the object is an act
 #: ("condemned the attack by X", "protested the abuses by X"), is the act's author.
 AUTHOR_TARGET_ROOTS = {"09", "10", "11", "12", "13", "14"}
@@ -160,6 +164,10 @@ MEASURE_NOUNS = MONEY_NOUNS | {
     "batch",
     "load",
     "tranche",
+    "round",  # "a new round of talks"
+    "series",
+    "wave",
+    "spate",
 }
 #: Verbs whose that-clause in the subjunctive is demanded, not done ("insisted that Peru withdraw"),
 #: besides the appeal frame's verbs.
@@ -206,6 +214,8 @@ INSTRUMENT_NOUNS = {
 TOPIC_PREPS = {"on", "about", "regarding", "concerning", "over", "against"}
 #: Roots of force and violence: "fired from Gaza" names who fired.
 FORCE_ROOTS = {"15", "18", "19", "20"}
+#: Roots whose targets are people hurt where the act happened (assault, fight, mass violence).
+VICTIM_ROOTS = {"18", "19", "20"}
 #: Parts of a place: "in the south of Gaza", "on the outskirts of Kabul" happen in the place.
 AREA_NOUNS = {
     "north",
@@ -236,6 +246,12 @@ AREA_NOUNS = {
     "border",
     "edge",
 }
+#: What a document can do on its own: state, appeal, praise, demand, disapprove, reject, threaten.
+DOCUMENT_ROOTS = {"01", "02", "05", "10", "11", "12", "13"}
+#: Sectors that act for the state itself.
+STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"}
+#: Parts of a country named by its nationality ("the Chilean side", "the Peruvian sector").
+SIDE_NOUNS = {"side", "sector", "part", "zone", "half", "territory", "waters", "airspace", "soil"}
 #: Documents that speak for whoever issues them ("published a declaration demanding ...").
 DOCUMENT_NOUNS = {
     "statement",
@@ -401,6 +417,9 @@ class EventCoder:
                     )
                 continue
             found.append((pattern, obj))
+        # among equally specific patterns, a direct object beats a noun in a prepositional phrase:
+        # "froze aid to Quito in protest" is about the aid
+        found.sort(key=lambda m: (-m[0].specificity, m[1] is not None and m[1].dep_ == "pobj"))
         return found
 
     def match_noun(self, noun: Token) -> Pattern | None:
@@ -490,6 +509,16 @@ class EventCoder:
                     node = owner.head
                     continue
                 return [owner], False  # "activists demanding reforms"
+            if (
+                node.dep_ == "acl"
+                and node.head.dep_ == "ROOT"
+                and node.head.pos_ in ("NOUN", "PROPN")
+                and _children(node, {"dobj", "obj"})
+                and not _children(node, {"agent", "auxpass"})
+            ):
+                # "The Peruvian navy carried out two raids" read as a noun phrase: a verb
+                # with an object of its own is active, and the noun it hangs on is its subject
+                return [node.head], False
             break
         return [], False
 
@@ -539,6 +568,22 @@ class EventCoder:
             (c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None
         )
         lemma, word = verb.lemma_.lower(), verb.lower_
+        if (
+            complement is None
+            and _children(verb, {"dobj", "obj"})
+            and self.patterns.is_frame_verb("appeal", lemma, word)
+            and lemma not in ("call", "tell")  # "called Moscow to express support": a phone call
+        ):
+            # "asked a coalition of groups, the X, to end a boycott": after a long object the parser
+            # may read the appealed act as a purpose clause
+            complement = next(
+                (
+                    c
+                    for c in verb.children
+                    if c.dep_ == "advcl" and c.pos_ == "VERB" and _bare_infinitive(c)
+                ),
+                None,
+            )
         if complement is None:
             # "wants Putin to attack": the parser may give the complement its own subject
             clause = next(
@@ -595,6 +640,7 @@ class EventCoder:
                 for c in target_verb.children
                 if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB" and _bare_infinitive(c)
             ]
+            framed_events: list[CodedEvent] = []
             for candidate in [target_verb, *purposes]:
                 for pattern, obj in self.match_verb_all(candidate, trace):
                     events = self._code_match(
@@ -602,7 +648,25 @@ class EventCoder:
                     )
                     if events:
                         consumed.update({complement.i, target_verb.i, candidate.i})
-                        return events
+                        framed_events = events
+                        break
+                if framed_events:
+                    break
+            # "vowed to attack Ukraine and seize Kiev": a conjoined act with no subject of its own
+            # is under the same frame
+            for conj in target_verb.conjuncts:
+                if conj.i < target_verb.i or conj.pos_ != "VERB" or _children(conj, SUBJECT_DEPS):
+                    continue
+                for pattern, obj in self.match_verb_all(conj, trace):
+                    events = self._code_match(pattern, obj, conj, verb, frame_name, mentions, trace)
+                    if events:
+                        framed_events += events
+                        consumed.add(conj.i)
+                        break
+                if frame_name in ("appeal", "refusal", "intent"):
+                    consumed.add(conj.i)
+            if framed_events:
+                return framed_events
             if trace:
                 trace.add(
                     complement, f"complement of {frame_name} verb '{verb.text}' codes no event"
@@ -610,8 +674,8 @@ class EventCoder:
             if frame_name in ("appeal", "refusal", "intent"):
                 # "called on the minister to resign": the resignation is not done either way
                 consumed.update({complement.i, target_verb.i})
-        # "is ready to send troops": an intent, like "vowed to send troops"
-        ready = _after_ready(verb)
+        # "is ready to send troops", "Russia will send troops": an intent, like "vowed to send troops"
+        ready = _after_ready(verb) or _announced_future(verb)
         for pattern, obj in self.match_verb_all(verb, trace):
             events = self._code_match(
                 pattern, obj, verb, verb, "intent" if ready else "", mentions, trace
@@ -658,6 +722,9 @@ class EventCoder:
     ) -> list[CodedEvent]:
         """Code one pattern match, with the frame verb (``trigger``) it sits under, if any."""
         code = pattern.code
+        # the act's own root decides where its target is, whatever frame recodes it (an intent to
+        # lift a ban on US poultry still targets the poultry's owner)
+        root = pattern.code[:2]
         notes: list[str] = []
         negated = _negated(trigger) or (predicate is not trigger and _negated(predicate))
         if _hypothetical(trigger):
@@ -697,6 +764,7 @@ class EventCoder:
             if trace:
                 trace.add(trigger, f"pattern {code} matched but the predicate is negated: no event")
             return []
+        roots = {root, code[:2]}  # the act's root and the root it is coded under
 
         if frame_name == "appeal":
             # the appeal goes from the subject to the one appealed to
@@ -732,16 +800,17 @@ class EventCoder:
                 heads += self._prep_objects([consumed_object], frozenset({"of"}))
         if passive:
             sources = self._mentions(self._agents(predicate), mentions)
-            if not sources and code[:2] in FORCE_ROOTS:
+            if not sources and roots & FORCE_ROOTS:
                 # "a mortar was fired at Israel from Gaza": where it came from is who fired it
                 sources = self._mentions(
                     self._prep_objects([predicate], frozenset({"from"})), mentions
                 )
             frame = "passive agent"
-            if not sources and code[:2] in FORCE_ROOTS:
+            if not sources and roots & FORCE_ROOTS:
                 # "died in a raid by army units", "killed in a Turkish drone strike"
+                # "blown up by a missile fired by X": the instrument's author
                 in_objects = self._prep_objects([predicate], frozenset({"in"}))
-                sources = self._instrument_authors(in_objects, mentions)
+                sources = self._instrument_authors(in_objects + self._agents(predicate), mentions)
                 if sources:
                     frame = "passive, author of the instrument"
             target_tokens = subjects
@@ -762,14 +831,19 @@ class EventCoder:
             )
         else:
             sources = self._mentions(subjects, mentions)
+            if not sources and code[:2] in DOCUMENT_ROOTS:
+                # "a paper published in the Chilean capital charged": who issued the document
+                sources = self._issuers(subjects, mentions)
+                if sources:
+                    frame = "issuer of the document"
             # the direct object is a target unless the pattern's own object word is that object
-            if consumed_object is None or consumed_object.dep_ == "pobj":
+            if consumed_object is None or consumed_object.dep_ == "pobj" or pattern.object_target:
                 target_tokens = _with_conjuncts(_children(predicate, {"dobj", "obj", "dative"}))
             else:  # "gave Tanzania a grant": the indirect object receives what the pattern names
                 target_tokens = _with_conjuncts(_children(predicate, {"dative"}))
         target_tokens += self._prep_objects(heads, pattern.preps)
         targets = self._mentions(target_tokens, mentions)
-        if consumed_object is not None:
+        if consumed_object is not None and not pattern.object_target:
             # "reinforced its brigades in the Baltics": the consumed object's own phrase is no target
             targets = [
                 t
@@ -785,6 +859,26 @@ class EventCoder:
             targets = self._mentions(self._prep_objects(objects, pattern.preps), mentions)
             if targets:
                 frame += ", through the object"
+        if not targets and pattern.place_target and pattern.preps and not passive:
+            # "pulled back from the Chilean side of the border", "from the Chilean to the Peruvian":
+            # a side or part of a country named by its nationality
+            sides = [
+                t
+                for t in self._prep_objects([predicate], pattern.preps)
+                if t.lemma_.lower() in SIDE_NOUNS or t.ent_type_ == "NORP"
+            ]
+            targets = [
+                m
+                for m in mentions
+                for t in sides
+                if m.rule == "modifier"
+                and (
+                    m.start <= t.i < m.end
+                    or (t.doc[m.head].head.i == t.i and t.doc[m.head].dep_ in ("amod", "compound"))
+                )
+            ][:1]
+            if targets:
+                frame += ", the side named"
         if not targets and pattern.clause_target and not passive:
             # "demanded that Japan halt the exports", "alleged that Kenya had trained the rebels"
             clauses = [
@@ -803,7 +897,7 @@ class EventCoder:
             ]
             if speakers:
                 targets, frame = speakers[:1], frame + ", pronoun object for the speaker"
-        if not targets and not passive and code[:2] in AUTHOR_TARGET_ROOTS:
+        if not targets and not passive and roots & AUTHOR_TARGET_ROOTS:
             # "condemned the attack by Syrian rebels", "an inquiry into abuses committed by Peruvian
             # troops": judging or probing an act is judging or probing its author
             acts = target_tokens + ([consumed_object] if consumed_object is not None else [])
@@ -820,11 +914,19 @@ class EventCoder:
                 targets = [m for m in self._mentions(places, mentions) if m.rule in PLACE_RULES]
                 if targets:
                     frame += ", where the act happened"
-        if not targets and code[:2] in OWNED_OBJECT_ROOTS:
+        if not targets and (roots & OWNED_OBJECT_ROOTS or pattern.object_target):
             # "demolished the Russian building", "freed Palestinian prisoners": the object's nationality
             targets = self._owners(
                 target_tokens + ([consumed_object] if consumed_object is not None else []), mentions
             )
+            # "threatened to pull US funding": a state's own thing names no target (rebels storming
+            # their country's base do have one)
+            own = {
+                s.actor.country
+                for s in sources
+                if s.actor.country and (s.actor.sector or "GOV") in STATE_SECTORS
+            }
+            targets = [t for t in targets if t.actor.country not in own]
             if targets:
                 frame += ", owner of the object"
         if not targets and pattern.code[:2] in ("03", "07") and pattern.preps:
@@ -833,20 +935,43 @@ class EventCoder:
             targets = self._owners(self._prep_objects(heads, pattern.preps), mentions)
             if targets:
                 frame += ", owner of the recipient"
-        if not targets and not passive and code[:2] in ANSWER_ROOTS:
+        if not targets and not passive and roots & ANSWER_ROOTS:
+            # "refused all cooperation with the tribunal", "turned down a plea by the premier",
+            # "would not accept a proposal made by the Commission"
             objects = target_tokens + ([consumed_object] if consumed_object is not None else [])
-            targets = self._mentions(self._prep_objects(objects, frozenset({"from"})), mentions)
+            targets = self._mentions(
+                self._prep_objects(objects, frozenset({"from", "with", "between"}))
+                + self._authors(objects),
+                mentions,
+            )
             if targets:
-                frame += ", where the object came from"
-        if not targets and not passive and code[:2] in FORCE_ROOTS:
+                frame += ", whose the answered object is"
+        if (
+            not targets
+            and not passive
+            and pattern.code == CLAIM_CODE
+            and consumed_object is not None
+        ):
+            # "claimed responsibility for an attack on a mall in Kenya's capital": the claim is aimed
+            # at whom or where the claimed act hit
+            acts = self._prep_objects([consumed_object], frozenset({"for"}))
+            aimed_at = self._prep_objects(acts, frozenset({"on", "against"}))
+            hit = self._mentions(aimed_at, mentions) or self._owners(aimed_at, mentions)
+            place = self._place_in(acts, mentions, sources) if not hit else None
+            targets = hit or ([place] if place is not None else [])
+            if targets:
+                frame += ", whom the claimed act hit"
+        if not targets and not passive and roots & FORCE_ROOTS:
             # "shelled a district of Syria's second city", "bombed the town of Kunduz": the place
             # attacked stands for its country
-            hit = self._place_in(
-                _with_conjuncts(_children(predicate, {"dobj", "obj"})), mentions, sources
-            )
-            if hit is not None:
-                targets, frame = [hit], frame + ", place or owner of what was attacked"
-        if not sources and subjects and not passive and code[:2] in FORCE_ROOTS:
+            # "opened their offensive on the rebel-held half of the town": what the attack was on
+            attacked = _with_conjuncts(_children(predicate, {"dobj", "obj"}))
+            if consumed_object is not None:
+                attacked += self._prep_objects([consumed_object], pattern.preps)
+            struck = self._place_in(attacked, mentions, sources)
+            if struck is not None:
+                targets, frame = [struck], frame + ", place or owner of what was attacked"
+        if not sources and subjects and not passive and roots & FORCE_ROOTS:
             # "a bombing by the rebels wounded", "rockets launched by the navy hit":
             found = self._instrument_authors(subjects, mentions)
             if found:
@@ -856,13 +981,13 @@ class EventCoder:
             if speakers:
                 sources, frame = speakers, frame + ", pronoun for the speaker"
                 notes.append("the reported clause's pronoun subject is its speaker")
-        if not targets and code[:2] in ("14", "17"):
+        if not targets and roots & {"14", "17"}:
             # "rallied to press for the minister's dismissal", "marched calling for autonomy from X",
             # "a strike against the government": a protest addresses whom its purpose names
             addressed = self._purpose_targets(predicate, consumed_object, mentions, sources)
             if addressed:
                 targets, frame = addressed, frame + ", addressed by its purpose"
-        if not targets and code[:2] == "13" and not passive:
+        if not targets and "13" in roots and not passive:
             # "threatened to halt fuel deliveries to X", "threatened further action against X": a
             # threat is aimed at whom the threatened act would hit
             threatened = [
@@ -874,13 +999,29 @@ class EventCoder:
                 for p in _children(head, {"prep"})
                 if p.lower_ in ("against", "on", "to")
             ]
+            # "issued a warning that any incursion into Bolivia would be answered"
+            threatened += [
+                c
+                for obj in _children(predicate, {"dobj", "obj"})
+                for c in obj.children
+                if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX")
+            ]
             addressed = self._actors_in(threatened, mentions, sources)
             if addressed:
                 targets, frame = addressed, frame + ", aimed at by the threatened act"
-        if not targets and (pattern.place_target or code[:2] in self.patterns.place_target_roots):
+        if not targets and (pattern.place_target or roots & self.patterns.place_target_roots):
             place = self._place_target(predicate, trigger, mentions, sources)
             if place is not None:
                 targets, frame = [place], frame + ", place target"
+        if targets and roots & VICTIM_ROOTS and any(_placeless(t) for t in targets):
+            # "two farmers died in shelling near Rafah": victims of no stated
+            # nationality are people of the place where they were hit
+            place = self._place_target(
+                predicate, trigger, mentions, sources, _instruments(predicate)
+            )
+            if place is not None and place.actor.country:
+                targets = [_located(t, place) if _placeless(t) else t for t in targets]
+                notes.append(f"victims located in {place.actor.name}")
         # only the subject refuses, intends or is negated: "refused to meet" is not mutual
         one_way = frame_name in ("refusal", "intent") or any(n.startswith("refusal") for n in notes)
         emitted = self._emit(
@@ -995,7 +1136,12 @@ class EventCoder:
         return owner
 
     def _place_target(
-        self, predicate: Token, trigger: Token, mentions: list[Mention], sources: list[Mention]
+        self,
+        predicate: Token,
+        trigger: Token,
+        mentions: list[Mention],
+        sources: list[Mention],
+        also: tuple[Token, ...] = (),
     ) -> Mention | None:
         """The place an event happens in ("exercises in Alaska"), as its target: a country or capital
         mention, or a city or state the gazetteer knows (coded as its country)."""
@@ -1021,7 +1167,7 @@ class EventCoder:
                 "over",
             ):
                 continue
-            if not governed_directly(anchor, trigger, (predicate,)):
+            if not governed_directly(anchor, trigger, (predicate, *also)):
                 continue
             path = head_path(anchor, trigger) or head_path(anchor, predicate) or []
             if any(step.dep_ == "prep" and step.lower_ in TOPIC_PREPS for step in path[1:]):
@@ -1054,11 +1200,33 @@ class EventCoder:
 
     def _authors(self, acts: list[Token]) -> list[Token]:
         """Who did the acts among ``acts``: a "by" object ("an attack by X") or the agent of a
-        participle ("crimes committed by X", "missiles fired by X")."""
+        participle ("crimes committed by X", "missiles fired by X", "a missile believed to have been
+        fired by X")."""
         authors = self._prep_objects(acts, frozenset({"by"}))
-        return authors + [
-            a for t in acts for acl in _children(t, {"acl"}) for a in self._agents(acl)
+        participles = [acl for t in acts for acl in _children(t, {"acl"})]
+        participles += [
+            x for p in participles for x in _children(p, {"xcomp"}) if x.pos_ in ("VERB", "AUX")
         ]
+        return authors + [a for p in participles for a in self._agents(p)]
+
+    def _issuers(self, subjects: list[Token], mentions: list[Mention]) -> list[Mention]:
+        """Who speaks through a document subject with no actor of its own: its nationality ("a
+        Rwandan report"), the agent of its participle ("a report published by X") or, with neither,
+        the country it was released in ("a paper published in the Chilean capital")."""
+        from .ownership import PLACE_RULES
+
+        documents = [t for t in subjects if t.lemma_.lower() in DOCUMENT_NOUNS]
+        if not documents:
+            return []
+        found = self._owners(documents, mentions) or self._mentions(
+            self._authors(documents), mentions
+        )
+        if found:
+            return found
+        participles = [p for d in documents for p in _children(d, {"acl"})]
+        places = self._prep_objects(participles, frozenset({"in", "at"}))
+        named = [m for m in self._mentions(places, mentions) if m.rule in PLACE_RULES]
+        return named or self._owners(places, mentions)
 
     def _owners(self, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
         """Nationality modifiers of object nouns ("the Russian building"), kept by the MODIFIER gate."""
@@ -1171,10 +1339,17 @@ class EventCoder:
                 list(notes),
             )
 
+        if pattern.no_target and all(
+            t.actor.code == s.actor.code and t.actor.name == s.actor.name
+            for t in targets
+            for s in sources
+        ):
+            # "Jordan lifted the curfew in Amman": an act on one's own place needs no target
+            targets = []
         if not targets:
             if pattern.no_target:
                 events.extend(make(s, None, frame) for s in sources)
-            elif (symmetric or pattern.mutual) and len(sources) >= 2:
+            elif (symmetric or pattern.symmetric or pattern.mutual) and len(sources) >= 2:
                 # "A and B held talks": each with each
                 events.extend(
                     make(s, t, "conjoined subjects") for s in sources for t in sources if s is not t
@@ -1222,8 +1397,9 @@ def _headline_partners(verb: Token, subjects: list[Token]) -> list[Token]:
 
 
 def _object_words(token: Token, depth: int = 0) -> set[str]:
-    """The object's lemma and, for "air strikes", the compound as a whole; for a measure ("40 million
-    euros of aid", "tons of food", "$50,000 worth of medicine") also what it measures."""
+    """The object's lemma and, for "air strikes", the compound as a whole; for a measure or quantity
+    ("40 million euros of aid", "tons of food", "$50,000 worth of medicine", "some of the weapons")
+    also what it measures."""
     words = {token.lemma_.lower(), token.lower_}
     compounds = [c for c in token.children if c.dep_ == "compound"]
     if compounds:
@@ -1232,7 +1408,11 @@ def _object_words(token: Token, depth: int = 0) -> set[str]:
     words |= {
         f"{c.lemma_.lower()} {token.lemma_.lower()}" for c in token.children if c.dep_ == "amod"
     }
-    if depth < 2 and token.lemma_.lower() in MEASURE_NOUNS:
+    if depth < 2 and (
+        token.lemma_.lower() in MEASURE_NOUNS
+        or token.lower_ in QUANTITY_HEADS  # "gave some of the equipment"
+        or token.lower_ in ("%", "percent")  # "supplied 94% of the equipment"
+    ):
         for prep in token.children:
             # "tons of food", "$2 million in assistance"
             if prep.dep_ == "prep" and (
@@ -1300,6 +1480,20 @@ def _after_ready(token: Token) -> bool:
     )
 
 
+def _announced_future(token: Token) -> bool:
+    """ "Russia will send troops": an act announced for the future in the sentence's own voice (not
+    under a speaker, whose future acts the speech rules weigh, nor in a clause of time or purpose)."""
+    if token.dep_ not in ("ROOT", "conj"):
+        return False
+    node, modal = token, _has_modal(token, ANNOUNCING_MODALS)
+    while node.dep_ == "conj" and node.head.i != node.i:
+        if _children(node, {"aux", "nsubj", "nsubjpass"}):
+            break  # "Russia will attack and Ukraine resists": a clause of its own
+        node = node.head  # "will attack Ukraine and seize Kiev": the modal is shared
+        modal = modal or _has_modal(node, ANNOUNCING_MODALS)
+    return modal and node.dep_ == "ROOT"
+
+
 def _bare_infinitive(token: Token) -> bool:
     """A "to" infinitive with no subject of its own ("to help X", not "for Y to help X")."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and not _children(
@@ -1341,6 +1535,38 @@ def _gazetteer_mention(token: Token, prefer: Collection[str] = ()) -> Mention | 
         ActorRef(code, code, None, None, str(place["name"]), name),
         "place",
         token.i,
+    )
+
+
+def _placeless(mention: Mention) -> bool:
+    """A role with no country or organisation: "civilians", "children", "gunmen"."""
+    actor = mention.actor
+    return bool(actor.sector) and not actor.country and not actor.igo and not mention.members
+
+
+def _located(mention: Mention, place: Mention) -> Mention:
+    """``mention`` as people of ``place``'s country."""
+    from .actors import actor_code
+
+    actor = mention.actor
+    code = actor_code(place.actor.country, None, actor.sector)
+    return replace(mention, actor=replace(actor, code=code, country=place.actor.country))
+
+
+def _instruments(predicate: Token) -> tuple[Token, ...]:
+    """The attacks a predicate names as its means ("died in artillery shelling by X", "died in an
+    air strike"): their places are the predicate's."""
+    found = []
+    for prep in _children(predicate, {"prep", "agent"}):
+        if prep.lower_ not in ("in", "by", "during"):
+            continue
+        for obj in _children(prep, {"pobj"}):
+            found.append(obj)
+    found += [
+        c for c in predicate.children if c.dep_ == "advcl" and c.lemma_.lower() in INSTRUMENT_NOUNS
+    ]
+    return tuple(
+        t for t in found if t.lemma_.lower() in INSTRUMENT_NOUNS or t.lower_ in INSTRUMENT_NOUNS
     )
 
 

@@ -32,6 +32,7 @@ PATTERN_KEYS = {
     "place_target",
     "mutual",
     "clause_target",
+    "object_target",
 }
 #: Frame sections: name -> (word-list keys, whether a root->code map ``codes`` is required)
 SECTIONS = {
@@ -68,6 +69,7 @@ class Pattern:
         False  # "A and B deepened ties": each with each, but "A deepened ties with B" one way
     )
     clause_target: bool = False  # "demanded that Y withdraw": Y, the complement's subject
+    object_target: bool = False  # "trained Iraqi soldiers": the object word names the target
 
     @property
     def specificity(self) -> int:
@@ -299,6 +301,7 @@ def _pattern(
         bool(entry.get("place_target")),
         bool(entry.get("mutual")),
         bool(entry.get("clause_target")),
+        bool(entry.get("object_target")),
     )
 
 

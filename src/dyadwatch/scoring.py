@@ -54,14 +54,18 @@ def pentaclass(root: str) -> int:
     return 4
 
 
+def _words(text: str) -> set[str]:
+    """Content words of a span, with possessives split off however the span was tokenised
+    ("Myanmar's government" and "Myanmar 's government" share "myanmar")."""
+    text = text.replace("’", "'").replace("'s ", " 's ").replace("'s", " 's")
+    return {w.strip(".,'\"").lower() for w in text.split()} - {"the", "a", "an", "of", "s", ""}
+
+
 def _overlaps(text: str | None, spans: Sequence[str]) -> bool:
     if not text:
         return False
-    words = {w.strip(".,'’\"").lower() for w in text.split()} - {"the", "a", "an", "of", ""}
-    return any(
-        words & ({w.strip(".,'’\"").lower() for w in span.split()} - {"the", "a", "an", "of", ""})
-        for span in spans
-    )
+    words = _words(text)
+    return any(words & _words(span) for span in spans)
 
 
 def score_pentaclass(
@@ -71,14 +75,15 @@ def score_pentaclass(
 
     A sentence's predicted class is the class of its most confident event; a sentence with no event is
     predicted 0 (no cooperative or conflictual act), which is how such suites label plain statements.
-    Span agreement counts, over sentences with an event, the sentences whose event's source (target)
-    words overlap a gold source (target) span. Records without a label (span-only ones) are left out.
+    Span agreement counts, over sentences with an event and a gold source (target) span, the
+    sentences whose event's source (target) words overlap one of those spans. Records without a label (span-only ones) are left out.
     """
     records = [r for r in records if r.get("pentaclass_label") is not None]
     by_id: dict[str, list[dict[str, Any]]] = {}
     for event in events:
         by_id.setdefault(str(event.get("article_id")), []).append(event)
-    correct = covered = covered_correct = source_ok = target_ok = target_checked = 0
+    correct = covered = covered_correct = 0
+    source_ok = source_checked = target_ok = target_checked = 0
     confusion: dict[str, int] = {}
     for record in records:
         gold = int(record["pentaclass_label"])
@@ -93,7 +98,9 @@ def score_pentaclass(
         covered += 1
         covered_correct += predicted == gold
         spans = record.get("spans") or {}
-        source_ok += _overlaps((best.get("source") or {}).get("text"), spans.get("S_source", []))
+        if spans.get("S_source"):
+            source_checked += 1
+            source_ok += _overlaps((best.get("source") or {}).get("text"), spans["S_source"])
         if spans.get("T_target"):
             target_checked += 1
             target_ok += _overlaps((best.get("target") or {}).get("text"), spans["T_target"])
@@ -103,7 +110,7 @@ def score_pentaclass(
         "with_event": covered,
         "accuracy": round(correct / total, 3) if total else 0.0,
         "accuracy_with_event": round(covered_correct / covered, 3) if covered else 0.0,
-        "source_agreement": round(source_ok / covered, 3) if covered else 0.0,
+        "source_agreement": round(source_ok / source_checked, 3) if source_checked else 0.0,
         "target_agreement": round(target_ok / target_checked, 3) if target_checked else 0.0,
         "confusion": dict(sorted(confusion.items())),
     }

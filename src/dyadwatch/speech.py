@@ -38,10 +38,17 @@ SELF_PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 VERBAL_ROOTS = {"01", "02", "03", "10", "11", "12", "13"}
 #: Verbs by which a speaker claims its own past act.
 CLAIM_VERBS = {"claim", "admit", "acknowledge", "confirm"}
+#: GDELT QuadClass of material conflict (roots 15-20): what responsibility is claimed for.
+MATERIAL_CONFLICT = 4
 #: Modal words of a future act.
 FUTURE_MODALS = {"will", "would", "shall", "'ll", "wo"}
 #: QuadClasses of conflict: reported, they are accusations.
 CONFLICT_QUADS = {3, 4}
+#: Reporting verbs that present what they report as a wrongdoing: any act they report of another
+#: actor is an accusation, not an act reported as done.
+ALLEGING_VERBS = {"allege", "accuse", "charge"}
+#: Sectors of a state's own organs, which speak for their state.
+STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"}
 #: The demand (10x) for an act a speaker says another actor must do, by the act's code or root
 #: ("Sudan must return the helicopter" is a demand for the release of property, 1053).
 DEMAND_CODES = {
@@ -181,6 +188,17 @@ class SpeechInterpreter:
                     )
                 continue
             if speaker is None or not _has_stance(speaker):
+                if (
+                    report.verb.lemma_.lower() in ALLEGING_VERBS
+                    and self.codes.get(event.code).quad_class not in CONFLICT_QUADS
+                ):
+                    # "a report alleged that Uganda had armed the rebels": the aid is the charge,
+                    # not an act reported as done
+                    if trace:
+                        trace.add(
+                            event.trigger, f"event {event.code} is alleged: not coded as done"
+                        )
+                    continue
                 out.append(event)  # "officials said", "state media reported": attribution only
                 continue
             pronoun = (
@@ -194,8 +212,20 @@ class SpeechInterpreter:
                 event.source = speaker
                 out.append(self._self_report(event, report))
                 continue
+            if _speaks_for(speaker, event.source):
+                # "Japan's trade ministry said Tokyo would lift the curbs": an organ of a state on
+                # what its state will do
+                out.append(self._self_report(event, report))
+                continue
             quad = self.codes.get(event.code).quad_class
-            if quad in CONFLICT_QUADS and event.source.actor.key != speaker.actor.key:
+            alleged = report.verb.lemma_.lower() in ALLEGING_VERBS
+            if _described(event.predicate, report.verb):
+                # "said it would back a motion that seeks to impose a blockade": what a
+                # relative clause says of a thing the speaker names is description, not a charge
+                out.append(event)
+                continue
+            if (quad in CONFLICT_QUADS or alleged) and event.source.actor.key != speaker.actor.key:
+                # "Uganda alleged that Kenya had trained the rebels": alleged, the act is a charge
                 if _already(out, speaker, event.source, "112"):
                     continue  # "claimed X had raided two towns and seized a third": one accusation
                 accused = CodedEvent(
@@ -279,7 +309,7 @@ class SpeechInterpreter:
 
     def _self_report(self, event: CodedEvent, report: Report) -> CodedEvent:
         """A speaker's report of its own act: a future act is an intent ("said it would free ..."),
-        a past conflict it "claims" is a claim of responsibility (015)."""
+        a past use of force it "claims" is a claim of responsibility (015)."""
         future = _has_modal(event.trigger, FUTURE_MODALS) or _has_modal(
             event.predicate, FUTURE_MODALS
         )
@@ -294,7 +324,8 @@ class SpeechInterpreter:
             event.notes.append(f"announced as its own future act ('{report.verb.text}'): intent")
             event.code = intent.get(event.code, intent[event.code[:2]])
             event.intent = True
-        elif not future and quad in CONFLICT_QUADS and report.verb.lemma_.lower() in CLAIM_VERBS:
+        elif not future and quad == MATERIAL_CONFLICT and report.verb.lemma_.lower() in CLAIM_VERBS:
+            # responsibility is claimed for force ("confirmed it had suspended aid" is the act)
             event.notes.append(
                 f"its own act claimed ('{report.verb.text}'): claim of responsibility"
             )
@@ -438,6 +469,29 @@ def _within(token: Token, clause: Token) -> bool:
             return True
         if node.head.i == node.i:
             return False
+        node = node.head
+    return False
+
+
+def _speaks_for(speaker: Mention, source: Mention) -> bool:
+    """Whether ``speaker`` is an organ of the state ``source`` names (a country or its capital)."""
+    return (
+        source.actor.sector is None
+        and source.actor.igo is None
+        and source.actor.country is not None
+        and speaker.actor.country == source.actor.country
+        and speaker.actor.sector in STATE_SECTORS
+    )
+
+
+def _described(token: Token, verb: Token) -> bool:
+    """Whether ``token`` sits in a relative clause between itself and the reporting ``verb``."""
+    node = token
+    for _ in range(50):
+        if node.i == verb.i or node.head.i == node.i:
+            return False
+        if node.dep_ == "relcl":
+            return True
         node = node.head
     return False
 
