@@ -278,9 +278,10 @@ def test_a_measure_of_aid_is_aid_and_the_indirect_object_receives_it(code):
 
 
 def test_joint_acts_of_conjoined_partners_go_both_ways(code):
+    # agreeing to a ceasefire is the intent to de-escalate, as agreeing to any act is its intent
     assert code("Eritrea and Djibouti agreed to a ceasefire on Tuesday.") == {
-        ("ERI", "DJI", "087"),
-        ("DJI", "ERI", "087"),
+        ("ERI", "DJI", "0356"),
+        ("DJI", "ERI", "0356"),
     }
     assert code("Peru and Ecuador renewed negotiations on Friday.") == {
         ("PER", "ECU", "046"),

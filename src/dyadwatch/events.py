@@ -1347,13 +1347,13 @@ class EventCoder:
             # "Jordan lifted the curfew in Amman": an act on one's own place needs no target
             targets = []
         if not targets:
-            if pattern.no_target:
-                events.extend(make(s, None, frame) for s in sources)
-            elif (symmetric or pattern.symmetric or pattern.mutual) and len(sources) >= 2:
+            if (symmetric or pattern.symmetric or pattern.mutual) and len(sources) >= 2:
                 # "A and B held talks": each with each
                 events.extend(
                     make(s, t, "conjoined subjects") for s in sources for t in sources if s is not t
                 )
+            elif pattern.no_target:
+                events.extend(make(s, None, frame) for s in sources)
             elif trace:
                 trace.add(
                     trigger,
