@@ -248,7 +248,7 @@ AREA_NOUNS = {
 }
 #: What a document can do on its own: state, appeal, praise, demand, disapprove, reject, threaten.
 DOCUMENT_ROOTS = {"01", "02", "05", "10", "11", "12", "13"}
-#: Sectors that act for the state itself.
+#: Sectors of a state's own organs: they act and speak for their state.
 STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"}
 #: Parts of a country named by its nationality ("the Chilean side", "the Peruvian sector").
 SIDE_NOUNS = {"side", "sector", "part", "zone", "half", "territory", "waters", "airspace", "soil"}
@@ -945,7 +945,7 @@ class EventCoder:
                 mentions,
             )
             if targets:
-                frame += ", whose the answered object is"
+                frame += ", author or partner of the answered object"
         if (
             not targets
             and not passive
@@ -1556,15 +1556,13 @@ def _located(mention: Mention, place: Mention) -> Mention:
 def _instruments(predicate: Token) -> tuple[Token, ...]:
     """The attacks a predicate names as its means ("died in artillery shelling by X", "died in an
     air strike"): their places are the predicate's."""
-    found = []
-    for prep in _children(predicate, {"prep", "agent"}):
-        if prep.lower_ not in ("in", "by", "during"):
-            continue
-        for obj in _children(prep, {"pobj"}):
-            found.append(obj)
-    found += [
-        c for c in predicate.children if c.dep_ == "advcl" and c.lemma_.lower() in INSTRUMENT_NOUNS
+    found = [
+        obj
+        for prep in _children(predicate, {"prep", "agent"})
+        if prep.lower_ in ("in", "by", "during")
+        for obj in _children(prep, {"pobj"})
     ]
+    found += _children(predicate, {"advcl"})  # "killed in tank shelling" parsed as a clause
     return tuple(
         t for t in found if t.lemma_.lower() in INSTRUMENT_NOUNS or t.lower_ in INSTRUMENT_NOUNS
     )

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from .actors import Mention
 from .codes import code_table
-from .events import CodedEvent, EventCoder, Trace, confidence, obligation
+from .events import STATE_SECTORS, CodedEvent, EventCoder, Trace, confidence, obligation
 from .syntax import children
 
 if TYPE_CHECKING:
@@ -47,8 +47,6 @@ CONFLICT_QUADS = {3, 4}
 #: Reporting verbs that present what they report as a wrongdoing: any act they report of another
 #: actor is an accusation, not an act reported as done.
 ALLEGING_VERBS = {"allege", "accuse", "charge"}
-#: Sectors of a state's own organs, which speak for their state.
-STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"}
 #: The demand (10x) for an act a speaker says another actor must do, by the act's code or root
 #: ("Sudan must return the helicopter" is a demand for the release of property, 1053).
 DEMAND_CODES = {
