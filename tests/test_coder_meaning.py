@@ -575,3 +575,16 @@ def test_intent_frame_covers_conjoined_acts(code):
         ("RUS", "UKR", "138"),
         ("RUS", "UKR", "137"),
     }
+
+
+def test_refugees_taken_in_or_refused_and_where_they_come_from(code):
+    assert code("Germany accepted 800 refugees from Syria.") == {("DEU", "SYRREF", "075")}
+    assert code("Tajikistan will not accept refugees from Afghanistan.") == {
+        ("TJK", "AFGREF", "121")
+    }
+    # troops "from" a place have left it; they are not its troops
+    assert code("Russia withdrew troops from Syria.") == {("RUS", "SYR", "087")}
+
+
+def test_a_negated_act_announced_with_will_is_a_refusal(code):
+    assert code("Russia will not lift sanctions on Ukraine.") == {("RUS", "UKR", "124")}

@@ -55,7 +55,10 @@ if TYPE_CHECKING:
 #: Words that may sit inside an actor phrase between the pieces that matter ("senior", "former").
 FILLER_POS = {"ADJ", "DET", "NUM"}
 #: Prepositions that introduce a host after a title or agency ("Ambassador to Serbia").
-HOST_PREPOSITIONS = {"to", "in", "at", "for", "throughout", "across"}
+HOST_PREPOSITIONS = {"to", "in", "at", "for", "throughout", "across", "from"}
+#: Sectors of people who are from where they came from ("refugees from Syria"); troops or officials
+#: "from" a place may only have left it ("withdrew troops from Syria").
+ORIGIN_SECTORS = {"REF"}
 #: Sectors of role words that a "to"/"for" host belongs to ("envoys to the UN", "judges for Kosovo").
 ENVOY_SECTORS = {"GOV", "LEG", "JUD", "ELI"}
 #: Words in an organisation's name that make it a news outlet.
@@ -456,9 +459,14 @@ class ActorResolver:
                     and host.kind in ("country", "capital", "igo")
                     # "Ambassador to Serbia", "envoys to the UN"; "troops to Lebanon" is a destination
                     and (
-                        gap[0].lower_ not in ("to", "for")
-                        or current[-1].value.title
-                        or current[-1].value.sector in ENVOY_SECTORS
+                        gap[0].lower_ not in ("to", "for", "from")
+                        or (
+                            gap[0].lower_ != "from"
+                            and (
+                                current[-1].value.title or current[-1].value.sector in ENVOY_SECTORS
+                            )
+                        )
+                        or (gap[0].lower_ == "from" and current[-1].value.sector in ORIGIN_SECTORS)
                     )
                 ):
                     current.append(_Piece(host.start, host.end, "host", host.value))
@@ -594,7 +602,10 @@ class ActorResolver:
             if (
                 country is None
                 and host is not None
-                and doc[host.start - 1].lower_ in OWNER_PREPOSITIONS
+                and (
+                    doc[host.start - 1].lower_ in OWNER_PREPOSITIONS
+                    or (doc[host.start - 1].lower_ == "from" and agent.sector in ORIGIN_SECTORS)
+                )
                 and host.value in self.kb.countries
                 # "the alliance reinforced its brigades in the Baltics": the brigades are its own
                 and not (start > 0 and doc[start - 1].tag_ == "PRP$")

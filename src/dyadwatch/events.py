@@ -1483,8 +1483,8 @@ def _after_ready(token: Token) -> bool:
 def _announced_future(token: Token) -> bool:
     """ "Russia will send troops": an act announced for the future in the sentence's own voice (not
     under a speaker, whose future acts the speech rules weigh, nor in a clause of time or purpose)."""
-    if token.dep_ not in ("ROOT", "conj"):
-        return False
+    if token.dep_ not in ("ROOT", "conj") or _negated(token):
+        return False  # "will not lift the ban" is a refusal
     node, modal = token, _has_modal(token, ANNOUNCING_MODALS)
     while node.dep_ == "conj" and node.head.i != node.i:
         if _children(node, {"aux", "nsubj", "nsubjpass"}):
