@@ -723,7 +723,7 @@ class EventCoder:
         """Code one pattern match, with the frame verb (``trigger``) it sits under, if any."""
         code = pattern.code
         # the act's own root decides where its target is, whatever frame recodes it (an intent to
-        # lift a ban on US poultry still targets the poultry's owner)
+        # ease curbs on Brazilian beef still targets the beef's owner)
         root = pattern.code[:2]
         notes: list[str] = []
         negated = _negated(trigger) or (predicate is not trigger and _negated(predicate))
@@ -1484,7 +1484,7 @@ def _announced_future(token: Token) -> bool:
     """ "Russia will send troops": an act announced for the future in the sentence's own voice (not
     under a speaker, whose future acts the speech rules weigh, nor in a clause of time or purpose)."""
     if token.dep_ not in ("ROOT", "conj") or _negated(token):
-        return False  # "will not lift the ban" is a refusal
+        return False  # "will not ease the curbs" is a refusal
     node, modal = token, _has_modal(token, ANNOUNCING_MODALS)
     while node.dep_ == "conj" and node.head.i != node.i:
         if _children(node, {"aux", "nsubj", "nsubjpass"}):
