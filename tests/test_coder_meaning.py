@@ -588,3 +588,10 @@ def test_refugees_taken_in_or_refused_and_where_they_come_from(code):
 
 def test_a_negated_act_announced_with_will_is_a_refusal(code):
     assert code("Russia will not lift sanctions on Ukraine.") == {("RUS", "UKR", "124")}
+
+
+def test_aid_for_a_purpose_goes_to_whom_or_where_the_purpose_names(code):
+    assert code("Norway provided 5 million dollars to fund schools in Mali.") == {
+        ("NOR", "MLIEDU", "071")
+    }
+    assert code("Canada gave money to Kenya to build roads in Somalia.") == {("CAN", "KEN", "071")}

@@ -1013,6 +1013,27 @@ class EventCoder:
             place = self._place_target(predicate, trigger, mentions, sources)
             if place is not None:
                 targets, frame = [place], frame + ", place target"
+        if not targets and root == "07" and not passive:
+            # "gave 350 million euros to promote development in Ethiopia": aid given for a purpose
+            # in a country is aid to that country
+            purposes = tuple(
+                c
+                for head, deps in (
+                    (predicate, ("advcl", "xcomp")),
+                    (consumed_object, ("relcl", "acl")),  # "5 million dollars to fund schools"
+                )
+                if head is not None
+                for c in head.children
+                if c.dep_ in deps and c.pos_ == "VERB" and _bare_infinitive(c)
+            )
+            if purposes:
+                # whom the purpose names ("to fund schools in Mali"), else where it lies
+                place = self._place_target(predicate, trigger, mentions, sources, purposes)
+                targets = self._actors_in(list(purposes), mentions, sources) or (
+                    [place] if place is not None else []
+                )
+                if targets:
+                    frame += ", whom or where the aid's purpose names"
         if targets and roots & VICTIM_ROOTS and any(_placeless(t) for t in targets):
             # "two farmers died in shelling near Rafah": victims of no stated
             # nationality are people of the place where they were hit
