@@ -595,3 +595,9 @@ def test_aid_for_a_purpose_goes_to_whom_or_where_the_purpose_names(code):
         ("NOR", "MLIEDU", "071")
     }
     assert code("Canada gave money to Kenya to build roads in Somalia.") == {("CAN", "KEN", "071")}
+
+
+def test_ceasefire_violations_and_compound_objects(code):
+    assert code("Chad violated the ceasefire on Monday.") == {("TCD", None, "196")}
+    # the nearest compound words name the object: a one-week hunger strike is a hunger strike
+    assert code("Kenyan nurses began a one-week hunger strike.") == {("KENHLH", None, "142")}

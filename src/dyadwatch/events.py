@@ -1423,8 +1423,9 @@ def _object_words(token: Token, depth: int = 0) -> set[str]:
     also what it measures."""
     words = {token.lemma_.lower(), token.lower_}
     compounds = [c for c in token.children if c.dep_ == "compound"]
-    if compounds:
-        words.add(" ".join([c.lemma_.lower() for c in compounds] + [token.lemma_.lower()]))
+    # every run of the nearest compounds: "a one-day hunger strike" is a "hunger strike"
+    for k in range(1, len(compounds) + 1):
+        words.add(" ".join([c.lemma_.lower() for c in compounds[-k:]] + [token.lemma_.lower()]))
     # "military equipment" is not "medical equipment"
     words |= {
         f"{c.lemma_.lower()} {token.lemma_.lower()}" for c in token.children if c.dep_ == "amod"
