@@ -1423,7 +1423,7 @@ def _object_words(token: Token, depth: int = 0) -> set[str]:
     also what it measures."""
     words = {token.lemma_.lower(), token.lower_}
     compounds = [c for c in token.children if c.dep_ == "compound"]
-    # every run of the nearest compounds: "a one-day hunger strike" is a "hunger strike"
+    # every run of the nearest compounds: "a two-week relay hunger strike" is a "hunger strike"
     for k in range(1, len(compounds) + 1):
         words.add(" ".join([c.lemma_.lower() for c in compounds[-k:]] + [token.lemma_.lower()]))
     # "military equipment" is not "medical equipment"
