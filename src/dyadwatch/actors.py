@@ -455,19 +455,8 @@ class ActorResolver:
                 if (
                     current[-1].kind == "agent"
                     and len(gap) == 1
-                    and gap[0].lower_ in HOST_PREPOSITIONS
                     and host.kind in ("country", "capital", "igo")
-                    # "Ambassador to Serbia", "envoys to the UN"; "troops to Lebanon" is a destination
-                    and (
-                        gap[0].lower_ not in ("to", "for", "from")
-                        or (
-                            gap[0].lower_ != "from"
-                            and (
-                                current[-1].value.title or current[-1].value.sector in ENVOY_SECTORS
-                            )
-                        )
-                        or (gap[0].lower_ == "from" and current[-1].value.sector in ORIGIN_SECTORS)
-                    )
+                    and _takes_host(gap[0].lower_, current[-1].value)
                 ):
                     current.append(_Piece(host.start, host.end, "host", host.value))
                     index += 2 if host is not piece else 1
@@ -602,10 +591,8 @@ class ActorResolver:
             if (
                 country is None
                 and host is not None
-                and (
-                    doc[host.start - 1].lower_ in OWNER_PREPOSITIONS
-                    or (doc[host.start - 1].lower_ == "from" and agent.sector in ORIGIN_SECTORS)
-                )
+                # "refugees from Syria": only people of origin take a "from" host at all
+                and doc[host.start - 1].lower_ in (*OWNER_PREPOSITIONS, "from")
                 and host.value in self.kb.countries
                 # "the alliance reinforced its brigades in the Baltics": the brigades are its own
                 and not (start > 0 and doc[start - 1].tag_ == "PRP$")
@@ -877,6 +864,19 @@ def _effective_agent(agents: list[Agent]) -> Agent | None:
     if last.term in GENERIC_ROLES and len(agents) > 1 and agents[-2].sector:
         return Agent(last.term, agents[-2].sector, last.title)
     return last
+
+
+def _takes_host(preposition: str, agent: Agent) -> bool:
+    """Whether a role word takes the country after ``preposition`` as its host: "officials in
+    Belgrade", "Ambassador to Serbia", "envoys to the UN", "refugees from Syria"; but "troops to
+    Lebanon" is a destination and "troops from Syria" may only have left it."""
+    if preposition not in HOST_PREPOSITIONS:
+        return False
+    if preposition == "from":
+        return agent.sector in ORIGIN_SECTORS
+    if preposition in ("to", "for"):
+        return agent.title or agent.sector in ENVOY_SECTORS
+    return True
 
 
 def _after_stance_prefix(doc: Doc, start: int) -> bool:

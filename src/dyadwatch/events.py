@@ -867,16 +867,15 @@ class EventCoder:
                 for t in self._prep_objects([predicate], pattern.preps)
                 if t.lemma_.lower() in SIDE_NOUNS or t.ent_type_ == "NORP"
             ]
-            targets = [
-                m
-                for m in mentions
-                for t in sides
-                if m.rule == "modifier"
-                and (
-                    m.start <= t.i < m.end
-                    or (t.doc[m.head].head.i == t.i and t.doc[m.head].dep_ in ("amod", "compound"))
-                )
-            ][:1]
+            # the side's nationality, or the nationality standing alone ("from the Chilean")
+            targets = (
+                self._owners(sides, mentions)[:1]
+                or [
+                    m
+                    for m in mentions
+                    if m.rule == "modifier" and any(m.start <= t.i < m.end for t in sides)
+                ][:1]
+            )
             if targets:
                 frame += ", the side named"
         if not targets and pattern.clause_target and not passive:
@@ -929,7 +928,7 @@ class EventCoder:
             targets = [t for t in targets if t.actor.country not in own]
             if targets:
                 frame += ", owner of the object"
-        if not targets and pattern.code[:2] in ("03", "07") and pattern.preps:
+        if not targets and root in ("03", "07") and pattern.preps:
             # "promised aid to the flooded Bolivian villages": whose the recipients are (not whose
             # the goods are: "sent Russian-made jets" names no recipient)
             targets = self._owners(self._prep_objects(heads, pattern.preps), mentions)
@@ -1360,11 +1359,7 @@ class EventCoder:
                 list(notes),
             )
 
-        if pattern.no_target and all(
-            t.actor.code == s.actor.code and t.actor.name == s.actor.name
-            for t in targets
-            for s in sources
-        ):
+        if pattern.no_target and all(_same_actor(s, t) for t in targets for s in sources):
             # "Jordan lifted the curfew in Amman": an act on one's own place needs no target
             targets = []
         if not targets:
@@ -1383,7 +1378,7 @@ class EventCoder:
             return events
         for s in sources:
             for t in targets:
-                if s is t or (s.actor.code == t.actor.code and s.actor.name == t.actor.name):
+                if s is t or _same_actor(s, t):
                     continue
                 events.append(make(s, t, frame))
                 if symmetric:
@@ -1558,6 +1553,11 @@ def _gazetteer_mention(token: Token, prefer: Collection[str] = ()) -> Mention | 
         "place",
         token.i,
     )
+
+
+def _same_actor(one: Mention, other: Mention) -> bool:
+    """The same actor under two mentions ("Jordan … in Amman"): no event between them."""
+    return one.actor.code == other.actor.code and one.actor.name == other.actor.name
 
 
 def _placeless(mention: Mention) -> bool:

@@ -76,7 +76,8 @@ def score_pentaclass(
     A sentence's predicted class is the class of its most confident event; a sentence with no event is
     predicted 0 (no cooperative or conflictual act), which is how such suites label plain statements.
     Span agreement counts, over sentences with an event and a gold source (target) span, the
-    sentences whose event's source (target) words overlap one of those spans. Records without a label (span-only ones) are left out.
+    sentences whose event's source (target) words overlap one of those spans. Records without a
+    label (span-only ones) are left out.
     """
     records = [r for r in records if r.get("pentaclass_label") is not None]
     by_id: dict[str, list[dict[str, Any]]] = {}

@@ -185,11 +185,10 @@ class SpeechInterpreter:
                         f"event {event.code} is speculation by an unnamed speaker: dropped",
                     )
                 continue
+            quad = self.codes.get(event.code).quad_class
+            alleged = report.verb.lemma_.lower() in ALLEGING_VERBS
             if speaker is None or not _has_stance(speaker):
-                if (
-                    report.verb.lemma_.lower() in ALLEGING_VERBS
-                    and self.codes.get(event.code).quad_class not in CONFLICT_QUADS
-                ):
+                if alleged and quad not in CONFLICT_QUADS:
                     # "a report alleged that Uganda had armed the rebels": the aid is the charge,
                     # not an act reported as done
                     if trace:
@@ -215,8 +214,6 @@ class SpeechInterpreter:
                 # what its state will do
                 out.append(self._self_report(event, report))
                 continue
-            quad = self.codes.get(event.code).quad_class
-            alleged = report.verb.lemma_.lower() in ALLEGING_VERBS
             if _described(event.predicate, report.verb):
                 # "said it would back a motion that seeks to impose a blockade": what a
                 # relative clause says of a thing the speaker names is description, not a charge
