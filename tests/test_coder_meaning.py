@@ -601,3 +601,64 @@ def test_ceasefire_violations_and_compound_objects(code):
     assert code("Chad violated the ceasefire on Monday.") == {("TCD", None, "196")}
     # the nearest compound words name the object: a one-week hunger strike is a hunger strike
     assert code("Kenyan nurses began a one-week hunger strike.") == {("KENHLH", None, "142")}
+
+
+def test_an_act_named_by_a_noun_under_an_announcing_verb_is_that_act(code):
+    assert code("Norway announced a suspension of aid to Zambia.") == {("NOR", "ZMB", "162")}
+    assert code("Canada approved the sale of fighter jets to Chile.") == {("CAN", "CHL", "072")}
+    assert code("Peru ordered the expulsion of two Bolivian diplomats.") == {
+        ("PER", "BOLGOV", "166")
+    }
+    # not announced, not done
+    assert code("Canada did not approve the sale of fighter jets to Chile.") == set()
+
+
+def test_troops_sent_to_keep_the_peace_are_peacekeeping_not_a_build_up(code):
+    assert code("Ghana deployed 400 troops to Mali on a peacekeeping mission.") == {
+        ("GHA", "MLI", "074")
+    }
+
+
+def test_gerund_after_by_or_after_is_done_by_the_clause_subject(code):
+    assert code("Peru protested by recalling its ambassador from Chile.") == {
+        ("PER", None, "140"),
+        ("PER", "CHL", "161"),
+    }
+    # "jailed him for helping": the helping is the student's, not the court's
+    assert all(
+        e[2] != "070" for e in code("A Kenyan court jailed a student for helping militants.")
+    )
+
+
+def test_guilty_of_or_responsible_for_an_act_makes_the_subject_its_doer(code):
+    assert code("The rebels in Chad are guilty of violating the ceasefire.") == {
+        ("TCDREB", None, "196")
+    }
+
+
+def test_its_own_nominal_attack_belongs_to_the_clause_subject(code):
+    assert code("The Turkish army stepped up its shelling of Damascus.") == {
+        ("TURMIL", "SYR", "194")
+    }
+    # a postponed meeting did not happen
+    assert code("Chile and Peru postponed their meeting.") == set()
+
+
+def test_leaving_a_place_is_no_visit_to_it(code):
+    assert code("The Chilean president left Moscow for Beijing.") == {("CHLGOV", "CHN", "042")}
+
+
+def test_a_bare_surname_tagged_as_a_common_noun_is_still_the_person(code):
+    # the tagger reads a sentence-initial "Trump" as a noun; the NER still sees a name
+    assert code("Trump has suspended military aid to Pakistan.", "2019-06-01") == {
+        ("USAGOV", "PAK", "162")
+    }
+
+
+def test_refugees_read_as_the_subject_of_their_flight_are_still_the_object(code):
+    assert code("Jordan accepted Syrian refugees fleeing the war.") == {("JOR", "SYRREF", "075")}
+
+
+def test_igo_acronyms_and_a_declared_state_of_siege(code):
+    assert code("The UNSC imposed sanctions on Eritrea.") == {("IGOUNO", "ERI", "163")}
+    assert code("Bolivian authorities declared a state of siege.") == {("BOLGOV", None, "1724")}

@@ -80,6 +80,23 @@ patterns:
     assert "unknown key(s) colour" in problems[3]
 
 
+def test_nominal_acts_must_name_a_pattern_verb():
+    text = """version: 1
+nominal:
+  verbs: [announce]
+  acts: {suspension: suspend, extradition: extradite}
+patterns:
+  - {code: "162", verbs: [suspend], objects: [aid]}
+"""
+    with pytest.raises(DictionaryError) as info:
+        parse_patterns(text, "p.yaml", code_table())
+    assert info.value.problems == [
+        "p.yaml: section nominal: act 'extradition' names 'extradite', no pattern verb"
+    ]
+    packaged = patterns().frame("nominal")
+    assert packaged.acts["suspension"] == "suspend" and "announce" in packaged["verbs"]
+
+
 def test_tsv_header_is_checked():
     with pytest.raises(DictionaryError, match="lacks column"):
         parse_tsv("name\tcountry\nHuawei\tCHN\n", "entities.tsv", ("name", "country", "sector"))

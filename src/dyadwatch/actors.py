@@ -683,7 +683,7 @@ class ActorResolver:
                 return Mention(start, end, _retext(remembered, text), "coreference")
             token = doc[piece.start]
             name = str(piece.value)
-            if token.pos_ != "PROPN" and not titled:
+            if token.pos_ != "PROPN" and not titled and not _named_entity_word(token):
                 return None
             place = token.ent_type_ in PLACE_LABELS or (
                 token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPOSITIONS
@@ -952,6 +952,16 @@ def _retext(actor: ActorRef, text: str) -> ActorRef:
 def _surname_of(name: str, country: str | None) -> str:
     parts = name.split()
     return parts[0] if country in FAMILY_NAME_FIRST else parts[-1]
+
+
+def _named_entity_word(token: Token) -> bool:
+    """A capitalised word the NER reads as a name though the tagger made it a common noun: a bare
+    surname that is also an English word ("Trump has suspended aid", tagged NOUN and ORG)."""
+    return (
+        token.is_title
+        and token.ent_type_ in ("PERSON", "ORG", "NORP")
+        and token.dep_ not in ("compound", "amod")
+    )
 
 
 def _span_head(doc: Doc, start: int, end: int) -> int:

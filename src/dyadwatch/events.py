@@ -61,6 +61,17 @@ PLACE_HEADS = {
     "enclave",
 }
 #: Adjectives that announce what their subject is willing to do: "is ready to send troops".
+#: Deploying troops (154) "on a peacekeeping mission" or "as peacekeepers" is peacekeeping (074).
+MOBILISE_CODE = "154"
+PEACEKEEPING_CODE = "074"
+PEACEKEEPING_WORDS = {"peacekeeping", "peacekeeper", "peace-keeping", "peace-keeper", "blue helmet"}
+#: Prepositions before a gerund whose act the clause's subject did ("by accusing", "after meeting").
+DONE_GERUND_PREPOSITIONS = {"by", "after", "while", "upon", "on", "through", "in", "since", "when"}
+#: Possessive pronouns that make a nominal act the act of its clause's subject.
+OWN_PRONOUNS = {"its", "their"}
+#: Adjectives whose "of"/"for" phrase names the subject's own act ("is guilty of violating the
+#: ceasefire", "was responsible for the killings").
+AGENT_ADJECTIVES = {"guilty", "responsible", "culpable", "complicit"}
 READY_ADJECTIVES = {"willing", "ready", "prepared", "eager", "keen", "determined", "poised"}
 #: Sums of money: "$2 million in assistance" measures assistance.
 MONEY_NOUNS = {
@@ -395,6 +406,16 @@ class EventCoder:
         candidates = self.patterns.for_verb(verb.lemma_.lower(), verb.lower_)
         particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
         objects = _with_conjuncts(_children(verb, OBJECT_DEPS))
+        if not objects:
+            # "will not accept any refugees fleeing the violence", parsed as a clause whose subject
+            # is the refugees: the subject of a bare -ing complement is the verb's object
+            objects = [
+                s
+                for c in _children(verb, {"ccomp"})
+                if c.tag_ == "VBG" and not _children(c, {"aux", "auxpass"})
+                for s in _children(c, {"nsubj"})
+                if s.pos_ in ("NOUN", "PROPN")
+            ]
         # "engaged ... in a firefight", "launched attacks on": a light verb's noun may also sit in a PP
         objects += [p for prep in _children(verb, {"prep"}) for p in _children(prep, {"pobj"})]
         for pattern in candidates:
@@ -420,6 +441,30 @@ class EventCoder:
         # among equally specific patterns, a direct object beats a noun in a prepositional phrase:
         # "froze aid to Quito in protest" is about the aid
         found.sort(key=lambda m: (-m[0].specificity, m[1] is not None and m[1].dep_ == "pobj"))
+        return found
+
+    def match_nominal(
+        self, noun: Token, act: str, trace: Trace | None = None
+    ) -> list[tuple[Pattern, Token | None]]:
+        """Every pattern of the verb ``act`` that a noun naming it fills ("the suspension of aid"
+        fills suspend + aid), most specific first, each with the "of" object it consumed."""
+        found: list[tuple[Pattern, Token | None]] = []
+        objects = _with_conjuncts(_direct_objects(noun, set()))
+        for pattern in self.patterns.for_verb(act, act):
+            if pattern.particle or pattern.reverse:
+                continue
+            if not pattern.objects:
+                found.append((pattern, None))
+                continue
+            obj = next((o for o in objects if _object_words(o) & pattern.objects), None)
+            if obj is None:
+                if trace:
+                    trace.add(
+                        noun,
+                        f"pattern {pattern.code} '{pattern.name}': object not one of its words",
+                    )
+                continue
+            found.append((pattern, obj))
         return found
 
     def match_noun(self, noun: Token) -> Pattern | None:
@@ -500,6 +545,16 @@ class EventCoder:
             if node.dep_ == "acomp" and node.pos_ == "ADJ" and node.head.i != node.i:
                 node = node.head  # "Peru is prepared to supply": the copula's subject
                 continue
+            if node.dep_ == "pcomp" and node.tag_ == "VBG" and node.head.dep_ == "prep":
+                holder, prep = node.head.head, node.head.lower_
+                if (holder.pos_ in ("VERB", "AUX") and prep in DONE_GERUND_PREPOSITIONS) or (
+                    holder.lemma_.lower() in AGENT_ADJECTIVES and prep in ("of", "for")
+                ):
+                    # "cut aid by accusing Pakistan", "after meeting Putin", "is guilty of
+                    # violating the ceasefire": the gerund's doer is its clause's subject ("jailed
+                    # him for helping" is his act, "before leaving" not yet done, "without" none)
+                    node = holder
+                    continue
             if node.dep_ == "relcl":
                 return [node.head], False
             if node.dep_ == "acl" and node.tag_ == "VBG":
@@ -683,6 +738,37 @@ class EventCoder:
             if events:
                 consumed.add(verb.i)
                 return events
+        return self._code_nominal_act(verb, "intent" if ready else "", mentions, consumed, trace)
+
+    def _code_nominal_act(
+        self,
+        verb: Token,
+        frame_name: str,
+        mentions: list[Mention],
+        consumed: set[int],
+        trace: Trace | None,
+    ) -> list[CodedEvent]:
+        """ "announced the suspension of aid to Pakistan", "approved the extradition of X": a noun
+        naming an act, as the object of a verb that announces, orders or carries it out, is that
+        act, done by the verb's subject."""
+        if not self.patterns.is_frame_verb("nominal", verb.lemma_.lower(), verb.lower_):
+            return []
+        if verb.lemma_.lower() == "carry" and not any(
+            c.dep_ == "prt" and c.lower_ == "out" for c in verb.children
+        ):
+            return []
+        acts = self.patterns.frame("nominal").acts
+        for noun in _children(verb, {"dobj", "obj"}):
+            act = acts.get(noun.lemma_.lower())
+            if act is None:
+                continue
+            for pattern, obj in self.match_nominal(noun, act, trace):
+                events = self._code_match(pattern, obj, noun, verb, frame_name, mentions, trace)
+                if events:
+                    for event in events:
+                        event.notes.append(f"act named by '{noun.text}' under '{verb.lemma_}'")
+                    consumed.update({verb.i, noun.i})
+                    return events
         return []
 
     def _demanded(self, verb: Token) -> bool:
@@ -726,6 +812,16 @@ class EventCoder:
         # ease curbs on Brazilian beef still targets the beef's owner)
         root = pattern.code[:2]
         notes: list[str] = []
+        if code == MOBILISE_CODE and any(
+            t.lemma_.lower() in PEACEKEEPING_WORDS
+            for head in (predicate, trigger)
+            for t in head.subtree
+            if t.dep_ not in SUBJECT_DEPS
+        ):
+            # "deployed 230 troops to Liberia on a peacekeeping mission": troops sent to keep the
+            # peace are military protection, not a build-up against the country
+            code, root = PEACEKEEPING_CODE, PEACEKEEPING_CODE[:2]
+            notes.append("troops sent to keep the peace")
         negated = _negated(trigger) or (predicate is not trigger and _negated(predicate))
         if _hypothetical(trigger):
             if trace:
@@ -790,6 +886,8 @@ class EventCoder:
         frame = "subject"
         target_tokens: list[Token] = []
         heads = [predicate] + ([consumed_object] if consumed_object is not None else [])
+        if predicate.pos_ in ("NOUN", "PROPN") and trigger is not predicate:
+            heads.append(trigger)  # "announced the deployment of troops to Liberia"
         if consumed_object is not None:
             # "launched rocket and drone strikes on X": the preposition may hang on a conjunct
             heads += list(consumed_object.conjuncts)
@@ -837,8 +935,14 @@ class EventCoder:
                 if sources:
                     frame = "issuer of the document"
             # the direct object is a target unless the pattern's own object word is that object
-            if consumed_object is None or consumed_object.dep_ == "pobj" or pattern.object_target:
-                target_tokens = _with_conjuncts(_children(predicate, {"dobj", "obj", "dative"}))
+            if pattern.preps_only:
+                target_tokens = []  # "left Beijing": where the trip began
+            elif consumed_object is None or consumed_object.dep_ == "pobj" or pattern.object_target:
+                target_tokens = _with_conjuncts(
+                    _direct_objects(predicate, {"dobj", "obj", "dative"})
+                )
+                if consumed_object is not None and consumed_object.dep_ == "nsubj":
+                    target_tokens.append(consumed_object)  # the misparsed "-ing" clause's subject
             else:  # "gave Tanzania a grant": the indirect object receives what the pattern names
                 target_tokens = _with_conjuncts(_children(predicate, {"dative"}))
         target_tokens += self._prep_objects(heads, pattern.preps)
@@ -852,10 +956,10 @@ class EventCoder:
                     t.start <= consumed_object.i < t.end and not (t.actor.country or t.actor.igo)
                 )
             ]
-        if not targets and consumed_object is None and not passive:
+        if not targets and consumed_object is None and not passive and not pattern.preps_only:
             # "demanded the removal of X", "sought support from X": a bare verb's object that is no
             # actor may still name one through the pattern's prepositions
-            objects = _with_conjuncts(_children(predicate, {"dobj", "obj"}))
+            objects = _with_conjuncts(_direct_objects(predicate, {"dobj", "obj"}))
             targets = self._mentions(self._prep_objects(objects, pattern.preps), mentions)
             if targets:
                 frame += ", through the object"
@@ -964,9 +1068,10 @@ class EventCoder:
             # "shelled a district of Syria's second city", "bombed the town of Kunduz": the place
             # attacked stands for its country
             # "opened their offensive on the rebel-held half of the town": what the attack was on
-            attacked = _with_conjuncts(_children(predicate, {"dobj", "obj"}))
+            attacked = _with_conjuncts(_direct_objects(predicate, {"dobj", "obj"}))
             if consumed_object is not None:
-                attacked += self._prep_objects([consumed_object], pattern.preps)
+                # "started their assault on Mosul's Old City": on the noun or on the verb
+                attacked += self._prep_objects([consumed_object, predicate], pattern.preps)
             struck = self._place_in(attacked, mentions, sources)
             if struck is not None:
                 targets, frame = [struck], frame + ", place or owner of what was attacked"
@@ -994,14 +1099,14 @@ class EventCoder:
             ]
             threatened += [
                 p
-                for head in [predicate, *_children(predicate, {"dobj", "obj"})]
+                for head in [predicate, *_direct_objects(predicate, {"dobj", "obj"})]
                 for p in _children(head, {"prep"})
                 if p.lower_ in ("against", "on", "to")
             ]
             # "issued a warning that any incursion into Bolivia would be answered"
             threatened += [
                 c
-                for obj in _children(predicate, {"dobj", "obj"})
+                for obj in _direct_objects(predicate, {"dobj", "obj"})
                 for c in obj.children
                 if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX")
             ]
@@ -1132,12 +1237,22 @@ class EventCoder:
         for obj in objects:
             if obj.pos_ not in ("NOUN", "PROPN") or mention_at(mentions, obj) is not None:
                 continue
+            for holder in _children(obj, {"poss"}):  # "Mosul's Old City" is in Mosul
+                owned = mention_at(mentions, holder)
+                if owned is None:
+                    owned = _gazetteer_mention(holder, countries)
+                elif owned.rule not in PLACE_RULES:
+                    continue
+                if owned is not None and owned.actor.code not in source_codes:
+                    return owned
             named = _gazetteer_mention(obj, countries)  # "shelled Hyderabad"
             if named is not None and named.actor.code not in source_codes:
                 return named
             for token in obj.subtree:
                 if token.i == obj.i or token.dep_ in ("relcl", "acl"):
                     continue
+                if token.ent_type_ in ("DATE", "TIME"):
+                    continue  # "the ceasefire signed in March": a month is no place
                 mention = mention_at(mentions, token)
                 if mention is not None:
                     if mention.actor.code in source_codes or not mention.is_actor:
@@ -1148,8 +1263,11 @@ class EventCoder:
                     if owner is None and head.dep_ in ("pobj", "compound", "npadvmod", "poss"):
                         owner = mention
                     continue
-                if token.dep_ not in ("pobj", "appos", "compound") or token.head.dep_ == "compound":
-                    continue
+                if (
+                    token.dep_ not in ("pobj", "appos", "compound", "poss")
+                    or token.head.dep_ == "compound"
+                ):
+                    continue  # "poss": "Mosul's Old City"
                 place = _gazetteer_mention(token, countries)
                 if place is not None and place.actor.code not in source_codes:
                     return place
@@ -1192,17 +1310,20 @@ class EventCoder:
             path = head_path(anchor, trigger) or head_path(anchor, predicate) or []
             if any(step.dep_ == "prep" and step.lower_ in TOPIC_PREPS for step in path[1:]):
                 continue  # "a forum on the floods in Chad": a place of the topic, not of the event
-            mention = mention_at(mentions, token)
-            if mention is not None:
-                is_place = mention.rule in PLACE_RULES or (
-                    mention.rule == "ner+nationality" and token.ent_type_ in ("GPE", "LOC", "FAC")
-                )
-                if is_place and mention.actor.code not in source_codes:
-                    return mention
-                continue
-            place = _gazetteer_mention(token, countries)
-            if place is not None and place.actor.code not in source_codes:
-                return place
+            # "in the Gaza Strip's eastern regions": the owner of the area is the place
+            for spot in (token, *_children(token, {"poss"})):
+                mention = mention_at(mentions, spot)
+                if mention is not None:
+                    is_place = mention.rule in PLACE_RULES or (
+                        mention.rule == "ner+nationality"
+                        and spot.ent_type_ in ("GPE", "LOC", "FAC")
+                    )
+                    if is_place and mention.actor.code not in source_codes:
+                        return mention
+                    continue
+                place = _gazetteer_mention(spot, countries)
+                if place is not None and place.actor.code not in source_codes:
+                    return place
         return None
 
     def _instrument_authors(self, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
@@ -1299,8 +1420,25 @@ class EventCoder:
             and noun.doc[m.head].dep_ in ("amod", "compound", "nmod")
         ]
         frame = "possessor"
+        if not sources and any(
+            c.dep_ == "poss" and c.lower_ in OWN_PRONOUNS for c in noun.children
+        ):
+            # "the army intensified its bombardment of X": the owner pronoun is the clause's subject
+            clause = noun.head.head if noun.dep_ == "pobj" else noun.head
+            if (
+                noun.dep_ in ("dobj", "obj", "pobj")
+                and clause.pos_ in ("VERB", "AUX")
+                # "stepped up its attacks", not "postponed their meeting"
+                and self.patterns.is_frame_verb("nominal", clause.lemma_.lower(), clause.lower_)
+            ):
+                subjects, passive = self._subject_tokens(clause)
+                if not passive:
+                    sources = self._mentions(subjects, mentions)
+                    frame = "its owner, the subject of the clause"
         if not sources and noun.dep_ == "pobj" and noun.head.dep_ == "prep":
             clause = noun.head.head
+            if clause.lemma_.lower() in AGENT_ADJECTIVES and clause.dep_ == "acomp":
+                clause = clause.head  # "was responsible for mass killings"
             if clause.pos_ in ("VERB", "AUX"):
                 subjects, passive = self._subject_tokens(clause)
                 if not passive:
@@ -1315,6 +1453,13 @@ class EventCoder:
         ):
             # "talks between A and B": every pair, both ways
             sources, frame = targets, "between"
+        if sources and not targets and pattern.code[:2] in FORCE_ROOTS:
+            # "its bombardment of a neighbourhood in Damascus": the place struck stands for its country
+            struck = self._place_in(
+                self._prep_objects([noun], frozenset({"of", "on", "against"})), mentions, sources
+            )
+            if struck is not None:
+                targets, frame = [struck], frame + ", place or owner of what was attacked"
         return self._emit(
             _dedupe(sources), targets, noun, noun, pattern.code, pattern, frame, [], trace
         )
@@ -1429,6 +1574,7 @@ def _object_words(token: Token, depth: int = 0) -> set[str]:
         token.lemma_.lower() in MEASURE_NOUNS
         or token.lower_ in QUANTITY_HEADS  # "gave some of the equipment"
         or token.lower_ in ("%", "percent")  # "supplied 94% of the equipment"
+        or token.lemma_.lower() == "state"  # "declared a state of siege"
     ):
         for prep in token.children:
             # "tons of food", "$2 million in assistance"
@@ -1439,6 +1585,19 @@ def _object_words(token: Token, depth: int = 0) -> set[str]:
                     if measured.dep_ == "pobj":
                         words |= _object_words(measured, depth + 1)
     return words
+
+
+def _direct_objects(predicate: Token, deps: set[str]) -> list[Token]:
+    """The direct objects of a predicate; a noun naming an act takes its "of" phrase as its object
+    ("the extradition of the former president")."""
+    if predicate.pos_ in ("NOUN", "PROPN"):
+        return [
+            o
+            for p in _children(predicate, {"prep"})
+            if p.lower_ == "of"
+            for o in _children(p, {"pobj"})
+        ]
+    return _children(predicate, deps)
 
 
 def _negated(token: Token) -> bool:

@@ -33,6 +33,7 @@ PATTERN_KEYS = {
     "mutual",
     "clause_target",
     "object_target",
+    "preps_only",
 }
 #: Frame sections: name -> (word-list keys, whether a root->code map ``codes`` is required)
 SECTIONS = {
@@ -45,7 +46,10 @@ SECTIONS = {
     "praise": (("nouns", "adjectives"), False),
     "blame": (("nouns", "adjectives"), False),
     "negation": ((), True),
+    "nominal": (("verbs",), False),
 }
+#: Sections with a map from a noun to the pattern verb it names (``acts``).
+ACT_MAPS = {"nominal"}
 
 
 @dataclass(frozen=True)
@@ -70,6 +74,7 @@ class Pattern:
     )
     clause_target: bool = False  # "demanded that Y withdraw": Y, the complement's subject
     object_target: bool = False  # "trained Iraqi soldiers": the object word names the target
+    preps_only: bool = False  # "left Beijing for Tokyo": only a preposition's object is the target
 
     @property
     def specificity(self) -> int:
@@ -95,6 +100,8 @@ class Frame:
 
     words: dict[str, frozenset[str]] = field(default_factory=dict)
     codes: dict[str, str] = field(default_factory=dict)
+    #: noun -> pattern verb ("suspension" -> "suspend"), for the ``nominal`` section
+    acts: dict[str, str] = field(default_factory=dict)
 
     def __getitem__(self, key: str) -> frozenset[str]:
         return self.words.get(key, frozenset())
@@ -302,6 +309,7 @@ def _pattern(
         bool(entry.get("mutual")),
         bool(entry.get("clause_target")),
         bool(entry.get("object_target")),
+        bool(entry.get("preps_only")),
     )
 
 
@@ -316,7 +324,8 @@ def _frame(name: str, value: Any, filename: str, codes: CodeTable, problems: lis
         words = _words(value.get(key), where, key, problems)
         if words is not None:
             frame.words[key] = words
-    unknown = set(value) - set(keys) - {"codes"}
+    allowed = set(keys) | {"codes"} | ({"acts"} if name in ACT_MAPS else set())
+    unknown = set(value) - allowed
     if unknown:
         problems.append(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
     raw_codes = value.get("codes") or {}
@@ -327,6 +336,15 @@ def _frame(name: str, value: Any, filename: str, codes: CodeTable, problems: lis
             problems.append(f"{where}: code {code!r} (for root {root!r}) is not a CAMEO event code")
         else:
             frame.codes[str(root)] = str(code)
+    raw_acts = value.get("acts") or {}
+    if not isinstance(raw_acts, dict):
+        problems.append(f"{where}: 'acts' must map a noun to a verb")
+        raw_acts = {}
+    for noun, verb in raw_acts.items():
+        if not isinstance(noun, str) or not isinstance(verb, str):
+            problems.append(f"{where}: acts entry {noun!r}: {verb!r} must map a noun to a verb")
+        else:
+            frame.acts[noun.lower()] = verb.lower()
     return frame
 
 
@@ -354,6 +372,12 @@ def parse_patterns(text: str, filename: str, codes: CodeTable) -> Patterns:
     unknown = set(data) - set(SECTIONS) - {"patterns", "version", "place_target_roots"}
     if unknown:
         problems.append(f"{filename}: unknown section(s) {', '.join(sorted(unknown))}")
+    verbs = {v for p in patterns for v in p.verbs}
+    for noun, verb in frames["nominal"].acts.items() if "nominal" in frames else ():
+        if verb not in verbs:
+            problems.append(
+                f"{filename}: section nominal: act {noun!r} names {verb!r}, no pattern verb"
+            )
     roots = data.get("place_target_roots") or []
     if not all(isinstance(r, str) and len(r) == 2 and r.isdigit() for r in roots):
         problems.append(f"{filename}: place_target_roots must be two-digit root strings")
