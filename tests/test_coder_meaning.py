@@ -662,3 +662,30 @@ def test_refugees_read_as_the_subject_of_their_flight_are_still_the_object(code)
 def test_igo_acronyms_and_a_declared_state_of_siege(code):
     assert code("The UNSC imposed sanctions on Eritrea.") == {("IGOUNO", "ERI", "163")}
     assert code("Bolivian authorities declared a state of siege.") == {("BOLGOV", None, "1724")}
+
+
+def test_a_measure_lifted_with_no_agent_was_lifted_by_its_owner(code):
+    assert code("EU sanctions on Belarus were eased on Monday.") == {("IGOEUREEC", "BLR", "085")}
+    # an embargo on sales to a country targets the country
+    assert code("Obama lifts embargo on arms sales to Laos.", "2015-05-01") == {
+        ("USAGOV", "LAO", "085")
+    }
+
+
+def test_mass_killings_by_their_authors_and_multiword_nouns(code):
+    assert code("The massacre of Kenyan villagers by Somali militants shocked the region.") == {
+        ("SOMREB", "KENCVL", "202")
+    }
+
+
+def test_making_it_clear_reports_the_subjects_own_stance(code):
+    assert code("Chile has made it clear it will not lift the ban on Peruvian fish.") == {
+        ("CHL", "PER", "124")
+    }
+
+
+def test_a_sentence_initial_surname_subject_is_the_person(code):
+    assert code("Trump and King Salman will meet in Riyadh.", "2017-05-01") == {
+        ("USAGOV", "SAUGOV", "036"),
+        ("SAUGOV", "USAGOV", "036"),
+    }

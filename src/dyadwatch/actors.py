@@ -87,6 +87,7 @@ OWNER_PREPOSITIONS = {"in", "throughout", "across"}
 LOCATIVE_PREPOSITIONS = {"in", "at", "near", "outside"}
 #: NER labels of places: a surname the model tags so is a place ("moved its headquarters to Austin").
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 #: Countries whose people's names are commonly written family name first.
 FAMILY_NAME_FIRST = {"CHN", "TWN", "KOR", "PRK", "VNM", "HKG", "MAC", "SGP", "KHM"}
 #: NER labels under which an unknown name may be an actor (the NER+nationality step).
@@ -685,7 +686,9 @@ class ActorResolver:
             name = str(piece.value)
             if token.pos_ != "PROPN" and not titled and not _named_entity_word(token):
                 return None
-            place = token.ent_type_ in PLACE_LABELS or (
+            # a subject tagged GPE is still the person ("Obama lifts US embargo": the NER reads a
+            # headline's subject as a place); a place-tagged name elsewhere is the place
+            place = (token.ent_type_ in PLACE_LABELS and token.dep_ not in SUBJECT_DEPS) or (
                 token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPOSITIONS
             )
             if not titled and (
@@ -957,10 +960,12 @@ def _surname_of(name: str, country: str | None) -> str:
 def _named_entity_word(token: Token) -> bool:
     """A capitalised word the NER reads as a name though the tagger made it a common noun: a bare
     surname that is also an English word ("Trump has suspended aid", tagged NOUN and ORG)."""
-    return (
-        token.is_title
-        and token.ent_type_ in ("PERSON", "ORG", "NORP")
-        and token.dep_ not in ("compound", "amod")
+    if not token.is_title or token.dep_ in ("compound", "amod"):
+        return False
+    # a sentence's first word is capitalised anyway: as its subject it is the name ("Trump and King
+    # Abdullah will meet")
+    return token.ent_type_ in ("PERSON", "ORG", "NORP") or (
+        token.i == token.sent.start and token.dep_ in SUBJECT_DEPS
     )
 
 

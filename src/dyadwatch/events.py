@@ -65,6 +65,9 @@ PLACE_HEADS = {
 MOBILISE_CODE = "154"
 PEACEKEEPING_CODE = "074"
 PEACEKEEPING_WORDS = {"peacekeeping", "peacekeeper", "peace-keeping", "peace-keeper", "blue helmet"}
+#: Roots of acts on one's own measures (easing or cutting sanctions, aid, ties): with no agent, the
+#: measure's owner acted ("UN sanctions were lifted").
+OWN_MEASURE_ROOTS = {"08", "16"}
 #: Prepositions before a gerund whose act the clause's subject did ("by accusing", "after meeting").
 DONE_GERUND_PREPOSITIONS = {"by", "after", "while", "upon", "on", "through", "in", "since", "when"}
 #: Possessive pronouns that make a nominal act the act of its clause's subject.
@@ -468,7 +471,14 @@ class EventCoder:
         return found
 
     def match_noun(self, noun: Token) -> Pattern | None:
-        candidates = self.patterns.by_noun.get(noun.lemma_.lower())
+        lemma = noun.lemma_.lower()
+        if lemma in self.patterns.noun_heads:
+            # "mass killings", "ethnic cleansing": the nearest modifiers make a multi-word noun
+            for words in sorted(
+                _object_words(noun) & self.patterns.noun_heads[lemma], key=len, reverse=True
+            ):
+                return self.patterns.by_noun[words][0]
+        candidates = self.patterns.by_noun.get(lemma)
         return candidates[0] if candidates else None
 
     # -- actors from syntax ------------------------------------------------------------------------
@@ -610,7 +620,10 @@ class EventCoder:
                 continue
             if token.pos_ in ("VERB", "AUX"):
                 events.extend(self._code_verb(token, mentions, consumed, trace))
-            elif token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in self.patterns.by_noun:
+            elif token.pos_ in ("NOUN", "PROPN") and (
+                token.lemma_.lower() in self.patterns.by_noun
+                or token.lemma_.lower() in self.patterns.noun_heads
+            ):
                 events.extend(self._code_noun(token, mentions, trace))
         events = _without_results(events)
         for event in events:
@@ -904,6 +917,20 @@ class EventCoder:
                     self._prep_objects([predicate], frozenset({"from"})), mentions
                 )
             frame = "passive agent"
+            if not sources and consumed_object is not None and roots & OWN_MEASURE_ROOTS:
+                # "UN sanctions against Iran were lifted", "US aid to Pakistan was suspended": with
+                # no agent, the owner of the measure is who lifted or cut it
+                doc = predicate.doc
+                sources = [
+                    m
+                    for m in mentions
+                    if m.head >= 0
+                    and doc[m.head].head.i == consumed_object.i
+                    and doc[m.head].dep_ in ("compound", "amod", "nmod", "poss")
+                    and doc[m.head].i < consumed_object.i
+                ]
+                if sources:
+                    frame = "passive, owner of the measure"
             if not sources and roots & FORCE_ROOTS:
                 # "died in a raid by army units", "killed in a Turkish drone strike"
                 # "blown up by a missile fired by X": the instrument's author
@@ -1389,10 +1416,18 @@ class EventCoder:
         for _ in range(6):
             if node.head.i == node.i:
                 return []
-            if node.dep_ in ("ccomp", "parataxis") and self.patterns.is_frame_verb(
-                "reporting", node.head.lemma_.lower(), node.head.lower_
+            head = node.head
+            if (
+                node.dep_ == "ccomp"
+                and head.lemma_.lower() == "clear"
+                and head.head.lemma_.lower() == "make"
             ):
-                subjects, passive = self._subject_tokens(node.head)
+                head = head.head  # "has made it clear it will not lift the embargo"
+            if node.dep_ in ("ccomp", "parataxis") and (
+                head is not node.head
+                or self.patterns.is_frame_verb("reporting", head.lemma_.lower(), head.lower_)
+            ):
+                subjects, passive = self._subject_tokens(head)
                 return [] if passive else self._mentions(subjects, mentions)
             node = node.head
         return []
@@ -1420,6 +1455,16 @@ class EventCoder:
             and noun.doc[m.head].dep_ in ("amod", "compound", "nmod")
         ]
         frame = "possessor"
+        if not sources and not pattern.symmetric:
+            # "the massacre of villagers by the army"; for force, "attacks carried out by X" (an
+            # agreement "forced on Qatar by X" is not X's agreement with anyone)
+            authors = (
+                self._authors([noun])
+                if pattern.code[:2] in FORCE_ROOTS
+                else self._prep_objects([noun], frozenset({"by"}))
+            )
+            sources = self._mentions(authors, mentions)
+            frame = "author"
         if not sources and any(
             c.dep_ == "poss" and c.lower_ in OWN_PRONOUNS for c in noun.children
         ):

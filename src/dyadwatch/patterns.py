@@ -115,6 +115,8 @@ class Patterns:
     version: int
     by_verb: dict[str, list[Pattern]] = field(default_factory=dict)
     by_noun: dict[str, list[Pattern]] = field(default_factory=dict)
+    #: last word of a multi-word noun ("cleansing" of "ethnic cleansing") -> those nouns
+    noun_heads: dict[str, set[str]] = field(default_factory=dict)
     #: inflected form -> lemmas, so a lemmatiser slip ("staged" -> "stag") does not hide a verb
     verb_forms: dict[str, set[str]] = field(default_factory=dict)
     #: (frame, lemma, word) -> membership, filled as tokens are asked about
@@ -126,6 +128,8 @@ class Patterns:
                 self.by_verb.setdefault(verb, []).append(pattern)
             for noun in pattern.nouns:
                 self.by_noun.setdefault(noun, []).append(pattern)
+                if " " in noun:
+                    self.noun_heads.setdefault(noun.split()[-1], set()).add(noun)
         for table in (self.by_verb, self.by_noun):
             for entries in table.values():
                 entries.sort(key=lambda p: -p.specificity)

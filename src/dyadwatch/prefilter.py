@@ -125,7 +125,7 @@ class Prefilter:
             for words in frame.words.values():
                 for word in words:
                     triggers |= inflections(word)
-        for noun in patterns.by_noun:
+        for noun in list(patterns.by_noun) + list(patterns.noun_heads):
             triggers |= {noun, noun + "s", noun + "es", noun[:-1] + "ies"}
         self.triggers = frozenset(w.lower() for w in triggers if " " not in w)
         self.roles = frozenset(w.lower() for w in kb.agents if " " not in w)
