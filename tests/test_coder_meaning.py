@@ -689,3 +689,40 @@ def test_a_sentence_initial_surname_subject_is_the_person(code):
         ("USAGOV", "SAUGOV", "036"),
         ("SAUGOV", "USAGOV", "036"),
     }
+
+
+def test_agreeing_to_an_act_no_pattern_names_is_an_intent_to_cooperate(code):
+    # aimed at whom the act is for
+    assert code("Peru has agreed to build a new hospital for Bolivia.") == {("PER", "BOL", "030")}
+    # conjoined parties intend it with each other
+    assert code("Chile and Peru agreed to share information on drug smuggling.") == {
+        ("CHL", "PER", "030"),
+        ("PER", "CHL", "030"),
+    }
+    # a refused or negated agreement is no intent
+    assert code("Peru did not agree to build a hospital for Bolivia.") == set()
+    # a frame verb's own pattern wins: agreeing to a ceasefire to end the fighting
+    assert code("India and Pakistan agreed to a ceasefire to end the clashes.") == {
+        ("IND", "PAK", "0356"),
+        ("PAK", "IND", "0356"),
+    }
+
+
+def test_the_generic_intent_ranks_below_a_named_act(coder):
+    import dyadwatch
+
+    events = dyadwatch.code_text("Norway is willing to send equipment to help defend Kuwait.")
+    best = max(events, key=lambda e: e.confidence)
+    assert (best.source.code, best.target.code if best.target else None, best.cameo) == (
+        "NOR",
+        "KWT",
+        "052",
+    )
+
+
+def test_halting_fighting_or_shelling_is_de_escalation(code):
+    assert code("Armenia and Azerbaijan agreed to halt fighting.") == {
+        ("ARM", "AZE", "0356"),
+        ("AZE", "ARM", "0356"),
+    }
+    assert code("Israel stopped shelling Gaza on Monday.") == {("ISR", "PSEGZA", "087")}

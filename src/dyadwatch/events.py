@@ -65,6 +65,8 @@ PLACE_HEADS = {
 MOBILISE_CODE = "154"
 PEACEKEEPING_CODE = "074"
 PEACEKEEPING_WORDS = {"peacekeeping", "peacekeeper", "peace-keeping", "peace-keeper", "blue helmet"}
+#: The note on an intent to cooperate that names no act of its own ("agreed to set up a centre").
+GENERIC_INTENT_NOTE = "the complement names no act: an intent to cooperate"
 #: Roots of acts on one's own measures (easing or cutting sanctions, aid, ties): with no agent, the
 #: measure's owner acted ("UN sanctions were lifted").
 OWN_MEASURE_ROOTS = {"08", "16"}
@@ -383,6 +385,8 @@ def confidence(event: CodedEvent) -> float:
     if "place target" in event.frame:
         score -= 0.15
     score -= 0.05 * len(event.notes)
+    if GENERIC_INTENT_NOTE in event.notes:
+        score -= 0.2  # an intent named by the frame verb alone ranks below any named act
     return round(max(0.3, min(0.95, score)), 2)
 
 
@@ -419,6 +423,9 @@ class EventCoder:
                 for s in _children(c, {"nsubj"})
                 if s.pos_ in ("NOUN", "PROPN")
             ]
+        if not objects:
+            # "halted fighting", "stopped shelling": an -ing complement is what is halted
+            objects = [c for c in _children(verb, {"xcomp"}) if c.tag_ == "VBG"]
         # "engaged ... in a firefight", "launched attacks on": a light verb's noun may also sit in a PP
         objects += [p for prep in _children(verb, {"prep"}) for p in _children(prep, {"pobj"})]
         for pattern in candidates:
@@ -694,6 +701,7 @@ class EventCoder:
                 trace.add(verb, f"act demanded by '{verb.head.text}', not done: not coded")
             return []
         framed = self._frame_of(verb)
+        intended: Token | None = None
         if framed is not None:
             frame_name, complement = framed
             # frames nest: "agreed to begin talks", "pledged to help restore ties"
@@ -716,6 +724,8 @@ class EventCoder:
                     )
                     if events:
                         consumed.update({complement.i, target_verb.i, candidate.i})
+                        if obj is not None and obj.pos_ == "VERB":
+                            consumed.add(obj.i)  # "agreed to halt fighting": no fighting coded
                         framed_events = events
                         break
                 if framed_events:
@@ -733,6 +743,8 @@ class EventCoder:
                         break
                 if frame_name in ("appeal", "refusal", "intent"):
                     consumed.add(conj.i)
+            if not framed_events and frame_name == "intent":
+                intended = target_verb  # coded below if the frame verb has no pattern of its own
             if framed_events:
                 return framed_events
             if trace:
@@ -750,8 +762,47 @@ class EventCoder:
             )
             if events:
                 consumed.add(verb.i)
+                if obj is not None and obj.pos_ == "VERB":
+                    consumed.add(obj.i)  # "stopped shelling the town": no shelling coded
                 return events
-        return self._code_nominal_act(verb, "intent" if ready else "", mentions, consumed, trace)
+        events = self._code_nominal_act(verb, "intent" if ready else "", mentions, consumed, trace)
+        if not events and intended is not None:
+            events = self._cooperative_intent(intended, verb, mentions, trace)
+        if not events and _after_ready(verb):
+            events = self._cooperative_intent(verb, verb.head, mentions, trace)
+        return events
+
+    def _cooperative_intent(
+        self, act: Token, frame_verb: Token, mentions: list[Mention], trace: Trace | None
+    ) -> list[CodedEvent]:
+        """ "agreed to set up a transit centre", "is ready to contribute to the mission": a
+        cooperative intent verb whose complement names no act of its own still expresses the intent
+        to cooperate (030), aimed at whom the act is for or with; conjoined parties, at each other."""
+        pattern = self.patterns.cooperative_intent
+        if pattern is None or act.pos_ not in ("VERB", "AUX"):
+            return []
+        lemma = frame_verb.lemma_.lower()
+        if lemma not in pattern.verbs and frame_verb.lower_ not in pattern.verbs:
+            return []
+        # the act's object is what it makes or does ("build a hospital for Bolivia"): no party itself,
+        # but its prepositions may name one
+        thing = next(iter(_children(act, {"dobj", "obj"})), None)
+        owner = self._mention_for(thing, mentions) if thing is not None else None
+        if owner is not None and (owner.actor.country or owner.actor.igo):
+            thing = None  # "agreed to protect Bolivia": the object is the party
+        events = self._code_match(pattern, thing, act, frame_verb, "intent", mentions, trace)
+        # "agreed to build a hospital": a thing built is no party to the intent
+        named = [
+            e for e in events if e.target is None or e.target.actor.country or e.target.actor.igo
+        ]
+        if events and not named:
+            for event in events:
+                if all(event.source is not e.source for e in named):
+                    event.target = None
+                    named.append(event)
+        for event in named:
+            event.notes.append(GENERIC_INTENT_NOTE)
+        return named
 
     def _code_nominal_act(
         self,
@@ -973,6 +1024,9 @@ class EventCoder:
             else:  # "gave Tanzania a grant": the indirect object receives what the pattern names
                 target_tokens = _with_conjuncts(_children(predicate, {"dative"}))
         target_tokens += self._prep_objects(heads, pattern.preps)
+        if consumed_object is not None and consumed_object.pos_ == "VERB":
+            # "stopped shelling Gaza": what the halted act was done to
+            target_tokens += _with_conjuncts(_children(consumed_object, {"dobj", "obj"}))
         targets = self._mentions(target_tokens, mentions)
         if consumed_object is not None and not pattern.object_target:
             # "reinforced its brigades in the Baltics": the consumed object's own phrase is no target

@@ -37,7 +37,7 @@ PATTERN_KEYS = {
 }
 #: Frame sections: name -> (word-list keys, whether a root->code map ``codes`` is required)
 SECTIONS = {
-    "intent": (("verbs",), True),
+    "intent": (("verbs", "cooperative"), True),
     "direct": (("verbs",), False),
     "refusal": (("verbs",), True),
     "appeal": (("verbs",), True),
@@ -115,6 +115,9 @@ class Patterns:
     version: int
     by_verb: dict[str, list[Pattern]] = field(default_factory=dict)
     by_noun: dict[str, list[Pattern]] = field(default_factory=dict)
+    #: "agreed to set up a centre": the intent to cooperate a cooperative intent verb expresses when
+    #: its complement names no act of its own (built from the intent section's ``cooperative`` list)
+    cooperative_intent: Pattern | None = None
     #: last word of a multi-word noun ("cleansing" of "ethnic cleansing") -> those nouns
     noun_heads: dict[str, set[str]] = field(default_factory=dict)
     #: inflected form -> lemmas, so a lemmatiser slip ("staged" -> "stag") does not hide a verb
@@ -386,9 +389,40 @@ def parse_patterns(text: str, filename: str, codes: CodeTable) -> Patterns:
     if not all(isinstance(r, str) and len(r) == 2 and r.isdigit() for r in roots):
         problems.append(f"{filename}: place_target_roots must be two-digit root strings")
         roots = []
+    intent = frames.get("intent")
+    cooperative = None
+    if intent is not None and intent["cooperative"]:
+        code = intent.codes.get("03", "030")
+        line = next(
+            (
+                n
+                for n, row in enumerate(text.splitlines(), 1)
+                if row.strip().startswith("cooperative:")
+            ),
+            0,
+        )
+        cooperative = Pattern(
+            code,
+            intent["cooperative"],
+            frozenset(),
+            frozenset(),
+            None,
+            frozenset({"to", "with", "for"}),
+            False,
+            True,
+            False,
+            line,
+            mutual=True,
+        )
     if problems:
         raise DictionaryError(problems)
-    return Patterns(patterns, frames, frozenset(roots), int(data.get("version", 1)))
+    return Patterns(
+        patterns,
+        frames,
+        frozenset(roots),
+        int(data.get("version", 1)),
+        cooperative_intent=cooperative,
+    )
 
 
 @lru_cache(maxsize=1)
