@@ -726,3 +726,31 @@ def test_halting_fighting_or_shelling_is_de_escalation(code):
         ("AZE", "ARM", "0356"),
     }
     assert code("Israel stopped shelling Gaza on Monday.") == {("ISR", "PSEGZA", "087")}
+
+
+def test_rejecting_accusations_is_a_denial_aimed_at_the_accuser(code):
+    assert code("Chile rejected accusations by Peru that it had spied on Lima.") == {
+        ("CHL", "PER", "016")
+    }
+
+
+def test_called_means_phoned_named_or_convened_and_appeals_need_on(code):
+    assert code("Russia called Ukraine to discuss gas.") == {("RUS", "UKR", "041")}
+    assert code("Erdogan called the decision a mistake.") == set()
+    assert code("Chile called an emergency meeting of the Security Council.") == set()
+    appeals = code("The EU called on Serbia to release the activists.")
+    assert {(s, t) for s, t, _ in appeals} == {("IGOEUREEC", "SRB")}
+    assert all(c.startswith("02") for _, _, c in appeals)
+
+
+def test_withdrawn_peacekeepers_cut_protection(code):
+    assert code("The UN withdrew peacekeepers from Rwanda.") == {("IGOUNO", "RWA", "1622")}
+
+
+def test_attacks_on_what_a_number_counts_and_killings_where_they_happened(code):
+    assert code("Azerbaijani hackers launched attacks on a number of Armenian websites.") == {
+        ("AZE", "ARM", "190")
+    }
+    assert code("The cartel was responsible for mass killings in northern Mexico.") == {
+        ("---CRM", "MEX", "202")
+    }

@@ -70,6 +70,20 @@ GENERIC_INTENT_NOTE = "the complement names no act: an intent to cooperate"
 #: Roots of acts on one's own measures (easing or cutting sanctions, aid, ties): with no agent, the
 #: measure's owner acted ("UN sanctions were lifted").
 OWN_MEASURE_ROOTS = {"08", "16"}
+#: Verbs that may name their object as something ("called X a liar", "branded X a threat").
+NAMING_VERBS = {"call", "brand", "label", "dub", "term"}
+#: What is called in the sense of convened ("called a snap election", "called an emergency meeting").
+CONVENED_NOUNS = {
+    "meeting",
+    "election",
+    "referendum",
+    "vote",
+    "session",
+    "summit",
+    "conference",
+    "poll",
+    "inquiry",
+}
 #: Prepositions before a gerund whose act the clause's subject did ("by accusing", "after meeting").
 DONE_GERUND_PREPOSITIONS = {"by", "after", "while", "upon", "on", "through", "in", "since", "when"}
 #: Possessive pronouns that make a nominal act the act of its clause's subject.
@@ -428,7 +442,18 @@ class EventCoder:
             objects = [c for c in _children(verb, {"xcomp"}) if c.tag_ == "VBG"]
         # "engaged ... in a firefight", "launched attacks on": a light verb's noun may also sit in a PP
         objects += [p for prep in _children(verb, {"prep"}) for p in _children(prep, {"pobj"})]
+        naming = verb.lemma_.lower() in NAMING_VERBS and (
+            _names_as(verb)
+            # "called an emergency meeting", "called elections": convened, nobody was called
+            or any(o.lemma_.lower() in CONVENED_NOUNS for o in _children(verb, {"dobj", "obj"}))
+        )
         for pattern in candidates:
+            if naming and not pattern.objects:
+                if trace:
+                    trace.add(
+                        verb, f"pattern {pattern.code}: '{verb.text}' names or convenes, no call"
+                    )
+                continue
             if pattern.particle and pattern.particle not in particles:
                 if trace:
                     trace.add(
@@ -676,6 +701,12 @@ class EventCoder:
                 return "appeal", clause
             return None
         for frame in ("refusal", "direct", "intent", "appeal"):
+            if (
+                frame == "appeal"
+                and lemma == "call"
+                and not any(c.lower_ in ("on", "upon") for c in verb.children)
+            ):
+                continue  # "called Erdogan to apologise" is a phone call; "called on X to" appeals
             if self.patterns.is_frame_verb(frame, lemma, word):
                 if frame == "appeal" and not _children(verb, {"dobj", "obj"}):
                     # "wants to attack" is an intent, "wants Putin to attack" an appeal
@@ -1153,7 +1184,22 @@ class EventCoder:
             if consumed_object is not None:
                 # "started their assault on Mosul's Old City": on the noun or on the verb
                 attacked += self._prep_objects([consumed_object, predicate], pattern.preps)
+            # "cyber attacks on a number of Armenian websites": what the number counts
+            attacked += [
+                c
+                for a in attacked
+                if a.lower_ in QUANTITY_HEADS or a.like_num
+                for c in self._prep_objects([a], frozenset({"of"}))
+            ]
             struck = self._place_in(attacked, mentions, sources)
+            if struck is None and roots & VICTIM_ROOTS:
+                # "attacked Armenian websites": whose the things attacked are
+                owners = [
+                    o
+                    for o in self._owners(attacked, mentions)
+                    if (o.actor.country or o.actor.igo) and not _same_source(o, sources)
+                ]
+                struck = owners[0] if owners else None
             if struck is not None:
                 targets, frame = [struck], frame + ", place or owner of what was attacked"
         if not sources and subjects and not passive and roots & FORCE_ROOTS:
@@ -1384,6 +1430,7 @@ class EventCoder:
                 "near",
                 "across",
                 "over",
+                "throughout",
             ):
                 continue
             if not governed_directly(anchor, trigger, (predicate, *also)):
@@ -1536,13 +1583,14 @@ class EventCoder:
                     frame = "its owner, the subject of the clause"
         if not sources and noun.dep_ == "pobj" and noun.head.dep_ == "prep":
             clause = noun.head.head
-            if clause.lemma_.lower() in AGENT_ADJECTIVES and clause.dep_ == "acomp":
+            responsible = clause.lemma_.lower() in AGENT_ADJECTIVES and clause.dep_ == "acomp"
+            if responsible:
                 clause = clause.head  # "was responsible for mass killings"
             if clause.pos_ in ("VERB", "AUX"):
                 subjects, passive = self._subject_tokens(clause)
                 if not passive:
                     sources = self._mentions(subjects, mentions)
-                    frame = "subject of the clause"
+                    frame = "responsible subject" if responsible else "subject of the clause"
         targets = self._mentions(self._prep_objects([noun], pattern.preps), mentions)
         if (
             not sources
@@ -1559,6 +1607,16 @@ class EventCoder:
             )
             if struck is not None:
                 targets, frame = [struck], frame + ", place or owner of what was attacked"
+        if (
+            sources
+            and not targets
+            and frame != "subject of the clause"  # condolences "over an attack in X" are no attack
+            and pattern.code[:2] in self.patterns.place_target_roots
+        ):
+            # "responsible for mass killings in northern Mexico": where they happened
+            place = self._place_target(noun, noun, mentions, sources)
+            if place is not None:
+                targets, frame = [place], frame + ", place target"
         return self._emit(
             _dedupe(sources), targets, noun, noun, pattern.code, pattern, frame, [], trace
         )
@@ -1699,6 +1757,18 @@ def _direct_objects(predicate: Token, deps: set[str]) -> list[Token]:
     return _children(predicate, deps)
 
 
+def _names_as(verb: Token) -> bool:
+    """ "called the decision a mistake", "called the ambassador a very stupid guy": the verb names
+    its object as something (a second, predicative noun), it is no call or appeal."""
+    if _children(verb, {"oprd"}):
+        return True
+    return any(
+        a.pos_ == "NOUN" and any(d.lower_ in ("a", "an") for d in _children(a, {"det"}))
+        for o in _children(verb, {"dobj", "obj"})
+        for a in _children(o, {"appos"})
+    )
+
+
 def _negated(token: Token) -> bool:
     return any(
         c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") and c.dep_ in ("neg", "advmod")
@@ -1811,6 +1881,10 @@ def _gazetteer_mention(token: Token, prefer: Collection[str] = ()) -> Mention | 
         "place",
         token.i,
     )
+
+
+def _same_source(mention: Mention, sources: list[Mention]) -> bool:
+    return any(_same_actor(mention, s) for s in sources)
 
 
 def _same_actor(one: Mention, other: Mention) -> bool:
