@@ -240,6 +240,49 @@ INSTRUMENT_NOUNS = {
     "artillery",
     "mortar",
 }
+#: An unspecified use of force (190) made specific by the weapon it names (PLOVER's modes
+#: "heavy-weapons" and "aerial"/"drone"): CAMEO 194 and 195.
+GENERIC_FORCE_CODE = "190"
+WEAPON_WORDS = {
+    "194": {
+        "artillery",
+        "shelling",
+        "shell",
+        "mortar",
+        "rocket",
+        "missile",
+        "tank",
+        "howitzer",
+        "bombardment",
+        "artillery fire",
+        "tank fire",
+        "rocket fire",
+        "mortar fire",
+        "rocket attack",
+        "missile attack",
+        "missile strike",
+        "artillery strike",
+    },
+    "195": {
+        "airstrike",
+        "air strike",
+        "air raid",
+        "air attack",
+        "aircraft",
+        "warplane",
+        "fighter jet",
+        "helicopter",
+        "gunship",
+        "bomber jet",
+        "bomber plane",
+        "drone",
+        "drone strike",
+        "drone attack",
+        "aerial bombardment",
+        "air bombardment",
+    },
+}
+WEAPON_KINDS = {"194": "artillery, rockets or tanks", "195": "aircraft or drones"}
 #: Prepositions that introduce what an event is about, not where it happens.
 TOPIC_PREPS = {"on", "about", "regarding", "concerning", "over", "against"}
 #: Roots of force and violence: "fired from Gaza" names who fired.
@@ -955,6 +998,12 @@ class EventCoder:
             if trace:
                 trace.add(trigger, f"pattern {code} matched but the predicate is negated: no event")
             return []
+        if code == GENERIC_FORCE_CODE:
+            # "blown up by a surface-to-air missile", "killed in an air strike": the weapon says how
+            weapon = _weapon_code(predicate, consumed_object)
+            if weapon is not None:
+                code = weapon
+                notes.append(f"weapon: {WEAPON_KINDS[weapon]}")
         roots = {root, code[:2]}  # the act's root and the root it is coded under
 
         if frame_name == "appeal":
@@ -1920,6 +1969,29 @@ def _instruments(predicate: Token) -> tuple[Token, ...]:
     return tuple(
         t for t in found if t.lemma_.lower() in INSTRUMENT_NOUNS or t.lower_ in INSTRUMENT_NOUNS
     )
+
+
+def _weapon_code(predicate: Token, consumed_object: Token | None) -> str | None:
+    """194 (artillery, rockets, missiles, tanks) or 195 (aircraft, drones) when the weapons an
+    unspecified use of force names ("in tank shelling", "by a missile", "with air strikes", "launched
+    rocket attacks", "Israeli tanks attacked") are all of one kind; None when none or both kinds."""
+    tokens = [
+        obj
+        for prep in _children(predicate, {"prep", "agent"})
+        if prep.lower_ in ("in", "by", "with", "during", "using")
+        for obj in _children(prep, {"pobj"})
+    ]
+    if consumed_object is not None:
+        tokens.append(consumed_object)
+    tokens += _children(predicate, {"nsubj"})  # "Israeli tanks attacked Gaza"
+    kinds: set[str] = set()
+    for token in _with_conjuncts(tokens):
+        for words in sorted(_object_words(token), key=len, reverse=True):
+            kind = next((c for c, ws in WEAPON_WORDS.items() if words in ws), None)
+            if kind is not None:
+                kinds.add(kind)
+                break
+    return kinds.pop() if len(kinds) == 1 else None
 
 
 def _countries(mentions: list[Mention]) -> list[str]:
