@@ -199,3 +199,18 @@ def test_actor_cases_table_is_well_formed_and_covers_every_rule() -> None:
     passing = Counter(case.rule for case in ALL_CASES if not case.known_gap)
     thin = {rule: passing[rule] for rule in RULES if passing[rule] < 5}
     assert not thin, f"rules with fewer than 5 passing cases: {thin}"
+
+
+def test_an_ally_or_member_named_by_apposition_is_that_country():
+    import dyadwatch
+
+    def code(text: str) -> set[tuple[str, str | None, str]]:
+        return {
+            (e.source.code, e.target.code if e.target else None, e.cameo)
+            for e in dyadwatch.code_text(text, published="2021-06-16")
+        }
+
+    assert code("NATO ally Turkey attacked Syria.") == {("TUR", "SYR", "190")}
+    assert ("NOR", "SAU", "052") in code(
+        "NATO-member Norway is willing to send equipment to help defend Saudi Arabia."
+    )

@@ -552,6 +552,23 @@ class ActorResolver:
             # of two known names the phrase's head wins: "a Korean Air Boeing jet" is the
             # airline's; else the last ("UN chief Antonio Guterres")
             head = _span_head(doc, start, end)
+            country = next(
+                (
+                    p
+                    for p in group
+                    if p.kind == "country"
+                    and (
+                        p.start <= head < p.end
+                        # "NATO ally Turkey": the role noun's appositive
+                        or (doc[p.end - 1].dep_ == "appos" and doc[p.end - 1].head.i == head)
+                    )
+                ),
+                None,
+            )
+            if country is not None and not any(p.start <= head < p.end for p in core):
+                # "NATO-member Norway", "NATO ally Turkey": the country the phrase is about
+                code = str(country.value)
+                return [Mention(start, end, self.country_actor(code, None, text), "country", head)]
             piece = next((p for p in core if p.start <= head < p.end), core[-1])
             known = self._known(piece, group, start, end, text, owner, agent, doc, context)
             return [known] if known is not None else []

@@ -573,6 +573,7 @@ class EventCoder:
                             found = self._mention_for(counted, mentions)
                             if found is not None:
                                 return found
+        found: Mention | None = None
         for mention in mentions:
             if mention.rule == "modifier":
                 continue
@@ -587,8 +588,11 @@ class EventCoder:
                 node = node.head
                 hops += 1
             if node.i == token.i and node.i != token.doc[mention.head].i:
-                return mention
-        return None
+                own = token.doc[mention.head]
+                if own.dep_ == "appos" and own.head.i == token.i:
+                    return mention  # "NATO ally Turkey": the apposition names who the ally is
+                found = found or mention
+        return found
 
     def _mentions(self, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
         """The mentions for tokens, plus mentions conjoined to any word inside them (the parser may
