@@ -768,3 +768,24 @@ def test_an_unspecified_attack_is_made_specific_by_its_weapon(code):
     assert code("Russia attacked Ukrainian positions with artillery and drones.") == {
         ("RUS", "UKR", "190")
     }
+
+
+def test_more_light_verbs_deadlines_legal_action_and_set_free(code):
+    assert code("Chile set a 30-day deadline for Peru to withdraw its claim.") == {
+        ("CHL", "PER", "139")
+    }
+    assert code("The European Commission launched legal action against Hungary.") == {
+        ("IGOEUREEC", "HUN", "115")
+    }
+    assert code("Egypt set free two Australian journalists.") == {("EGY", "AUSMED", "0841")}
+    assert code("Chile suspended a digital tax on Peruvian companies.") == {
+        ("CHL", "PERBUS", "085")
+    }
+    assert code("Croatia opened its borders to refugees from Serbia.") == {("HRV", "SRBREF", "081")}
+
+
+def test_troops_sent_to_help_are_protection_and_otherwise_a_build_up(code):
+    assert code("Russia sent troops to Belarus.") == {("RUS", "BLR", "154")}
+    assert code("Kenya offered to send troops to Somalia to help the government.") == {
+        ("KEN", "SOM", "0334")
+    }

@@ -552,7 +552,7 @@ class ActorResolver:
             # of two known names the phrase's head wins: "a Korean Air Boeing jet" is the
             # airline's; else the last ("UN chief Antonio Guterres")
             head = _span_head(doc, start, end)
-            country = next(
+            headed = next(
                 (
                     p
                     for p in group
@@ -565,9 +565,9 @@ class ActorResolver:
                 ),
                 None,
             )
-            if country is not None and not any(p.start <= head < p.end for p in core):
+            if headed is not None and not any(p.start <= head < p.end for p in core):
                 # "NATO-member Norway", "NATO ally Turkey": the country the phrase is about
-                code = str(country.value)
+                code = str(headed.value)
                 return [Mention(start, end, self.country_actor(code, None, text), "country", head)]
             piece = next((p for p in core if p.start <= head < p.end), core[-1])
             known = self._known(piece, group, start, end, text, owner, agent, doc, context)

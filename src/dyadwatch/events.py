@@ -64,6 +64,8 @@ PLACE_HEADS = {
 #: Deploying troops (154) "on a peacekeeping mission" or "as peacekeepers" is peacekeeping (074).
 MOBILISE_CODE = "154"
 PEACEKEEPING_CODE = "074"
+#: Purposes that make troops sent a protection ("sent troops to help", "to protect civilians").
+PROTECTING_VERBS = {"help", "assist", "support", "protect", "defend", "secure", "guard", "train"}
 PEACEKEEPING_WORDS = {"peacekeeping", "peacekeeper", "peace-keeping", "peace-keeper", "blue helmet"}
 #: The note on an intent to cooperate that names no act of its own ("agreed to set up a centre").
 GENERIC_INTENT_NOTE = "the complement names no act: an intent to cooperate"
@@ -468,6 +470,8 @@ class EventCoder:
         """Every pattern ``verb`` fills, most specific first, each with the object token it consumed."""
         found: list[tuple[Pattern, Token | None]] = []
         candidates = self.patterns.for_verb(verb.lemma_.lower(), verb.lower_)
+        if verb.lemma_.lower() in ("let", "set") and _sets_free(verb):
+            candidates = self.patterns.for_verb("free", "free")  # "let free", "set free"
         particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
         objects = _with_conjuncts(_children(verb, OBJECT_DEPS))
         if not objects:
@@ -573,7 +577,7 @@ class EventCoder:
                             found = self._mention_for(counted, mentions)
                             if found is not None:
                                 return found
-        found: Mention | None = None
+        reaching: Mention | None = None
         for mention in mentions:
             if mention.rule == "modifier":
                 continue
@@ -588,11 +592,11 @@ class EventCoder:
                 node = node.head
                 hops += 1
             if node.i == token.i and node.i != token.doc[mention.head].i:
-                own = token.doc[mention.head]
-                if own.dep_ == "appos" and own.head.i == token.i:
+                named = token.doc[mention.head]
+                if named.dep_ == "appos" and named.head.i == token.i:
                     return mention  # "NATO ally Turkey": the apposition names who the ally is
-                found = found or mention
-        return found
+                reaching = reaching or mention
+        return reaching
 
     def _mentions(self, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
         """The mentions for tokens, plus mentions conjoined to any word inside them (the parser may
@@ -954,15 +958,23 @@ class EventCoder:
         # ease curbs on Brazilian beef still targets the beef's owner)
         root = pattern.code[:2]
         notes: list[str] = []
-        if code == MOBILISE_CODE and any(
-            t.lemma_.lower() in PEACEKEEPING_WORDS
-            for head in (predicate, trigger)
-            for t in head.subtree
-            if t.dep_ not in SUBJECT_DEPS
+        if code == MOBILISE_CODE and (
+            any(
+                t.lemma_.lower() in PEACEKEEPING_WORDS
+                for head in (predicate, trigger)
+                for t in head.subtree
+                if t.dep_ not in SUBJECT_DEPS
+            )
+            # "offered to send troops to Uganda to help African troops": sent to help
+            or any(
+                c.lemma_.lower() in PROTECTING_VERBS
+                for c in predicate.children
+                if c.dep_ in ("advcl", "xcomp") and _bare_infinitive(c)
+            )
         ):
             # "deployed 230 troops to Liberia on a peacekeeping mission": troops sent to keep the
             # peace are military protection, not a build-up against the country
-            code, root = PEACEKEEPING_CODE, PEACEKEEPING_CODE[:2]
+            code = PEACEKEEPING_CODE  # the deployment's own root still finds where they went
             notes.append("troops sent to keep the peace")
         negated = _negated(trigger) or (predicate is not trigger and _negated(predicate))
         if _hypothetical(trigger):
@@ -1108,6 +1120,15 @@ class EventCoder:
             else:  # "gave Tanzania a grant": the indirect object receives what the pattern names
                 target_tokens = _with_conjuncts(_children(predicate, {"dative"}))
         target_tokens += self._prep_objects(heads, pattern.preps)
+        if "for" in pattern.preps:
+            # "set a deadline for the agency to make reforms": "for X to" names X
+            target_tokens += [
+                subject
+                for head in heads
+                for clause in _children(head, {"advcl", "acl", "relcl"})
+                if any(m.dep_ == "mark" and m.lower_ == "for" for m in clause.children)
+                for subject in _children(clause, {"nsubj"})
+            ]
         if consumed_object is not None and consumed_object.pos_ == "VERB":
             # "stopped shelling Gaza": what the halted act was done to
             target_tokens += _with_conjuncts(_children(consumed_object, {"dobj", "obj"}))
@@ -1808,6 +1829,19 @@ def _direct_objects(predicate: Token, deps: set[str]) -> list[Token]:
             for o in _children(p, {"pobj"})
         ]
     return _children(predicate, deps)
+
+
+def _sets_free(verb: Token) -> bool:
+    """ "let free some 74 political leaders", "set free two journalists" (free may be parsed as the
+    object's adjective)."""
+    if any(c.lower_ == "free" for c in verb.children):
+        return True
+    return any(
+        c.lower_ == "free" and c.i == verb.i + 1
+        for o in _children(verb, {"dobj", "obj"})
+        for c in o.children
+        if c.dep_ == "amod"
+    )
 
 
 def _names_as(verb: Token) -> bool:
