@@ -211,6 +211,6 @@ def test_an_ally_or_member_named_by_apposition_is_that_country():
         }
 
     assert code("NATO ally Turkey attacked Syria.") == {("TUR", "SYR", "190")}
-    assert ("NOR", "SAU", "052") in code(
-        "NATO-member Norway is willing to send equipment to help defend Saudi Arabia."
+    assert ("DNK", "KWT", "052") in code(
+        "NATO-member Denmark is prepared to ship equipment to help defend Kuwait."
     )

@@ -604,7 +604,7 @@ def test_ceasefire_violations_and_compound_objects(code):
 
 
 def test_an_act_named_by_a_noun_under_an_announcing_verb_is_that_act(code):
-    assert code("Norway announced a suspension of aid to Zambia.") == {("NOR", "ZMB", "162")}
+    assert code("Norway announced a freeze of aid to Zambia.") == {("NOR", "ZMB", "162")}
     assert code("Canada approved the sale of fighter jets to Chile.") == {("CAN", "CHL", "072")}
     assert code("Peru ordered the expulsion of two Bolivian diplomats.") == {
         ("PER", "BOLGOV", "166")
@@ -631,7 +631,7 @@ def test_gerund_after_by_or_after_is_done_by_the_clause_subject(code):
 
 
 def test_guilty_of_or_responsible_for_an_act_makes_the_subject_its_doer(code):
-    assert code("The rebels in Chad are guilty of violating the ceasefire.") == {
+    assert code("The Chadian rebels were guilty of breaching the truce.") == {
         ("TCDREB", None, "196")
     }
 
@@ -650,8 +650,8 @@ def test_leaving_a_place_is_no_visit_to_it(code):
 
 def test_a_bare_surname_tagged_as_a_common_noun_is_still_the_person(code):
     # the tagger reads a sentence-initial "Trump" as a noun; the NER still sees a name
-    assert code("Trump has suspended military aid to Pakistan.", "2019-06-01") == {
-        ("USAGOV", "PAK", "162")
+    assert code("Trump has frozen military aid to Laos.", "2019-06-01") == {
+        ("USAGOV", "LAO", "162")
     }
 
 
@@ -661,7 +661,9 @@ def test_refugees_read_as_the_subject_of_their_flight_are_still_the_object(code)
 
 def test_igo_acronyms_and_a_declared_state_of_siege(code):
     assert code("The UNSC imposed sanctions on Eritrea.") == {("IGOUNO", "ERI", "163")}
-    assert code("Bolivian authorities declared a state of siege.") == {("BOLGOV", None, "1724")}
+    assert code("Peruvian authorities proclaimed a state of emergency.") == {
+        ("PERGOV", None, "1724")
+    }
 
 
 def test_a_measure_lifted_with_no_agent_was_lifted_by_its_owner(code):
@@ -679,7 +681,7 @@ def test_mass_killings_by_their_authors_and_multiword_nouns(code):
 
 
 def test_making_it_clear_reports_the_subjects_own_stance(code):
-    assert code("Chile has made it clear it will not lift the ban on Peruvian fish.") == {
+    assert code("Chile made it clear it would not drop the ban on Peruvian fish.") == {
         ("CHL", "PER", "124")
     }
 
@@ -695,35 +697,35 @@ def test_agreeing_to_an_act_no_pattern_names_is_an_intent_to_cooperate(code):
     # aimed at whom the act is for
     assert code("Peru has agreed to build a new hospital for Bolivia.") == {("PER", "BOL", "030")}
     # conjoined parties intend it with each other
-    assert code("Chile and Peru agreed to share information on drug smuggling.") == {
+    assert code("Chile and Peru agreed to pool their data about drug smuggling.") == {
         ("CHL", "PER", "030"),
         ("PER", "CHL", "030"),
     }
     # a refused or negated agreement is no intent
     assert code("Peru did not agree to build a hospital for Bolivia.") == set()
     # a frame verb's own pattern wins: agreeing to a ceasefire to end the fighting
-    assert code("India and Pakistan agreed to a ceasefire to end the clashes.") == {
-        ("IND", "PAK", "0356"),
-        ("PAK", "IND", "0356"),
+    assert code("Ghana and Togo agreed to a truce to end the border clashes.") == {
+        ("GHA", "TGO", "0356"),
+        ("TGO", "GHA", "0356"),
     }
 
 
 def test_the_generic_intent_ranks_below_a_named_act(coder):
     import dyadwatch
 
-    events = dyadwatch.code_text("Norway is willing to send equipment to help defend Kuwait.")
+    events = dyadwatch.code_text("Denmark is prepared to ship equipment to help defend Kuwait.")
     best = max(events, key=lambda e: e.confidence)
     assert (best.source.code, best.target.code if best.target else None, best.cameo) == (
-        "NOR",
+        "DNK",
         "KWT",
         "052",
     )
 
 
 def test_halting_fighting_or_shelling_is_de_escalation(code):
-    assert code("Armenia and Azerbaijan agreed to halt fighting.") == {
-        ("ARM", "AZE", "0356"),
-        ("AZE", "ARM", "0356"),
+    assert code("Sudan and Chad agreed to stop fighting.") == {
+        ("SDN", "TCD", "0356"),
+        ("TCD", "SDN", "0356"),
     }
     assert code("Israel stopped shelling Gaza on Monday.") == {("ISR", "PSEGZA", "087")}
 
@@ -744,14 +746,16 @@ def test_called_means_phoned_named_or_convened_and_appeals_need_on(code):
 
 
 def test_withdrawn_peacekeepers_cut_protection(code):
-    assert code("The UN withdrew peacekeepers from Rwanda.") == {("IGOUNO", "RWA", "1622")}
+    assert code("The African Union withdrew its peacekeepers from Burundi.") == {
+        ("IGOAFRAU", "BDI", "1622")
+    }
 
 
 def test_attacks_on_what_a_number_counts_and_killings_where_they_happened(code):
-    assert code("Azerbaijani hackers launched attacks on a number of Armenian websites.") == {
-        ("AZE", "ARM", "190")
+    assert code("Serbian hackers launched attacks on a handful of Croatian websites.") == {
+        ("SRB", "HRV", "190")
     }
-    assert code("The cartel was responsible for mass killings in northern Mexico.") == {
+    assert code("The cartel was responsible for a massacre in northern Mexico.") == {
         ("---CRM", "MEX", "202")
     }
 
@@ -762,8 +766,8 @@ def test_an_unspecified_attack_is_made_specific_by_its_weapon(code):
     }
     assert code("Israeli tanks attacked Gaza.") == {("ISR", "PSEGZA", "194")}
     # suicide bombers carry no aerial weapon; mixed weapons stay unspecified
-    assert code("Two Palestinian suicide bombers killed 23 people in Tel Aviv.") == {
-        ("PSEREB", "ISRCVL", "190")
+    assert code("Three Kenyan suicide bombers killed nine people in Kampala.") == {
+        ("KENREB", "UGACVL", "190")
     }
     assert code("Russia attacked Ukrainian positions with artillery and drones.") == {
         ("RUS", "UKR", "190")
@@ -771,7 +775,7 @@ def test_an_unspecified_attack_is_made_specific_by_its_weapon(code):
 
 
 def test_more_light_verbs_deadlines_legal_action_and_set_free(code):
-    assert code("Chile set a 30-day deadline for Peru to withdraw its claim.") == {
+    assert code("Chile set a ten-day deadline for Peru to drop its claim.") == {
         ("CHL", "PER", "139")
     }
     assert code("The European Commission launched legal action against Hungary.") == {
@@ -781,11 +785,13 @@ def test_more_light_verbs_deadlines_legal_action_and_set_free(code):
     assert code("Chile suspended a digital tax on Peruvian companies.") == {
         ("CHL", "PERBUS", "085")
     }
-    assert code("Croatia opened its borders to refugees from Serbia.") == {("HRV", "SRBREF", "081")}
+    assert code("Croatia reopened its border to migrants from Serbia.") == {
+        ("HRV", "SRBREF", "081")
+    }
 
 
 def test_troops_sent_to_help_are_protection_and_otherwise_a_build_up(code):
     assert code("Russia sent troops to Belarus.") == {("RUS", "BLR", "154")}
-    assert code("Kenya offered to send troops to Somalia to help the government.") == {
+    assert code("Kenya offered to dispatch soldiers to Somalia to help the government.") == {
         ("KEN", "SOM", "0334")
     }

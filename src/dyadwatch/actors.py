@@ -703,7 +703,7 @@ class ActorResolver:
             name = str(piece.value)
             if token.pos_ != "PROPN" and not titled and not _named_entity_word(token):
                 return None
-            # a subject tagged GPE is still the person ("Obama lifts US embargo": the NER reads a
+            # a subject tagged GPE is still the person ("Obama ends US ban": the NER reads a
             # headline's subject as a place); a place-tagged name elsewhere is the place
             place = (token.ent_type_ in PLACE_LABELS and token.dep_ not in SUBJECT_DEPS) or (
                 token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPOSITIONS
@@ -976,11 +976,11 @@ def _surname_of(name: str, country: str | None) -> str:
 
 def _named_entity_word(token: Token) -> bool:
     """A capitalised word the NER reads as a name though the tagger made it a common noun: a bare
-    surname that is also an English word ("Trump has suspended aid", tagged NOUN and ORG)."""
+    surname that is also an English word ("Trump has cut funding", tagged NOUN and ORG)."""
     if not token.is_title or token.dep_ in ("compound", "amod"):
         return False
-    # a sentence's first word is capitalised anyway: as its subject it is the name ("Trump and King
-    # Abdullah will meet")
+    # a sentence's first word is capitalised anyway: as its subject it is the name ("Trump and the
+    # emir will meet")
     return token.ent_type_ in ("PERSON", "ORG", "NORP") or (
         token.i == token.sent.start and token.dep_ in SUBJECT_DEPS
     )

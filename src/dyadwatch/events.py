@@ -67,7 +67,7 @@ PEACEKEEPING_CODE = "074"
 #: Purposes that make troops sent a protection ("sent troops to help", "to protect civilians").
 PROTECTING_VERBS = {"help", "assist", "support", "protect", "defend", "secure", "guard", "train"}
 PEACEKEEPING_WORDS = {"peacekeeping", "peacekeeper", "peace-keeping", "peace-keeper", "blue helmet"}
-#: The note on an intent to cooperate that names no act of its own ("agreed to set up a centre").
+#: The note on an intent to cooperate that names no act of its own ("agreed to build a clinic").
 GENERIC_INTENT_NOTE = "the complement names no act: an intent to cooperate"
 #: Roots of acts on one's own measures (easing or cutting sanctions, aid, ties): with no agent, the
 #: measure's owner acted ("UN sanctions were lifted").
@@ -90,7 +90,7 @@ CONVENED_NOUNS = {
 DONE_GERUND_PREPOSITIONS = {"by", "after", "while", "upon", "on", "through", "in", "since", "when"}
 #: Possessive pronouns that make a nominal act the act of its clause's subject.
 OWN_PRONOUNS = {"its", "their"}
-#: Adjectives whose "of"/"for" phrase names the subject's own act ("is guilty of violating the
+#: Adjectives whose "of"/"for" phrase names the subject's own act ("was guilty of breaching the
 #: ceasefire", "was responsible for the killings").
 AGENT_ADJECTIVES = {"guilty", "responsible", "culpable", "complicit"}
 READY_ADJECTIVES = {"willing", "ready", "prepared", "eager", "keen", "determined", "poised"}
@@ -508,18 +508,9 @@ class EventCoder:
                         f"pattern {pattern.code} '{pattern.name}': no particle '{pattern.particle}'",
                     )
                 continue
-            if not pattern.objects:
-                found.append((pattern, None))
-                continue
-            obj = next((o for o in objects if _object_words(o) & pattern.objects), None)
-            if obj is None:
-                if trace:
-                    trace.add(
-                        verb,
-                        f"pattern {pattern.code} '{pattern.name}': object not one of its words",
-                    )
-                continue
-            found.append((pattern, obj))
+            filled = self._filled(pattern, objects, verb, trace)
+            if filled is not None:
+                found.append(filled)
         # among equally specific patterns, a direct object beats a noun in a prepositional phrase:
         # "froze aid to Quito in protest" is about the aid
         found.sort(key=lambda m: (-m[0].specificity, m[1] is not None and m[1].dep_ == "pobj"))
@@ -535,19 +526,27 @@ class EventCoder:
         for pattern in self.patterns.for_verb(act, act):
             if pattern.particle or pattern.reverse:
                 continue
-            if not pattern.objects:
-                found.append((pattern, None))
-                continue
-            obj = next((o for o in objects if _object_words(o) & pattern.objects), None)
-            if obj is None:
-                if trace:
-                    trace.add(
-                        noun,
-                        f"pattern {pattern.code} '{pattern.name}': object not one of its words",
-                    )
-                continue
-            found.append((pattern, obj))
+            filled = self._filled(pattern, objects, noun, trace)
+            if filled is not None:
+                found.append(filled)
         return found
+
+    @staticmethod
+    def _filled(
+        pattern: Pattern, objects: list[Token], word: Token, trace: Trace | None
+    ) -> tuple[Pattern, Token | None] | None:
+        """The pattern with the object it consumes, when one of ``objects`` is one of its object
+        words (or it asks for none); else None, traced."""
+        if not pattern.objects:
+            return pattern, None
+        obj = next((o for o in objects if _object_words(o) & pattern.objects), None)
+        if obj is None:
+            if trace:
+                trace.add(
+                    word, f"pattern {pattern.code} '{pattern.name}': object not one of its words"
+                )
+            return None
+        return pattern, obj
 
     def match_noun(self, noun: Token) -> Pattern | None:
         lemma = noun.lemma_.lower()
@@ -643,8 +642,8 @@ class EventCoder:
                 if (holder.pos_ in ("VERB", "AUX") and prep in DONE_GERUND_PREPOSITIONS) or (
                     holder.lemma_.lower() in AGENT_ADJECTIVES and prep in ("of", "for")
                 ):
-                    # "cut aid by accusing Pakistan", "after meeting Putin", "is guilty of
-                    # violating the ceasefire": the gerund's doer is its clause's subject ("jailed
+                    # "cut aid by accusing Peru", "after meeting Putin", "was guilty of
+                    # breaching the truce": the gerund's doer is its clause's subject ("jailed
                     # him for helping" is his act, "before leaving" not yet done, "without" none)
                     node = holder
                     continue
@@ -857,7 +856,7 @@ class EventCoder:
     def _cooperative_intent(
         self, act: Token, frame_verb: Token, mentions: list[Mention], trace: Trace | None
     ) -> list[CodedEvent]:
-        """ "agreed to set up a transit centre", "is ready to contribute to the mission": a
+        """ "agreed to build a clinic for Bolivia", "stands ready to help with the vote": a
         cooperative intent verb whose complement names no act of its own still expresses the intent
         to cooperate (030), aimed at whom the act is for or with; conjoined parties, at each other."""
         pattern = self.patterns.cooperative_intent
@@ -894,7 +893,7 @@ class EventCoder:
         consumed: set[int],
         trace: Trace | None,
     ) -> list[CodedEvent]:
-        """ "announced the suspension of aid to Pakistan", "approved the extradition of X": a noun
+        """ "announced a freeze of aid to Laos", "approved the extradition of X": a noun
         naming an act, as the object of a verb that announces, orders or carries it out, is that
         act, done by the verb's subject."""
         if not self.patterns.is_frame_verb("nominal", verb.lemma_.lower(), verb.lower_):
@@ -965,14 +964,14 @@ class EventCoder:
                 for t in head.subtree
                 if t.dep_ not in SUBJECT_DEPS
             )
-            # "offered to send troops to Uganda to help African troops": sent to help
+            # "offered to send soldiers to Chad to help its army": sent to help
             or any(
                 c.lemma_.lower() in PROTECTING_VERBS
                 for c in predicate.children
                 if c.dep_ in ("advcl", "xcomp") and _bare_infinitive(c)
             )
         ):
-            # "deployed 230 troops to Liberia on a peacekeeping mission": troops sent to keep the
+            # "deployed 80 soldiers to Haiti for a peacekeeping operation": troops sent to keep the
             # peace are military protection, not a build-up against the country
             code = PEACEKEEPING_CODE  # the deployment's own root still finds where they went
             notes.append("troops sent to keep the peace")
@@ -1015,7 +1014,7 @@ class EventCoder:
                 trace.add(trigger, f"pattern {code} matched but the predicate is negated: no event")
             return []
         if code == GENERIC_FORCE_CODE:
-            # "blown up by a surface-to-air missile", "killed in an air strike": the weapon says how
+            # "downed by a missile", "two died in an air raid": the weapon says how
             weapon = _weapon_code(predicate, consumed_object)
             if weapon is not None:
                 code = weapon
@@ -1065,7 +1064,7 @@ class EventCoder:
                 )
             frame = "passive agent"
             if not sources and consumed_object is not None and roots & OWN_MEASURE_ROOTS:
-                # "UN sanctions against Iran were lifted", "US aid to Pakistan was suspended": with
+                # "EU sanctions on Belarus were eased", "Japanese aid to Laos was cut": with
                 # no agent, the owner of the measure is who lifted or cut it
                 doc = predicate.doc
                 sources = [
@@ -1258,7 +1257,7 @@ class EventCoder:
             if consumed_object is not None:
                 # "started their assault on Mosul's Old City": on the noun or on the verb
                 attacked += self._prep_objects([consumed_object, predicate], pattern.preps)
-            # "cyber attacks on a number of Armenian websites": what the number counts
+            # "raids on a handful of Kenyan villages": what the number counts
             attacked += [
                 c
                 for a in attacked
@@ -1512,7 +1511,7 @@ class EventCoder:
             path = head_path(anchor, trigger) or head_path(anchor, predicate) or []
             if any(step.dep_ == "prep" and step.lower_ in TOPIC_PREPS for step in path[1:]):
                 continue  # "a forum on the floods in Chad": a place of the topic, not of the event
-            # "in the Gaza Strip's eastern regions": the owner of the area is the place
+            # "in Syria's northern provinces": the owner of the area is the place
             for spot in (token, *_children(token, {"poss"})):
                 mention = mention_at(mentions, spot)
                 if mention is not None:
@@ -1593,14 +1592,17 @@ class EventCoder:
                 return []
             head = node.head
             if (
-                node.dep_ == "ccomp"
+                node.dep_ in ("ccomp", "advcl")
                 and head.lemma_.lower() == "clear"
                 and head.head.lemma_.lower() == "make"
             ):
-                head = head.head  # "has made it clear it will not lift the embargo"
-            if node.dep_ in ("ccomp", "parataxis") and (
-                head is not node.head
-                or self.patterns.is_frame_verb("reporting", head.lemma_.lower(), head.lower_)
+                head = head.head  # "Chile made it clear it would not drop the ban"
+            if (node.dep_ == "advcl" and head is not node.head) or (
+                node.dep_ in ("ccomp", "parataxis")
+                and (
+                    head is not node.head
+                    or self.patterns.is_frame_verb("reporting", head.lemma_.lower(), head.lower_)
+                )
             ):
                 subjects, passive = self._subject_tokens(head)
                 return [] if passive else self._mentions(subjects, mentions)
@@ -1659,7 +1661,7 @@ class EventCoder:
             clause = noun.head.head
             responsible = clause.lemma_.lower() in AGENT_ADJECTIVES and clause.dep_ == "acomp"
             if responsible:
-                clause = clause.head  # "was responsible for mass killings"
+                clause = clause.head  # "the militia was responsible for the massacre"
             if clause.pos_ in ("VERB", "AUX"):
                 subjects, passive = self._subject_tokens(clause)
                 if not passive:
@@ -1805,7 +1807,7 @@ def _object_words(token: Token, depth: int = 0) -> set[str]:
         token.lemma_.lower() in MEASURE_NOUNS
         or token.lower_ in QUANTITY_HEADS  # "gave some of the equipment"
         or token.lower_ in ("%", "percent")  # "supplied 94% of the equipment"
-        or token.lemma_.lower() == "state"  # "declared a state of siege"
+        or token.lemma_.lower() == "state"  # "proclaimed a state of emergency"
     ):
         for prep in token.children:
             # "tons of food", "$2 million in assistance"
@@ -1832,7 +1834,7 @@ def _direct_objects(predicate: Token, deps: set[str]) -> list[Token]:
 
 
 def _sets_free(verb: Token) -> bool:
-    """ "let free some 74 political leaders", "set free two journalists" (free may be parsed as the
+    """ "let free a dozen dissidents", "set free two reporters" (free may be parsed as the
     object's adjective)."""
     if any(c.lower_ == "free" for c in verb.children):
         return True

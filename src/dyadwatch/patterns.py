@@ -115,7 +115,7 @@ class Patterns:
     version: int
     by_verb: dict[str, list[Pattern]] = field(default_factory=dict)
     by_noun: dict[str, list[Pattern]] = field(default_factory=dict)
-    #: "agreed to set up a centre": the intent to cooperate a cooperative intent verb expresses when
+    #: "agreed to build a clinic": the intent to cooperate a cooperative intent verb expresses when
     #: its complement names no act of its own (built from the intent section's ``cooperative`` list)
     cooperative_intent: Pattern | None = None
     #: last word of a multi-word noun ("cleansing" of "ethnic cleansing") -> those nouns
