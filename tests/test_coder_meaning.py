@@ -795,3 +795,15 @@ def test_troops_sent_to_help_are_protection_and_otherwise_a_build_up(code):
     assert code("Kenya offered to dispatch soldiers to Somalia to help the government.") == {
         ("KEN", "SOM", "0334")
     }
+
+
+def test_a_pronoun_in_a_clause_no_one_reports_is_not_the_main_subject(code):
+    # "as he was leaving for Paris": he is not the authorities
+    assert code("Chilean police arrested the editor as he was leaving for Paris.") == {
+        ("CHLCOP", "---MED", "173")
+    }
+    # a span of time measures what it spans: "six weeks of fighting" is fighting
+    assert code("Ghana and Togo agreed to end six weeks of fighting.") == {
+        ("GHA", "TGO", "0356"),
+        ("TGO", "GHA", "0356"),
+    }

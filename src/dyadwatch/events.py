@@ -200,6 +200,12 @@ MEASURE_NOUNS = MONEY_NOUNS | {
     "series",
     "wave",
     "spate",
+    # spans of time: "six weeks of fighting", "years of conflict"
+    "day",
+    "week",
+    "month",
+    "year",
+    "decade",
 }
 #: Verbs whose that-clause in the subjunctive is demanded, not done ("insisted that Peru withdraw"),
 #: besides the appeal frame's verbs.
@@ -1591,18 +1597,16 @@ class EventCoder:
             if node.head.i == node.i:
                 return []
             head = node.head
-            if (
+            made_clear = (
                 node.dep_ in ("ccomp", "advcl")
                 and head.lemma_.lower() == "clear"
                 and head.head.lemma_.lower() == "make"
-            ):
+            )
+            if made_clear:
                 head = head.head  # "Chile made it clear it would not drop the ban"
-            if (node.dep_ == "advcl" and head is not node.head) or (
+            if made_clear or (
                 node.dep_ in ("ccomp", "parataxis")
-                and (
-                    head is not node.head
-                    or self.patterns.is_frame_verb("reporting", head.lemma_.lower(), head.lower_)
-                )
+                and self.patterns.is_frame_verb("reporting", head.lemma_.lower(), head.lower_)
             ):
                 subjects, passive = self._subject_tokens(head)
                 return [] if passive else self._mentions(subjects, mentions)
@@ -1807,7 +1811,6 @@ def _object_words(token: Token, depth: int = 0) -> set[str]:
         token.lemma_.lower() in MEASURE_NOUNS
         or token.lower_ in QUANTITY_HEADS  # "gave some of the equipment"
         or token.lower_ in ("%", "percent")  # "supplied 94% of the equipment"
-        or token.lemma_.lower() == "state"  # "proclaimed a state of emergency"
     ):
         for prep in token.children:
             # "tons of food", "$2 million in assistance"
