@@ -807,3 +807,18 @@ def test_a_pronoun_in_a_clause_no_one_reports_is_not_the_main_subject(code):
         ("GHA", "TGO", "0356"),
         ("TGO", "GHA", "0356"),
     }
+
+
+def test_conjoined_modifiers_of_a_role_noun_are_one_side_each(code):
+    assert code("Chinese and Russian warships held joint drills.") == {
+        ("CHNMIL", "RUSMIL", "062"),
+        ("RUSMIL", "CHNMIL", "062"),
+    }
+    assert code("The Indian and US navies began a joint exercise.") == {
+        ("INDMIL", "USAMIL", "062"),
+        ("USAMIL", "INDMIL", "062"),
+    }
+    assert code("Swiss and EU negotiators held talks in Bern.") == {
+        ("CHEGOV", "IGOEUREECGOV", "046"),
+        ("IGOEUREECGOV", "CHEGOV", "046"),
+    }

@@ -607,12 +607,16 @@ class EventCoder:
         """The mentions for tokens, plus mentions conjoined to any word inside them (the parser may
         attach "and Vladimir Putin" to "Obama" inside "Barack Obama")."""
         found = _dedupe([m for t in tokens if (m := self._mention_for(t, mentions)) is not None])
+        for token in tokens:
+            for side in _coordinated_sides(token, mentions):
+                if all(side.start != f.start for f in found):
+                    found.append(side)
         for mention in list(found):
             doc = tokens[0].doc
             for token in doc[mention.start : mention.end]:
                 for conj in token.conjuncts:
                     other = self._mention_for(conj, mentions)
-                    if other is not None and all(other is not f for f in found):
+                    if other is not None and all(other.start != f.start for f in found):
                         found.append(other)
         return found
 
@@ -1834,6 +1838,36 @@ def _direct_objects(predicate: Token, deps: set[str]) -> list[Token]:
             for o in _children(p, {"pobj"})
         ]
     return _children(predicate, deps)
+
+
+def _coordinated_sides(token: Token, mentions: list[Mention]) -> list[Mention]:
+    """ "the Russian and US navies", "British and EU negotiators": a role noun whose modifiers are
+    conjoined names stands for one actor per name, each with the role's sector."""
+    from .actors import actor_code
+    from .knowledge import knowledge
+
+    agents = knowledge().agents
+    agent = agents.get(token.lower_) or agents.get(token.lemma_.lower())
+    if agent is None or not agent.sector:
+        return []
+    sides: list[Mention] = []
+    for modifier in _children(token, {"amod", "compound", "nmod"}):
+        group = [modifier, *modifier.conjuncts]
+        if len(group) < 2:
+            continue
+        named = [mention_at(mentions, word) for word in group]
+        if any(m is None or not (m.actor.country or m.actor.igo) for m in named):
+            return []
+        for mention in named:
+            assert mention is not None
+            actor = mention.actor
+            if actor.sector:
+                sides.append(mention)
+                continue
+            sector = agent.sector
+            ref = replace(actor, code=actor_code(None, actor.code, sector), sector=sector)
+            sides.append(replace(mention, actor=ref, rule="coordinated modifier"))
+    return sides
 
 
 def _sets_free(verb: Token) -> bool:
