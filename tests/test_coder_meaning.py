@@ -798,8 +798,8 @@ def test_troops_sent_to_help_are_protection_and_otherwise_a_build_up(code):
 
 
 def test_a_pronoun_in_a_clause_no_one_reports_is_not_the_main_subject(code):
-    # "as he was leaving for Paris": he is not the authorities
-    assert code("Chilean police arrested the editor as he was leaving for Paris.") == {
+    # "as he was travelling to Rome": he is not the police
+    assert code("Chilean police arrested the editor as he was travelling to Rome.") == {
         ("CHLCOP", "---MED", "173")
     }
     # a span of time measures what it spans: "six weeks of fighting" is fighting

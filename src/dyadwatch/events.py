@@ -1841,7 +1841,7 @@ def _direct_objects(predicate: Token, deps: set[str]) -> list[Token]:
 
 
 def _coordinated_sides(token: Token, mentions: list[Mention]) -> list[Mention]:
-    """ "the Russian and US navies", "British and EU negotiators": a role noun whose modifiers are
+    """ "the Indian and US navies", "Swiss and EU negotiators": a role noun whose modifiers are
     conjoined names stands for one actor per name, each with the role's sector."""
     from .actors import actor_code
     from .knowledge import knowledge
