@@ -25,11 +25,12 @@ fired, how its source and target were found, and a confidence (see :func:`confid
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from .actors import Mention, mention_at
+from .actors import Mention, actor_code, mention_at
+from .knowledge import Agent, knowledge
 from .patterns import Pattern, Patterns, patterns
 from .syntax import children as _children
 from .syntax import with_coordinates as _with_conjuncts
@@ -458,8 +459,12 @@ def confidence(event: CodedEvent) -> float:
 class EventCoder:
     """Codes events in sentences whose actors are resolved."""
 
-    def __init__(self, table: Patterns | None = None) -> None:
+    def __init__(
+        self, table: Patterns | None = None, agents: Mapping[str, Agent] | None = None
+    ) -> None:
         self.patterns = table or patterns()
+        #: the role vocabulary (with any imported dictionaries), for roles the resolver left bare
+        self.agents = agents if agents is not None else knowledge().agents
 
     # -- pattern choice ----------------------------------------------------------------------------
 
@@ -608,7 +613,7 @@ class EventCoder:
         attach "and Vladimir Putin" to "Obama" inside "Barack Obama")."""
         found = _dedupe([m for t in tokens if (m := self._mention_for(t, mentions)) is not None])
         for token in tokens:
-            for side in _coordinated_sides(token, mentions):
+            for side in _coordinated_sides(token, mentions, self.agents):
                 if all(side.start != f.start for f in found):
                     found.append(side)
         for mention in list(found):
@@ -1448,12 +1453,8 @@ class EventCoder:
             if obj.pos_ not in ("NOUN", "PROPN") or mention_at(mentions, obj) is not None:
                 continue
             for holder in _children(obj, {"poss"}):  # "Mosul's Old City" is in Mosul
-                owned = mention_at(mentions, holder)
-                if owned is None:
-                    owned = _gazetteer_mention(holder, countries)
-                elif owned.rule not in PLACE_RULES:
-                    continue
-                if owned is not None and owned.actor.code not in source_codes:
+                owned = _place_at(holder, mentions, countries, source_codes)
+                if owned is not None:
                     return owned
             named = _gazetteer_mention(obj, countries)  # "shelled Hyderabad"
             if named is not None and named.actor.code not in source_codes:
@@ -1493,7 +1494,6 @@ class EventCoder:
     ) -> Mention | None:
         """The place an event happens in ("exercises in Alaska"), as its target: a country or capital
         mention, or a city or state the gazetteer knows (coded as its country)."""
-        from .ownership import PLACE_RULES
         from .syntax import governed_directly, head_path
 
         source_codes = {s.actor.code for s in sources}
@@ -1523,17 +1523,8 @@ class EventCoder:
                 continue  # "a forum on the floods in Chad": a place of the topic, not of the event
             # "in Syria's northern provinces": the owner of the area is the place
             for spot in (token, *_children(token, {"poss"})):
-                mention = mention_at(mentions, spot)
-                if mention is not None:
-                    is_place = mention.rule in PLACE_RULES or (
-                        mention.rule == "ner+nationality"
-                        and spot.ent_type_ in ("GPE", "LOC", "FAC")
-                    )
-                    if is_place and mention.actor.code not in source_codes:
-                        return mention
-                    continue
-                place = _gazetteer_mention(spot, countries)
-                if place is not None and place.actor.code not in source_codes:
+                place = _place_at(spot, mentions, countries, source_codes)
+                if place is not None:
                     return place
         return None
 
@@ -1840,13 +1831,11 @@ def _direct_objects(predicate: Token, deps: set[str]) -> list[Token]:
     return _children(predicate, deps)
 
 
-def _coordinated_sides(token: Token, mentions: list[Mention]) -> list[Mention]:
+def _coordinated_sides(
+    token: Token, mentions: list[Mention], agents: Mapping[str, Agent]
+) -> list[Mention]:
     """ "the Indian and US navies", "Swiss and EU negotiators": a role noun whose modifiers are
     conjoined names stands for one actor per name, each with the role's sector."""
-    from .actors import actor_code
-    from .knowledge import knowledge
-
-    agents = knowledge().agents
     agent = agents.get(token.lower_) or agents.get(token.lemma_.lower())
     if agent is None or not agent.sector:
         return []
@@ -1855,17 +1844,17 @@ def _coordinated_sides(token: Token, mentions: list[Mention]) -> list[Mention]:
         group = [modifier, *modifier.conjuncts]
         if len(group) < 2:
             continue
-        named = [mention_at(mentions, word) for word in group]
-        if any(m is None or not (m.actor.country or m.actor.igo) for m in named):
+        named = [m for word in group if (m := mention_at(mentions, word)) is not None]
+        if len(named) < len(group) or any(not (m.actor.country or m.actor.igo) for m in named):
             return []
         for mention in named:
-            assert mention is not None
             actor = mention.actor
             if actor.sector:
                 sides.append(mention)
                 continue
-            sector = agent.sector
-            ref = replace(actor, code=actor_code(None, actor.code, sector), sector=sector)
+            ref = replace(
+                actor, code=actor_code(None, actor.code, agent.sector), sector=agent.sector
+            )
             sides.append(replace(mention, actor=ref, rule="coordinated modifier"))
     return sides
 
@@ -1988,6 +1977,23 @@ def _hypothetical(token: Token) -> bool:
     return False
 
 
+def _place_at(
+    token: Token, mentions: list[Mention], countries: list[str], source_codes: set[str]
+) -> Mention | None:
+    """The place ``token`` names, as a mention of its country: a country or capital mention, a
+    nationality-tagged place name, or a gazetteer place; None for an actor or a source's own place."""
+    from .ownership import PLACE_RULES
+
+    mention = mention_at(mentions, token)
+    if mention is not None:
+        is_place = mention.rule in PLACE_RULES or (
+            mention.rule == "ner+nationality" and token.ent_type_ in ("GPE", "LOC", "FAC")
+        )
+        return mention if is_place and mention.actor.code not in source_codes else None
+    place = _gazetteer_mention(token, countries)
+    return place if place is not None and place.actor.code not in source_codes else None
+
+
 def _gazetteer_mention(token: Token, prefer: Collection[str] = ()) -> Mention | None:
     """A city or state the gazetteer knows, as a mention of its country (a namesake in a ``prefer``
     country first: "Tripoli" for Lebanese actors)."""
@@ -2026,8 +2032,6 @@ def _placeless(mention: Mention) -> bool:
 
 def _located(mention: Mention, place: Mention) -> Mention:
     """``mention`` as people of ``place``'s country."""
-    from .actors import actor_code
-
     actor = mention.actor
     code = actor_code(place.actor.country, None, actor.sector)
     return replace(mention, actor=replace(actor, code=code, country=place.actor.country))

@@ -115,7 +115,7 @@ class Coder:
         self.model = model_label(self.nlp)
         self.kb = knowledge(dictionaries)
         self.resolver = ActorResolver(self.nlp, self.kb)
-        self.coder = EventCoder(patterns())
+        self.coder = EventCoder(patterns(), self.kb.agents)
         self.speech = SpeechInterpreter(self.coder)
         self.quotes = QuoteFinder(self.coder.patterns, self.resolver.titles)
         self.codes = code_table()
