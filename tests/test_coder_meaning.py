@@ -822,3 +822,51 @@ def test_conjoined_modifiers_of_a_role_noun_are_one_side_each(code):
         ("CHEGOV", "IGOEUREECGOV", "046"),
         ("IGOEUREECGOV", "CHEGOV", "046"),
     }
+
+
+def test_a_frame_noun_gives_its_infinitive_a_doer_and_a_mode(code):
+    # the owner of the decision does the act, whatever the sentence's subject says of it
+    assert code("Argentina backed Peru's decision to expel two Chilean diplomats.") == {
+        ("ARG", "PER", "050"),
+        ("PER", "CHLGOV", "166"),
+    }
+    # with no owner of its own, the noun is the subject's under a verb that makes it so
+    assert code("Bolivia announced a plan to deploy troops to its border with Paraguay.") == {
+        ("BOL", "PRY", "138")
+    }
+    assert code(
+        "The Chilean navy reaffirmed its commitment to back Peruvian coast guard units."
+    ) == {("CHLMIL", "PERMIL", "032")}
+    # an invitation is acted on by whoever accepted it, not by whoever issued it
+    assert code("The Uruguayan president accepted an invitation to visit Brazil next month.") == {
+        ("URYGOV", "BRA", "036")
+    }
+
+
+def test_a_frame_noun_that_is_denied_dropped_or_of_no_one_codes_no_act(code):
+    assert code("Ecuador has no plans to expel Colombian diplomats.") == set()
+    assert code("Venezuela shelved its plan to buy Russian fighter jets.") == set()
+    # whose decision it was is not said: neither the act nor its criticism has a party
+    assert code("Colombia criticised the decision to expel Venezuelan diplomats.") == set()
+
+
+def test_a_main_verb_misread_as_a_relative_clause_keeps_the_sentence_subject(code):
+    events = code(
+        "The Peruvian government, a coalition of opposition parties and the Shining Path on Monday "
+        "condemned Chile's decision to close the border."
+    )
+    assert ("PERGOV", "CHL", "111") in events
+
+
+def test_a_name_of_no_known_country_is_an_actor_without_one(code):
+    assert code("Marta Quispe accused Bolivia of torture.") == {("---", "BOL", "112")}
+    # a country inside the name is its own
+    assert code("The National Liberation Front of Bolivia attacked a police post.") == {
+        ("BOL", "---COP", "190")
+    }
+    # a name that only modifies a thing is no actor
+    assert code("The Zorbax missile was fired at Peru.") == set()
+
+
+def test_expelled_diplomats_are_the_target_of_the_expulsion(code):
+    assert code("Britain expelled 23 Russian diplomats.") == {("GBR", "RUSGOV", "166")}

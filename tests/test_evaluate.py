@@ -489,6 +489,8 @@ def test_pentaclass_classes_and_sentence_scoring() -> None:
         {"id": "d", "pentaclass_label": 2, "spans": {}},
         # spans tokenised apart from their possessive still overlap
         {"id": "e", "pentaclass_label": 3, "spans": {"S_source": ["Lilliput 's government"]}},
+        # and so do spans tokenised apart at their hyphens
+        {"id": "f", "pentaclass_label": 3, "spans": {"S_source": ["Blefuscu - based rebels"]}},
     ]
     events = [
         {
@@ -528,9 +530,16 @@ def test_pentaclass_classes_and_sentence_scoring() -> None:
             "source": {"text": "Lilliput’s government"},
             "target": None,
         },
+        {
+            "article_id": "f",
+            "root": "11",
+            "confidence": 0.8,
+            "source": {"text": "Blefuscu-based"},
+            "target": None,
+        },
     ]
     result = score_pentaclass(records, events)
     assert result["accuracy"] == 1.0  # a: the surer event decides; b: no event is class 0
-    assert result["with_event"] == 4
-    assert result["source_agreement"] == round(2 / 3, 3) and result["target_agreement"] == 0.5
-    assert result["confusion"] == {"0->0": 1, "2->2": 1, "3->3": 2, "4->4": 1}
+    assert result["with_event"] == 5
+    assert result["source_agreement"] == 0.75 and result["target_agreement"] == 0.5
+    assert result["confusion"] == {"0->0": 1, "2->2": 1, "3->3": 3, "4->4": 1}

@@ -19,7 +19,10 @@ The resolver is a cascade, surest first; each step is named, and the name is sto
    in apposition to a role ("Russia's ambassador, Anatoly Antonov,") takes the role's actor.
 5. ``ner+nationality`` — an unknown name the NER tags as a person or organisation, with a nationality
    word in its phrase ("Serbian tennis player Novak Djokovic", "Chinese firm Sinovac"), is coded with
-   that country (and the role word's sector when there is one).
+   that country (and the role word's sector when there is one). ``unknown-name``: any other such
+   name heading its phrase is an actor of no known country (``---``), unless it only modifies a thing
+   ("the BAK missile"), is a piece of a longer name, follows a role's "of", or is a place the gazetteer
+   knows; a country inside the rest of its name is its own ("the National Front of Liberia").
 6. ``agent`` — role words with their owner ("Serbian leaders", "Russia's defence ministry"; owners
    through "of/from" and conjoined nationalities are in :mod:`dyadwatch.ownership`).
 7. ``country`` / ``capital-metonym`` / ``seat-metonym`` / ``demonym`` / ``region`` — places and peoples
@@ -92,6 +95,8 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 FAMILY_NAME_FIRST = {"CHN", "TWN", "KOR", "PRK", "VNM", "HKG", "MAC", "SGP", "KHM"}
 #: NER labels under which an unknown name may be an actor (the NER+nationality step).
 ACTOR_NER_LABELS = {"PERSON", "ORG", "NORP"}
+#: NER labels under which a name of no known country is still an actor ("---").
+UNKNOWN_NAME_LABELS = {"PERSON", "ORG"}
 #: NER labels of proper nouns that are never part of an actor's name.
 NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 #: Shortest surname that may name a known person on its own.
@@ -815,6 +820,43 @@ class ActorResolver:
             if "PERSON" in labels:
                 context.remember_person(name_text, actor, name_text)
             return Mention(start, end, actor, "ner+nationality")
+        # step 5b: a name the NER calls a person or organisation, of no known country, heading its
+        # phrase ("the BAK missile", "a USDA proposal": a modifier of a thing is no actor)
+        name_head = doc[_span_head(doc, name_start, name_end)]
+        if (
+            labels & UNKNOWN_NAME_LABELS
+            and not labels & NOT_NAMES
+            and not (
+                name_head.dep_ in ("compound", "amod", "nmod") and name_head.head.pos_ == "NOUN"
+            )
+        ):
+            entity = next((e for e in doc.ents if e.start <= name_start < e.end), None)
+            if entity is None or any(t.pos_ != "DET" for t in doc[entity.start : name_start]):
+                return None  # a piece of a longer name ("the Tigray People's Liberation Front")
+            if any(t.pos_ == "ADP" for t in doc[start:name_start]):
+                return None  # "the governor of Kharkiv": the name is where the role is, not who
+            from .places import gazetteer_place  # places imports this module
+
+            if name_end - name_start == 1 and gazetteer_place(doc[name_start]) is not None:
+                return None  # a place the NER took for a name ("Kharkiv")
+            # "the National Front of Liberia": a country inside the rest of the name is its own
+            country = next(
+                (
+                    _value_code(p)
+                    for p in self._matches(doc)
+                    if p.kind in ("country", "capital")
+                    and name_end <= p.start
+                    and p.end <= entity.end
+                ),
+                None,
+            )
+            sector = agent.sector if agent is not None else None
+            actor = ActorRef(
+                actor_code(country, None, sector), country, None, sector, name_text, text
+            )
+            if "PERSON" in labels:
+                context.remember_person(name_text, actor, name_text)
+            return Mention(start, end, actor, "unknown-name")
         return None
 
     def _named_role(

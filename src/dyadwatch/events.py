@@ -438,7 +438,7 @@ class Trace:
 
 def confidence(event: CodedEvent) -> float:
     """A heuristic confidence in [0.3, 0.95]: surer for specific patterns and named actors, less sure
-    for bare verbs, frames, nominal events, coreferent actors and place targets."""
+    for bare verbs, frames, nominal events, coreferent or unknown actors and place targets."""
     score = 0.9
     pattern = event.pattern
     if pattern is not None and not (pattern.objects or pattern.particle):
@@ -446,8 +446,8 @@ def confidence(event: CodedEvent) -> float:
     if pattern is not None and pattern.nouns:
         score -= 0.1
     for mention in (event.source, event.target):
-        if mention is not None and mention.rule == "coreference":
-            score -= 0.1
+        if mention is not None and mention.rule in ("coreference", "unknown-name"):
+            score -= 0.1  # a referent guessed, or a name of no known country
     if "place target" in event.frame:
         score -= 0.15
     score -= 0.05 * len(event.notes)
@@ -605,7 +605,11 @@ class EventCoder:
                 named = token.doc[mention.head]
                 if named.dep_ == "appos" and named.head.i == token.i:
                     return mention  # "NATO ally Turkey": the apposition names who the ally is
-                reaching = reaching or mention
+                if reaching is None or (
+                    # "X's al-Qaeda network": a known actor beats a name of no known country
+                    reaching.rule == "unknown-name" and mention.rule != "unknown-name"
+                ):
+                    reaching = mention
         return reaching
 
     def _mentions(self, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
@@ -663,7 +667,40 @@ class EventCoder:
                     node = holder
                     continue
             if node.dep_ == "relcl":
+                subject = _misparsed_main_subject(node)
+                if subject:
+                    return subject, False
                 return [node.head], False
+            if self.noun_frame(node) is not None:
+                # "Peru's decision to expel", "a pledge by Chile to help": the noun's owner does
+                # the act; with none, the subject of the verb the noun is the object of ("announced
+                # a plan to", "accepted an invitation to"), where that verb makes it the subject's
+                noun = node.head
+                if noun.lemma_.lower() not in self.patterns.frame("nominal")["invited"]:
+                    owners = [
+                        c
+                        for c in noun.children
+                        if c.dep_ in ("poss", "compound", "amod", "nmod")
+                        and (
+                            c.pos_ == "PROPN" or c.tag_ == "PRP$" or c.ent_type_ in ("NORP", "GPE")
+                        )
+                    ]
+                    by = self._prep_objects([noun], frozenset({"by"}))
+                    if by:
+                        return by, False
+                else:
+                    owners = []
+                governor = noun.head
+                if noun.dep_ in ("dobj", "obj") and self.patterns.is_frame_verb(
+                    "nominal", governor.lemma_.lower(), governor.lower_, "owning"
+                ):
+                    if owners and any(o.tag_ != "PRP$" for o in owners):
+                        return [noun], False
+                    node = governor  # "reiterated its commitment to": the subject's own
+                    continue
+                if owners:
+                    return [noun], False
+                break
             if node.dep_ == "acl" and node.tag_ == "VBG":
                 owner = node.head
                 if owner.lemma_.lower() in DOCUMENT_NOUNS and owner.dep_ in ("dobj", "obj"):
@@ -852,16 +889,18 @@ class EventCoder:
                 consumed.update({complement.i, target_verb.i})
         # "is ready to send troops", "Russia will send troops": an intent, like "vowed to send troops"
         ready = _after_ready(verb) or _announced_future(verb)
+        # "the decision to expel", "its pledge to rebuild": the noun's frame
+        noun_framed = self.noun_frame(verb)
+        mode = noun_framed[0] if noun_framed is not None else ("intent" if ready else "")
+        via = noun_framed[1] if noun_framed is not None else None
         for pattern, obj in self.match_verb_all(verb, trace):
-            events = self._code_match(
-                pattern, obj, verb, verb, "intent" if ready else "", mentions, trace
-            )
+            events = self._code_match(pattern, obj, verb, verb, mode, mentions, trace, via)
             if events:
                 consumed.add(verb.i)
                 if obj is not None and obj.pos_ == "VERB":
                     consumed.add(obj.i)  # "stopped shelling the town": no shelling coded
                 return events
-        events = self._code_nominal_act(verb, "intent" if ready else "", mentions, consumed, trace)
+        events = self._code_nominal_act(verb, mode, mentions, consumed, trace)
         if not events and intended is not None:
             events = self._cooperative_intent(intended, verb, mentions, trace)
         if not events and _after_ready(verb):
@@ -948,12 +987,35 @@ class EventCoder:
         # only after a verb that cannot report a claim ("insisted that they refuse" may be one)
         return verb.tag_ == "VB" or (verb.tag_ == "VBP" and head.lemma_.lower() == "demand")
 
+    def noun_frame(self, verb: Token) -> tuple[str, Token] | None:
+        """The frame a noun opens over ``verb``, its "to" infinitive, and the noun: "the decision to
+        expel" (direct), "its pledge to help" (intent), "a refusal to meet" (refusal)."""
+        noun = verb.head
+        if verb.dep_ != "acl" or noun.pos_ != "NOUN" or not _bare_infinitive(verb):
+            return None
+        frame = self.patterns.noun_frame(noun.lemma_.lower())
+        return (frame, noun) if frame is not None else None
+
     def _in_unreal_purpose(self, verb: Token, consumed: set[int]) -> bool:
         """ "refused to let Turkey sell arms to Iran": the selling is not reported as done."""
         if verb.dep_ not in ("xcomp", "advcl", "acl") or not _bare_infinitive(verb):
             return False
         head = verb.head
         governor = head.head if head.pos_ == "NOUN" else head
+        if self.noun_frame(verb) is not None and (
+            # "has no plans to", "shelved its plan to build a base": no act, nor one intended
+            any(c.dep_ in ("det", "neg") and c.lower_ in ("no", "never") for c in head.children)
+            or (
+                head.dep_ in ("dobj", "obj")
+                and self.patterns.is_frame_verb(
+                    "nominal", governor.lemma_.lower(), governor.lower_, "dropped"
+                )
+            )
+        ):
+            return True
+        if self.noun_frame(verb) is not None:
+            # "backed Peru's decision to expel": the decision is Peru's, whatever is said of it
+            return _negated(governor) or _hypothetical(governor)
         return _negated(governor) or _hypothetical(governor) or governor.i in consumed
 
     def _code_match(
@@ -965,8 +1027,11 @@ class EventCoder:
         frame_name: str,
         mentions: list[Mention],
         trace: Trace | None,
+        via: Token | None = None,
     ) -> list[CodedEvent]:
-        """Code one pattern match, with the frame verb (``trigger``) it sits under, if any."""
+        """Code one pattern match, with the frame verb (``trigger``) it sits under, if any (or the
+        frame noun, ``via``, the act is the infinitive of)."""
+        framer = (via or trigger).lemma_
         code = pattern.code
         # the act's own root decides where its target is, whatever frame recodes it (an intent to
         # ease curbs on Brazilian beef still targets the beef's owner)
@@ -1004,7 +1069,7 @@ class EventCoder:
                 if code.startswith("03")
                 else _intent_code(self.patterns.frame("intent").codes, code)
             )
-            notes.append(f"intent via '{trigger.lemma_}'")
+            notes.append(f"intent via '{framer}'")
         elif frame_name == "refusal" or (negated and _has_modal(trigger, FUTURE_MODALS)):
             table = self.patterns.frame("refusal" if frame_name == "refusal" else "negation").codes
             refused = table.get(code[:2])
@@ -1014,16 +1079,14 @@ class EventCoder:
                         trigger, f"pattern {code} refused or negated with no refusal code: no event"
                     )
                 return []
-            notes.append(
-                f"refusal of {code} via '{trigger.lemma_}'" + (" (negated)" if negated else "")
-            )
+            notes.append(f"refusal of {code} via '{framer}'" + (" (negated)" if negated else ""))
             code = refused
             negated = False
         elif frame_name == "appeal":
             notes.append(f"appeal for {code} via '{trigger.lemma_}'")
             code = self.patterns.frame("appeal").codes.get(code[:2], "020")
         elif frame_name == "direct":
-            notes.append(f"decided or scheduled via '{trigger.lemma_}'")
+            notes.append(f"decided or scheduled via '{framer}'")
         if negated:
             if trace:
                 trace.add(trigger, f"pattern {code} matched but the predicate is negated: no event")
@@ -1829,6 +1892,29 @@ def _direct_objects(predicate: Token, deps: set[str]) -> list[Token]:
             for o in _children(p, {"pobj"})
         ]
     return _children(predicate, deps)
+
+
+def _misparsed_main_subject(verb: Token) -> list[Token]:
+    """ "Peru, a group of parties and the rebels on Monday condemned X": a long conjoined subject
+    may leave the parser with a noun as the sentence's root and the main verb as a relative clause
+    of one conjunct. A finite verb with no subject and no relative word of its own, after a root
+    noun, is that root's predicate; its subject is the root with its appositions and conjuncts."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or _children(
+        verb, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS
+    ):
+        return []
+    if any(c.tag_ in ("WDT", "WP", "WP$", "WRB") or c.lower_ == "that" for c in verb.children):
+        return []
+    top = verb.head
+    while top.dep_ in ("appos", "conj", "pobj", "prep") and top.head.i != top.i:
+        top = top.head
+    if top.dep_ != "ROOT" or top.pos_ not in ("NOUN", "PROPN") or top.i > verb.i:
+        return []
+    return [top] + [
+        t
+        for t in verb.doc[top.i + 1 : verb.i]
+        if t.dep_ in ("appos", "conj") and t.pos_ in ("NOUN", "PROPN") and t.head.i < t.i
+    ]
 
 
 def _coordinated_sides(

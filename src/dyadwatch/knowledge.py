@@ -29,7 +29,7 @@ from typing import Any
 from .errors import DictionaryError
 
 #: Version of the packaged dictionaries, recorded with every coded event.
-DICTIONARY_VERSION = "2026.11.9"
+DICTIONARY_VERSION = "2026.11.10"
 #: One or more three-letter CAMEO agent codes ("GOV", "GOVFRM").
 SECTOR_CODE = re.compile(r"^(?:[A-Z]{3})+$")
 #: A whole actor code: three-letter parts, the first may be "---" (no country).

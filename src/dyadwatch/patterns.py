@@ -37,17 +37,19 @@ PATTERN_KEYS = {
 }
 #: Frame sections: name -> (word-list keys, whether a root->code map ``codes`` is required)
 SECTIONS = {
-    "intent": (("verbs", "cooperative"), True),
-    "direct": (("verbs",), False),
-    "refusal": (("verbs",), True),
+    "intent": (("verbs", "cooperative", "nouns"), True),
+    "direct": (("verbs", "nouns"), False),
+    "refusal": (("verbs", "nouns"), True),
     "appeal": (("verbs",), True),
     "reporting": (("verbs", "speculation", "unnamed"), False),
     "disapproval": (("verbs", "nouns"), False),
     "praise": (("nouns", "adjectives"), False),
     "blame": (("nouns", "adjectives"), False),
     "negation": ((), True),
-    "nominal": (("verbs",), False),
+    "nominal": (("verbs", "owning", "invited", "dropped"), False),
 }
+#: Frames a noun may open over its "to" infinitive ("the decision to expel", "its pledge to help").
+NOUN_FRAMES = ("refusal", "direct", "intent")
 #: Sections with a map from a noun to the pattern verb it names (``acts``).
 ACT_MAPS = {"nominal"}
 
@@ -144,18 +146,27 @@ class Patterns:
     def frame(self, name: str) -> Frame:
         return self.frames.get(name, Frame())
 
+    def noun_frame(self, lemma: str) -> str | None:
+        """The frame a noun opens over its "to" infinitive, if any: "decision to expel" is a
+        ``direct`` frame, "pledge to help" an ``intent``, "refusal to meet" a ``refusal``; an
+        invitation (the nominal section's ``invited`` nouns) is an intent of the one invited."""
+        if lemma in self.frame("nominal")["invited"]:
+            return "intent"
+        return next((name for name in NOUN_FRAMES if lemma in self.frame(name)["nouns"]), None)
+
     def verb_lemmas(self, lemma: str, word: str) -> list[str]:
         """Lemmas a verb token may be: its own, or the one its inflected form belongs to."""
         return [lemma] + sorted(self.verb_forms.get(word, set()) - {lemma})
 
-    def is_frame_verb(self, frame: str, lemma: str, word: str) -> bool:
-        """Whether a verb token belongs to a frame's word list (``intent``, ``reporting``, ...)."""
-        key = (frame, lemma, word)
-        known = self._frame_memo.get(key)
+    def is_frame_verb(self, frame: str, lemma: str, word: str, key: str = "verbs") -> bool:
+        """Whether a verb token belongs to a frame's word list (``intent``, ``reporting``, ...;
+        ``key`` names another list of verbs in the section, such as the nominal ``owning``)."""
+        memo = (frame if key == "verbs" else f"{frame}.{key}", lemma, word)
+        known = self._frame_memo.get(memo)
         if known is None:
-            words = self.frame(frame)["verbs"]
+            words = self.frame(frame)[key]
             known = any(candidate in words for candidate in self.verb_lemmas(lemma, word))
-            self._frame_memo[key] = known
+            self._frame_memo[memo] = known
         return known
 
     def for_verb(self, lemma: str, word: str) -> list[Pattern]:

@@ -56,8 +56,9 @@ def pentaclass(root: str) -> int:
 
 def _words(text: str) -> set[str]:
     """Content words of a span, with possessives split off however the span was tokenised
-    ("Myanmar's government" and "Myanmar 's government" share "myanmar")."""
-    text = text.replace("’", "'").replace("'s ", " 's ").replace("'s", " 's")
+    ("Myanmar's government" and "Myanmar 's government" share "myanmar"), and hyphenated words
+    split ("Al-Shabaab" and "Al - Shabaab" share "shabaab")."""
+    text = text.replace("’", "'").replace("'s ", " 's ").replace("'s", " 's").replace("-", " ")
     return {w.strip(".,'\"").lower() for w in text.split()} - {"the", "a", "an", "of", "s", ""}
 
 
