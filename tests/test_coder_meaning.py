@@ -870,3 +870,36 @@ def test_a_name_of_no_known_country_is_an_actor_without_one(code):
 
 def test_expelled_diplomats_are_the_target_of_the_expulsion(code):
     assert code("Britain expelled 23 Russian diplomats.") == {("GBR", "RUSGOV", "166")}
+
+
+def test_objects_named_by_what_they_contain_or_count(code):
+    # a money word as the number's own unit, a team's contents, a document's subject
+    assert code("Norway donated USD5 million to Bolivia.") == {("NOR", "BOL", "071")}
+    assert code("Cuba sent a team of doctors, equipment and vaccines to a hospital in Haiti.") == {
+        ("CUB", "HTIHLH", "073")
+    }
+    assert code("Peru and Chile agreed on the final text of a border treaty.") == {
+        ("PER", "CHL", "057"),
+        ("CHL", "PER", "057"),
+    }
+    # whatever is donated to a party is aid
+    assert code("Japan donated ten ambulances to Ghana.") == {("JPN", "GHA", "070")}
+
+
+def test_warnings_given_and_hostilities_ceased(code):
+    assert code("Chile gave Bolivia a stern warning.") == {("CHL", "BOL", "130")}
+    assert ("SDNGOV", None, "087") in code(
+        "The Sudanese president declared a cessation of hostilities on Monday."
+    )
+
+
+def test_a_role_in_apposition_to_a_known_person_is_that_person(code):
+    assert code(
+        "German Chancellor Olaf Scholz met his French counterpart, Emmanuel Macron, in Berlin.",
+        published="2022-05-10",
+    ) == {("DEUGOV", "FRAGOV", "040"), ("FRAGOV", "DEUGOV", "040")}
+    # plural role words are roles too
+    assert code("Japanese and Australian armies held joint drills.") == {
+        ("JPNMIL", "AUSMIL", "062"),
+        ("AUSMIL", "JPNMIL", "062"),
+    }

@@ -97,6 +97,58 @@ patterns:
     assert packaged.acts["suspension"] == "suspend" and "announce" in packaged["verbs"]
 
 
+def test_frame_nouns_are_read_from_their_sections():
+    text = """version: 1
+intent:
+  verbs: [pledge]
+  nouns: [pledge]
+  codes: {"07": "033"}
+refusal:
+  verbs: [refuse]
+  nouns: [refusal]
+  codes: {"07": "121"}
+nominal:
+  verbs: [announce]
+  owning: [announce, reaffirm]
+  invited: [invitation]
+  dropped: [shelve]
+patterns:
+  - {code: "070", verbs: [send], objects: [aid]}
+"""
+    loaded = parse_patterns(text, "p.yaml", code_table())
+    assert loaded.noun_frame("pledge") == "intent" and loaded.noun_frame("refusal") == "refusal"
+    assert loaded.noun_frame("invitation") == "intent"  # the invited one's intent
+    assert loaded.noun_frame("plan") is None
+    assert loaded.is_frame_verb("nominal", "reaffirm", "reaffirmed", "owning")
+    assert not loaded.is_frame_verb("nominal", "reaffirm", "reaffirmed")  # not a nominal verb
+    with pytest.raises(DictionaryError, match="unknown key"):
+        parse_patterns(text.replace("dropped:", "abandoned:"), "p.yaml", code_table())
+
+
+def test_agent_plurals_are_made_for_singular_terms_without_one():
+    from dyadwatch.knowledge import Agent, plural, with_plurals
+
+    assert [plural(t) for t in ("army", "spokesman", "head of state", "church", "navy")] == [
+        "armies",
+        "spokesmen",
+        "heads of state",
+        "churches",
+        "navies",
+    ]
+    agents = {
+        "army": Agent("army", "MIL", False),
+        "president": Agent("president", "GOV", True),
+        "presidents": Agent("presidents", "ELI", False),  # a listed plural is kept as it is
+        "police": Agent("police", "COP", False),
+    }
+    made = with_plurals(agents)
+    assert made["armies"] == Agent("armies", "MIL", False)
+    assert made["presidents"].sector == "ELI"
+    assert "polices" not in made
+    assert knowledge().agents["foreign ministers"].sector == "GOV"
+    assert not knowledge().agents["foreign ministers"].title
+
+
 def test_tsv_header_is_checked():
     with pytest.raises(DictionaryError, match="lacks column"):
         parse_tsv("name\tcountry\nHuawei\tCHN\n", "entities.tsv", ("name", "country", "sector"))

@@ -41,6 +41,8 @@ if TYPE_CHECKING:
 #: Dependency labels of a clause's subject, active and passive.
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
+#: Resolver rules that name a person the knowledge base knows.
+KNOWN_PERSON_RULES = {"known-person", "known-surname", "title+known-surname"}
 #: Labels by which a verb inherits the subject of the verb it hangs on ("pledged to deepen",
 #: "expressed ... and pledged", "aiming to incite").
 SUBJECT_SHARING_DEPS = {"conj", "xcomp", "advcl"}
@@ -198,6 +200,15 @@ MEASURE_NOUNS = MONEY_NOUNS | {
     "load",
     "tranche",
     "round",  # "a new round of talks"
+    # what a document is of: "agreed on the final wording of a deal", "the terms of a truce"
+    "text",
+    "wording",
+    "draft",
+    "terms",
+    "details",
+    "framework",
+    "outline",
+    "version",
     "series",
     "wave",
     "spate",
@@ -575,6 +586,12 @@ class EventCoder:
     def _mention_for(self, token: Token, mentions: list[Mention]) -> Mention | None:
         """The mention a token stands for: its own, or one inside its noun phrase."""
         own = mention_at(mentions, token)
+        if own is not None and own.rule == "agent":
+            # "his French counterpart, Emmanuel Macron": the person named says more
+            for appos in token.children:
+                person = mention_at(mentions, appos) if appos.dep_ == "appos" else None
+                if person is not None and person.rule in KNOWN_PERSON_RULES:
+                    return person
         if own is not None:
             return own if own.rule != "modifier" else None
         if token.lower_ in ("who", "which", "that") and token.head.dep_ == "relcl":
@@ -1865,6 +1882,10 @@ def _object_words(token: Token, depth: int = 0) -> set[str]:
     words |= {
         f"{c.lemma_.lower()} {token.lemma_.lower()}" for c in token.children if c.dep_ == "amod"
     }
+    # "USD1 million", "EUR 5 billion": the number's own word says it is money
+    words |= {
+        c.lemma_.lower() for c in token.children if c.dep_ == "nummod" and c.lower_ in MONEY_NOUNS
+    }
     if depth < 2 and (
         token.lemma_.lower() in MEASURE_NOUNS
         or token.lower_ in QUANTITY_HEADS  # "gave some of the equipment"
@@ -1877,7 +1898,9 @@ def _object_words(token: Token, depth: int = 0) -> set[str]:
             ):
                 for measured in prep.children:
                     if measured.dep_ == "pobj":
-                        words |= _object_words(measured, depth + 1)
+                        # "a team of doctors, equipment and drugs": each thing the team brings
+                        for thing in (measured, *measured.conjuncts):
+                            words |= _object_words(thing, depth + 1)
     return words
 
 

@@ -209,6 +209,41 @@ def country_from_row(
     )
 
 
+#: Agent terms that are plural or uncountable already: no plural is made for them.
+NO_PLURAL = {"people", "police", "media", "military", "children", "women", "staff", "personnel"}
+
+
+def plural(term: str) -> str:
+    """The regular English plural of a role term: of its last word, or of the word before "of"
+    ("army" → "armies", "spokesman" → "spokesmen", "head of state" → "heads of state")."""
+    words = term.split(" ")
+    at = words.index("of") - 1 if "of" in words[1:] else len(words) - 1
+    word = words[at]
+    if word.endswith("man"):
+        word = word[:-3] + "men"
+    elif word.endswith("y") and len(word) > 1 and word[-2] not in "aeiou":
+        word = word[:-1] + "ies"
+    elif word.endswith(("s", "x", "z", "ch", "sh")):
+        word += "es"
+    else:
+        word += "s"
+    return " ".join([*words[:at], word, *words[at + 1 :]])
+
+
+def with_plurals(agents: dict[str, Agent]) -> dict[str, Agent]:
+    """``agents`` with the plural of every singular term that has no entry of its own ("armies",
+    "foreign ministers"); a plural is never a title ("President Obama", not "presidents Obama")."""
+    out = dict(agents)
+    for term, agent in agents.items():
+        last = term.split(" ")[-1]
+        if last in NO_PLURAL or last.endswith(("s", "men", "people")):
+            continue
+        many = plural(term)
+        if many not in out:
+            out[many] = Agent(many, agent.sector, False)
+    return out
+
+
 def agent_from_row(where: str, row: dict[str, str], problems: list[str]) -> Agent | None:
     term, sector = row["term"], row["sector"]
     if not term or term != term.lower():
@@ -489,7 +524,7 @@ def build_knowledge(dictionaries: Sequence[str | Path] = ()) -> Knowledge:
     offices = [o for offices in tables.people.values() for o in offices] + imported
     return Knowledge(
         countries=tables.countries,
-        agents=tables.agents,
+        agents=with_plurals(tables.agents),
         igos=tables.igos,
         entities=list(tables.entities.values()),
         offices=offices,

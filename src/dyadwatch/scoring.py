@@ -244,7 +244,8 @@ def _is_metonym(coder: Any, body: str, start: int, end: int) -> bool:
             if not (span.start_char <= start - left < span.end_char) or not mention.is_actor:
                 continue
             head = doc[mention.head]
-            word = next(t for t in doc if t.idx <= start - left < t.idx + len(t.text))
+            # the name's last word heads it ("the United *States*")
+            word = next(t for t in doc if t.idx <= end - 1 - left < t.idx + len(t.text))
             if word.dep_ == "pobj" and word.head.lower_ in LOCATIVE_HEADS:
                 return False  # a place inside an actor's phrase ("police in London")
             if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_HEADS:
