@@ -370,6 +370,11 @@ class ActorResolver:
         self._doc_matches = (doc, found)
         return found
 
+    def name_tokens(self, doc: Doc) -> set[int]:
+        """Indices of the tokens the knowledge base matches as names (countries, peoples, capitals,
+        seats, organisations, people; not role words)."""
+        return {i for p in self._matches(doc) if p.kind != "agent" for i in range(p.start, p.end)}
+
     def resolve_doc(self, doc: Doc, context: ArticleContext) -> list[list[Mention]]:
         """Resolve every sentence of a paragraph doc, in order; one list of mentions per sentence."""
         out = []

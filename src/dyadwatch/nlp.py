@@ -7,7 +7,7 @@ merge into one sentence. ``nlp.pipe`` batches the paragraphs of many articles to
 from __future__ import annotations
 
 import importlib.util
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -104,21 +104,26 @@ def parse_articles(
     batch_size: int = DEFAULT_BATCH_SIZE,
     n_process: int = 1,
     prefilter: Prefilter | None = None,
+    repair: Callable[[str], str] | None = None,
+    reparse: Callable[[Doc], Doc] | None = None,
 ) -> Iterator[tuple[Article, list[ParsedParagraph]]]:
     """Parse articles, yielding each with its parsed paragraphs in order.
 
     Articles are consumed in chunks so memory stays bounded however long the input is. With a
     ``prefilter`` (:mod:`dyadwatch.prefilter`), body paragraphs are parsed only in the stretches of
-    sentences it keeps; each stretch comes out as a paragraph of its own.
+    sentences it keeps; each stretch comes out as a paragraph of its own. ``repair`` rewrites a
+    paragraph's text before the parse without changing its length (:mod:`dyadwatch.headlines`); the
+    document keeps the original text (:func:`doc_text`). ``reparse`` may replace a parsed paragraph
+    with a re-analysis of the same words.
     """
     chunk: list[Article] = []
     for article in articles:
         chunk.append(article)
         if len(chunk) >= batch_size:
-            yield from _parse_chunk(nlp, chunk, batch_size, n_process, prefilter)
+            yield from _parse_chunk(nlp, chunk, batch_size, n_process, prefilter, repair, reparse)
             chunk = []
     if chunk:
-        yield from _parse_chunk(nlp, chunk, batch_size, n_process, prefilter)
+        yield from _parse_chunk(nlp, chunk, batch_size, n_process, prefilter, repair, reparse)
 
 
 def _parse_chunk(
@@ -127,6 +132,8 @@ def _parse_chunk(
     batch_size: int,
     n_process: int,
     prefilter: Prefilter | None,
+    repair: Callable[[str], str] | None = None,
+    reparse: Callable[[Doc], Doc] | None = None,
 ) -> Iterator[tuple[Article, list[ParsedParagraph]]]:
     tasks = []
     for index, article in enumerate(articles):
@@ -138,10 +145,12 @@ def _parse_chunk(
             else:
                 tasks += [(text[a:b], (index, p.start + a, p.kind)) for a, b in spans]
     parsed: list[list[ParsedParagraph]] = [[] for _ in articles]
-    texts = (text for text, _where in tasks)
+    texts = (repair(text) if repair is not None else text for text, _where in tasks)
     for doc, (text, (index, start, kind)) in zip(
         nlp.pipe(texts, batch_size=batch_size, n_process=n_process), tasks, strict=True
     ):
+        if reparse is not None:
+            doc = reparse(doc)
         doc.user_data[TEXT_KEY] = text  # spaCy keeps the text exactly: no rebuilding it later
         parsed[index].append(ParsedParagraph(doc, start, kind))
     save_memos(nlp)  # now and then: what this chunk taught the memos (see dyadwatch.fastpipe)

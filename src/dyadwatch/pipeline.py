@@ -127,11 +127,22 @@ class Coder:
         self.prefilter = (
             Prefilter(self.nlp, self.coder.patterns, self.kb) if skip_sentences else None
         )
+        from .headlines import TitleRepair, VerbRepair
+
+        #: lowers the common words of title-cased headlines before the parse
+        self.repair = TitleRepair(self.nlp, self.resolver)
+        #: re-reads a verbless headline whose verb was taken for a plural noun
+        self.reparse = VerbRepair(self.nlp, frozenset(self.coder.patterns.by_verb))
 
     def code_articles(self, articles: Iterable[Article]) -> Iterator[CodedArticle]:
         """Parse and code articles, in input order."""
         for article, paragraphs in parse_articles(
-            self.nlp, articles, self.batch_size, prefilter=self.prefilter
+            self.nlp,
+            articles,
+            self.batch_size,
+            prefilter=self.prefilter,
+            repair=self.repair,
+            reparse=self.reparse,
         ):
             yield self.code_parsed(article, paragraphs)
 
@@ -318,7 +329,10 @@ def explain(coder: Coder, text: str, published: str | None = None) -> Explanatio
     anchor = parse_anchor(article.published)
     context = coder.resolver.new_article(anchor)
     sentences: list[dict[str, Any]] = []
-    for doc in coder.nlp.pipe(article.text[p.start : p.end] for p in article.paragraphs):
+    for parsed in coder.nlp.pipe(
+        coder.repair(article.text[p.start : p.end]) for p in article.paragraphs
+    ):
+        doc = coder.reparse(parsed)
         for sent, mentions in zip(doc.sents, coder.resolver.resolve_doc(doc, context), strict=True):
             trace = Trace()
             found = coder.coder.code_sentence(sent, mentions, trace)

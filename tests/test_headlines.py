@@ -1,0 +1,74 @@
+"""Headlines: title case lowered before the parse, a verb read as a plural noun re-read — with the
+real pipeline on headlines we write."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyadwatch.headlines import _retry_forms, may_be_title_cased
+
+
+def codes(text: str, published: str = "2016-03-01") -> set[tuple[str, str | None, str]]:
+    import dyadwatch
+
+    events = dyadwatch.code_text(text, published=published)
+    return {(e.source.code, e.target.code if e.target else None, e.cameo) for e in events}
+
+
+def test_quick_look_for_title_case():
+    assert may_be_title_cased("Chile, Peru Sign Fishing Accord")
+    assert not may_be_title_cased("Chile and Peru signed a fishing accord on Monday.")
+    assert not may_be_title_cased("Chile Sign")  # too few words to tell
+    assert not may_be_title_cased("A" * 400)
+
+
+def test_title_case_lowers_common_words_and_keeps_names(coder):
+    repair = coder.repair
+    assert repair("Chile, Peru Sign Fishing Accord") == "Chile, Peru sign fishing accord"
+    # people, organisations and places the knowledge base knows keep their capitals
+    assert repair("World Bank Approves Loan to Kenya") == "World Bank approves loan to Kenya"
+    # the same length, so every offset still points into the original text
+    text = "Bolivia Expels Two Chilean Diplomats Over Border Row"
+    assert len(repair(text)) == len(text)
+    # body text full of names still writes its verbs in lower case: left as it is
+    body = (
+        "Peruvian President Dina Boluarte will meet Chilean President Gabriel Boric and Bolivian "
+        "Foreign Minister Celinda Sosa in La Paz at a summit on Friday."
+    )
+    assert repair(body) == body
+
+
+def test_a_title_cased_headline_is_coded_and_keeps_its_own_text(coder):
+    import dyadwatch
+
+    events = dyadwatch.code_text("Chile, Peru Sign Fishing Accord", published="2023-05-02")
+    assert {(e.source.code, e.target.code, e.cameo) for e in events} == {
+        ("CHL", "PER", "057"),
+        ("PER", "CHL", "057"),
+    }
+    assert {e.sentence for e in events} == {"Chile, Peru Sign Fishing Accord"}
+
+
+def test_retry_forms_start_with_the_bare_verb():
+    assert _retry_forms("lift") == ["lift", "lifted"]
+    assert _retry_forms("ban")[:2] == ["ban", "banned"]
+
+
+@pytest.mark.parametrize(
+    ("headline", "expected"),
+    [
+        # the model reads "lifts" as a noun and "ban" as the verb
+        ("Putin lifts ban on Turkish tomatoes", {("RUSGOV", "TUR", "081")}),
+        # title case and a verbless noun phrase together
+        ("U.S. Lifts Travel Ban to Lebanon", {("USA", "LBN", "081")}),
+        # a past verb after a plural noun is a real verb: nothing to re-read, nothing to code
+        ("Iran talks collapsed in Vienna", set()),
+    ],
+)
+def test_a_verb_read_as_a_plural_noun_is_re_read(coder, headline, expected):
+    assert codes(headline) == expected
+
+
+def test_a_nationality_and_its_noun_are_not_re_read(coder):
+    # "Syrian forces clash with ..." is a noun phrase and its verb, not "Syrian force(s) ..."
+    assert codes("Syrian forces clash with Turkish troops") == {("SYRMIL", "TURMIL", "193")}
