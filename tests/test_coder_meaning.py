@@ -903,3 +903,16 @@ def test_a_role_in_apposition_to_a_known_person_is_that_person(code):
         ("JPNMIL", "AUSMIL", "062"),
         ("AUSMIL", "JPNMIL", "062"),
     }
+
+
+def test_yielding_to_demands_targets_whoever_made_them(code):
+    assert code("The Bolivian government accepted demands from Aymara farmers.") == {
+        ("BOLGOV", "---AGR", "083")
+    }
+    assert code("Ecuador lifted its ban on bananas from Colombia.") == {("ECU", "COL", "081")}
+
+
+def test_religious_communities_are_agents(code):
+    assert code("Syrian rebels freed twelve Christians on Sunday.") == {
+        ("SYRREB", "---CHR", "0841")
+    }

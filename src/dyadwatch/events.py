@@ -411,8 +411,8 @@ OWNED_OBJECT_ROOTS = {
     "20",
 }
 #: Roots of answers to what another proposed or asked ("rejected an offer from X", "welcomed a
-#: request from X"): the one the object came from is the target.
-ANSWER_ROOTS = {"05", "10", "11", "12", "13"}
+#: request from X", "met the strikers' demands"): the one the object came from is the target.
+ANSWER_ROOTS = {"05", "08", "10", "11", "12", "13"}
 #: Pronouns that, as the subject of a reported clause, stand for the speaker.
 SPEAKER_PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 #: Object dependencies of a verb.
