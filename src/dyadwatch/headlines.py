@@ -139,7 +139,7 @@ class VerbRepair:
     subject) and "ban" as the verb. In a one-sentence paragraph, when a word ending in -s right after a
     name is the third person of a verb the patterns know, and it is the subject of a bare or present
     verb right after it, the paragraph is parsed again with that word in its bare form ("Putin lift
-    ban on ..."), else in a past form ("U.S. lifted travel ban"); so it is when the paragraph has no verb at all ("U.S. lifts travel ban to Lebanon"
+    ban on ..."), else in a past form ("U.S. lifted visa ban"); so it is when the paragraph has no verb at all ("U.S. lifts visa ban to Cuba"
     as one noun phrase). The new analysis is kept only if it makes that word the main verb and the
     word after it no verb; it is laid over the original words, so the text, the offsets and the word itself stay as
     written. "Iran talks collapsed" (a past verb) is left alone.
@@ -156,14 +156,14 @@ class VerbRepair:
                 continue
             before, verb = doc[token.i - 1], token.head
             if before.pos_ != "PROPN":
-                continue  # a name: "Syrian forces clash" is a noun phrase and its verb
+                continue  # a name: "Kenyan troops clash" is a noun phrase and its verb
             subject_of_next = (
                 token.dep_ == "nsubj"
                 and verb.i == token.i + 1
                 and verb.pos_ == "VERB"
                 and verb.tag_ in ("VB", "VBP")
             )
-            # "U.S. lifts travel ban to Lebanon" read as one noun phrase, with no verb at all
+            # "U.S. lifts visa ban to Cuba" read as one noun phrase, with no verb at all
             in_verbless = not any(t.pos_ in ("VERB", "AUX") for t in doc) and token.dep_ in (
                 "compound",
                 "nsubj",
