@@ -125,6 +125,41 @@ patterns:
         parse_patterns(text.replace("dropped:", "abandoned:"), "p.yaml", code_table())
 
 
+def test_weapon_and_peacekeeping_sections_are_validated_and_read():
+    text = """version: 1
+weapons:
+  force_code: "190"
+  kinds:
+    "194": {label: "guns that fire shells", words: [howitzer, "tank fire"]}
+    "999": {label: "no such code", words: [catapult]}
+    "195": {words: [drone]}
+peacekeeping:
+  deploy_code: "154"
+  code: "074"
+  words: [peacekeeper]
+  purposes: [protect]
+  tanks: [abrams]
+patterns:
+  - {code: "190", verbs: [attack]}
+"""
+    with pytest.raises(DictionaryError) as info:
+        parse_patterns(text, "p.yaml", code_table())
+    assert info.value.problems == [
+        "p.yaml: section weapons: kind '999': '999' is not a CAMEO event code",
+        "p.yaml: section weapons: kind '195': needs a label and a list of words",
+        "p.yaml: section peacekeeping: unknown key(s) tanks",
+    ]
+    good = text.replace('    "999": {label: "no such code", words: [catapult]}\n', "")
+    good = good.replace('    "195": {words: [drone]}\n', "").replace("  tanks: [abrams]\n", "")
+    loaded = parse_patterns(good, "p.yaml", code_table())
+    assert loaded.weapons is not None and loaded.weapons.force_code == "190"
+    assert loaded.weapons.kinds == {"194": ("guns that fire shells", {"howitzer", "tank fire"})}
+    assert loaded.peacekeeping is not None and loaded.peacekeeping.purposes == {"protect"}
+    packaged = patterns()
+    assert packaged.weapons is not None and set(packaged.weapons.kinds) == {"194", "195"}
+    assert packaged.peacekeeping is not None and packaged.peacekeeping.code == "074"
+
+
 def test_agent_plurals_are_made_for_singular_terms_without_one():
     from dyadwatch.knowledge import Agent, plural, with_plurals
 

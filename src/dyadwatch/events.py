@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 
 from .actors import Mention, actor_code, mention_at
 from .knowledge import Agent, knowledge
-from .patterns import Pattern, Patterns, patterns
+from .patterns import Pattern, Patterns, Weapons, patterns
 from .syntax import children as _children
 from .syntax import with_coordinates as _with_conjuncts
 
@@ -65,11 +65,6 @@ PLACE_HEADS = {
 }
 #: Adjectives that announce what their subject is willing to do: "is ready to send troops".
 #: Deploying troops (154) "on a peacekeeping mission" or "as peacekeepers" is peacekeeping (074).
-MOBILISE_CODE = "154"
-PEACEKEEPING_CODE = "074"
-#: Purposes that make troops sent a protection ("sent troops to help", "to protect civilians").
-PROTECTING_VERBS = {"help", "assist", "support", "protect", "defend", "secure", "guard", "train"}
-PEACEKEEPING_WORDS = {"peacekeeping", "peacekeeper", "peace-keeping", "peace-keeper", "blue helmet"}
 #: The note on an intent to cooperate that names no act of its own ("agreed to build a clinic").
 GENERIC_INTENT_NOTE = "the complement names no act: an intent to cooperate"
 #: Roots of acts on one's own measures (easing or cutting sanctions, aid, ties): with no agent, the
@@ -262,47 +257,6 @@ INSTRUMENT_NOUNS = {
 }
 #: An unspecified use of force (190) made specific by the weapon it names (PLOVER's modes
 #: "heavy-weapons" and "aerial"/"drone"): CAMEO 194 and 195.
-GENERIC_FORCE_CODE = "190"
-WEAPON_WORDS = {
-    "194": {
-        "artillery",
-        "shelling",
-        "shell",
-        "mortar",
-        "rocket",
-        "missile",
-        "tank",
-        "howitzer",
-        "bombardment",
-        "artillery fire",
-        "tank fire",
-        "rocket fire",
-        "mortar fire",
-        "rocket attack",
-        "missile attack",
-        "missile strike",
-        "artillery strike",
-    },
-    "195": {
-        "airstrike",
-        "air strike",
-        "air raid",
-        "air attack",
-        "aircraft",
-        "warplane",
-        "fighter jet",
-        "helicopter",
-        "gunship",
-        "bomber jet",
-        "bomber plane",
-        "drone",
-        "drone strike",
-        "drone attack",
-        "aerial bombardment",
-        "air bombardment",
-    },
-}
-WEAPON_KINDS = {"194": "artillery, rockets or tanks", "195": "aircraft or drones"}
 #: Prepositions that introduce what an event is about, not where it happens.
 TOPIC_PREPS = {"on", "about", "regarding", "concerning", "over", "against"}
 #: Roots of force and violence: "fired from Gaza" names who fired.
@@ -1054,23 +1008,28 @@ class EventCoder:
         # ease curbs on Brazilian beef still targets the beef's owner)
         root = pattern.code[:2]
         notes: list[str] = []
-        if code == MOBILISE_CODE and (
-            any(
-                t.lemma_.lower() in PEACEKEEPING_WORDS
-                for head in (predicate, trigger)
-                for t in head.subtree
-                if t.dep_ not in SUBJECT_DEPS
-            )
-            # "offered to send soldiers to Chad to help its army": sent to help
-            or any(
-                c.lemma_.lower() in PROTECTING_VERBS
-                for c in predicate.children
-                if c.dep_ in ("advcl", "xcomp") and _bare_infinitive(c)
+        keeping = self.patterns.peacekeeping
+        if (
+            keeping is not None
+            and code == keeping.deploy_code
+            and (
+                any(
+                    t.lemma_.lower() in keeping.words
+                    for head in (predicate, trigger)
+                    for t in head.subtree
+                    if t.dep_ not in SUBJECT_DEPS
+                )
+                # "offered to send soldiers to Chad to help its army": sent to help
+                or any(
+                    c.lemma_.lower() in keeping.purposes
+                    for c in predicate.children
+                    if c.dep_ in ("advcl", "xcomp") and _bare_infinitive(c)
+                )
             )
         ):
             # "deployed 80 soldiers to Haiti for a peacekeeping operation": troops sent to keep the
             # peace are military protection, not a build-up against the country
-            code = PEACEKEEPING_CODE  # the deployment's own root still finds where they went
+            code = keeping.code  # the deployment's own root still finds where they went
             notes.append("troops sent to keep the peace")
         negated = _negated(trigger) or (predicate is not trigger and _negated(predicate))
         if _hypothetical(trigger):
@@ -1108,12 +1067,13 @@ class EventCoder:
             if trace:
                 trace.add(trigger, f"pattern {code} matched but the predicate is negated: no event")
             return []
-        if code == GENERIC_FORCE_CODE:
+        weapons = self.patterns.weapons
+        if weapons is not None and code == weapons.force_code:
             # "downed by a missile", "two died in an air raid": the weapon says how
-            weapon = _weapon_code(predicate, consumed_object)
+            weapon = _weapon_code(predicate, consumed_object, weapons)
             if weapon is not None:
                 code = weapon
-                notes.append(f"weapon: {WEAPON_KINDS[weapon]}")
+                notes.append(f"weapon: {weapons.kinds[weapon][0]}")
         roots = {root, code[:2]}  # the act's root and the root it is coded under
 
         if frame_name == "appeal":
@@ -2161,10 +2121,10 @@ def _instruments(predicate: Token) -> tuple[Token, ...]:
     )
 
 
-def _weapon_code(predicate: Token, consumed_object: Token | None) -> str | None:
-    """194 (artillery, rockets, missiles, tanks) or 195 (aircraft, drones) when the weapons an
-    unspecified use of force names ("in tank shelling", "by a missile", "with air strikes", "launched
-    rocket attacks", "Israeli tanks attacked") are all of one kind; None when none or both kinds."""
+def _weapon_code(predicate: Token, consumed_object: Token | None, weapons: Weapons) -> str | None:
+    """The code of the one kind of weapon an unspecified use of force names ("in tank shelling", "by
+    a missile", "with air strikes", "launched rocket attacks", "Israeli tanks attacked": 194 or 195
+    with the packaged ``weapons`` section); None when it names none or more than one kind."""
     tokens = [
         obj
         for prep in _children(predicate, {"prep", "agent"})
@@ -2177,7 +2137,7 @@ def _weapon_code(predicate: Token, consumed_object: Token | None) -> str | None:
     kinds: set[str] = set()
     for token in _with_conjuncts(tokens):
         for words in sorted(_object_words(token), key=len, reverse=True):
-            kind = next((c for c, ws in WEAPON_WORDS.items() if words in ws), None)
+            kind = next((c for c, (_label, ws) in weapons.kinds.items() if words in ws), None)
             if kind is not None:
                 kinds.add(kind)
                 break

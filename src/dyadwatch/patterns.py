@@ -109,6 +109,26 @@ class Frame:
         return self.words.get(key, frozenset())
 
 
+@dataclass(frozen=True)
+class Weapons:
+    """An unspecified use of force (``force_code``) made specific by its weapons (``kinds``: code
+    -> (label, weapon words))."""
+
+    force_code: str
+    kinds: dict[str, tuple[str, frozenset[str]]]
+
+
+@dataclass(frozen=True)
+class Peacekeeping:
+    """A deployment (``deploy_code``) recoded as military protection (``code``) when the clause
+    names peacekeeping (``words``) or the troops are sent to help or protect (``purposes``)."""
+
+    deploy_code: str
+    code: str
+    words: frozenset[str]
+    purposes: frozenset[str]
+
+
 @dataclass
 class Patterns:
     patterns: list[Pattern]
@@ -124,6 +144,11 @@ class Patterns:
     noun_heads: dict[str, set[str]] = field(default_factory=dict)
     #: inflected form -> lemmas, so a lemmatiser slip ("staged" -> "stag") does not hide a verb
     verb_forms: dict[str, set[str]] = field(default_factory=dict)
+    #: the ``weapons`` section: the unspecified force code and, per specific code, its label and
+    #: weapon words ("190" -> "194" for artillery, "195" for aircraft)
+    weapons: Weapons | None = None
+    #: the ``peacekeeping`` section: troops sent to keep the peace or to protect are not a build-up
+    peacekeeping: Peacekeeping | None = None
     #: (frame, lemma, word) -> membership, filled as tokens are asked about
     _frame_memo: dict[tuple[str, str, str], bool] = field(default_factory=dict, repr=False)
 
@@ -387,7 +412,17 @@ def parse_patterns(text: str, filename: str, codes: CodeTable) -> Patterns:
         for name in SECTIONS
         if name in data
     }
-    unknown = set(data) - set(SECTIONS) - {"patterns", "version", "place_target_roots"}
+    unknown = (
+        set(data)
+        - set(SECTIONS)
+        - {
+            "patterns",
+            "version",
+            "place_target_roots",
+            "weapons",
+            "peacekeeping",
+        }
+    )
     if unknown:
         problems.append(f"{filename}: unknown section(s) {', '.join(sorted(unknown))}")
     verbs = {v for p in patterns for v in p.verbs}
@@ -425,6 +460,8 @@ def parse_patterns(text: str, filename: str, codes: CodeTable) -> Patterns:
             line,
             mutual=True,
         )
+    weapons = _weapons(data.get("weapons"), filename, codes, problems)
+    peacekeeping = _peacekeeping(data.get("peacekeeping"), filename, codes, problems)
     if problems:
         raise DictionaryError(problems)
     return Patterns(
@@ -433,7 +470,65 @@ def parse_patterns(text: str, filename: str, codes: CodeTable) -> Patterns:
         frozenset(roots),
         int(data.get("version", 1)),
         cooperative_intent=cooperative,
+        weapons=weapons,
+        peacekeeping=peacekeeping,
     )
+
+
+def _code(value: Any, where: str, codes: CodeTable, problems: list[str]) -> str | None:
+    if str(value) not in codes:
+        problems.append(f"{where}: {value!r} is not a CAMEO event code")
+        return None
+    return str(value)
+
+
+def _weapons(value: Any, filename: str, codes: CodeTable, problems: list[str]) -> Weapons | None:
+    """The ``weapons`` section: ``force_code`` and ``kinds`` (code -> {label, words})."""
+    if value is None:
+        return None
+    where = f"{filename}: section weapons"
+    if not isinstance(value, dict) or not isinstance(value.get("kinds"), dict):
+        problems.append(
+            f"{where}: expected force_code and a 'kinds' map from code to label and words"
+        )
+        return None
+    unknown = set(value) - {"force_code", "kinds"}
+    if unknown:
+        problems.append(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
+    force = _code(value.get("force_code", ""), f"{where}: force_code", codes, problems)
+    kinds: dict[str, tuple[str, frozenset[str]]] = {}
+    for code, kind in value["kinds"].items():
+        at = f"{where}: kind {code!r}"
+        checked = _code(code, at, codes, problems)
+        if not isinstance(kind, dict) or not isinstance(kind.get("label"), str):
+            problems.append(f"{at}: needs a label and a list of words")
+            continue
+        words = _words(kind.get("words"), at, "words", problems)
+        if checked is not None and words:
+            kinds[checked] = (kind["label"], words)
+    return Weapons(force, kinds) if force is not None else None
+
+
+def _peacekeeping(
+    value: Any, filename: str, codes: CodeTable, problems: list[str]
+) -> Peacekeeping | None:
+    """The ``peacekeeping`` section: ``deploy_code``, ``code``, ``words`` and ``purposes``."""
+    if value is None:
+        return None
+    where = f"{filename}: section peacekeeping"
+    if not isinstance(value, dict):
+        problems.append(f"{where}: expected a mapping")
+        return None
+    unknown = set(value) - {"deploy_code", "code", "words", "purposes"}
+    if unknown:
+        problems.append(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
+    deploy = _code(value.get("deploy_code", ""), f"{where}: deploy_code", codes, problems)
+    code = _code(value.get("code", ""), f"{where}: code", codes, problems)
+    words = _words(value.get("words"), where, "words", problems)
+    purposes = _words(value.get("purposes"), where, "purposes", problems)
+    if deploy is None or code is None or words is None or purposes is None:
+        return None
+    return Peacekeeping(deploy, code, words, purposes)
 
 
 @lru_cache(maxsize=1)
