@@ -162,6 +162,12 @@ def test_explain_shows_parse_actors_patterns_and_reasons(coder):
     assert result.exit_code == 0, result.output
     assert "nsubj" in result.stdout and "Serbia  ->  SRB  [country]" in result.stdout
     assert "negated: no event" in result.stdout and "(none)" in result.stdout
+    # a verb tried on two paths (a frame's complement, then a verb of its own) is listed once
+    tried = CliRunner().invoke(
+        app, ["explain", "Obama was scheduled to give a speech in Lima.", "--date", "2014-01-01"]
+    )
+    lines = [line for line in tried.stdout.splitlines() if line.startswith("  [")]
+    assert lines and len(lines) == len(set(lines)), tried.stdout
 
 
 def test_headline_syntax_joins_comma_coordinated_subjects(code):

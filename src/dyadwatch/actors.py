@@ -835,8 +835,8 @@ class ActorResolver:
                 name_head.dep_ in ("compound", "amod", "nmod") and name_head.head.pos_ == "NOUN"
             )
         ):
-            entity = next((e for e in doc.ents if e.start <= name_start < e.end), None)
-            if entity is None or any(t.pos_ != "DET" for t in doc[entity.start : name_start]):
+            entity = _entity_at(doc, name_start)
+            if entity is None or any(t.pos_ != "DET" for t in doc[entity[0] : name_start]):
                 return None  # a piece of a longer name ("the Tigray People's Liberation Front")
             if any(t.pos_ == "ADP" for t in doc[start:name_start]):
                 return None  # "the governor of Kharkiv": the name is where the role is, not who
@@ -851,7 +851,7 @@ class ActorResolver:
                     for p in self._matches(doc)
                     if p.kind in ("country", "capital")
                     and name_end <= p.start
-                    and p.end <= entity.end
+                    and p.end <= entity[1]
                 ),
                 None,
             )
@@ -1031,6 +1031,20 @@ def _named_entity_word(token: Token) -> bool:
     return token.ent_type_ in ("PERSON", "ORG", "NORP") or (
         token.i == token.sent.start and token.dep_ in SUBJECT_DEPS
     )
+
+
+def _entity_at(doc: Doc, index: int) -> tuple[int, int] | None:
+    """Start and end of the named entity the token at ``index`` is in, read from the tokens' IOB
+    tags (cheaper than building every entity span of the paragraph)."""
+    if not doc[index].ent_type:
+        return None
+    start = index
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = index + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return start, end
 
 
 def _span_head(doc: Doc, start: int, end: int) -> int:

@@ -397,8 +397,12 @@ class Trace:
     lines: list[str] = field(default_factory=list)
 
     def add(self, token: Token | None, message: str) -> None:
+        """Record a line; a line already recorded (the same verb tried again on another path, as
+        a frame's complement and as a verb of its own) is not repeated."""
         where = f"[{token.i}:{token.text}] " if token is not None else ""
-        self.lines.append(where + message)
+        line = where + message
+        if line not in self.lines:
+            self.lines.append(line)
 
 
 def confidence(event: CodedEvent) -> float:
