@@ -164,7 +164,7 @@ def test_explain_shows_parse_actors_patterns_and_reasons(coder):
     assert "negated: no event" in result.stdout and "(none)" in result.stdout
     # a verb tried on two paths (a frame's complement, then a verb of its own) is listed once
     tried = CliRunner().invoke(
-        app, ["explain", "Obama was scheduled to give a speech in Lima.", "--date", "2014-01-01"]
+        app, ["explain", "Obama was set to give a lecture in Lima.", "--date", "2014-01-01"]
     )
     lines = [line for line in tried.stdout.splitlines() if line.startswith("  [")]
     assert lines and len(lines) == len(set(lines)), tried.stdout

@@ -20,7 +20,8 @@ The resolver is a cascade, surest first; each step is named, and the name is sto
 5. ``ner+nationality`` — an unknown name the NER tags as a person or organisation, with a nationality
    word in its phrase ("Serbian tennis player Novak Djokovic", "Chinese firm Sinovac"), is coded with
    that country (and the role word's sector when there is one). ``unknown-name``: any other such
-   name heading its phrase is an actor of no known country (``---``), unless it only modifies a thing
+   name of two words or more (or an organisation's initials) heading its phrase is an actor of no
+   known country (``---``), unless it only modifies a thing
    ("the BAK missile"), is a piece of a longer name, follows a role's "of", or is a place the gazetteer
    knows; a country inside the rest of its name is its own ("the National Front of Liberia").
 6. ``agent`` — role words with their owner ("Serbian leaders", "Russia's defence ministry"; owners
@@ -97,6 +98,9 @@ FAMILY_NAME_FIRST = {"CHN", "TWN", "KOR", "PRK", "VNM", "HKG", "MAC", "SGP", "KH
 ACTOR_NER_LABELS = {"PERSON", "ORG", "NORP"}
 #: NER labels under which a name of no known country is still an actor ("---").
 UNKNOWN_NAME_LABELS = {"PERSON", "ORG"}
+#: Words such a name needs: a full name ("Marta Quispe", "Action Against Hunger"), not one word
+#: (an organisation's initials excepted).
+MIN_UNKNOWN_NAME_WORDS = 2
 #: NER labels of proper nouns that are never part of an actor's name.
 NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 #: Shortest surname that may name a known person on its own.
@@ -831,6 +835,12 @@ class ActorResolver:
         if (
             labels & UNKNOWN_NAME_LABELS
             and not labels & NOT_NAMES
+            # one word is too little to go on ("Brexit", "Twitter", a storm, a surname alone),
+            # unless it is an organisation's initials ("the CLO", "CBP")
+            and (
+                name_end - name_start >= MIN_UNKNOWN_NAME_WORDS
+                or (labels == {"ORG"} and name_text.isupper() and len(name_text) >= 2)
+            )
             and not (
                 name_head.dep_ in ("compound", "amod", "nmod") and name_head.head.pos_ == "NOUN"
             )

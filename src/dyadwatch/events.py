@@ -735,9 +735,12 @@ class EventCoder:
             ):
                 events.extend(self._code_noun(token, mentions, trace))
         events = _without_results(events)
-        for event in events:
+        anchored = [e for e in events if not _unanchored(e)]
+        if trace and len(anchored) < len(events):
+            trace.add(None, "a name of no known country with no known party: its events dropped")
+        for event in anchored:
             event.confidence = confidence(event)
-        return _unique(events)
+        return _unique(anchored)
 
     def _frame_of(self, verb: Token) -> tuple[str, Token] | None:
         """The frame a verb opens over its complement verb, if any: (frame name, complement)."""
@@ -2095,6 +2098,15 @@ def _same_source(mention: Mention, sources: list[Mention]) -> bool:
 def _same_actor(one: Mention, other: Mention) -> bool:
     """The same actor under two mentions ("Jordan … in Amman"): no event between them."""
     return one.actor.code == other.actor.code and one.actor.name == other.actor.name
+
+
+def _unanchored(event: CodedEvent) -> bool:
+    """An event between a name of no known country (or its later mentions) and another party of no
+    known country ("a judge sentenced Jane Doe", "a web site asked a researcher"): too little is
+    known of who acted on whom for an event. One party alone ("Jane Doe resigned") is kept."""
+    sides = [m for m in (event.source, event.target) if m is not None]
+    unknown = any(m.actor.code == "---" and not m.members for m in sides)
+    return len(sides) == 2 and unknown and not any(m.actor.country or m.actor.igo for m in sides)
 
 
 def _placeless(mention: Mention) -> bool:
