@@ -193,6 +193,10 @@ PERSON_RULES = {
 }
 
 
+#: Resolver rules that name a person the knowledge base knows.
+KNOWN_PERSON_RULES = {"known-person", "known-surname", "title+known-surname"}
+
+
 def memory_kind(mention: Mention) -> str:
     """How the article's memory files a mention: person, country, company, organisation or agent."""
     if mention.rule in PLACE_RULES:

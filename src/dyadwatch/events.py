@@ -29,7 +29,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from .actors import Mention, actor_code, mention_at
+from .actors import KNOWN_PERSON_RULES, Mention, actor_code, mention_at
 from .knowledge import Agent, knowledge
 from .patterns import Pattern, Patterns, Weapons, patterns
 from .syntax import children as _children
@@ -41,8 +41,6 @@ if TYPE_CHECKING:
 #: Dependency labels of a clause's subject, active and passive.
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
-#: Resolver rules that name a person the knowledge base knows.
-KNOWN_PERSON_RULES = {"known-person", "known-surname", "title+known-surname"}
 #: Labels by which a verb inherits the subject of the verb it hangs on ("pledged to deepen",
 #: "expressed ... and pledged", "aiming to incite").
 SUBJECT_SHARING_DEPS = {"conj", "xcomp", "advcl"}

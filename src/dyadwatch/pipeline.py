@@ -325,21 +325,30 @@ def explain(coder: Coder, text: str, published: str | None = None) -> Explanatio
     from .extract import extract_record
 
     article = extract_record({"id": "explain", "text": text, "published": published}, "explain")
-    coded = coder.code_article(article)
+    # one parse, the same the coder codes from (headline repairs included), read twice: once
+    # coded, once traced
+    _, paragraphs = next(
+        parse_articles(
+            coder.nlp,
+            [article],
+            coder.batch_size,
+            repair=coder.repair,
+            reparse=coder.reparse,
+        )
+    )
+    coded = coder.code_parsed(article, paragraphs)
     anchor = parse_anchor(article.published)
     context = coder.resolver.new_article(anchor)
     sentences: list[dict[str, Any]] = []
-    for parsed in coder.nlp.pipe(
-        coder.repair(article.text[p.start : p.end]) for p in article.paragraphs
-    ):
-        doc = coder.reparse(parsed)
+    for paragraph in paragraphs:
+        doc = paragraph.doc
         for sent, mentions in zip(doc.sents, coder.resolver.resolve_doc(doc, context), strict=True):
             trace = Trace()
             found = coder.coder.code_sentence(sent, mentions, trace)
             coder.speech.interpret(sent, mentions, found, trace)
             sentences.append(
                 {
-                    "sentence": sent.text,
+                    "sentence": span_text(sent),  # as written, not as a headline repair lowered it
                     "tokens": [
                         (
                             t.i - sent.start,
