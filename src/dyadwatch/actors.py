@@ -42,6 +42,7 @@ from typing import TYPE_CHECKING, Any
 
 from .coref import ArticleContext
 from .knowledge import Agent, Knowledge, Office, knowledge
+from .nlp import doc_text, slice_text
 from .ownership import (
     PLACE_RULES,
     conjoined_owners,
@@ -58,6 +59,11 @@ if TYPE_CHECKING:
 
 #: Words that may sit inside an actor phrase between the pieces that matter ("senior", "former").
 FILLER_POS = {"ADJ", "DET", "NUM"}
+#: Parts of speech that never make a piece of an actor's phrase on their own (possessive "'s",
+#: dashes and the parts of hyphenated names are looked at whatever their tag).
+NEVER_PIECE_POS = frozenset(
+    {"VERB", "AUX", "ADP", "ADV", "CCONJ", "SCONJ", "PART", "PRON", "PUNCT", "SYM", "INTJ", "SPACE"}
+)
 #: Prepositions that introduce a host after a title or agency ("Ambassador to Serbia").
 HOST_PREPOSITIONS = {"to", "in", "at", "for", "throughout", "across", "from"}
 #: Sectors of people who are from where they came from ("refugees from Syria"); troops or officials
@@ -395,7 +401,8 @@ class ActorResolver:
 
     def _pieces(self, sent: Span) -> list[_Piece]:
         doc = sent.doc
-        found = [p for p in self._matches(doc) if sent.start <= p.start and p.end <= sent.end]
+        first, last = sent.start, sent.end
+        found = [p for p in self._matches(doc) if first <= p.start and p.end <= last]
         # Longest match wins; on a tie, knowledge about a specific actor beats a generic word, and a
         # user's dictionary beats the built-in one ("New Zealand" coded NZE by an imported file).
         found.sort(key=lambda p: (-(p.end - p.start), RANK[p.kind], not self._imported(p), p.start))
@@ -416,35 +423,46 @@ class ActorResolver:
                 continue
             taken |= span
             pieces.append(piece)
+        doc_chars = doc_text(doc)
         title_ends = {p.end for p in pieces if p.kind == "agent" and p.value.title}
         agent_heads = {p.end - 1 for p in pieces if p.kind == "agent"}
         for token in sent:
-            if token.i in taken:
+            index = token.i
+            if index in taken:
                 continue
-            if token.tag_ == "POS" or token.text in ("'s", "’s"):
-                pieces.append(_Piece(token.i, token.i + 1, "possessive"))
+            pos, text = token.pos_, token.text
+            possessive = text in ("'s", "’s") or token.tag_ == "POS"
+            if (
+                pos in NEVER_PIECE_POS
+                and not possessive
+                and text not in ("-", "–")
+                and not (token.idx and doc_chars[token.idx - 1] == "-")
+            ):
+                continue  # a verb, a preposition, a comma: no part of a name or a phrase
+            if possessive:
+                pieces.append(_Piece(index, index + 1, "possessive"))
             elif _is_name_token(token) or (
                 # careless case after a title: "President obama"
-                token.i in title_ends
+                index in title_ends
                 and token.is_lower
                 and token.is_alpha
-                and token.pos_ in ("PROPN", "NOUN")
-                and len(self._surnames.get(token.text.capitalize(), ())) == 1
+                and pos in ("PROPN", "NOUN")
+                and len(self._surnames.get(text.capitalize(), ())) == 1
             ):
-                pieces.append(_Piece(token.i, token.i + 1, "name"))
+                pieces.append(_Piece(index, index + 1, "name"))
             elif (
-                token.pos_ in FILLER_POS
-                or token.text in ("-", "–")
-                or _describes_a_name(token)
+                pos in FILLER_POS
+                or text in ("-", "–")
+                or (pos == "NOUN" and _describes_a_name(token))
                 # "Argentine dock workers", "the Kenyan education minister": a field of the role
                 or (
-                    token.pos_ == "NOUN"
+                    pos == "NOUN"
                     and token.dep_ == "compound"
                     and token.head.i in agent_heads
-                    and token.head.i > token.i
+                    and token.head.i > index
                 )
             ):
-                pieces.append(_Piece(token.i, token.i + 1, "filler"))
+                pieces.append(_Piece(index, index + 1, "filler"))
         pieces.sort(key=lambda p: p.start)
         return pieces
 
@@ -546,7 +564,7 @@ class ActorResolver:
         if not group:
             return []
         start, end = group[0].start, group[-1].end
-        text = doc[start:end].text
+        text = slice_text(doc, start, end)
         owner_piece = next((p for p in group[:-1] if p.kind in OWNER_KINDS), None)
         owner = _value_code(owner_piece) if owner_piece is not None else None
         # a capital or seat before a name is a place ("the Beijing Olympics"), not a nationality
@@ -796,7 +814,7 @@ class ActorResolver:
         context: ArticleContext,
     ) -> Mention | None:
         name_start, name_end = run[0].start, run[-1].end
-        name_text = doc[name_start:name_end].text
+        name_text = slice_text(doc, name_start, name_end)
         # step 2: a title before the name
         if agent is not None and agent.title:
             known = self._known_by_surname(name_text, context.day)
@@ -987,9 +1005,9 @@ def _similar(one: str, other: str) -> bool:
 
 def _is_name_token(token: Token) -> bool:
     """A proper-noun token of a name, including the parts of hyphenated names ("Ing-wen")."""
-    if token.ent_type_ in NOT_NAMES:
+    if not token.is_alpha or token.ent_type_ in NOT_NAMES:
         return False  # "Friday", "March": dates are not parts of names
-    if token.pos_ == "PROPN" and token.text[:1].isupper() and token.is_alpha:
+    if token.pos_ == "PROPN" and token.text[:1].isupper():
         return True
     doc = token.doc
     hyphen = token.i > 0 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_
@@ -1063,6 +1081,8 @@ def _entity_at(doc: Doc, index: int) -> tuple[int, int] | None:
 
 def _span_head(doc: Doc, start: int, end: int) -> int:
     """The token of ``doc[start:end]`` whose syntactic head lies outside the span (its root)."""
+    if end - start == 1:
+        return start
     for token in doc[start:end]:
         if not start <= token.head.i < end or token.head.i == token.i:
             return token.i

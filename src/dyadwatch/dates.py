@@ -138,6 +138,16 @@ NEEDS: dict[str, tuple[tuple[str, ...], ...]] = {
     "year": (tuple(_DIGIT),),
 }
 
+_GROUPS = sorted({group for groups in NEEDS.values() for group in groups})
+#: per pattern kind, its word groups as (number, one regex for any of the group's words)
+_NEEDED = {
+    kind: [
+        (_GROUPS.index(group), re.compile("|".join(re.escape(word) for word in group)))
+        for group in groups
+    ]
+    for kind, groups in NEEDS.items()
+}
+
 
 @dataclass
 class DateMention:
@@ -174,8 +184,17 @@ def find_dates(text: str, anchor: date | None, previous: date | None = None) -> 
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     lowered = text.lower()
+    present: dict[int, bool] = {}  # word group -> found in the text, looked up once per text
     for kind, regex in PATTERNS:
-        if not all(any(part in lowered for part in group) for group in NEEDS[kind]):
+        needed = True
+        for number, words in _NEEDED[kind]:
+            found_group = present.get(number)
+            if found_group is None:
+                found_group = present[number] = words.search(lowered) is not None
+            if not found_group:
+                needed = False
+                break
+        if not needed:
             continue
         for match in regex.finditer(text):
             span = match.span()

@@ -423,6 +423,10 @@ def confidence(event: CodedEvent) -> float:
     return round(max(0.3, min(0.95, score)), 2)
 
 
+#: Frames a verb opens over the act it governs, in the order they are tried.
+COMPLEMENT_FRAMES = ("refusal", "direct", "intent", "appeal")
+
+
 class EventCoder:
     """Codes events in sentences whose actors are resolved."""
 
@@ -450,6 +454,8 @@ class EventCoder:
         candidates = self.patterns.for_verb(verb.lemma_.lower(), verb.lower_)
         if verb.lemma_.lower() in ("let", "set") and _sets_free(verb):
             candidates = self.patterns.for_verb("free", "free")  # "let free", "set free"
+        if not candidates:
+            return found
         particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
         objects = _with_conjuncts(_children(verb, OBJECT_DEPS))
         if not objects:
@@ -472,6 +478,7 @@ class EventCoder:
             # "called an emergency meeting", "called elections": convened, nobody was called
             or any(o.lemma_.lower() in CONVENED_NOUNS for o in _children(verb, {"dobj", "obj"}))
         )
+        worded = [(o, _object_words(o)) for o in objects]
         for pattern in candidates:
             if naming and not pattern.objects:
                 if trace:
@@ -486,7 +493,7 @@ class EventCoder:
                         f"pattern {pattern.code} '{pattern.name}': no particle '{pattern.particle}'",
                     )
                 continue
-            filled = self._filled(pattern, objects, verb, trace)
+            filled = self._filled(pattern, worded, verb, trace)
             if filled is not None:
                 found.append(filled)
         # among equally specific patterns, a direct object beats a noun in a prepositional phrase:
@@ -501,23 +508,27 @@ class EventCoder:
         fills suspend + aid), most specific first, each with the "of" object it consumed."""
         found: list[tuple[Pattern, Token | None]] = []
         objects = _with_conjuncts(_direct_objects(noun, set()))
+        worded = [(o, _object_words(o)) for o in objects]
         for pattern in self.patterns.for_verb(act, act):
             if pattern.particle or pattern.reverse:
                 continue
-            filled = self._filled(pattern, objects, noun, trace)
+            filled = self._filled(pattern, worded, noun, trace)
             if filled is not None:
                 found.append(filled)
         return found
 
     @staticmethod
     def _filled(
-        pattern: Pattern, objects: list[Token], word: Token, trace: Trace | None
+        pattern: Pattern,
+        objects: list[tuple[Token, set[str]]],
+        word: Token,
+        trace: Trace | None,
     ) -> tuple[Pattern, Token | None] | None:
-        """The pattern with the object it consumes, when one of ``objects`` is one of its object
-        words (or it asks for none); else None, traced."""
+        """The pattern with the object it consumes, when one of ``objects`` (each with its words) is
+        one of its object words (or it asks for none); else None, traced."""
         if not pattern.objects:
             return pattern, None
-        obj = next((o for o in objects if _object_words(o) & pattern.objects), None)
+        obj = next((o for o, words in objects if words & pattern.objects), None)
         if obj is None:
             if trace:
                 trace.add(
@@ -742,15 +753,18 @@ class EventCoder:
 
     def _frame_of(self, verb: Token) -> tuple[str, Token] | None:
         """The frame a verb opens over its complement verb, if any: (frame name, complement)."""
+        lemma, word = verb.lemma_.lower(), verb.lower_
+        if not any(self.patterns.is_frame_verb(f, lemma, word) for f in COMPLEMENT_FRAMES):
+            return None
         complement = next(
             (c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None
         )
-        lemma, word = verb.lemma_.lower(), verb.lower_
+        if complement is None and not self.patterns.is_frame_verb("appeal", lemma, word):
+            return None  # only an appeal takes its act in another shape
         if (
             complement is None
-            and _children(verb, {"dobj", "obj"})
-            and self.patterns.is_frame_verb("appeal", lemma, word)
             and lemma not in ("call", "tell")  # "called Moscow to express support": a phone call
+            and _children(verb, {"dobj", "obj"})
         ):
             # "asked a coalition of groups, the X, to end a boycott": after a long object the parser
             # may read the appealed act as a purpose clause
@@ -775,10 +789,8 @@ class EventCoder:
                 ),
                 None,
             )
-            if clause is not None and self.patterns.is_frame_verb("appeal", lemma, word):
-                return "appeal", clause
-            return None
-        for frame in ("refusal", "direct", "intent", "appeal"):
+            return ("appeal", clause) if clause is not None else None
+        for frame in COMPLEMENT_FRAMES:
             if (
                 frame == "appeal"
                 and lemma == "call"
@@ -863,13 +875,17 @@ class EventCoder:
             if frame_name in ("appeal", "refusal", "intent"):
                 # "called on the minister to resign": the resignation is not done either way
                 consumed.update({complement.i, target_verb.i})
-        # "is ready to send troops", "Russia will send troops": an intent, like "vowed to send troops"
-        ready = _after_ready(verb) or _announced_future(verb)
-        # "the decision to expel", "its pledge to rebuild": the noun's frame
-        noun_framed = self.noun_frame(verb)
-        mode = noun_framed[0] if noun_framed is not None else ("intent" if ready else "")
-        via = noun_framed[1] if noun_framed is not None else None
-        for pattern, obj in self.match_verb_all(verb, trace):
+        matches = self.match_verb_all(verb, trace)
+        mode, via = "", None
+        if matches or self.patterns.is_frame_verb("nominal", verb.lemma_.lower(), verb.lower_):
+            # "the decision to expel", "its pledge to rebuild": the noun's frame; "is ready to send
+            # troops", "Russia will send troops": an intent, like "vowed to send troops"
+            noun_framed = self.noun_frame(verb)
+            if noun_framed is not None:
+                mode, via = noun_framed
+            elif _after_ready(verb) or _announced_future(verb):
+                mode = "intent"
+        for pattern, obj in matches:
             events = self._code_match(pattern, obj, verb, verb, mode, mentions, trace, via)
             if events:
                 consumed.add(verb.i)

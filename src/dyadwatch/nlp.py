@@ -88,6 +88,14 @@ def doc_text(doc: Doc) -> str:
     return str(text)
 
 
+def slice_text(doc: Doc, start: int, end: int) -> str:
+    """``doc[start:end].text``, cut from the document's text instead of rebuilt from tokens."""
+    if end <= start:
+        return ""
+    last = doc[end - 1]
+    return doc_text(doc)[doc[start].idx : last.idx + len(last.text)]
+
+
 def span_text(span: Span) -> str:
     """``span.text`` (a sentence's, say) cut from the document's text instead of rebuilt from tokens."""
     return doc_text(span.doc)[span.start_char : span.end_char]

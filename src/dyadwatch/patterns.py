@@ -151,6 +151,8 @@ class Patterns:
     peacekeeping: Peacekeeping | None = None
     #: (frame, lemma, word) -> membership, filled as tokens are asked about
     _frame_memo: dict[tuple[str, str, str], bool] = field(default_factory=dict, repr=False)
+    #: (lemma, word) -> the patterns of that verb token, filled as tokens are asked about
+    _verb_memo: dict[tuple[str, str], list[Pattern]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         for pattern in self.patterns:
@@ -195,11 +197,14 @@ class Patterns:
         return known
 
     def for_verb(self, lemma: str, word: str) -> list[Pattern]:
-        """Patterns for a verb token, most specific first."""
-        out: list[Pattern] = []
-        for candidate in self.verb_lemmas(lemma, word):
-            out += self.by_verb.get(candidate, [])
-        return sorted(out, key=lambda p: -p.specificity)
+        """Patterns for a verb token, most specific first (a shared list: not to be changed)."""
+        known = self._verb_memo.get((lemma, word))
+        if known is None:
+            out: list[Pattern] = []
+            for candidate in self.verb_lemmas(lemma, word):
+                out += self.by_verb.get(candidate, [])
+            known = self._verb_memo[(lemma, word)] = sorted(out, key=lambda p: -p.specificity)
+        return known
 
 
 #: Irregular past forms of pattern verbs (regular ones are derived by rule).

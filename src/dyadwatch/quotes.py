@@ -18,12 +18,13 @@ speaker is kept with the speaker unknown.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .actors import Mention, mention_at
-from .nlp import doc_text
+from .nlp import doc_text, span_text
 from .patterns import Patterns
 from .records import ActorRef, Event, Quote, content_hash
 
@@ -32,6 +33,8 @@ if TYPE_CHECKING:
 
 #: Opening mark -> closing marks it pairs with.
 QUOTE_MARKS = {"“": "”", "«": "»", '"': '"', "„": "“”", "‘": "’"}
+_OPENING = re.compile("[" + re.escape("".join(QUOTE_MARKS)) + "]")
+_CLOSING = {mark: re.compile("[" + re.escape(ends) + "]") for mark, ends in QUOTE_MARKS.items()}
 #: A quoted span of fewer words with no reporting verb in its sentence is a scare quote or a title.
 MIN_UNATTRIBUTED_WORDS = 4
 #: Nouns of the channel a statement came through ("said in a statement").
@@ -82,28 +85,29 @@ def direct_spans(text: str) -> tuple[list[_Span], bool]:
     """Quoted spans of one paragraph and whether the paragraph leaves a quote open."""
     spans: list[_Span] = []
     index = 0
-    while index < len(text):
+    while True:
+        found = _OPENING.search(text, index)
+        if found is None:
+            return spans, False
+        index = found.start()
         char = text[index]
-        closing = QUOTE_MARKS.get(char)
-        if closing is None or (char == "‘" and index > 0 and text[index - 1].isalnum()):
-            index += 1
+        if char in '‘"' and index > 0 and text[index - 1].isalnum():
+            index += 1  # an apostrophe, or a closing mark met first (unbalanced): skip it
             continue
-        if char == '"' and index > 0 and text[index - 1].isalnum():
-            index += 1  # a closing mark met first: unbalanced; skip it
-            continue
+        closing = _CLOSING[char]
         end = index + 1
-        while end < len(text):
-            if text[end] in closing and not (
-                text[end] == "’" and end + 1 < len(text) and text[end + 1].isalpha()
-            ):
-                break
-            end += 1
-        if end >= len(text):
-            spans.append(_Span(index + 1, len(text), open_ended=True))
-            return spans, True
+        while True:
+            shut = closing.search(text, end)
+            if shut is None:
+                spans.append(_Span(index + 1, len(text), open_ended=True))
+                return spans, True
+            end = shut.start()
+            if text[end] == "’" and end + 1 < len(text) and text[end + 1].isalpha():
+                end += 1  # an apostrophe inside the quote ("it’s")
+                continue
+            break
         spans.append(_Span(index + 1, end))
         index = end + 1
-    return spans, False
 
 
 class QuoteFinder:
@@ -333,7 +337,7 @@ class QuoteFinder:
             previous = quote
         for index, sent in enumerate(sents):
             for token in sent:
-                if not self._is_reporting(token):
+                if token.pos_ not in ("VERB", "AUX") or not self._is_reporting(token):
                     continue
                 clause = self._clause(token)
                 if clause is None or self._has_inner_report(clause, token):
@@ -492,7 +496,7 @@ class QuoteFinder:
         covered: list[tuple[int, int]],
     ) -> list[Quote]:
         """ "According to X, CLAUSE" with no reporting verb: X is the speaker."""
-        if any(self._is_reporting(t) for t in sent):
+        if "according" not in span_text(sent).lower() or any(self._is_reporting(t) for t in sent):
             return []
         for token in sent:
             if (

@@ -88,15 +88,20 @@ def references(
 
     out = list(mentions)
     for token in sent:
+        pos = token.pos_
+        if pos not in ("PRON", "NOUN", "PROPN") or (
+            pos != "PRON" and token.lower_ not in DESCRIPTION_NOUNS
+        ):
+            continue  # only pronouns, pair words and descriptions are resolved here
         covering = next((m for m in out if m.start <= token.i < m.end), None)
-        if token.pos_ == "PRON" and covering is None:
+        if pos == "PRON" and covering is None:
             actor = resolve_pronoun(token, out, context)
             if actor is not None:
                 out.append(
                     Mention(token.i, token.i + 1, replace(actor, text=token.text), "coreference")
                 )
             continue
-        if token.pos_ not in ("NOUN", "PROPN"):
+        if pos == "PRON":
             continue
         bare = (
             covering is not None
@@ -108,8 +113,6 @@ def references(
         if covering is not None and not bare:
             continue
         noun = token.lower_
-        if noun not in DESCRIPTION_NOUNS:
-            continue  # only pair words and descriptions are resolved here
         markers = {
             c.lower_ for c in token.children if c.dep_ in ("det", "nummod", "predet", "amod")
         }

@@ -341,6 +341,8 @@ class SpeechInterpreter:
         """Disapproval, praise and blame that a speaker expresses through what another actor does or is."""
         frames = self.patterns
         found: list[CodedEvent] = []
+        if not any(r.speaker is not None and _has_stance(r.speaker) for r in reports):
+            return found  # nobody here takes sides
         for token in sent:
             report = self._report_of(token, reports)
             if report is None or report.speaker is None or not _has_stance(report.speaker):
