@@ -94,6 +94,20 @@ def test_speaker_own_future_act_is_an_intent(code):
     assert code("Israel announced it would free Palestinian prisoners.") == {("ISR", "PSE", "0353")}
 
 
+def test_future_act_reported_by_others_is_an_intent_as_in_the_text_own_voice(code):
+    # the same act, in the text's own voice and passed on by a source with no side: an intent
+    assert code("Norway will send medical aid to Chad.") == {("NOR", "TCD", "033")}
+    assert code("Officials said Norway would send medical aid to Chad.") == {("NOR", "TCD", "033")}
+    assert code("Norway will resume talks with Chad, the agency reported.") == {
+        ("NOR", "TCD", "036"),
+        ("TCD", "NOR", "036"),
+    }
+    # reported by another state, still Norway's intent
+    assert ("NOR", "TCD", "033") in code("Sweden said Norway would send medical aid to Chad.")
+    # done, not announced: the act itself
+    assert code("Officials said Norway sent medical aid to Chad.") == {("NOR", "TCD", "070")}
+
+
 def test_reported_praise_and_disapproval(code):
     assert ("SRBGOV", "CHN", "051") in code(
         "Aleksandar Vucic said China had always been a dependable friend of Serbia.", "2020-09-11"

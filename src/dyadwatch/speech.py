@@ -196,7 +196,9 @@ class SpeechInterpreter:
                             event.trigger, f"event {event.code} is alleged: not coded as done"
                         )
                     continue
-                out.append(event)  # "officials said", "state media reported": attribution only
+                # "officials said", "state media reported": attribution only; an act they report
+                # for the future is announced, as "Kenya will send troops" is in the text's voice
+                out.append(self._reported_future(event, report))
                 continue
             pronoun = (
                 sent.doc[event.source.start].lower_ in SELF_PRONOUNS
@@ -241,7 +243,7 @@ class SpeechInterpreter:
                     trace.add(report.verb, f"reported conflict {event.code} becomes accusation 112")
                 continue
             event.notes.append(f"reported by {speaker.actor.code} ('{report.verb.text}')")
-            out.append(event)
+            out.append(self._reported_future(event, report))
         out.extend(self._judgements(sent, mentions, reports, out, trace))
         return out
 
@@ -302,23 +304,40 @@ class SpeechInterpreter:
             return self.patterns.frame("appeal").codes.get(code[:2], "020")
         return DEMAND_CODES.get(code, DEMAND_CODES.get(code[:3], DEMAND_CODES.get(code[:2], "100")))
 
+    def _as_intent(self, event: CodedEvent, report: Report) -> bool:
+        """Recode a reported act that is still to come ("said X will/would send aid") as the intent
+        CAMEO has for it (033 for 070); whether it was recoded."""
+        future = _has_modal(event.trigger, FUTURE_MODALS) or _has_modal(
+            event.predicate, FUTURE_MODALS
+        )
+        intent = self.patterns.frame("intent").codes
+        if (
+            not future
+            or event.intent
+            or event.code[:2] in VERBAL_ROOTS
+            or event.code[:2] not in intent
+        ):
+            return False
+        event.code = intent.get(event.code, intent[event.code[:2]])
+        event.intent = True
+        return True
+
+    def _reported_future(self, event: CodedEvent, report: Report) -> CodedEvent:
+        """Another's act that a report gives as still to come: the intent ("officials said Japan
+        will resume talks": 036, not 046)."""
+        if self._as_intent(event, report):
+            event.notes.append(f"reported as still to come ('{report.verb.text}'): intent")
+        return event
+
     def _self_report(self, event: CodedEvent, report: Report) -> CodedEvent:
         """A speaker's report of its own act: a future act is an intent ("said it would free ..."),
         a past use of force it "claims" is a claim of responsibility (015)."""
         future = _has_modal(event.trigger, FUTURE_MODALS) or _has_modal(
             event.predicate, FUTURE_MODALS
         )
-        intent = self.patterns.frame("intent").codes
         quad = self.codes.get(event.code).quad_class
-        if (
-            future
-            and not event.intent
-            and event.code[:2] not in VERBAL_ROOTS
-            and event.code[:2] in intent
-        ):
+        if self._as_intent(event, report):
             event.notes.append(f"announced as its own future act ('{report.verb.text}'): intent")
-            event.code = intent.get(event.code, intent[event.code[:2]])
-            event.intent = True
         elif not future and quad == MATERIAL_CONFLICT and report.verb.lemma_.lower() in CLAIM_VERBS:
             # responsibility is claimed for force ("confirmed it had suspended aid" is the act)
             event.notes.append(
