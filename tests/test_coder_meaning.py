@@ -573,6 +573,22 @@ def test_stance_prefixes_make_a_side_not_a_nationality(code):
     }
 
 
+def test_people_sent_home_are_released_to_their_country(code):
+    assert code("Peru returned two Chilean fishermen to Chile.") == {("PER", "CHL", "0841")}
+    # with no "to", the people's own country receives them
+    assert code("Peru repatriated the Chilean fishermen on Monday.") == {("PER", "CHL", "0841")}
+    # a trip home is no release
+    assert code("The Bolivian ambassador returned to La Paz.") == set()
+
+
+def test_back_to_the_negotiating_table(code):
+    assert code("Ghana returned to the negotiating table with Togo.") == {("GHA", "TGO", "046")}
+    assert code("Ghana and Togo returned to the negotiating table.") == {
+        ("GHA", "TGO", "046"),
+        ("TGO", "GHA", "046"),
+    }
+
+
 def test_releases_lifted_curbs_and_ended_strikes_need_no_named_target(code):
     assert code("Libya freed 41 detainees on Sunday.") == {("LBY", None, "0841")}
     assert code("Egypt released six Palestinian prisoners.") == {("EGY", "PSE", "0841")}

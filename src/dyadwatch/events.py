@@ -1859,6 +1859,8 @@ def _object_words(token: Token, depth: int = 0) -> set[str]:
     # every run of the nearest compounds: "a two-week relay hunger strike" is a "hunger strike"
     for k in range(1, len(compounds) + 1):
         words.add(" ".join([c.lemma_.lower() for c in compounds[-k:]] + [token.lemma_.lower()]))
+        # as written too: "negotiating table", whose first word the lemmatiser makes "negotiate"
+        words.add(" ".join([c.lower_ for c in compounds[-k:]] + [token.lemma_.lower()]))
     # "military equipment" is not "medical equipment"
     words |= {
         f"{c.lemma_.lower()} {token.lemma_.lower()}" for c in token.children if c.dep_ == "amod"
