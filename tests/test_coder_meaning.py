@@ -504,7 +504,7 @@ def test_repression_is_aimed_at_whom_it_is_used_against(code):
 
 def test_the_owner_of_what_was_attacked(code):
     assert code("Turkish jets struck an ammunition dump of the Kurdish militia.") >= {
-        ("TUR", "---UAF", "190")  # the jets' nationality names the attacker
+        ("TUR", "---UAF", "195")  # the jets' nationality names the attacker (and jets: 195)
     }
     assert code("Sudanese soldiers arrested scores of followers of the opposition leader.") == {
         ("SDNMIL", "---OPP", "173")
@@ -579,6 +579,29 @@ def test_people_sent_home_are_released_to_their_country(code):
     assert code("Peru repatriated the Chilean fishermen on Monday.") == {("PER", "CHL", "0841")}
     # a trip home is no release
     assert code("The Bolivian ambassador returned to La Paz.") == set()
+
+
+def test_a_part_of_a_country_stands_for_it_as_a_target(code):
+    assert code("Egypt sent food aid to the north of Sudan.") == {("EGY", "SDN", "070")}
+    assert code("Ethiopia cut aid to areas of Somalia held by militants.") == {
+        ("ETH", "SOM", "162")
+    }
+    # an actor modifying the part names the target: "a Hamas post east of Rafah", when the parser
+    # makes "east" the head of the phrase
+    assert ("ISR", "PSEREB", "195") in code("Israeli jets bombed a Hamas post east of Rafah.")
+
+
+def test_a_bombing_by_aircraft_is_an_air_strike(code):
+    assert code("Russian warplanes bombed rebel positions in Idlib.") == {
+        ("RUSMIL", "SYRREB", "195")
+    }
+    assert code("Militants bombed a market in Kabul.") == {("---REB", "AFG", "183")}
+
+
+def test_regulators_are_government(code):
+    assert code("Kenyan regulators launched an investigation into a Ugandan company.") == {
+        ("KENGOV", "UGABUS", "090")
+    }
 
 
 def test_back_to_the_negotiating_table(code):

@@ -133,6 +133,7 @@ weapons:
     "194": {label: "guns that fire shells", words: [howitzer, "tank fire"]}
     "999": {label: "no such code", words: [catapult]}
     "195": {words: [drone]}
+  also: ["183", "777"]
 peacekeeping:
   deploy_code: "154"
   code: "074"
@@ -147,12 +148,15 @@ patterns:
     assert info.value.problems == [
         "p.yaml: section weapons: kind '999': '999' is not a CAMEO event code",
         "p.yaml: section weapons: kind '195': needs a label and a list of words",
+        "p.yaml: section weapons: also: '777' is not a CAMEO event code",
         "p.yaml: section peacekeeping: unknown key(s) tanks",
     ]
     good = text.replace('    "999": {label: "no such code", words: [catapult]}\n', "")
     good = good.replace('    "195": {words: [drone]}\n', "").replace("  tanks: [abrams]\n", "")
+    good = good.replace('"183", "777"', '"183"')
     loaded = parse_patterns(good, "p.yaml", code_table())
     assert loaded.weapons is not None and loaded.weapons.force_code == "190"
+    assert loaded.weapons.refines("183") and not loaded.weapons.refines("173")
     assert loaded.weapons.kinds == {"194": ("guns that fire shells", {"howitzer", "tank fire"})}
     assert loaded.peacekeeping is not None and loaded.peacekeeping.purposes == {"protect"}
     packaged = patterns()

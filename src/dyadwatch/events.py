@@ -61,6 +61,28 @@ PLACE_HEADS = {
     "territory",
     "enclave",
 }
+#: Heads naming a part of a place by its "of" phrase, when no actor modifies them: "aid to areas
+#: of Yemen", "shelled the north of Gaza", "the town of Bakhmut"; but in "a Hamas post east of
+#: Rafah", when the parser makes "east" the head, the post is Hamas's. "Parts of" is left out: in
+#: "a militia that holds parts of Chad" it describes the militia more often than it reports an act.
+PART_HEADS = {
+    "area",
+    "region",
+    "rest",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "province",
+    "district",
+    "city",
+    "town",
+    "village",
+}
 #: Adjectives that announce what their subject is willing to do: "is ready to send troops".
 #: Deploying troops (154) "on a peacekeeping mission" or "as peacekeepers" is peacekeeping (074).
 #: The note on an intent to cooperate that names no act of its own ("agreed to build a clinic").
@@ -564,13 +586,9 @@ class EventCoder:
         if token.lower_ in ("who", "which", "that") and token.head.dep_ == "relcl":
             return self._mention_for(token.head.head, mentions)
         if token.lower_ in QUANTITY_HEADS or token.like_num or token.lemma_.lower() in PLACE_HEADS:
-            for prep in token.children:
-                if prep.dep_ == "prep" and prep.lower_ == "of":
-                    for counted in prep.children:
-                        if counted.dep_ == "pobj":
-                            found = self._mention_for(counted, mentions)
-                            if found is not None:
-                                return found
+            found = self._of_phrase(token, mentions)
+            if found is not None:
+                return found
         reaching: Mention | None = None
         for mention in mentions:
             if mention.rule == "modifier":
@@ -594,7 +612,21 @@ class EventCoder:
                     reaching.rule == "unknown-name" and mention.rule != "unknown-name"
                 ):
                     reaching = mention
+        if reaching is None and token.lemma_.lower() in PART_HEADS:
+            return self._of_phrase(token, mentions)
         return reaching
+
+    def _of_phrase(self, token: Token, mentions: list[Mention]) -> Mention | None:
+        """The mention of what ``token``'s "of" phrase names ("thousands of Syrians", "parts of
+        Yemen")."""
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for counted in prep.children:
+                    if counted.dep_ == "pobj":
+                        found = self._mention_for(counted, mentions)
+                        if found is not None:
+                            return found
+        return None
 
     def _mentions(self, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
         """The mentions for tokens, plus mentions conjoined to any word inside them (the parser may
@@ -1089,7 +1121,7 @@ class EventCoder:
                 trace.add(trigger, f"pattern {code} matched but the predicate is negated: no event")
             return []
         weapons = self.patterns.weapons
-        if weapons is not None and code == weapons.force_code:
+        if weapons is not None and weapons.refines(code):
             # "downed by a missile", "two died in an air raid": the weapon says how
             weapon = _weapon_code(predicate, consumed_object, weapons)
             if weapon is not None:

@@ -111,11 +111,16 @@ class Frame:
 
 @dataclass(frozen=True)
 class Weapons:
-    """An unspecified use of force (``force_code``) made specific by its weapons (``kinds``: code
-    -> (label, weapon words))."""
+    """An unspecified use of force (``force_code``, and the ``also`` codes) made specific by its
+    weapons (``kinds``: code -> (label, weapon words))."""
 
     force_code: str
     kinds: dict[str, tuple[str, frozenset[str]]]
+    also: frozenset[str] = frozenset()
+
+    def refines(self, code: str) -> bool:
+        """Whether the weapon words make ``code`` specific."""
+        return code == self.force_code or code in self.also
 
 
 @dataclass(frozen=True)
@@ -488,7 +493,8 @@ def _code(value: Any, where: str, codes: CodeTable, problems: list[str]) -> str 
 
 
 def _weapons(value: Any, filename: str, codes: CodeTable, problems: list[str]) -> Weapons | None:
-    """The ``weapons`` section: ``force_code`` and ``kinds`` (code -> {label, words})."""
+    """The ``weapons`` section: ``force_code``, ``kinds`` (code -> {label, words}) and, optionally,
+    ``also`` (other codes the weapons make specific)."""
     if value is None:
         return None
     where = f"{filename}: section weapons"
@@ -497,7 +503,7 @@ def _weapons(value: Any, filename: str, codes: CodeTable, problems: list[str]) -
             f"{where}: expected force_code and a 'kinds' map from code to label and words"
         )
         return None
-    unknown = set(value) - {"force_code", "kinds"}
+    unknown = set(value) - {"force_code", "kinds", "also"}
     if unknown:
         problems.append(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
     force = _code(value.get("force_code", ""), f"{where}: force_code", codes, problems)
@@ -511,7 +517,15 @@ def _weapons(value: Any, filename: str, codes: CodeTable, problems: list[str]) -
         words = _words(kind.get("words"), at, "words", problems)
         if checked is not None and words:
             kinds[checked] = (kind["label"], words)
-    return Weapons(force, kinds) if force is not None else None
+    also: set[str] = set()
+    if not isinstance(value.get("also", []), list):
+        problems.append(f"{where}: also: expected a list of codes")
+    else:
+        for code in value.get("also", []):
+            checked = _code(code, f"{where}: also", codes, problems)
+            if checked is not None:
+                also.add(checked)
+    return Weapons(force, kinds, frozenset(also)) if force is not None else None
 
 
 def _peacekeeping(
