@@ -598,6 +598,18 @@ def test_a_bombing_by_aircraft_is_an_air_strike(code):
     assert code("Militants bombed a market in Kabul.") == {("---REB", "AFG", "183")}
 
 
+def test_letting_in_peacekeepers_inspectors_and_aid(code):
+    assert code("Lebanon accepted French peacekeepers.") == {("LBN", "FRAMIL", "0861")}
+    assert code("Syria allowed UN inspectors into the country.") == {("SYR", "IGOUNO", "0862")}
+    assert code("Israel allowed aid convoys into Gaza.") == {("ISR", "PSEGZA", "0863")}
+    # refused, it is a refusal to let the aid in
+    assert code("Egypt refused to allow aid into Gaza.") == {("EGY", "PSEGZA", "124")}
+
+
+def test_a_named_storm_is_no_actor(code):
+    assert code("Cyclone Mahina struck Fiji and Tonga.") == set()
+
+
 def test_regulators_are_government(code):
     assert code("Kenyan regulators launched an investigation into a Ugandan company.") == {
         ("KENGOV", "UGABUS", "090")

@@ -59,6 +59,10 @@ if TYPE_CHECKING:
 
 #: Words that may sit inside an actor phrase between the pieces that matter ("senior", "former").
 FILLER_POS = {"ADJ", "DET", "NUM"}
+#: First words of the names of storms, which the NER may take for people ("Cyclone Idai").
+STORM_WORDS = frozenset(
+    {"hurricane", "cyclone", "typhoon", "storm", "tropical", "tornado", "superstorm", "bushfire"}
+)
 #: Parts of speech that never make a piece of an actor's phrase on their own (possessive "'s",
 #: dashes and the parts of hyphenated names are looked at whatever their tag).
 NEVER_PIECE_POS = frozenset(
@@ -872,6 +876,8 @@ class ActorResolver:
                 return None  # a piece of a longer name ("the Tigray People's Liberation Front")
             if any(t.pos_ == "ADP" for t in doc[start:name_start]):
                 return None  # "the governor of Kharkiv": the name is where the role is, not who
+            if doc[name_start].lower_ in STORM_WORDS:
+                return None  # "Cyclone Idai", "Hurricane Maria": a storm acts on no one's behalf
             from .places import gazetteer_place  # places imports this module
 
             if name_end - name_start == 1 and gazetteer_place(doc[name_start]) is not None:
