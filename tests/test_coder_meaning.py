@@ -610,6 +610,18 @@ def test_a_named_storm_is_no_actor(code):
     assert code("Cyclone Mahina struck Fiji and Tonga.") == set()
 
 
+def test_an_act_asked_for_by_a_noun_of_appeal_is_not_done(code):
+    # the appeal or demand is coded, the act asked for is not
+    assert code("Qatar renewed its call for Bahrain to end the boycott.") == {("QAT", "BHR", "020")}
+    assert code("Bolivia repeated its demand for Chile to withdraw its troops.") == {
+        ("BOL", "CHL", "100")
+    }
+    # with a that-clause, its subject is who the demand is made of
+    assert code("Cuba restated its demand that Washington lift the embargo.") == {
+        ("CUB", "USA", "100")
+    }
+
+
 def test_regulators_are_government(code):
     assert code("Kenyan regulators launched an investigation into a Ugandan company.") == {
         ("KENGOV", "UGABUS", "090")

@@ -1011,6 +1011,21 @@ class EventCoder:
         # only after a verb that cannot report a claim ("insisted that they refuse" may be one)
         return verb.tag_ == "VB" or (verb.tag_ == "VBP" and head.lemma_.lower() == "demand")
 
+    def _appealed_for(self, verb: Token) -> bool:
+        """ "its call for Riyadh to end the blockade", "the demand that Washington lift sanctions":
+        a "to" infinitive or a that-clause hanging from a noun of appeal or demand."""
+        noun = verb.head
+        if (
+            verb.dep_ not in ("acl", "advcl", "ccomp")
+            or noun.pos_ != "NOUN"
+            or noun.lemma_.lower() not in self.patterns.frame("appeal")["nouns"]
+        ):
+            return False
+        return any(
+            (c.dep_ == "aux" and c.lower_ == "to") or (c.dep_ == "mark" and c.lower_ == "that")
+            for c in verb.children
+        ) or (verb.tag_ == "VB" and bool(_children(verb, SUBJECT_DEPS)))
+
     def noun_frame(self, verb: Token) -> tuple[str, Token] | None:
         """The frame a noun opens over ``verb``, its "to" infinitive, and the noun: "the decision to
         expel" (direct), "its pledge to help" (intent), "a refusal to meet" (refusal)."""
@@ -1022,6 +1037,8 @@ class EventCoder:
 
     def _in_unreal_purpose(self, verb: Token, consumed: set[int]) -> bool:
         """ "refused to let Turkey sell arms to Iran": the selling is not reported as done."""
+        if self._appealed_for(verb):
+            return True  # "its call for Riyadh to end the blockade": asked for, not done
         if verb.dep_ not in ("xcomp", "advcl", "acl") or not _bare_infinitive(verb):
             return False
         head = verb.head
@@ -1282,6 +1299,9 @@ class EventCoder:
                 for c in _children(predicate, {"ccomp"})
                 if not code.startswith("10") or self._demanded(c)  # "insisted that X had": a claim
             ]
+            if consumed_object is not None:
+                # "reiterated its demand that Washington lift sanctions": the noun's own clause
+                clauses += [c for c in consumed_object.children if self._appealed_for(c)]
             clause_subjects = [s for c in clauses for s in self._subject_tokens(c)[0]]
             targets = self._mentions(clause_subjects, mentions)
             if targets:

@@ -40,7 +40,7 @@ SECTIONS = {
     "intent": (("verbs", "cooperative", "nouns"), True),
     "direct": (("verbs", "nouns"), False),
     "refusal": (("verbs", "nouns"), True),
-    "appeal": (("verbs",), True),
+    "appeal": (("verbs", "nouns"), True),
     "reporting": (("verbs", "speculation", "unnamed"), False),
     "disapproval": (("verbs", "nouns"), False),
     "praise": (("nouns", "adjectives"), False),
