@@ -49,6 +49,18 @@ def test_a_title_cased_headline_is_coded_and_keeps_its_own_text(coder):
     assert {e.sentence for e in events} == {"Chile, Peru Sign Fishing Accord"}
 
 
+def test_actor_text_in_a_title_cased_headline_is_as_written(coder):
+    import dyadwatch
+
+    events = dyadwatch.code_text(
+        "Serbian President Meets Chinese Ambassador In Belgrade", published="2020-09-11"
+    )
+    assert {e.source.text for e in events} == {
+        "Serbian President",
+        "Chinese Ambassador In Belgrade",
+    }
+
+
 def test_retry_forms_start_with_the_bare_verb():
     assert _retry_forms("lift") == ["lift", "lifted"]
     assert _retry_forms("ban")[:2] == ["ban", "banned"]
