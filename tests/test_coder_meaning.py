@@ -622,6 +622,16 @@ def test_an_act_asked_for_by_a_noun_of_appeal_is_not_done(code):
     }
 
 
+def test_a_singular_pronoun_is_not_a_plural_speaker(code):
+    # "it" is the fire, not the officials: no event
+    assert code("Officials said it killed four people in the market.") == set()
+    assert code("Chilean officials said they would send aid to Haiti.") == {
+        ("CHLGOV", "HTI", "033")
+    }
+    # a country named in the plural is still one ("the Philippines ... it")
+    assert code("The Philippines said it would send aid to Haiti.") == {("PHL", "HTI", "033")}
+
+
 def test_regulators_are_government(code):
     assert code("Kenyan regulators launched an investigation into a Ugandan company.") == {
         ("KENGOV", "UGABUS", "090")

@@ -1409,7 +1409,11 @@ class EventCoder:
             if found:
                 sources, frame = found, frame + ", author of the instrument"
         if not sources and subjects and all(t.lower_ in SPEAKER_PRONOUNS for t in subjects):
-            speakers = self._speaker_of(trigger, mentions)
+            speakers = [
+                m
+                for m in self._speaker_of(trigger, mentions)
+                if all(_pronoun_agrees(t, m) for t in subjects)
+            ]
             if speakers:
                 sources, frame = speakers, frame + ", pronoun for the speaker"
                 notes.append("the reported clause's pronoun subject is its speaker")
@@ -2096,6 +2100,19 @@ def _announced_future(token: Token) -> bool:
         node = node.head  # "will attack Ukraine and seize Kiev": the modal is shared
         modal = modal or _has_modal(node, ANNOUNCING_MODALS)
     return modal and node.dep_ == "ROOT"
+
+
+def _pronoun_agrees(pronoun: Token, mention: Mention) -> bool:
+    """Whether a singular pronoun can stand for the mention: "it" and "he"/"she" are not plural
+    people ("officials said it had killed three": "it" is something else), and "it" is no person."""
+    word = pronoun.lower_
+    if word not in ("it", "he", "she") or mention.members:
+        return word not in ("it", "he", "she")
+    head = pronoun.doc[mention.head]
+    if head.tag_ == "NNS":
+        return False  # a plural common noun; "the United States", "the Philippines" are singular
+    # "it" is no person ("Putin said it"), but may be a person's regime or government
+    return not (word == "it" and mention.rule in KNOWN_PERSON_RULES and head.pos_ == "PROPN")
 
 
 def _bare_infinitive(token: Token) -> bool:
