@@ -586,9 +586,11 @@ def test_a_part_of_a_country_stands_for_it_as_a_target(code):
     assert code("Ethiopia cut aid to areas of Somalia held by militants.") == {
         ("ETH", "SOM", "162")
     }
-    # an actor modifying the part names the target: "a Hamas post east of Rafah", when the parser
-    # makes "east" the head of the phrase
-    assert ("ISR", "PSEREB", "195") in code("Israeli jets bombed a Hamas post east of Rafah.")
+    # an actor modifying the part names the target: the parser makes "southeast" the head of "an
+    # Islamic State depot southeast of Damascus", with the depot and its owner as its modifiers
+    assert code(
+        "Jordan carried out an air raid on an Islamic State depot southeast of Damascus."
+    ) == {("JOR", "IMGMUSISI", "195")}
 
 
 def test_a_bombing_by_aircraft_is_an_air_strike(code):

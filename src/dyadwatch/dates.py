@@ -138,15 +138,14 @@ NEEDS: dict[str, tuple[tuple[str, ...], ...]] = {
     "year": (tuple(_DIGIT),),
 }
 
-_GROUPS = sorted({group for groups in NEEDS.values() for group in groups})
-#: per pattern kind, its word groups as (number, one regex for any of the group's words)
-_NEEDED = {
-    kind: [
-        (_GROUPS.index(group), re.compile("|".join(re.escape(word) for word in group)))
-        for group in groups
-    ]
-    for kind, groups in NEEDS.items()
+#: per pattern kind, its word groups, each one regex for any of the group's words (a group shared
+#: by several kinds is the same regex, so a text is searched for it once)
+_GROUP_RES = {
+    group: re.compile("|".join(re.escape(word) for word in group))
+    for groups in NEEDS.values()
+    for group in groups
 }
+_NEEDED = {kind: [_GROUP_RES[group] for group in groups] for kind, groups in NEEDS.items()}
 
 
 @dataclass
@@ -184,17 +183,15 @@ def find_dates(text: str, anchor: date | None, previous: date | None = None) -> 
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     lowered = text.lower()
-    present: dict[int, bool] = {}  # word group -> found in the text, looked up once per text
+    present: dict[re.Pattern[str], bool] = {}  # word group -> in the text (searched once)
+
+    def has(words: re.Pattern[str]) -> bool:
+        if words not in present:
+            present[words] = words.search(lowered) is not None
+        return present[words]
+
     for kind, regex in PATTERNS:
-        needed = True
-        for number, words in _NEEDED[kind]:
-            found_group = present.get(number)
-            if found_group is None:
-                found_group = present[number] = words.search(lowered) is not None
-            if not found_group:
-                needed = False
-                break
-        if not needed:
+        if not all(has(words) for words in _NEEDED[kind]):
             continue
         for match in regex.finditer(text):
             span = match.span()

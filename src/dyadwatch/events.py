@@ -61,28 +61,6 @@ PLACE_HEADS = {
     "territory",
     "enclave",
 }
-#: Heads naming a part of a place by its "of" phrase, when no actor modifies them: "aid to areas
-#: of Yemen", "shelled the north of Gaza", "the town of Bakhmut"; but in "a Hamas post east of
-#: Rafah", when the parser makes "east" the head, the post is Hamas's. "Parts of" is left out: in
-#: "a militia that holds parts of Chad" it describes the militia more often than it reports an act.
-PART_HEADS = {
-    "area",
-    "region",
-    "rest",
-    "north",
-    "south",
-    "east",
-    "west",
-    "northeast",
-    "northwest",
-    "southeast",
-    "southwest",
-    "province",
-    "district",
-    "city",
-    "town",
-    "village",
-}
 #: Adjectives that announce what their subject is willing to do: "is ready to send troops".
 #: Deploying troops (154) "on a peacekeeping mission" or "as peacekeepers" is peacekeeping (074).
 #: The note on an intent to cooperate that names no act of its own ("agreed to build a clinic").
@@ -313,6 +291,13 @@ AREA_NOUNS = {
     "border",
     "edge",
 }
+#: Heads naming a part of a place by its "of" phrase, when no actor modifies them, stand for the
+#: place as a target: "aid to areas of Yemen", "shelled the north of Gaza", "the town of Bakhmut";
+#: but "an Islamic State depot southeast of Damascus", parsed with "southeast" as the head, is the
+#: Islamic State's.
+#: "Parts of" is left out: in "a militia that holds parts of Chad" it describes the militia more
+#: often than it reports an act.
+PART_HEADS = (AREA_NOUNS | {"rest"}) - {"part", "parts"}
 #: What a document can do on its own: state, appeal, praise, demand, disapprove, reject, threaten.
 DOCUMENT_ROOTS = {"01", "02", "05", "10", "11", "12", "13"}
 #: Sectors of a state's own organs: they act and speak for their state.
@@ -2106,8 +2091,10 @@ def _pronoun_agrees(pronoun: Token, mention: Mention) -> bool:
     """Whether a singular pronoun can stand for the mention: "it" and "he"/"she" are not plural
     people ("officials said it had killed three": "it" is something else), and "it" is no person."""
     word = pronoun.lower_
-    if word not in ("it", "he", "she") or mention.members:
-        return word not in ("it", "he", "she")
+    if word not in ("it", "he", "she"):
+        return True
+    if mention.members:
+        return False  # "Obama and Putin said it": not the pair
     head = pronoun.doc[mention.head]
     if head.tag_ == "NNS":
         return False  # a plural common noun; "the United States", "the Philippines" are singular

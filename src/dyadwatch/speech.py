@@ -304,15 +304,12 @@ class SpeechInterpreter:
             return self.patterns.frame("appeal").codes.get(code[:2], "020")
         return DEMAND_CODES.get(code, DEMAND_CODES.get(code[:3], DEMAND_CODES.get(code[:2], "100")))
 
-    def _as_intent(self, event: CodedEvent, report: Report) -> bool:
+    def _as_intent(self, event: CodedEvent) -> bool:
         """Recode a reported act that is still to come ("said X will/would send aid") as the intent
         CAMEO has for it (033 for 070); whether it was recoded."""
-        future = _has_modal(event.trigger, FUTURE_MODALS) or _has_modal(
-            event.predicate, FUTURE_MODALS
-        )
         intent = self.patterns.frame("intent").codes
         if (
-            not future
+            not _future(event)
             or event.intent
             or event.code[:2] in VERBAL_ROOTS
             or event.code[:2] not in intent
@@ -325,18 +322,16 @@ class SpeechInterpreter:
     def _reported_future(self, event: CodedEvent, report: Report) -> CodedEvent:
         """Another's act that a report gives as still to come: the intent ("officials said Japan
         will resume talks": 036, not 046)."""
-        if self._as_intent(event, report):
+        if self._as_intent(event):
             event.notes.append(f"reported as still to come ('{report.verb.text}'): intent")
         return event
 
     def _self_report(self, event: CodedEvent, report: Report) -> CodedEvent:
         """A speaker's report of its own act: a future act is an intent ("said it would free ..."),
         a past use of force it "claims" is a claim of responsibility (015)."""
-        future = _has_modal(event.trigger, FUTURE_MODALS) or _has_modal(
-            event.predicate, FUTURE_MODALS
-        )
+        future = _future(event)
         quad = self.codes.get(event.code).quad_class
-        if self._as_intent(event, report):
+        if self._as_intent(event):
             event.notes.append(f"announced as its own future act ('{report.verb.text}'): intent")
         elif not future and quad == MATERIAL_CONFLICT and report.verb.lemma_.lower() in CLAIM_VERBS:
             # responsibility is claimed for force ("confirmed it had suspended aid" is the act)
@@ -476,6 +471,11 @@ def _already(events: list[CodedEvent], source: Mention, target: Mention | None, 
         and e.code.startswith(code)
         for e in events
     )
+
+
+def _future(event: CodedEvent) -> bool:
+    """Whether the act is given as still to come ("will send", "would send")."""
+    return _has_modal(event.trigger, FUTURE_MODALS) or _has_modal(event.predicate, FUTURE_MODALS)
 
 
 def _within(token: Token, clause: Token) -> bool:
