@@ -164,6 +164,35 @@ patterns:
     assert packaged.peacekeeping is not None and packaged.peacekeeping.code == "074"
 
 
+def test_figurative_section_is_validated_and_read():
+    text = """version: 1
+figurative:
+  code: "111"
+  recodes: ["190", "888"]
+  verbs: [attack]
+  preps: []
+  objects: decision
+patterns:
+  - {code: "190", verbs: [attack]}
+"""
+    with pytest.raises(DictionaryError) as info:
+        parse_patterns(text, "p.yaml", code_table())
+    assert info.value.problems == [
+        "p.yaml: section figurative: recodes: '888' is not a CAMEO event code",
+        "p.yaml: section figurative: objects must be a list of words",
+        "p.yaml: section figurative: preps must list at least one word",
+    ]
+    good = text.replace(', "888"', "").replace("preps: []", "preps: [for]")
+    loaded = parse_patterns(
+        good.replace("objects: decision", "objects: [ruling]"), "p.yaml", code_table()
+    )
+    assert loaded.figurative is not None
+    assert (loaded.figurative.code, loaded.figurative.recodes) == ("111", {"190"})
+    assert (loaded.figurative.preps, loaded.figurative.objects) == ({"for"}, {"ruling"})
+    packaged = patterns().figurative
+    assert packaged is not None and "attack" in packaged.verbs and "decision" in packaged.objects
+
+
 def test_agent_plurals_are_made_for_singular_terms_without_one():
     from dyadwatch.knowledge import Agent, plural, with_plurals
 

@@ -42,6 +42,8 @@ def test_dates_months_and_years_have_coarser_precision():
     assert _values("in early September") == [("in early September", "2020-09", "month")]
     assert _values("in March 2019") == [("in March 2019", "2019-03", "month")]
     assert _values("in 2019 the talks") == [("in 2019", "2019", "year")]
+    # at the start of a sentence, and in an earlier century
+    assert _values("In 1905, Japan and Russia") == [("In 1905", "1905", "year")]
 
 
 def test_dates_modal_may_is_not_a_month():

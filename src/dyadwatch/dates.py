@@ -117,7 +117,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("lastmonth", re.compile(r"\blast\s+month\b", re.I)),
-    ("year", re.compile(r"\bin\s+(?P<year>(?:19|20)\d{2})\b")),
+    ("year", re.compile(r"\bin\s+(?P<year>(?:1[89]|20)\d{2})\b", re.I)),
 ]
 
 
@@ -293,6 +293,26 @@ def date_for_predicate(
         tokens = [t for t in sent if first.start <= t.idx - sent.start_char < first.end]
         if any(governed_directly(t, root) for t in tokens):
             return first  # the sentence's only date, in the same main clause as the event
+    return None
+
+
+#: A year written before an event noun: "a 2015 meeting", "on a 2017 trip".
+YEAR_WORD = re.compile(r"(?:1[89]|20)\d{2}")
+
+
+def noun_year(sent: Span, predicate: Token) -> DateMention | None:
+    """The year an event noun carries itself ("a 2015 meeting between ...", "on a 2017 trip to
+    France"): that is when the event happened, whatever else the sentence dates."""
+    if predicate.pos_ != "NOUN":
+        return None
+    for child in predicate.children:
+        if (
+            child.i < predicate.i
+            and child.dep_ in ("nummod", "compound", "amod", "npadvmod")
+            and YEAR_WORD.fullmatch(child.text)
+        ):
+            start = child.idx - sent.start_char
+            return DateMention(start, start + len(child.text), child.text, child.text, "year")
     return None
 
 

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 
 from .actors import KNOWN_PERSON_RULES, Mention, actor_code, mention_at
 from .knowledge import Agent, knowledge
-from .patterns import Pattern, Patterns, Weapons, patterns
+from .patterns import Figurative, Pattern, Patterns, Weapons, patterns
 from .syntax import children as _children
 from .syntax import with_coordinates as _with_conjuncts
 
@@ -300,6 +300,9 @@ AREA_NOUNS = {
 PART_HEADS = (AREA_NOUNS | {"rest"}) - {"part", "parts"}
 #: What a document can do on its own: state, appeal, praise, demand, disapprove, reject, threaten.
 DOCUMENT_ROOTS = {"01", "02", "05", "10", "11", "12", "13"}
+#: Demonstrations and rallies (141): a state's executive (these sectors) rallying at home is no protest.
+RALLY_CODE = "141"
+EXECUTIVE_SECTORS = {"GOV", "MIL", "COP", "SPY"}
 #: Sectors of a state's own organs: they act and speak for their state.
 STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"}
 #: Parts of a country named by its nationality ("the Chilean side", "the Peruvian sector").
@@ -992,6 +995,8 @@ class EventCoder:
             return True
         if auxes - {"be"}:
             return False
+        if any(c.dep_ == "auxpass" and c.lower_ == "be" for c in verb.children):
+            return True  # "demanded that the sailors be released": a bare passive
         # a bare form is the subjunctive; a plural present ("that its partners refuse") reads as one
         # only after a verb that cannot report a claim ("insisted that they refuse" may be one)
         return verb.tag_ == "VB" or (verb.tag_ == "VBP" and head.lemma_.lower() == "demand")
@@ -1122,6 +1127,16 @@ class EventCoder:
             if trace:
                 trace.add(trigger, f"pattern {code} matched but the predicate is negated: no event")
             return []
+        figurative = self.patterns.figurative
+        if (
+            figurative is not None
+            and code in figurative.recodes
+            and predicate.lemma_.lower() in figurative.verbs
+            and _said_of(predicate, figurative, self.patterns.weapons)
+        ):
+            # "attacked the senator for the vote", "attacked the ruling": words, not blows
+            code = figurative.code
+            notes.append("said of words or conduct: criticism, not force")
         weapons = self.patterns.weapons
         if weapons is not None and weapons.refines(code):
             # "downed by a missile", "two died in an air raid": the weapon says how
@@ -1242,6 +1257,17 @@ class EventCoder:
             # "stopped shelling Gaza": what the halted act was done to
             target_tokens += _with_conjuncts(_children(consumed_object, {"dobj", "obj"}))
         targets = self._mentions(target_tokens, mentions)
+        if pattern.actor_object:
+            # "received Peru's nomination", "welcomed Chile's offer": an actor owning or named in
+            # the object is no guest ("hosted the Chinese delegation", "his counterpart, X" are)
+            named = {t.i for t in target_tokens}
+            doc = predicate.doc
+            targets = [
+                t
+                for t in targets
+                if any(i in named for i in range(t.start, t.end))
+                or (doc[t.head].dep_ == "appos" and doc[t.head].head.i in named)
+            ]
         if consumed_object is not None and not pattern.object_target:
             # "reinforced its brigades in the Baltics": the consumed object's own phrase is no target
             targets = [
@@ -1287,7 +1313,11 @@ class EventCoder:
             if consumed_object is not None:
                 # "reiterated its demand that Washington lift sanctions": the noun's own clause
                 clauses += [c for c in consumed_object.children if self._appealed_for(c)]
-            clause_subjects = [s for c in clauses for s in self._subject_tokens(c)[0]]
+            clause_subjects = []
+            for clause in clauses:
+                subject, passive_clause = self._subject_tokens(clause)
+                # "alleged that X was poisoned by Y": Y is accused, X suffered it
+                clause_subjects += self._agents(clause) if passive_clause else subject
             targets = self._mentions(clause_subjects, mentions)
             if targets:
                 frame += ", subject of the that-clause"
@@ -1315,7 +1345,11 @@ class EventCoder:
                 targets = [m for m in self._mentions(places, mentions) if m.rule in PLACE_RULES]
                 if targets:
                     frame += ", where the act happened"
-        if not targets and (roots & OWNED_OBJECT_ROOTS or pattern.object_target):
+        if (
+            not targets
+            and (roots & OWNED_OBJECT_ROOTS or pattern.object_target)
+            and not pattern.actor_object
+        ):
             # "demolished the Russian building", "freed Palestinian prisoners": the object's nationality
             targets = self._owners(
                 target_tokens + ([consumed_object] if consumed_object is not None else []), mentions
@@ -1758,6 +1792,12 @@ class EventCoder:
                 if not passive:
                     sources = self._mentions(subjects, mentions)
                     frame = "its owner, the subject of the clause"
+        targets = self._mentions(self._prep_objects([noun], pattern.preps), mentions)
+        between = pattern.symmetric and any(p.lower_ == "between" for p in noun.children)
+        if not sources and between and len(targets) >= 2:
+            # "talks between A and B": every pair, both ways (not the subject of "reported on
+            # talks between A and B")
+            sources, frame = targets, "between"
         if not sources and noun.dep_ == "pobj" and noun.head.dep_ == "prep":
             clause = noun.head.head
             responsible = clause.lemma_.lower() in AGENT_ADJECTIVES and clause.dep_ == "acomp"
@@ -1768,15 +1808,6 @@ class EventCoder:
                 if not passive:
                     sources = self._mentions(subjects, mentions)
                     frame = "responsible subject" if responsible else "subject of the clause"
-        targets = self._mentions(self._prep_objects([noun], pattern.preps), mentions)
-        if (
-            not sources
-            and pattern.symmetric
-            and len(targets) >= 2
-            and any(p.lower_ == "between" for p in noun.children)
-        ):
-            # "talks between A and B": every pair, both ways
-            sources, frame = targets, "between"
         if sources and not targets and pattern.code[:2] in FORCE_ROOTS:
             # "its bombardment of a neighbourhood in Damascus": the place struck stands for its country
             struck = self._place_in(
@@ -1841,6 +1872,25 @@ class EventCoder:
         if pattern.no_target and all(_same_actor(s, t) for t in targets for s in sources):
             # "Jordan lifted the curfew in Amman": an act on one's own place needs no target
             targets = []
+        if code == RALLY_CODE and _campaigning(predicate):
+            if trace:
+                trace.add(trigger, f"pattern {code} '{pattern.name}': campaigning is no protest")
+            return events
+        if code == RALLY_CODE:
+            # "Trump held a rally in Nevada", "the army staged a march": a state's own organs
+            # gathering crowds in their own country protest against no one
+            own = {s.actor.country for s in sources if s.actor.sector in EXECUTIVE_SECTORS}
+            if own and all(t.actor.country in own and not t.actor.sector for t in targets):
+                kept = [s for s in sources if s.actor.sector not in EXECUTIVE_SECTORS]
+                if trace and len(kept) < len(sources):
+                    trace.add(
+                        trigger,
+                        f"pattern {code} '{pattern.name}': a state organ's rally at home is no "
+                        "protest",
+                    )
+                sources = kept
+                if not sources:
+                    return events
         if not targets:
             if (symmetric or pattern.symmetric or pattern.mutual) and len(sources) >= 2:
                 # "A and B held talks": each with each
@@ -2167,6 +2217,24 @@ def _same_source(mention: Mention, sources: list[Mention]) -> bool:
     return any(_same_actor(mention, s) for s in sources)
 
 
+#: Words that make a rally an election campaign's: "a campaign rally", "an election rally".
+CAMPAIGN_WORDS = {"campaign", "election", "electoral", "reelection", "re-election", "campaigning"}
+
+
+def _campaigning(predicate: Token) -> bool:
+    """Whether a demonstration is an election campaign's ("held a campaign rally", "an election
+    rally") or a candidate gathering supporters ("rallied supporters in Ohio"): no protest."""
+    if predicate.lemma_.lower() == "rally" and _children(predicate, {"dobj", "obj"}):
+        return True
+    gatherings = [predicate] + _children(predicate, {"dobj", "obj", "nsubjpass"})
+    return any(
+        c.lemma_.lower() in CAMPAIGN_WORDS
+        for g in gatherings
+        for c in g.children
+        if c.dep_ in ("compound", "amod", "nmod")
+    )
+
+
 def _same_actor(one: Mention, other: Mention) -> bool:
     """The same actor under two mentions ("Jordan … in Amman"): no event between them."""
     return one.actor.code == other.actor.code and one.actor.name == other.actor.name
@@ -2207,6 +2275,60 @@ def _instruments(predicate: Token) -> tuple[Token, ...]:
     return tuple(
         t for t in found if t.lemma_.lower() in INSTRUMENT_NOUNS or t.lower_ in INSTRUMENT_NOUNS
     )
+
+
+#: Objects of "for"/"over" that are a time, a prize or a purpose of fighting, not a reason to criticise:
+#: "attacked the town for three days", "over the weekend", "for control of the pass".
+NOT_REASONS = {
+    "time",
+    "hour",
+    "day",
+    "night",
+    "week",
+    "weekend",
+    "month",
+    "year",
+    "while",
+    "period",
+    "control",
+    "possession",
+    "territory",
+    "revenge",
+    "retaliation",
+}
+
+
+def _said_of(predicate: Token, figurative: Figurative, weapons: Weapons | None) -> bool:
+    """Whether a use-of-force verb is said of someone's words or conduct: its object is something
+    said or decided ("attacked the ruling"), or it gives a reason ("for the remark", "for accumulating
+    wealth", "over its handling of") or a judgement ("as a liar", "as reckless"), and no weapon is
+    named anywhere in the clause."""
+    if weapons is not None:
+        arms = {w for _label, words in weapons.kinds.values() for w in words}
+        if any(t.lemma_.lower() in arms or t.lower_ in arms for t in predicate.subtree):
+            return False
+    if any(
+        o.lemma_.lower() in figurative.objects
+        for o in _with_conjuncts(_children(predicate, {"dobj"}))
+    ):
+        return True
+    for prep in _children(predicate, {"prep"}):
+        if prep.lower_ not in figurative.preps:
+            continue
+        if _children(prep, {"pcomp"}):  # "for accumulating wealth"
+            return True
+        for obj in _children(prep, {"pobj"}):
+            if prep.lower_ == "as":  # "as a liar", "as reckless"
+                if obj.pos_ in ("NOUN", "ADJ"):
+                    return True
+            elif (
+                obj.pos_ == "NOUN"
+                and obj.lemma_.lower() not in NOT_REASONS
+                and obj.ent_type_ not in ("DATE", "TIME", "GPE", "LOC", "FAC")
+                and not _children(obj, {"nummod"})
+            ):
+                return True
+    return False
 
 
 def _weapon_code(predicate: Token, consumed_object: Token | None, weapons: Weapons) -> str | None:

@@ -34,6 +34,7 @@ PATTERN_KEYS = {
     "clause_target",
     "object_target",
     "preps_only",
+    "actor_object",
 }
 #: Frame sections: name -> (word-list keys, whether a root->code map ``codes`` is required)
 SECTIONS = {
@@ -77,6 +78,9 @@ class Pattern:
     clause_target: bool = False  # "demanded that Y withdraw": Y, the complement's subject
     object_target: bool = False  # "trained Iraqi soldiers": the object word names the target
     preps_only: bool = False  # "left Beijing for Tokyo": only a preposition's object is the target
+    #: "hosted the Chinese delegation": the direct object is a target only when it is itself an actor,
+    #: not a thing an actor owns or names ("received Peru's nomination", "welcomed Chile's offer")
+    actor_object: bool = False
 
     @property
     def specificity(self) -> int:
@@ -134,6 +138,20 @@ class Peacekeeping:
     purposes: frozenset[str]
 
 
+@dataclass(frozen=True)
+class Figurative:
+    """A use of force (``recodes``) said of words, not blows: one of ``verbs`` with a reason or a
+    characterisation after one of ``preps`` ("attacked the senator for the vote", "attacked the plan
+    as reckless"), or with a direct object among ``objects`` ("attacked the ruling"), is coded ``code``
+    (criticism)."""
+
+    code: str
+    recodes: frozenset[str]
+    verbs: frozenset[str]
+    preps: frozenset[str]
+    objects: frozenset[str] = frozenset()
+
+
 @dataclass
 class Patterns:
     patterns: list[Pattern]
@@ -154,6 +172,8 @@ class Patterns:
     weapons: Weapons | None = None
     #: the ``peacekeeping`` section: troops sent to keep the peace or to protect are not a build-up
     peacekeeping: Peacekeeping | None = None
+    #: the ``figurative`` section: "attacked X for Y" is criticism, not a use of force
+    figurative: Figurative | None = None
     #: (frame, lemma, word) -> membership, filled as tokens are asked about
     _frame_memo: dict[tuple[str, str, str], bool] = field(default_factory=dict, repr=False)
     #: (lemma, word) -> the patterns of that verb token, filled as tokens are asked about
@@ -363,6 +383,7 @@ def _pattern(
         bool(entry.get("clause_target")),
         bool(entry.get("object_target")),
         bool(entry.get("preps_only")),
+        bool(entry.get("actor_object")),
     )
 
 
@@ -431,6 +452,7 @@ def parse_patterns(text: str, filename: str, codes: CodeTable) -> Patterns:
             "place_target_roots",
             "weapons",
             "peacekeeping",
+            "figurative",
         }
     )
     if unknown:
@@ -472,6 +494,7 @@ def parse_patterns(text: str, filename: str, codes: CodeTable) -> Patterns:
         )
     weapons = _weapons(data.get("weapons"), filename, codes, problems)
     peacekeeping = _peacekeeping(data.get("peacekeeping"), filename, codes, problems)
+    figurative = _figurative(data.get("figurative"), filename, codes, problems)
     if problems:
         raise DictionaryError(problems)
     return Patterns(
@@ -482,6 +505,7 @@ def parse_patterns(text: str, filename: str, codes: CodeTable) -> Patterns:
         cooperative_intent=cooperative,
         weapons=weapons,
         peacekeeping=peacekeeping,
+        figurative=figurative,
     )
 
 
@@ -548,6 +572,40 @@ def _peacekeeping(
     if deploy is None or code is None or words is None or purposes is None:
         return None
     return Peacekeeping(deploy, code, words, purposes)
+
+
+def _figurative(
+    value: Any, filename: str, codes: CodeTable, problems: list[str]
+) -> Figurative | None:
+    """The ``figurative`` section: ``code``, ``recodes`` (codes), ``verbs``, ``preps`` and, optionally,
+    ``objects``."""
+    if value is None:
+        return None
+    where = f"{filename}: section figurative"
+    if not isinstance(value, dict):
+        problems.append(f"{where}: expected a mapping")
+        return None
+    unknown = set(value) - {"code", "recodes", "verbs", "preps", "objects"}
+    if unknown:
+        problems.append(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
+    code = _code(value.get("code", ""), f"{where}: code", codes, problems)
+    recodes: set[str] = set()
+    if not isinstance(value.get("recodes"), list) or not value["recodes"]:
+        problems.append(f"{where}: recodes: expected a list of codes")
+    else:
+        for each in value["recodes"]:
+            checked = _code(each, f"{where}: recodes", codes, problems)
+            if checked is not None:
+                recodes.add(checked)
+    verbs = _words(value.get("verbs"), where, "verbs", problems)
+    preps = _words(value.get("preps"), where, "preps", problems)
+    objects = _words(value.get("objects"), where, "objects", problems)
+    for key, words in (("verbs", verbs), ("preps", preps)):
+        if words == frozenset():
+            problems.append(f"{where}: {key} must list at least one word")
+    if code is None or not recodes or not verbs or not preps or objects is None:
+        return None
+    return Figurative(code, frozenset(recodes), verbs, preps, objects)
 
 
 @lru_cache(maxsize=1)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from . import __version__
 from .actors import ActorResolver, Mention
 from .codes import code_table
-from .dates import DateMention, date_for_predicate, find_dates, parse_anchor
+from .dates import DateMention, date_for_predicate, find_dates, noun_year, parse_anchor
 from .errors import ExtractError
 from .events import CodedEvent, EventCoder
 from .extract import extract
@@ -250,7 +250,9 @@ class Coder:
         )
         verb = coded.predicate
         verb_offsets = (para.start + verb.idx, para.start + verb.idx + len(verb.text))
-        dated = date_for_predicate(sent, dates, coded.trigger, coded.predicate)
+        dated = noun_year(sent, coded.predicate) or date_for_predicate(
+            sent, dates, coded.trigger, coded.predicate
+        )
         event_date: str | None
         precision: str | None
         date_text: str | None

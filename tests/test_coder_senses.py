@@ -1,0 +1,105 @@
+"""Word senses the patterns must tell apart: force words said of words ("attacked the senator for the
+vote"), guests and things received ("received the Chinese envoy" / "received the nomination"), protests
+and campaign or state rallies, and what a claim accuses."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def code(coder):
+    import dyadwatch
+
+    def run(text: str, published: str = "2021-06-16") -> set[tuple[str, str | None, str]]:
+        events = dyadwatch.code_text(text, published=published)
+        return {(e.source.code, e.target.code if e.target else None, e.cameo) for e in events}
+
+    return run
+
+
+def test_attacking_someone_for_what_they_did_or_said_is_criticism(code):
+    # a reason, a judgement, or something said or decided as the object: words, not blows
+    assert code(
+        "Joe Biden attacked Donald Trump for the remarks about veterans.", published="2020-10-01"
+    ) == {("USA", "USAGOV", "111")}
+    assert code("China attacked the US decision as interference.") == {("CHN", "USA", "111")}
+    assert code("The minister attacked Australia's decision to close the border.") == {
+        ("---GOV", "AUS", "111")
+    }
+    assert code("The opposition attacked the government over its handling of the crisis.") == {
+        ("---OPP", "---GOV", "111")
+    }
+
+
+def test_attacks_with_weapons_times_or_stakes_stay_uses_of_force(code):
+    assert code("Russian troops attacked Ukrainian positions over the weekend.") == {
+        ("RUSMIL", "UKR", "190")
+    }
+    assert code("Rebels attacked the army for control of the pass.") == {
+        ("---REB", "---MIL", "190")
+    }
+    # a weapon named in the clause: the reason does not make it words
+    assert code("Israel attacked Hamas with rockets for the second time.") == {
+        ("ISR", "PSEREB", "194")
+    }
+
+
+def test_receiving_a_thing_an_actor_owns_is_no_visit(code):
+    assert code("The Indian minister received Brazil's highest honour on Friday.") == set()
+    assert code("Kenya received further Chinese criticism.") == set()
+    # a guest received, or named in apposition, is hosted
+    assert code("The president received his French counterpart, Emmanuel Macron, on Monday.") == {
+        ("---GOV", "FRAGOV", "043"),
+        ("FRAGOV", "---GOV", "042"),
+    }
+    assert code("Belgrade hosted a delegation from China.") == {
+        ("SRB", "CHNGOV", "043"),
+        ("CHNGOV", "SRB", "042"),
+    }
+
+
+def test_welcoming_an_actors_decision_is_approval_not_hosting(code):
+    assert code("Turkey welcomed Russia's offer.") == {("TUR", "RUS", "051")}
+
+
+def test_campaign_rallies_and_a_governments_rallies_at_home_are_no_protest(code):
+    assert code("Senator Elizabeth Warren held a campaign rally in Iowa.") == set()
+    assert code("President Donald Trump held a rally in Nevada.", published="2020-10-01") == set()
+    assert code("Joe Biden rallied supporters in Ohio on Monday.") == set()
+    # a protest against someone, even by a state organ, stays one
+    assert code("The Venezuelan government organised a march against US sanctions.") == {
+        ("VENGOV", "USA", "141")
+    }
+    assert ("---OPP", "BLRGOV", "141") in code(
+        "Opposition supporters held a rally in Minsk against Alexander Lukashenko."
+    )
+
+
+def test_a_claim_accuses_who_did_the_act_not_who_suffered_it(code):
+    assert code("The opposition alleged that Navalny was poisoned by the Kremlin.") == {
+        ("---OPP", "RUSGOV", "112")
+    }
+    # with no one named as doing it, no one is accused
+    assert code("Kenya alleged that its citizens were detained in Somalia.") == set()
+    assert code("Ukraine alleged that Russia had shelled Kharkiv.") == {("UKR", "RUS", "112")}
+
+
+def test_a_demand_in_the_passive_is_a_demand_not_the_act(code):
+    assert code("Iran demanded that the sailors be released by Britain.") == {("IRN", "GBR", "100")}
+    assert code("Iran demanded that the sailors be released.") == set()
+
+
+def test_an_event_noun_with_a_year_is_dated_that_year_and_is_background(coder):
+    import dyadwatch
+
+    text = (
+        "Reporters found an e-mail about a 2015 meeting between Joe Biden and Ukraine's president."
+    )
+    events = dyadwatch.code_text(text, published="2020-10-20")
+    # the parties named by "between", not the reporters, met
+    assert {(e.source.code, e.target.code, e.cameo) for e in events} == {
+        ("USA", "UKRGOV", "040"),
+        ("UKRGOV", "USA", "040"),
+    }
+    assert {(e.date, e.date_precision, e.background) for e in events} == {("2015", "year", True)}
