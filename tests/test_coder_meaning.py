@@ -446,6 +446,9 @@ def test_ready_and_willing_announce_an_intent(code):
     assert code("Uruguay is prepared to commit soldiers to the UN force.") == {
         ("URY", "IGOUNO", "0334")
     }
+    # not ready, not prepared: no intent, named act or not
+    assert code("Chile is not willing to provide humanitarian aid to Haiti.") == set()
+    assert code("Britain is not prepared to sign a deal with Norway.") == set()
 
 
 def test_an_appealed_act_is_not_done(code):
@@ -798,6 +801,9 @@ def test_agreeing_to_an_act_no_pattern_names_is_an_intent_to_cooperate(code):
     }
     # a refused or negated agreement is no intent
     assert code("Peru did not agree to build a hospital for Bolivia.") == set()
+    # with no party named, a state's intent stands alone; a private person's is no event
+    assert code("Romania has agreed to open a transit centre.") == {("ROU", None, "030")}
+    assert code("The banker Ivan Horvat agreed to answer questions from reporters.") == set()
     # a frame verb's own pattern wins: agreeing to a ceasefire to end the fighting
     assert code("Ghana and Togo agreed to a truce to end the border clashes.") == {
         ("GHA", "TGO", "0356"),

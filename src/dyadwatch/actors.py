@@ -418,6 +418,12 @@ class ActorResolver:
                 continue
             if piece.kind == "agent" and doc[piece.end - 1].pos_ not in ("NOUN", "PROPN"):
                 continue  # "firm relations", "general agreement": the word is not a role here
+            if (
+                piece.kind == "entity"
+                and doc[piece.start].ent_type_ == "PERSON"
+                and doc[piece.start].ent_iob_ == "I"
+            ):
+                continue  # "Michael Bloomberg": the end of a person's name, not the organisation
             if piece.kind in ("country", "adjective", "capital") and _after_stance_prefix(
                 doc, piece.start
             ):
@@ -940,10 +946,15 @@ class ActorResolver:
         for child in head.children:
             if child.dep_ != "appos":
                 continue
+            # the apposition's own phrase, not a clause in it ("Kenosha, where police shot a man")
+            clauses = [t for t in child.subtree if t.dep_ in CLAUSE_DEPS and t.i != child.i]
+            outside = {c.i for clause in clauses for c in clause.subtree}
             inside = [
                 p
                 for p in self._matches(doc)
-                if child.left_edge.i <= p.start and p.end <= child.right_edge.i + 1
+                if child.left_edge.i <= p.start
+                and p.end <= child.right_edge.i + 1
+                and not outside.intersection(range(p.start, p.end))
             ]
             roles = [p.value for p in inside if p.kind == "agent"]
             at_head = [p.value for p in inside if p.kind == "agent" and p.start <= child.i < p.end]
@@ -959,6 +970,10 @@ class ActorResolver:
             if agent is not None or country is not None:
                 return ActorRef(actor_code(country, None, sector), country, None, sector, "", "")
         return None
+
+
+#: Clauses inside an apposition that say something of it without naming what it is.
+CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp"}
 
 
 def _effective_agent(agents: list[Agent]) -> Agent | None:
@@ -1027,8 +1042,14 @@ def _is_name_token(token: Token) -> bool:
 
 
 def _describes_a_name(token: Token) -> bool:
-    """A common noun inside a name's phrase ("Serbian tennis player Novak Djokovic")."""
+    """A common noun inside a name's phrase ("Serbian tennis player Novak Djokovic"), or one the
+    name right after it is in apposition to ("the Haitian group Veye Yo")."""
     head = token.head
+    if token.pos_ == "NOUN" and any(
+        c.dep_ == "appos" and c.pos_ == "PROPN" and c.left_edge.i == token.i + 1
+        for c in token.children
+    ):
+        return True
     return (
         token.pos_ == "NOUN"
         and token.dep_ in ("compound", "nmod", "amod")

@@ -940,11 +940,18 @@ class EventCoder:
         events = self._code_match(pattern, thing, act, frame_verb, "intent", mentions, trace)
         # "agreed to build a hospital": a thing built is no party to the intent
         named = [
-            e for e in events if e.target is None or e.target.actor.country or e.target.actor.igo
+            e
+            for e in events
+            if e.target is not None and (e.target.actor.country or e.target.actor.igo)
         ]
         if events and not named:
             for event in events:
-                if all(event.source is not e.source for e in named):
+                # ... but it is an intent of a state, a body or a role ("Romania agreed to set up
+                # a centre", "opposition leaders agreed to"); a private person of no known country
+                # or role ("Ivan Horvat agreed to answer questions") is no event
+                actor, head = event.source.actor, act.doc[event.source.head]
+                anchored = actor.country or actor.igo or actor.sector or head.ent_type_ != "PERSON"
+                if anchored and all(event.source is not e.source for e in named):
                     event.target = None
                     named.append(event)
         for event in named:
@@ -1091,7 +1098,11 @@ class EventCoder:
             # peace are military protection, not a build-up against the country
             code = keeping.code  # the deployment's own root still finds where they went
             notes.append("troops sent to keep the peace")
-        negated = _negated(trigger) or (predicate is not trigger and _negated(predicate))
+        negated = (
+            _negated(trigger)
+            or (predicate is not trigger and _negated(predicate))
+            or _readiness_negated(trigger)
+        )
         if _hypothetical(trigger):
             if trace:
                 trace.add(
@@ -2121,6 +2132,16 @@ def _after_ready(token: Token) -> bool:
         and head.i != token.i
         and (head.lemma_.lower() in READY_ADJECTIVES or head.lower_ in READY_ADJECTIVES)
     )
+
+
+def _readiness_negated(token: Token) -> bool:
+    """ "is not ready to help", "they are not prepared to sign": the readiness (the adjective, or the
+    copula it completes) is negated, for the act after it or the adjective itself."""
+    ready = token.head if _after_ready(token) else token
+    if ready.lemma_.lower() not in READY_ADJECTIVES and ready.lower_ not in READY_ADJECTIVES:
+        return False
+    copula = ready.head if ready.dep_ in ("acomp", "xcomp") and ready.head.i != ready.i else None
+    return _negated(ready) or (copula is not None and _negated(copula))
 
 
 def _announced_future(token: Token) -> bool:
