@@ -609,6 +609,12 @@ def test_letting_in_peacekeepers_inspectors_and_aid(code):
     assert code("Israel allowed aid convoys into Gaza.") == {("ISR", "PSEGZA", "0863")}
     # refused, it is a refusal to let the aid in
     assert code("Egypt refused to allow aid into Gaza.") == {("EGY", "PSEGZA", "124")}
+    # let in to do something: who is let in is the subject of the "to" clause the parser reads
+    assert code("Sudan allowed UN peacekeepers to patrol Darfur.") == {("SDN", "IGOUNOMIL", "0861")}
+    # announced, it is the intent to allow international involvement (086's own intent code)
+    assert code("Iran will allow IAEA inspectors to visit the site.") == {
+        ("IRN", "IGOUNOIAE", "0355")
+    }
 
 
 def test_a_named_storm_is_no_actor(code):

@@ -479,6 +479,16 @@ class EventCoder:
                 if s.pos_ in ("NOUN", "PROPN")
             ]
         if not objects:
+            # "allowed IAEA inspectors to visit the site", parsed as a clause whose subject is the
+            # inspectors: the subject of a "to" complement is who is let in
+            objects = [
+                s
+                for c in _children(verb, {"ccomp"})
+                if any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                for s in _children(c, {"nsubj"})
+                if s.pos_ in ("NOUN", "PROPN")
+            ]
+        if not objects:
             # "halted fighting", "stopped shelling": an -ing complement is what is halted
             objects = [c for c in _children(verb, {"xcomp"}) if c.tag_ == "VBG"]
         # "engaged ... in a firefight", "launched attacks on": a light verb's noun may also sit in a PP
@@ -2426,5 +2436,6 @@ def _unique(events: list[CodedEvent]) -> list[CodedEvent]:
 
 
 def _intent_code(codes: dict[str, str], code: str) -> str:
-    """The intent code of an act: the act's own (0841 → 0353), else its root's (19 → 138), else the act."""
-    return codes.get(code, codes.get(code[:2], code))
+    """The intent code of an act: the act's own (0841 → 0353), its base code's (0862 → 086 →
+    0355), else its root's (19 → 138), else the act."""
+    return codes.get(code, codes.get(code[:3], codes.get(code[:2], code)))
