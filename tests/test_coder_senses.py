@@ -103,3 +103,40 @@ def test_an_event_noun_with_a_year_is_dated_that_year_and_is_background(coder):
         ("UKRGOV", "USA", "040"),
     }
     assert {(e.date, e.date_precision, e.background) for e in events} == {("2015", "year", True)}
+
+
+def test_talking_to_the_press_is_a_statement_to_it_not_a_consultation(code):
+    assert code("The minister spoke to reporters in Belgrade on Monday.") == {
+        ("---GOV", "SRBMED", "010")
+    }
+    assert code("The professor, speaking to the BBC, said the rules were unclear.") == {
+        ("---EDU", "GBRMED", "010")
+    }
+    # the other party of the same meeting is still met
+    assert code("Vucic met reporters and Chinese officials.") == {
+        ("SRBGOV", "---MED", "010"),
+        ("SRBGOV", "CHNGOV", "040"),
+        ("CHNGOV", "SRBGOV", "040"),
+    }
+
+
+def test_beating_someone_in_a_contest_is_a_win_not_an_assault(code):
+    assert code("Joe Biden narrowly beat Donald Trump in Georgia.", "2020-11-20") == set()
+    assert code("Brazil beat Argentina in the final.") == set()
+    assert code("Police beat protesters in Minsk.") == {("---COP", "BLROPP", "182")}
+
+
+def test_a_verb_sharing_a_passive_subject_may_be_active(code):
+    # the ambassador was summoned, and then left: the leaving is the ambassador's own trip
+    assert code("The ambassador was summoned by Serbia and left Belgrade for Moscow.") == {
+        ("SRB", "---GOV", "114"),
+        ("---GOV", "RUS", "042"),
+    }
+    # the one honoured is no source, even as a pronoun for the speaker
+    assert (
+        code(
+            "Mike Pompeo has told Donald Trump he would be honoured to serve in the cabinet.",
+            "2016-12-18",
+        )
+        == set()
+    )

@@ -172,6 +172,7 @@ figurative:
   verbs: [attack]
   preps: []
   objects: decision
+  contest_verbs: [beat]
 patterns:
   - {code: "190", verbs: [attack]}
 """
@@ -181,7 +182,9 @@ patterns:
         "p.yaml: section figurative: recodes: '888' is not a CAMEO event code",
         "p.yaml: section figurative: objects must be a list of words",
         "p.yaml: section figurative: preps must list at least one word",
+        "p.yaml: section figurative: contest_verbs and contests go together",
     ]
+    text = text.replace("contest_verbs: [beat]", "contest_verbs: [beat]\n  contests: [final]")
     good = text.replace(', "888"', "").replace("preps: []", "preps: [for]")
     loaded = parse_patterns(
         good.replace("objects: decision", "objects: [ruling]"), "p.yaml", code_table()
@@ -189,6 +192,7 @@ patterns:
     assert loaded.figurative is not None
     assert (loaded.figurative.code, loaded.figurative.recodes) == ("111", {"190"})
     assert (loaded.figurative.preps, loaded.figurative.objects) == ({"for"}, {"ruling"})
+    assert (loaded.figurative.contest_verbs, loaded.figurative.contests) == ({"beat"}, {"final"})
     packaged = patterns().figurative
     assert packaged is not None and "attack" in packaged.verbs and "decision" in packaged.objects
 

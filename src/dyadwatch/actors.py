@@ -424,6 +424,8 @@ class ActorResolver:
                 and doc[piece.start].ent_iob_ == "I"
             ):
                 continue  # "Michael Bloomberg": the end of a person's name, not the organisation
+            if piece.kind == "capital" and _inside_plain_name(doc, piece, found):
+                continue  # "Real Madrid", "Dinamo Zagreb": a club's name, not the capital
             if piece.kind in ("country", "adjective", "capital") and _after_stance_prefix(
                 doc, piece.start
             ):
@@ -1038,6 +1040,46 @@ def _is_name_token(token: Token) -> bool:
         and token.i > 1
         and doc[token.i - 2].pos_ == "PROPN"
         and not doc[token.i - 2].whitespace_
+    )
+
+
+#: Words that make a part of a capital ("East Jerusalem", "Greater London"), not another name.
+PLACE_PART_WORDS = {
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "greater",
+    "old",
+    "new",
+    "downtown",
+    "metro",
+    "inner",
+    "outer",
+    "upper",
+    "lower",
+}
+
+
+def _inside_plain_name(doc: Doc, piece: _Piece, found: list[_Piece]) -> bool:
+    """Whether a capital ends a longer proper name that is no place: a capitalised word of no known
+    meaning right before it ("Real Madrid", "Dinamo Zagreb", "Red Star Belgrade"); not a part of the
+    city ("East Jerusalem") nor a role or another known name ("University of Belgrade")."""
+    if piece.start == 0:
+        return False
+    before = doc[piece.start - 1]
+    return (
+        before.pos_ == "PROPN"
+        and before.is_title
+        and before.head.i >= piece.start
+        and before.head.i < piece.end
+        and before.lower_ not in PLACE_PART_WORDS
+        and not any(p.start <= before.i < p.end for p in found)
     )
 
 

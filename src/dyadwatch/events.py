@@ -658,7 +658,12 @@ class EventCoder:
             if passive and node is not verb and node.lower_ in READY_ADJECTIVES:
                 return _with_conjuncts(passive), False  # "Russia is prepared to mediate"
             if passive:
-                return _with_conjuncts(passive), True
+                # "he was honoured ... and left the meeting": a finite verb sharing a passive
+                # subject is active ("was arrested and charged" stays passive)
+                shared_active = (
+                    node is not verb and not own_passive and verb.tag_ in ("VBD", "VBZ", "VBP")
+                )
+                return _with_conjuncts(passive), not shared_active
             if node.dep_ == "xcomp" and self._is_appeal(node.head):
                 # object control: "asked Obama to help" — Obama is the helper
                 objects = _children(node.head, {"dobj", "obj"})
@@ -1151,6 +1156,19 @@ class EventCoder:
         figurative = self.patterns.figurative
         if (
             figurative is not None
+            and predicate.lemma_.lower() in figurative.contest_verbs
+            and any(
+                t.lemma_.lower() in figurative.contests
+                for t in predicate.subtree
+                if t.dep_ not in SUBJECT_DEPS
+            )
+        ):
+            # "narrowly beat Clinton in Wisconsin", "beat Chile in the final": a win, not a blow
+            if trace:
+                trace.add(trigger, f"pattern {code}: a win in a contest, not a use of force")
+            return []
+        if (
+            figurative is not None
             and code in figurative.recodes
             and predicate.lemma_.lower() in figurative.verbs
             and _said_of(predicate, figurative, self.patterns.weapons)
@@ -1448,7 +1466,12 @@ class EventCoder:
             found = self._instrument_authors(subjects, mentions)
             if found:
                 sources, frame = found, frame + ", author of the instrument"
-        if not sources and subjects and all(t.lower_ in SPEAKER_PRONOUNS for t in subjects):
+        if (
+            not sources
+            and subjects
+            and not passive  # "he would be honoured": the one honoured is no source
+            and all(t.lower_ in SPEAKER_PRONOUNS for t in subjects)
+        ):
             speakers = [
                 m
                 for m in self._speaker_of(trigger, mentions)
@@ -1935,6 +1958,8 @@ class EventCoder:
                     events.append(make(t, s, frame + ", symmetric"))
                 if pattern.converse and converse:
                     events.append(make(t, s, frame + f", converse of {code}", pattern.converse))
+        if code[:2] == CONSULT_ROOT:
+            events = _press_statements(events, trace)
         if trace:
             for event in events:
                 trace.add(
@@ -2264,6 +2289,40 @@ def _campaigning(predicate: Token) -> bool:
         for c in g.children
         if c.dep_ in ("compound", "amod", "nmod")
     )
+
+
+#: Consultations (04): with the press they are statements (010) to it, made by the other party.
+CONSULT_ROOT = "04"
+PRESS_SECTOR = "MED"
+STATEMENT_CODE = "010"
+
+
+def _press_statements(events: list[CodedEvent], trace: Trace | None) -> list[CodedEvent]:
+    """ "spoke to reporters", "speaking to the BBC", "a reporter reached out to X to discuss": talking
+    with the press is a statement to it (010) by the party that is not the press, not a consultation
+    between the two."""
+    out: list[CodedEvent] = []
+    seen: set[tuple[int, int]] = set()
+    for event in events:
+        target = event.target
+        press = [m for m in (event.source, target) if m is not None and _is_press(m)]
+        if target is None or len(press) != 1:
+            out.append(event)
+            continue
+        speaker = target if press[0] is event.source else event.source
+        if (speaker.start, press[0].start) in seen:
+            continue
+        seen.add((speaker.start, press[0].start))
+        event.source, event.target, event.code = speaker, press[0], STATEMENT_CODE
+        event.frame += ", talking to the press: a statement"
+        out.append(event)
+        if trace:
+            trace.add(event.trigger, f"{speaker.actor.code} talking to the press: 010, not 04x")
+    return out
+
+
+def _is_press(mention: Mention) -> bool:
+    return (mention.actor.sector or "").startswith(PRESS_SECTOR)
 
 
 def _same_actor(one: Mention, other: Mention) -> bool:

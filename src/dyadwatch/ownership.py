@@ -61,6 +61,10 @@ def unowned_role(mention: Mention) -> bool:
     return mention.rule == "agent" and not (actor.country or actor.igo or mention.members)
 
 
+#: Mentions of people by name (a role "of" them keeps its own sector).
+PERSON_RULES = {"known-person", "known-surname", "title+known-surname", "title+name"}
+
+
 def owned_by_phrase(
     doc: Doc, mentions: list[Mention], country_actor: CountryActor, titles: set[str]
 ) -> list[Mention]:
@@ -114,6 +118,10 @@ def owned_by_phrase(
             for owner in owners:
                 actor = owner.actor
                 if owner.rule in PLACE_RULES:
+                    actor = country_actor(str(actor.country), sector, "")
+                elif owner.rule in PERSON_RULES and sector and actor.country:
+                    # "opponents of President Assad", "aides of Putin": the role's own sector, in
+                    # the person's country (not the person's office)
                     actor = country_actor(str(actor.country), sector, "")
                 elif actor.sector is None and sector:
                     actor = replace(actor, code=actor.code + sector, sector=sector)

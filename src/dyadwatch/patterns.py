@@ -150,6 +150,9 @@ class Figurative:
     verbs: frozenset[str]
     preps: frozenset[str]
     objects: frozenset[str] = frozenset()
+    #: verbs that name a win when a contest or a margin is in their clause ("narrowly beat")
+    contest_verbs: frozenset[str] = frozenset()
+    contests: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -578,14 +581,22 @@ def _figurative(
     value: Any, filename: str, codes: CodeTable, problems: list[str]
 ) -> Figurative | None:
     """The ``figurative`` section: ``code``, ``recodes`` (codes), ``verbs``, ``preps`` and, optionally,
-    ``objects``."""
+    ``objects`` and the pair ``contest_verbs`` / ``contests``."""
     if value is None:
         return None
     where = f"{filename}: section figurative"
     if not isinstance(value, dict):
         problems.append(f"{where}: expected a mapping")
         return None
-    unknown = set(value) - {"code", "recodes", "verbs", "preps", "objects"}
+    unknown = set(value) - {
+        "code",
+        "recodes",
+        "verbs",
+        "preps",
+        "objects",
+        "contest_verbs",
+        "contests",
+    }
     if unknown:
         problems.append(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
     code = _code(value.get("code", ""), f"{where}: code", codes, problems)
@@ -600,12 +611,18 @@ def _figurative(
     verbs = _words(value.get("verbs"), where, "verbs", problems)
     preps = _words(value.get("preps"), where, "preps", problems)
     objects = _words(value.get("objects"), where, "objects", problems)
+    contest_verbs = _words(value.get("contest_verbs"), where, "contest_verbs", problems)
+    contests = _words(value.get("contests"), where, "contests", problems)
     for key, words in (("verbs", verbs), ("preps", preps)):
         if words == frozenset():
             problems.append(f"{where}: {key} must list at least one word")
+    if bool(contest_verbs) != bool(contests):
+        problems.append(f"{where}: contest_verbs and contests go together")
     if code is None or not recodes or not verbs or not preps or objects is None:
         return None
-    return Figurative(code, frozenset(recodes), verbs, preps, objects)
+    if contest_verbs is None or contests is None:
+        return None
+    return Figurative(code, frozenset(recodes), verbs, preps, objects, contest_verbs, contests)
 
 
 @lru_cache(maxsize=1)
