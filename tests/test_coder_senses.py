@@ -140,3 +140,18 @@ def test_a_verb_sharing_a_passive_subject_may_be_active(code):
         )
         == set()
     )
+
+
+def test_one_act_on_two_mentions_coded_alike_is_one_event(code, coder):
+    import dyadwatch
+
+    text = "Officials in Belarus cracked down on critics and alleged critics."
+    events = dyadwatch.code_text(text, published="2021-06-16")
+    assert [(e.source.code, e.target.code, e.cameo) for e in events] == [
+        ("BLRGOV", "---OPP", "175")
+    ]
+    # two different parties stay two events
+    assert code("Belarus expelled Polish and Lithuanian diplomats.") == {
+        ("BLR", "POLGOV", "166"),
+        ("BLR", "LTUGOV", "166"),
+    }

@@ -937,10 +937,24 @@ class ActorResolver:
     def _known_by_surname(self, name_text: str, day: date | None) -> str | None:
         if name_text in self.kb.people:
             return name_text
-        last = name_text.split()[-1]
+        words = name_text.split()
+        last = words[-1]
         candidates = self._surnames.get(last) or self._surnames.get(last.capitalize(), set())
+        if len(words) > 1:
+            # "Bassam Haj Mustafa" is not "Mohammad Mustafa": a given name written must be theirs
+            candidates = {n for n in candidates if self._given_name_fits(n, words[0])}
         held = [n for n in candidates if self.in_office(n, day)]
         return held[0] if len(held) == 1 else None
+
+    def _given_name_fits(self, name: str, given: str) -> bool:
+        """Whether ``given`` begins the known person's name or one of its spellings (an initial
+        "V." fits "Vladimir")."""
+        given = given.rstrip(".").lower()
+        for written in (name, *self.kb.people[name][0].aliases):
+            first = written.split()[0].lower()
+            if first == given or (len(given) == 1 and first.startswith(given)):
+                return True
+        return False
 
     def _appositive(self, doc: Doc, start: int, end: int) -> ActorRef | None:
         """Resolve "Name, a professor at X University of <Country>" from the apposition."""

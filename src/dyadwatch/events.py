@@ -2478,7 +2478,10 @@ def _dedupe(mentions: list[Mention]) -> list[Mention]:
 
 
 def _unique(events: list[CodedEvent]) -> list[CodedEvent]:
+    """One event per act and dyad: the same mentions found twice, or one verb's act on two mentions
+    coded alike ("cracked down on critics and alleged critics": one crackdown on ---OPP)."""
     seen: set[tuple[int, str, int, str, str]] = set()
+    acts: set[tuple[int, str, str, str]] = set()
     out = []
     for event in events:
         key = (
@@ -2488,8 +2491,15 @@ def _unique(events: list[CodedEvent]) -> list[CodedEvent]:
             event.target.actor.code if event.target else "",
             event.code,
         )
-        if key not in seen:
+        act = (
+            event.trigger.i,
+            event.source.actor.code,
+            event.target.actor.code if event.target else "",
+            event.code,
+        )
+        if key not in seen and act not in acts:
             seen.add(key)
+            acts.add(act)
             out.append(event)
     return out
 
