@@ -155,3 +155,37 @@ def test_one_act_on_two_mentions_coded_alike_is_one_event(code, coder):
         ("BLR", "POLGOV", "166"),
         ("BLR", "LTUGOV", "166"),
     }
+
+
+def test_firing_someone_is_no_shooting_and_advising_someone_no_warning(code):
+    assert code("The Malaysian prime minister fired two critics within the government.") == set()
+    assert code("Troops fired on protesters in Minsk.") == {("---MIL", "BLROPP", "190")}
+    assert (
+        code("The Kenyan president advised opposition leaders to learn from the protests.") == set()
+    )
+    assert code("The Canadian government advised against travel to Haiti.") == {
+        ("CANGOV", "HTI", "160")
+    }
+
+
+def test_workers_striking_are_on_strike_not_attacking(code):
+    assert code("Nurses are striking across Kenya for better pay.") == {("---HLH", None, "143")}
+    assert code("Rebels struck in northern Mali.") == {("---REB", "MLI", "190")}
+
+
+def test_a_states_forces_destroying_property_is_destruction_not_a_riot(code):
+    assert code("Israeli soldiers demolished the house of a Palestinian farmer.") == {
+        ("ISRMIL", "PSEAGR", "1712")
+    }
+    assert code("Protesters demolished the Russian building.") == {("---OPP", "RUS", "145")}
+
+
+def test_two_titles_before_one_name_are_one_person(code):
+    assert code(
+        "Deputy Prime Minister and Foreign Minister Ivica Dacic met Chinese officials.",
+        "2018-04-06",
+    ) == {("SRBGOV", "CHNGOV", "040"), ("CHNGOV", "SRBGOV", "040")}
+    # with a determiner the first is somebody else
+    assert ("---GOV", "CHNGOV", "040") in code(
+        "The president and Foreign Minister Ivica Dacic met Chinese officials.", "2018-04-06"
+    )

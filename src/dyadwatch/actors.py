@@ -47,6 +47,7 @@ from .ownership import (
     PLACE_RULES,
     conjoined_owners,
     drop_apposition_roles,
+    drop_conjoined_titles,
     drop_modifiers,
     owned_by_phrase,
 )
@@ -426,6 +427,8 @@ class ActorResolver:
                 continue  # "Michael Bloomberg": the end of a person's name, not the organisation
             if piece.kind == "capital" and _inside_plain_name(doc, piece, found):
                 continue  # "Real Madrid", "Dinamo Zagreb": a club's name, not the capital
+            if piece.kind in OWNER_KINDS and _inside_longer_place(doc, piece):
+                continue  # "New Mexico", "New South Wales", "West Virginia": another place
             if piece.kind in ("country", "adjective", "capital") and _after_stance_prefix(
                 doc, piece.start
             ):
@@ -542,6 +545,7 @@ class ActorResolver:
         mentions = owned_by_phrase(doc, mentions, self.country_actor, self.titles)
         mentions = conjoined_owners(doc, mentions, nationality_at, self.country_actor)
         mentions = drop_apposition_roles(doc, mentions)
+        mentions = drop_conjoined_titles(doc, mentions)
         mentions = references(sent, mentions, context, self.country_actor)
         for mention in mentions:
             mention.head = _span_head(doc, mention.start, mention.end)
@@ -1078,6 +1082,67 @@ PLACE_PART_WORDS = {
     "upper",
     "lower",
 }
+
+
+#: Words before a country's name that make a part of it ("Northern Ireland", "South Wales").
+DIRECTION_WORDS = {
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+}
+
+
+#: Words of a state's formal name before its short name ("the Republic of San Marino").
+STATE_FORM_WORDS = {
+    "republic",
+    "kingdom",
+    "state",
+    "states",
+    "federation",
+    "principality",
+    "emirate",
+    "sultanate",
+    "commonwealth",
+    "people",
+    "democratic",
+    "federal",
+    "islamic",
+    "united",
+    "union",
+    "socialist",
+    "arab",
+    "grand",
+    "duchy",
+}
+
+
+def _inside_longer_place(doc: Doc, piece: _Piece) -> bool:
+    """Whether a country, capital or nationality word is only part of a longer place name the parser
+    tags as one place: "New Mexico", "New South Wales" (a word other than a direction before it),
+    "West Virginia" (the place goes on after it)."""
+    first = doc[piece.start]
+    if first.ent_type_ not in ("GPE", "LOC"):
+        return False
+    begin = piece.start
+    while begin > 0 and doc[begin].ent_iob_ == "I":
+        begin -= 1
+    end = piece.end
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    if any(t.pos_ not in ("PART", "PUNCT") for t in doc[piece.end : end]):
+        return True
+    return any(
+        t.lower_ not in DIRECTION_WORDS
+        and t.lower_ not in STATE_FORM_WORDS
+        and t.pos_ not in ("DET", "PUNCT", "PART", "ADP")
+        for t in doc[begin : piece.start]
+    )
 
 
 def _inside_plain_name(doc: Doc, piece: _Piece, found: list[_Piece]) -> bool:

@@ -300,6 +300,17 @@ AREA_NOUNS = {
 PART_HEADS = (AREA_NOUNS | {"rest"}) - {"part", "parts"}
 #: What a document can do on its own: state, appeal, praise, demand, disapprove, reject, threaten.
 DOCUMENT_ROOTS = {"01", "02", "05", "10", "11", "12", "13"}
+#: Roots of acts on people or things whose owner is their target ("freed an employee of the US
+#: consulate", "demolished the house of a Palestinian farmer"); not judgements ("worried about the fate
+#: of a reporter" is no criticism of the reporter).
+BELONGING_ROOTS = {"08", "14", "17", "18", "19", "20"}
+#: Property wrecked (145, rioting) by a state's own forces is its destruction (1712).
+RIOT_DAMAGE_CODE = "145"
+STATE_DAMAGE_CODE = "1712"
+STATE_FORCE_SECTORS = {"MIL", "COP", "GOV", "SPY", "JUD"}
+#: Sectors whose members strike work, not blows: "teachers striking" is a strike (143).
+WORKER_SECTORS = {"LAB", "EDU", "HLH", "CVL", "BUS", "MED", "AGR"}
+STRIKE_CODE = "143"
 #: Demonstrations and rallies (141): a state's executive (these sectors) rallying at home is no protest.
 RALLY_CODE = "141"
 EXECUTIVE_SECTORS = {"GOV", "MIL", "COP", "SPY"}
@@ -1391,7 +1402,9 @@ class EventCoder:
         ):
             # "demolished the Russian building", "freed Palestinian prisoners": the object's nationality
             targets = self._owners(
-                target_tokens + ([consumed_object] if consumed_object is not None else []), mentions
+                target_tokens + ([consumed_object] if consumed_object is not None else []),
+                mentions,
+                belonging=bool(roots & BELONGING_ROOTS),
             )
             # "threatened to pull US funding": a state's own thing names no target (rebels storming
             # their country's base do have one)
@@ -1751,9 +1764,28 @@ class EventCoder:
         named = [m for m in self._mentions(places, mentions) if m.rule in PLACE_RULES]
         return named or self._owners(places, mentions)
 
-    def _owners(self, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
-        """Nationality modifiers of object nouns ("the Russian building"), kept by the MODIFIER gate."""
+    def _owners(
+        self, tokens: list[Token], mentions: list[Mention], belonging: bool = False
+    ) -> list[Mention]:
+        """Nationality modifiers of object nouns ("the Russian building"), kept by the MODIFIER gate;
+        with ``belonging``, also whom they belong to ("the house of a Palestinian farmer")."""
         found = []
+        belongers = [
+            g
+            for t in (tokens if belonging else [])
+            if t.pos_ == "NOUN"
+            for c in t.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children
+            if g.dep_ == "pobj" and g.pos_ == "NOUN"
+        ]
+        # "the house of a Palestinian farmer": the one it belongs to, an actor or a nationality
+        found += [
+            m
+            for g in belongers
+            if (m := mention_at(mentions, g)) is not None and m.rule != "modifier"
+        ]
+        tokens = tokens + belongers
         for token in tokens:
             for mention in mentions:
                 head = token.doc[mention.head]
@@ -1899,6 +1931,25 @@ class EventCoder:
                     f"pattern {code} '{pattern.name}' matched but no source actor: no event",
                 )
             return events
+
+        if (
+            code[:2] == "19"
+            and predicate.lemma_.lower() == "strike"
+            and not _children(predicate, {"dobj", "obj"})
+            and all(s.actor.sector in WORKER_SECTORS for s in sources)
+        ):
+            # "teachers striking in West Virginia": a stoppage of work, not a blow
+            code, targets = STRIKE_CODE, []
+            notes.append("workers striking: a strike, not an attack")
+            pattern = replace(pattern, no_target=True)
+
+        if code == RIOT_DAMAGE_CODE and all(
+            (s.actor.sector or "") in STATE_FORCE_SECTORS for s in sources
+        ):
+            # "the army demolished the home of X": a state's forces destroying property (1712), not
+            # rioters (145)
+            code = STATE_DAMAGE_CODE
+            notes.append("destroyed by a state's forces: destruction of property")
 
         def make(s: Mention, t: Mention | None, how: str, event_code: str = code) -> CodedEvent:
             return CodedEvent(

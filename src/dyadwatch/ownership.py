@@ -89,6 +89,17 @@ def owned_by_phrase(
                 for t in (pobj, *pobj.conjuncts)
                 if (m := _at(out, t.i)) is not None and m is not mention and not m.members
             ]
+            if pobj.lower_ in ("republic", "kingdom", "state", "federation", "principality"):
+                # "officials in the People's Republic of China": the state its formal name names
+                owners += [
+                    m
+                    for c in pobj.children
+                    if c.dep_ == "prep" and c.lower_ == "of"
+                    for g in c.children
+                    if g.dep_ == "pobj"
+                    and (m := _at(out, g.i)) is not None
+                    and m.rule in PLACE_RULES
+                ]
             if prep.lower_ == "in":
                 # "protesters in Kosovo", "police in the eastern Kosovan town": only a place owns
                 owners = [m for m in owners if m.rule in PLACE_RULES]
@@ -149,6 +160,8 @@ def _gazetteer_owner(
     from .places import gazetteer_place
 
     place_token = pobj
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in pobj.children) and pobj.pos_ == "PROPN":
+        return None  # "in the People's Republic of China": a state's formal name, not a town
     if pobj.pos_ != "PROPN":
         # "the city of Hebron", "the southern port city of Odesa"
         inner = [
@@ -217,6 +230,34 @@ def drop_apposition_roles(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             continue
         out.append(mention)
     return out
+
+
+def drop_conjoined_titles(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """ "Deputy Prime Minister and Foreign Minister X": a role with no name of its own, joined by
+    "and" to a named person whose phrase opens with another role, is one of that person's titles,
+    not a second actor."""
+    dropped: set[int] = set()
+    for mention in mentions:
+        if mention.rule != "agent" or mention.members or mention.end >= len(doc):
+            continue
+        if doc[mention.end].lower_ != "and":
+            continue
+        head = doc[mention.head]
+        if any(c.dep_ == "det" for c in head.children):
+            continue  # "the president and Foreign Minister X": two people
+        for conj in head.children:
+            if conj.dep_ != "conj":
+                continue
+            person = _at(mentions, conj.i)
+            if (
+                person is not None
+                and person.rule in PERSON_RULES
+                and person.start == mention.end + 1
+                and doc[person.start].ent_type_ != "PERSON"  # the name follows a role of its own
+                and mention.actor.country in (None, person.actor.country)
+            ):
+                dropped.add(id(mention))
+    return [m for m in mentions if id(m) not in dropped]
 
 
 def drop_modifiers(doc: Doc, mentions: list[Mention]) -> list[Mention]:
