@@ -1023,3 +1023,16 @@ def test_religious_communities_are_agents(code):
     assert code("Syrian rebels freed twelve Christians on Sunday.") == {
         ("SYRREB", "---CHR", "0841")
     }
+
+
+def test_a_halted_act_is_not_done_but_reduced_or_de_escalated(code):
+    # stopping a supply is cutting military aid (1622), not supplying it
+    assert code("The United States stopped selling munitions to the Saudis.") == {
+        ("USA", "SAU", "1622")
+    }
+    assert code("Germany suspended sending aid to Mali.") == {("DEU", "MLI", "162")}
+    # one way: the party that stops
+    assert code("Russia stopped talking to Ukraine.") == {("RUS", "UKR", "160")}
+    assert code("The army ceased firing on protesters.") == {("---MIL", "---OPP", "087")}
+    # a halted act with no halting code is no event
+    assert code("Peru stopped criticising Chile.") == set()

@@ -445,7 +445,7 @@ def confidence(event: CodedEvent) -> float:
 
 
 #: Frames a verb opens over the act it governs, in the order they are tried.
-COMPLEMENT_FRAMES = ("refusal", "direct", "intent", "appeal")
+COMPLEMENT_FRAMES = ("refusal", "direct", "intent", "appeal", "halt")
 
 
 class EventCoder:
@@ -908,7 +908,7 @@ class EventCoder:
                         framed_events += events
                         consumed.add(conj.i)
                         break
-                if frame_name in ("appeal", "refusal", "intent"):
+                if frame_name in ("appeal", "refusal", "intent", "halt"):
                     consumed.add(conj.i)
             if not framed_events and frame_name == "intent":
                 intended = target_verb  # coded below if the frame verb has no pattern of its own
@@ -918,7 +918,7 @@ class EventCoder:
                 trace.add(
                     complement, f"complement of {frame_name} verb '{verb.text}' codes no event"
                 )
-            if frame_name in ("appeal", "refusal", "intent"):
+            if frame_name in ("appeal", "refusal", "intent", "halt"):
                 # "called on the minister to resign": the resignation is not done either way
                 consumed.update({complement.i, target_verb.i})
         matches = self.match_verb_all(verb, trace)
@@ -1155,6 +1155,16 @@ class EventCoder:
             notes.append(f"refusal of {code} via '{framer}'" + (" (negated)" if negated else ""))
             code = refused
             negated = False
+        elif frame_name == "halt":
+            halted = _intent_code(self.patterns.frame("halt").codes, code)
+            if halted == code or negated:
+                if trace:
+                    trace.add(
+                        trigger, f"pattern {code} halted via '{framer}', no halt code: no event"
+                    )
+                return []
+            notes.append(f"halt of {code} via '{framer}'")
+            code = halted
         elif frame_name == "appeal":
             notes.append(f"appeal for {code} via '{trigger.lemma_}'")
             code = self.patterns.frame("appeal").codes.get(code[:2], "020")
@@ -1556,7 +1566,9 @@ class EventCoder:
                 targets = [_located(t, place) if _placeless(t) else t for t in targets]
                 notes.append(f"victims located in {place.actor.name}")
         # only the subject refuses, intends or is negated: "refused to meet" is not mutual
-        one_way = frame_name in ("refusal", "intent") or any(n.startswith("refusal") for n in notes)
+        one_way = frame_name in ("refusal", "intent", "halt") or any(
+            n.startswith("refusal") for n in notes
+        )
         emitted = self._emit(
             sources,
             targets,

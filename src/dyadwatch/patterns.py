@@ -47,6 +47,7 @@ SECTIONS = {
     "praise": (("nouns", "adjectives"), False),
     "blame": (("nouns", "adjectives"), False),
     "negation": ((), True),
+    "halt": (("verbs",), True),
     "nominal": (("verbs", "owning", "invited", "dropped"), False),
 }
 #: Frames a noun may open over its "to" infinitive ("the decision to expel", "its pledge to help").
