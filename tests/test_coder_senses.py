@@ -160,6 +160,8 @@ def test_one_act_on_two_mentions_coded_alike_is_one_event(code, coder):
 def test_firing_someone_is_no_shooting_and_advising_someone_no_warning(code):
     assert code("The Malaysian prime minister fired two critics within the government.") == set()
     assert code("Troops fired on protesters in Minsk.") == {("---MIL", "BLROPP", "190")}
+    # nor does the place a bare "fire" happens in become what was fired on
+    assert code("Egypt fired its way into the final in Russia.") == set()
     assert (
         code("The Kenyan president advised opposition leaders to learn from the protests.") == set()
     )

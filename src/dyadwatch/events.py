@@ -1531,7 +1531,17 @@ class EventCoder:
             addressed = self._actors_in(threatened, mentions, sources)
             if addressed:
                 targets, frame = addressed, frame + ", aimed at by the threatened act"
-        if not targets and (pattern.place_target or roots & self.patterns.place_target_roots):
+        if (
+            not targets
+            and (pattern.place_target or roots & self.patterns.place_target_roots)
+            # "fired its way into the final in Russia": a pattern whose target must follow its
+            # prepositions takes a place only when they are there ("fired at targets in Hebron")
+            and not (
+                pattern.preps_only
+                and not pattern.place_target
+                and not self._prep_objects([predicate], pattern.preps)
+            )
+        ):
             place = self._place_target(predicate, trigger, mentions, sources)
             if place is not None:
                 targets, frame = [place], frame + ", place target"
