@@ -48,6 +48,18 @@ def coder():
 
 
 @pytest.fixture(scope="session")
+def code(coder):
+    """Code a sentence with the real pipeline: its (source, target, CAMEO code) triples."""
+    import dyadwatch
+
+    def run(text: str, published: str = "2021-06-16") -> set[tuple[str, str | None, str]]:
+        events = dyadwatch.code_text(text, published=published)
+        return {(e.source.code, e.target.code if e.target else None, e.cameo) for e in events}
+
+    return run
+
+
+@pytest.fixture(scope="session")
 def blank_nlp():
     """A tokenizer-only English pipeline, for matchers over hand-built docs."""
     import spacy

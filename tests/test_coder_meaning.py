@@ -3,21 +3,9 @@ pipeline on sentences we write."""
 
 from __future__ import annotations
 
-import pytest
 from typer.testing import CliRunner
 
 from dyadwatch.cli import app
-
-
-@pytest.fixture(scope="module")
-def code(coder):
-    import dyadwatch
-
-    def run(text: str, published: str = "2021-06-16") -> set[tuple[str, str | None, str]]:
-        events = dyadwatch.code_text(text, published=published)
-        return {(e.source.code, e.target.code if e.target else None, e.cameo) for e in events}
-
-    return run
 
 
 def test_refusal_under_would_not_is_a_rejection_not_the_act(code):

@@ -4,19 +4,6 @@ and campaign or state rallies, and what a claim accuses."""
 
 from __future__ import annotations
 
-import pytest
-
-
-@pytest.fixture(scope="module")
-def code(coder):
-    import dyadwatch
-
-    def run(text: str, published: str = "2021-06-16") -> set[tuple[str, str | None, str]]:
-        events = dyadwatch.code_text(text, published=published)
-        return {(e.source.code, e.target.code if e.target else None, e.cameo) for e in events}
-
-    return run
-
 
 def test_attacking_someone_for_what_they_did_or_said_is_criticism(code):
     # a reason, a judgement, or something said or decided as the object: words, not blows

@@ -1061,29 +1061,6 @@ def _is_name_token(token: Token) -> bool:
     )
 
 
-#: Words that make a part of a capital ("East Jerusalem", "Greater London"), not another name.
-PLACE_PART_WORDS = {
-    "north",
-    "south",
-    "east",
-    "west",
-    "northern",
-    "southern",
-    "eastern",
-    "western",
-    "central",
-    "greater",
-    "old",
-    "new",
-    "downtown",
-    "metro",
-    "inner",
-    "outer",
-    "upper",
-    "lower",
-}
-
-
 #: Words before a country's name that make a part of it ("Northern Ireland", "South Wales").
 DIRECTION_WORDS = {
     "north",
@@ -1095,6 +1072,18 @@ DIRECTION_WORDS = {
     "eastern",
     "western",
     "central",
+}
+#: Words that make a part of a capital ("East Jerusalem", "Greater London"), not another name.
+PLACE_PART_WORDS = DIRECTION_WORDS | {
+    "greater",
+    "old",
+    "new",
+    "downtown",
+    "metro",
+    "inner",
+    "outer",
+    "upper",
+    "lower",
 }
 
 

@@ -2466,10 +2466,10 @@ def _said_of(predicate: Token, figurative: Figurative, weapons: Weapons | None) 
     said or decided ("attacked the ruling"), or it gives a reason ("for the remark", "for accumulating
     wealth", "over its handling of") or a judgement ("as a liar", "as reckless"), and no weapon is
     named anywhere in the clause."""
-    if weapons is not None:
-        arms = {w for _label, words in weapons.kinds.values() for w in words}
-        if any(t.lemma_.lower() in arms or t.lower_ in arms for t in predicate.subtree):
-            return False
+    if weapons is not None and any(
+        t.lemma_.lower() in weapons.words or t.lower_ in weapons.words for t in predicate.subtree
+    ):
+        return False
     if any(
         o.lemma_.lower() in figurative.objects
         for o in _with_conjuncts(_children(predicate, {"dobj"}))

@@ -8,7 +8,7 @@ listing every bad entry with its line.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -126,6 +126,11 @@ class Weapons:
     def refines(self, code: str) -> bool:
         """Whether the weapon words make ``code`` specific."""
         return code == self.force_code or code in self.also
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """Every weapon word of every kind."""
+        return frozenset(w for _label, words in self.kinds.values() for w in words)
 
 
 @dataclass(frozen=True)
