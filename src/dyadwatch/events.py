@@ -307,15 +307,17 @@ BELONGING_ROOTS = {"08", "14", "17", "18", "19", "20"}
 #: Property wrecked (145, rioting) by a state's own forces is its destruction (1712).
 RIOT_DAMAGE_CODE = "145"
 STATE_DAMAGE_CODE = "1712"
-STATE_FORCE_SECTORS = {"MIL", "COP", "GOV", "SPY", "JUD"}
 #: Sectors whose members strike work, not blows: "teachers striking" is a strike (143).
 WORKER_SECTORS = {"LAB", "EDU", "HLH", "CVL", "BUS", "MED", "AGR"}
 STRIKE_CODE = "143"
 #: Demonstrations and rallies (141): a state's executive (these sectors) rallying at home is no protest.
 RALLY_CODE = "141"
-EXECUTIVE_SECTORS = {"GOV", "MIL", "COP", "SPY"}
 #: Sectors of a state's own organs: they act and speak for their state.
 STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"}
+#: ... of which these wreck property as the state, not as rioters (all but the legislature) ...
+STATE_FORCE_SECTORS = STATE_SECTORS - {"LEG"}
+#: ... and these are its executive (rallies at home are no protest).
+EXECUTIVE_SECTORS = STATE_SECTORS - {"LEG", "JUD"}
 #: Parts of a country named by its nationality ("the Chilean side", "the Peruvian sector").
 SIDE_NOUNS = {"side", "sector", "part", "zone", "half", "territory", "waters", "airspace", "soil"}
 #: Documents that speak for whoever issues them ("published a declaration demanding ...").
