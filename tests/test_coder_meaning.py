@@ -84,16 +84,16 @@ def test_speaker_own_future_act_is_an_intent(code):
 
 def test_future_act_reported_by_others_is_an_intent_as_in_the_text_own_voice(code):
     # the same act, in the text's own voice and passed on by a source with no side: an intent
-    assert code("Norway will send medical aid to Chad.") == {("NOR", "TCD", "033")}
-    assert code("Officials said Norway would send medical aid to Chad.") == {("NOR", "TCD", "033")}
+    assert code("Norway will send medical aid to Chad.") == {("NOR", "TCD", "0333")}
+    assert code("Officials said Norway would send medical aid to Chad.") == {("NOR", "TCD", "0333")}
     assert code("Norway will resume talks with Chad, the agency reported.") == {
         ("NOR", "TCD", "036"),
         ("TCD", "NOR", "036"),
     }
     # reported by another state, still Norway's intent
-    assert ("NOR", "TCD", "033") in code("Sweden said Norway would send medical aid to Chad.")
+    assert ("NOR", "TCD", "0333") in code("Sweden said Norway would send medical aid to Chad.")
     # done, not announced: the act itself
-    assert code("Officials said Norway sent medical aid to Chad.") == {("NOR", "TCD", "070")}
+    assert code("Officials said Norway sent medical aid to Chad.") == {("NOR", "TCD", "073")}
 
 
 def test_reported_praise_and_disapproval(code):
@@ -430,7 +430,9 @@ def test_medical_equipment_is_humanitarian_and_military_equipment_military(code)
 
 
 def test_ready_and_willing_announce_an_intent(code):
-    assert code("Chile is willing to provide humanitarian aid to Haiti.") == {("CHL", "HTI", "033")}
+    assert code("Chile is willing to provide humanitarian aid to Haiti.") == {
+        ("CHL", "HTI", "0333")
+    }
     assert code("Uruguay is prepared to commit soldiers to the UN force.") == {
         ("URY", "IGOUNO", "0334")
     }
@@ -573,7 +575,7 @@ def test_people_sent_home_are_released_to_their_country(code):
 
 
 def test_a_part_of_a_country_stands_for_it_as_a_target(code):
-    assert code("Egypt sent food aid to the north of Sudan.") == {("EGY", "SDN", "070")}
+    assert code("Egypt sent food aid to the north of Sudan.") == {("EGY", "SDN", "073")}
     assert code("Ethiopia cut aid to areas of Somalia held by militants.") == {
         ("ETH", "SOM", "162")
     }

@@ -295,8 +295,8 @@ AREA_NOUNS = {
 #: place as a target: "aid to areas of Yemen", "shelled the north of Gaza", "the town of Bakhmut";
 #: but "an Islamic State depot southeast of Damascus", parsed with "southeast" as the head, is the
 #: Islamic State's.
-#: "Parts of" is left out: in "a militia that holds parts of Chad" it describes the militia more
-#: often than it reports an act.
+#: "Parts of" counts only after a preposition ("aid to parts of Somalia"): in "a militia that holds
+#: parts of Chad" it describes the militia more often than it reports an act.
 PART_HEADS = (AREA_NOUNS | {"rest"}) - {"part", "parts"}
 #: What a document can do on its own: state, appeal, praise, demand, disapprove, reject, threaten.
 DOCUMENT_ROOTS = {"01", "02", "05", "10", "11", "12", "13"}
@@ -426,6 +426,10 @@ class Trace:
             self.lines.append(line)
 
 
+#: Clauses that qualify another ("refugees who break the law", "deported them, breaking an order").
+SUBORDINATE_DEPS = {"advcl", "relcl", "acl"}
+
+
 def confidence(event: CodedEvent) -> float:
     """A heuristic confidence in [0.3, 0.95]: surer for specific patterns and named actors, less sure
     for bare verbs, frames, nominal events, coreferent or unknown actors and place targets."""
@@ -440,6 +444,8 @@ def confidence(event: CodedEvent) -> float:
             score -= 0.1  # a referent guessed, or a name of no known country
     if "place target" in event.frame:
         score -= 0.15
+    if event.predicate is not None and event.predicate.dep_ in SUBORDINATE_DEPS:
+        score -= 0.15  # "deported them, breaking a court order": the main clause reports the act
     score -= 0.05 * len(event.notes)
     if GENERIC_INTENT_NOTE in event.notes:
         score -= 0.2  # an intent named by the frame verb alone ranks below any named act
@@ -623,7 +629,12 @@ class EventCoder:
                     reaching.rule == "unknown-name" and mention.rule != "unknown-name"
                 ):
                     reaching = mention
-        if reaching is None and token.lemma_.lower() in PART_HEADS:
+        if reaching is None and (
+            token.lemma_.lower() in PART_HEADS
+            # "cut aid to parts of Somalia": after a preposition, parts of a place are the place
+            or token.lemma_.lower() == "part"
+            and token.dep_ == "pobj"
+        ):
             return self._of_phrase(token, mentions)
         return reaching
 
@@ -1239,9 +1250,12 @@ class EventCoder:
             heads += list(consumed_object.conjuncts)
             # "relaxed the curbs placed on X": the object's participle names the target
             heads += _children(consumed_object, {"acl"})
-            if consumed_object.lemma_.lower() in MEASURE_NOUNS:
-                # "suspended part of an aid programme for Bosnia": what is measured has the target
-                heads += self._prep_objects([consumed_object], frozenset({"of"}))
+            # "suspended part of an aid programme for Bosnia", "10 million euros in aid to the
+            # Palestinians": what is measured has the target
+            heads += _measured(consumed_object)
+            if _is_money(consumed_object):
+                # "pledged $40 million in relief for X", with "in relief" hung on the verb
+                heads += self._prep_objects([predicate], frozenset({"in"}))
         if passive:
             sources = self._mentions(self._agents(predicate), mentions)
             if not sources and roots & FORCE_ROOTS:
@@ -2081,22 +2095,38 @@ def _object_words(token: Token, depth: int = 0) -> set[str]:
     words |= {
         c.lemma_.lower() for c in token.children if c.dep_ == "nummod" and c.lower_ in MONEY_NOUNS
     }
-    if depth < 2 and (
+    if depth < 2:
+        for measured in _measured(token):
+            # "a team of doctors, equipment and drugs": each thing the team brings
+            for thing in (measured, *measured.conjuncts):
+                words |= _object_words(thing, depth + 1)
+    return words
+
+
+def _is_money(token: Token) -> bool:
+    """A sum of money: "$40 million", "10 million euros", "USD1 billion"."""
+    return token.lemma_.lower() in MONEY_NOUNS or any(
+        c.dep_ == "nummod" and c.lower_ in MONEY_NOUNS for c in token.children
+    )
+
+
+def _measured(token: Token) -> list[Token]:
+    """What a measure or quantity names ("tons of food", "$2 million in assistance", "some of the
+    weapons", "94% of the equipment"); nothing for other nouns."""
+    if not (
         token.lemma_.lower() in MEASURE_NOUNS
         or token.lower_ in QUANTITY_HEADS  # "gave some of the equipment"
         or token.lower_ in ("%", "percent")  # "supplied 94% of the equipment"
     ):
-        for prep in token.children:
-            # "tons of food", "$2 million in assistance"
-            if prep.dep_ == "prep" and (
-                prep.lower_ == "of" or prep.lower_ == "in" and token.lemma_.lower() in MONEY_NOUNS
-            ):
-                for measured in prep.children:
-                    if measured.dep_ == "pobj":
-                        # "a team of doctors, equipment and drugs": each thing the team brings
-                        for thing in (measured, *measured.conjuncts):
-                            words |= _object_words(thing, depth + 1)
-    return words
+        return []
+    money = _is_money(token)
+    return [
+        measured
+        for prep in token.children
+        if prep.dep_ == "prep" and (prep.lower_ == "of" or prep.lower_ == "in" and money)
+        for measured in prep.children
+        if measured.dep_ == "pobj"
+    ]
 
 
 def _direct_objects(predicate: Token, deps: set[str]) -> list[Token]:

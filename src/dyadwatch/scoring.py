@@ -24,6 +24,7 @@ from .evaluate import (
     score_peer,
 )
 from .extract import extract_record, extract_text
+from .prefilter import PRONOUNS
 from .quotes_eval import (
     evaluate_annotations,
     first_record,
@@ -62,10 +63,15 @@ def _words(text: str) -> set[str]:
     return {w.strip(".,'\"").lower() for w in text.split()} - {"the", "a", "an", "of", "s", ""}
 
 
-def _overlaps(text: str | None, spans: Sequence[str]) -> bool:
+def _overlaps(actor: dict[str, Any] | None, spans: Sequence[str]) -> bool:
+    """Whether an event actor's words overlap a gold span; a pronoun ("he had lunch with X") is
+    compared by the name it was resolved to, as the gold span names the antecedent."""
+    text = (actor or {}).get("text")
     if not text:
         return False
     words = _words(text)
+    if text.lower() in PRONOUNS:
+        words |= _words(str((actor or {}).get("name") or ""))
     return any(words & _words(span) for span in spans)
 
 
@@ -102,10 +108,10 @@ def score_pentaclass(
         spans = record.get("spans") or {}
         if spans.get("S_source"):
             source_checked += 1
-            source_ok += _overlaps((best.get("source") or {}).get("text"), spans["S_source"])
+            source_ok += _overlaps(best.get("source"), spans["S_source"])
         if spans.get("T_target"):
             target_checked += 1
-            target_ok += _overlaps((best.get("target") or {}).get("text"), spans["T_target"])
+            target_ok += _overlaps(best.get("target"), spans["T_target"])
     total = len(records)
     return {
         "records": total,

@@ -47,6 +47,9 @@ CONFLICT_QUADS = {3, 4}
 #: Reporting verbs that present what they report as a wrongdoing: any act they report of another
 #: actor is an accusation, not an act reported as done.
 ALLEGING_VERBS = {"allege", "accuse", "charge"}
+#: Codes that are a judgement of conduct more than an act ("breaking the law": 128): reported by a
+#: speaker who takes no side, they are that speaker's view, not an event.
+JUDGEMENT_CODES = {"128"}
 #: The demand (10x) for an act a speaker says another actor must do, by the act's code or root
 #: ("Sudan must return the helicopter" is a demand for the release of property, 1053).
 DEMAND_CODES = {
@@ -188,6 +191,14 @@ class SpeechInterpreter:
             quad = self.codes.get(event.code).quad_class
             alleged = report.verb.lemma_.lower() in ALLEGING_VERBS
             if speaker is None or not _has_stance(speaker):
+                if event.code in JUDGEMENT_CODES:
+                    # "the government is breaking the law, the petitioner said": a view, not an act
+                    if trace:
+                        trace.add(
+                            event.trigger,
+                            f"event {event.code} is a judgement by a speaker of no side: not coded",
+                        )
+                    continue
                 if alleged and quad not in CONFLICT_QUADS:
                     # "a report alleged that Uganda had armed the rebels": the aid is the charge,
                     # not an act reported as done

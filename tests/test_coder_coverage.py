@@ -1,0 +1,104 @@
+"""Acts the coder must not miss for want of a frame: aid measured in money ("8 million euros in aid to
+X"), meals as meetings, pledges of money or arms as intents, parts of a place after a preposition,
+rules defied; and how sure it is of an act named only in a qualifying clause."""
+
+from __future__ import annotations
+
+from dyadwatch.pipeline import explain
+from dyadwatch.scoring import score_pentaclass
+
+
+def test_aid_measured_in_money_finds_its_recipient_after_the_measure(code):
+    # the recipient hangs on "aid", inside the measure's "in" phrase, not on the measure itself
+    assert code(
+        "Norway gives 8 million euros in bilateral aid to the Sudanese people every year."
+    ) == {("NOR", "SDNCVL", "070")}
+    # aid named humanitarian is humanitarian aid
+    assert code("Norway gives 8 million euros in humanitarian aid to the Sudanese people.") == {
+        ("NOR", "SDNCVL", "073")
+    }
+    assert code("Canada sent 300 tonnes of food aid to Haiti.") == {("CAN", "HTI", "073")}
+
+
+def test_a_meal_together_is_a_meeting_but_hosting_one_is_a_visit_received(code):
+    assert code(
+        "Macron had dinner with Chancellor Olaf Scholz in Paris.", published="2023-05-02"
+    ) == {
+        ("FRAGOV", "DEUGOV", "040"),
+        ("DEUGOV", "FRAGOV", "040"),
+    }
+    assert code(
+        "Putin hosted a dinner for Chinese President Xi Jinping.", published="2023-03-21"
+    ) == {
+        ("RUSGOV", "CHNGOV", "043"),
+        ("CHNGOV", "RUSGOV", "042"),
+    }
+
+
+def test_pledging_money_or_arms_is_the_intent_to_give_them(code):
+    assert code("Germany pledged 40 million dollars in relief for Mozambique.") == {
+        ("DEU", "MOZ", "0331")
+    }
+    assert code("Japan offered a loan to Kenya.") == {("JPN", "KEN", "0331")}
+    assert code("Britain pledged military aid to Ukraine.") == {("GBR", "UKR", "0332")}
+    assert code("Canada pledged aid to Haiti.") == {("CAN", "HTI", "033")}
+    # the money handed over is the act itself
+    assert code("Germany gave 40 million euros to Mozambique.") == {("DEU", "MOZ", "071")}
+
+
+def test_households_are_civilians_and_the_red_crescent_a_relief_organisation(code):
+    assert code("The Red Crescent delivered food to Syrian households.") == {
+        ("---NGO", "SYRCVL", "073")
+    }
+
+
+def test_parts_of_a_place_after_a_preposition_stand_for_the_place(code):
+    assert code("The UN suspended aid to parts of Somalia.") == {("IGOUNO", "SOM", "162")}
+    # "parts" held by a group describes the group: no act on the place
+    assert code("A militia that holds parts of Chad attacked the town.") == set()
+
+
+def test_defying_a_rule_is_coded_with_whose_rule_it_was(code):
+    assert code("Pyongyang violated the ban on missile launches.") == {("PRK", None, "128")}
+    assert code("Iran breached the UN sanctions.") == {("IRN", "IGOUNO", "128")}
+    # a truce broken is a military act, not a rule defied
+    assert code("Rebels violated the ceasefire in Idlib.") == {("---REB", "SYR", "196")}
+    # a treaty "broken down" is a matter of relations, not of defied rules
+    assert code("Ethiopia broke down a treaty with Libya.") == set()
+
+
+def test_a_rule_defied_in_the_words_of_a_speaker_of_no_side_is_a_view(code):
+    # an unnamed petitioner's charge is not coded as the government's act
+    assert code('"The government is breaking the law," said Mr Jones, a teacher.') == set()
+    # a named state's charge is an accusation
+    assert code("Russia said Ukraine had violated the UN resolution.", published="2022-01-01") == {
+        ("RUS", "UKR", "112")
+    }
+
+
+def test_an_act_in_a_qualifying_clause_ranks_below_the_main_clause(coder):
+    result = explain(
+        coder, "Thai authorities deported 300 Cambodian migrants, defying a court order."
+    )
+    by_code = {e.cameo: e.confidence for e in result.events}
+    assert "174" in by_code and "128" in by_code
+    assert by_code["174"] > by_code["128"]
+
+
+def test_a_pronoun_source_agrees_with_the_span_of_the_name_it_stands_for():
+    record = {
+        "id": "s1",
+        "text": "x",
+        "pentaclass_label": 1,
+        "spans": {"S_source": ["Chilean President Michelle Bachelet"], "T_target": ["Peru"]},
+    }
+    event = {
+        "article_id": "s1",
+        "root": "04",
+        "confidence": 0.8,
+        "source": {"text": "she", "name": "Michelle Bachelet"},
+        "target": {"text": "it", "name": "Bolivia"},
+    }
+    result = score_pentaclass([record], [event])
+    assert result["source_agreement"] == 1.0
+    assert result["target_agreement"] == 0.0  # resolved to another actor: no agreement
