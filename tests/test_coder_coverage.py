@@ -102,3 +102,32 @@ def test_a_pronoun_source_agrees_with_the_span_of_the_name_it_stands_for():
     result = score_pentaclass([record], [event])
     assert result["source_agreement"] == 1.0
     assert result["target_agreement"] == 0.0  # resolved to another actor: no agreement
+
+
+def test_talks_called_for_are_an_appeal_to_the_parties_not_talks_held(code):
+    assert code("France called for talks between Russia and Ukraine.") == {
+        ("FRA", "RUS", "026"),
+        ("FRA", "UKR", "026"),
+    }
+    assert code("The UN urged negotiations between Sudan and South Sudan.") == {
+        ("IGOUNO", "SDN", "026"),
+        ("IGOUNO", "SSD", "026"),
+    }
+    # the owner of the call is who appeals
+    assert code("Norway renewed its call for talks between Serbia and Kosovo.") == {
+        ("NOR", "SRB", "026"),
+        ("NOR", "KSV", "026"),
+    }
+    # talks held stay talks
+    assert code("Russia held talks with Ukraine.") == {("RUS", "UKR", "046"), ("UKR", "RUS", "046")}
+
+
+def test_calling_for_an_act_of_conflict_against_a_party_denounces_it(code):
+    assert code("Greece called for sanctions against Turkey.") == {("GRC", "TUR", "111")}
+
+
+def test_an_appeal_for_a_yielding_act_takes_its_finer_code(code):
+    assert code("Egypt urged Israel to release the Palestinian prisoners.") == {
+        ("EGY", "ISR", "0253")
+    }
+    assert code("China urged Washington to lift the sanctions.") == {("CHN", "USA", "0254")}

@@ -215,6 +215,12 @@ MEASURE_NOUNS = MONEY_NOUNS | {
 #: Verbs whose that-clause in the subjunctive is demanded, not done ("insisted that Peru withdraw"),
 #: besides the appeal frame's verbs.
 DEMAND_VERBS = {"insist", "demand", "require", "recommend", "propose", "suggest"}
+#: Verbs whose direct object is an act asked for ("urged talks with X"); "called a meeting" convenes.
+APPEAL_OBJECT_VERBS = {"urge", "demand", "request"}
+#: Roots of acts an appeal can ask for (02x has a code for each): cooperation, aid, yielding.
+APPEALABLE_ROOTS = {"03", "04", "05", "06", "07", "08"}
+#: Calling for an act of conflict against X ("called for sanctions against X") denounces X.
+CALL_AGAINST_CODE = "111"
 #: Modal words that make an act hypothetical ("might attack"): no event.
 HYPOTHETICAL_MODALS = {"may", "might", "could"}
 #: Verbs of weighing an act not yet decided ("is considering shipping food"): no event.
@@ -1180,7 +1186,7 @@ class EventCoder:
             code = halted
         elif frame_name == "appeal":
             notes.append(f"appeal for {code} via '{trigger.lemma_}'")
-            code = self.patterns.frame("appeal").codes.get(code[:2], "020")
+            code = self._appeal_code(code)
         elif frame_name == "direct":
             notes.append(f"decided or scheduled via '{framer}'")
         if negated:
@@ -1866,10 +1872,16 @@ class EventCoder:
             return []
         # a noun that is the object of a verb pattern was coded with that verb ("held talks with")
         governor = noun.head.head if noun.dep_ == "pobj" else noun.head
+        governed = None
         if noun.dep_ in ("dobj", "nsubjpass", "pobj") and governor.pos_ in ("VERB", "AUX"):
             governed = self.match_verb(governor)
-            if governed is not None and (governed[1] is noun or noun.dep_ != "pobj"):
+            if governed is not None and governed[1] is noun:
                 return []
+        appeal = self._appeal_over(noun)
+        if appeal is not None:
+            return self._appealed_act(noun, pattern, appeal, mentions, trace)
+        if governed is not None and noun.dep_ != "pobj":
+            return []
         sources = self._mentions(_with_conjuncts(_children(noun, {"poss"})), mentions)
         # "Israeli air strikes", "US sanctions": a nationality word before the noun is its author
         sources += [
@@ -1941,6 +1953,85 @@ class EventCoder:
                 targets, frame = [place], frame + ", place target"
         return self._emit(
             _dedupe(sources), targets, noun, noun, pattern.code, pattern, frame, [], trace
+        )
+
+    def _appeal_code(self, code: str) -> str:
+        """The appeal (02x) for an act: "urged X to free the hostages" (0841) is 0253."""
+        codes = self.patterns.frame("appeal").codes
+        appeal = _intent_code(codes, code)
+        return appeal if appeal in codes.values() else "020"
+
+    def _appeal_over(self, noun: Token) -> Token | None:
+        """The verb or noun of appeal that asks for the act ``noun`` names: "called for talks
+        between A and B", "urged a meeting with X", "its call for negotiations"."""
+        if noun.dep_ == "pobj" and noun.head.lower_ == "for":
+            head = noun.head.head
+            if head.pos_ == "NOUN":
+                nouns = self.patterns.frame("appeal")["nouns"]
+                return head if head.lemma_.lower() in nouns else None
+        elif noun.dep_ in ("dobj", "obj"):
+            head = noun.head
+            if head.lemma_.lower() not in APPEAL_OBJECT_VERBS:
+                return None  # "called a meeting" convenes one
+        else:
+            return None
+        if head.pos_ not in ("VERB", "AUX"):
+            return None
+        return head if self._is_appeal(head) or head.lemma_.lower() in DEMAND_VERBS else None
+
+    def _appealed_act(
+        self,
+        noun: Token,
+        pattern: Pattern,
+        appeal: Token,
+        mentions: list[Mention],
+        trace: Trace | None,
+    ) -> list[CodedEvent]:
+        """An act asked for is not done: "France called for talks between A and B" is France's appeal
+        to A and B (026), not talks. An act of conflict asked for ("called for sanctions against
+        X") has no appeal code: calling for it denounces its target (111)."""
+        code = pattern.code
+        appealed = self._appeal_code(code) if code[:2] in APPEALABLE_ROOTS else CALL_AGAINST_CODE
+        if appeal.pos_ == "NOUN":
+            # "its call for talks", "renewed their call for talks": the owner, or the subject of
+            # the clause the call is made in
+            owners = _children(appeal, {"poss"})
+            if (
+                owners
+                and owners[0].lower_ in OWN_PRONOUNS | {"his", "her"}
+                and appeal.dep_
+                in (
+                    "dobj",
+                    "obj",
+                )
+            ):
+                owners = self._subject_tokens(appeal.head)[0]
+            sources = self._mentions(_with_conjuncts(owners), mentions)
+        else:
+            subjects, passive = self._subject_tokens(appeal)
+            sources = [] if passive else self._mentions(subjects, mentions)
+        parties = self._mentions(self._prep_objects([noun], pattern.preps), mentions)
+        targets = [t for t in parties if not any(_same_actor(t, s) for s in sources)]
+        if not targets:
+            if trace:
+                trace.add(noun, f"pattern {code} asked for via '{appeal.text}': no party named")
+            return []
+        notes = [f"appeal for {code} via '{appeal.lemma_}'"]
+        if appealed == CALL_AGAINST_CODE:
+            notes = [f"calls for {code} against the target: denounces it"]
+        return self._emit(
+            _dedupe(sources),
+            targets,
+            noun,
+            appeal,
+            appealed,
+            pattern,
+            "subject, against the act's target"
+            if appealed == CALL_AGAINST_CODE
+            else "subject, appealed to the parties of the act",
+            notes,
+            trace,
+            symmetric=False,
         )
 
     def _emit(
