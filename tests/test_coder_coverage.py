@@ -131,3 +131,10 @@ def test_an_appeal_for_a_yielding_act_takes_its_finer_code(code):
         ("EGY", "ISR", "0253")
     }
     assert code("China urged Washington to lift the sanctions.") == {("CHN", "USA", "0254")}
+
+
+def test_a_nationality_parsed_as_the_agent_of_a_killing_wielded_it(code):
+    # "by Russian shelling", parsed with "Russian" as the agent and "shelling" as a verb
+    assert code("A Ukrainian soldier was killed by Russian shelling in Donetsk.") == {
+        ("RUS", "UKRMIL", "190")
+    }

@@ -1265,6 +1265,11 @@ class EventCoder:
         if passive:
             sources = self._mentions(self._agents(predicate), mentions)
             if not sources and roots & FORCE_ROOTS:
+                # "killed by Russian shelling", parsed with the nationality as the agent and
+                # "shelling" as a verb of its own: the nationality wielded it
+                agents = {t.i for t in self._agents(predicate)}
+                sources = [m for m in mentions if m.rule == "modifier" and m.head in agents][:1]
+            if not sources and roots & FORCE_ROOTS:
                 # "a mortar was fired at Israel from Gaza": where it came from is who fired it
                 sources = self._mentions(
                     self._prep_objects([predicate], frozenset({"from"})), mentions
