@@ -138,3 +138,14 @@ def test_a_nationality_parsed_as_the_agent_of_a_killing_wielded_it(code):
     assert code("A Ukrainian soldier was killed by Russian shelling in Donetsk.") == {
         ("RUS", "UKRMIL", "190")
     }
+
+
+def test_people_expelled_from_a_country_were_expelled_by_it(code):
+    assert code("Two Russian diplomats were expelled from Estonia.") == {("EST", "RUSGOV", "166")}
+    assert code("The migrants were deported from Germany to Afghanistan.") == {
+        ("DEU", "---REF", "174")
+    }
+    # an agent named says who did it
+    assert code("The reporters were expelled from Egypt by the army.") == {
+        ("---MIL", "---MED", "174")
+    }

@@ -219,6 +219,8 @@ DEMAND_VERBS = {"insist", "demand", "require", "recommend", "propose", "suggest"
 APPEAL_OBJECT_VERBS = {"urge", "demand", "request"}
 #: Roots of acts an appeal can ask for (02x has a code for each): cooperation, aid, yielding.
 APPEALABLE_ROOTS = {"03", "04", "05", "06", "07", "08"}
+#: Expulsions of people or diplomats: in the passive, the country they are put out of expelled them.
+EXPULSION_CODES = {"166", "174"}
 #: Calling for an act of conflict against X ("called for sanctions against X") denounces X.
 CALL_AGAINST_CODE = "111"
 #: Modal words that make an act hypothetical ("might attack"): no event.
@@ -1269,6 +1271,17 @@ class EventCoder:
                 # "shelling" as a verb of its own: the nationality wielded it
                 agents = {t.i for t in self._agents(predicate)}
                 sources = [m for m in mentions if m.rule == "modifier" and m.head in agents][:1]
+            if not sources and code in EXPULSION_CODES:
+                # "two inspectors were expelled from North Korea": the country they were put out of
+                from .ownership import PLACE_RULES
+
+                sources = [
+                    m
+                    for m in self._mentions(
+                        self._prep_objects([predicate], frozenset({"from"})), mentions
+                    )
+                    if m.rule in PLACE_RULES
+                ]
             if not sources and roots & FORCE_ROOTS:
                 # "a mortar was fired at Israel from Gaza": where it came from is who fired it
                 sources = self._mentions(

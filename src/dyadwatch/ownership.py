@@ -29,6 +29,24 @@ if TYPE_CHECKING:
 
 #: Prepositions through which a place or organisation owns a role word ("dissidents from Myanmar").
 OWNER_PREPOSITIONS = {"of", "from", "in"}
+#: Nouns for a body an organisation or state runs ("the UN nuclear agency", "the EU mission"): a
+#: role "of" one belongs to whoever names it.
+BODY_NOUNS = {
+    "agency",
+    "body",
+    "commission",
+    "council",
+    "mission",
+    "office",
+    "committee",
+    "organisation",
+    "organization",
+    "programme",
+    "program",
+    "team",
+    "delegation",
+    "panel",
+}
 #: Rules of mentions that name a place (country, capital, seat, people, region).
 PLACE_RULES = {"country", "capital-metonym", "seat-metonym", "demonym", "region"}
 #: Dependency labels of a word that only modifies the noun it hangs on.
@@ -89,6 +107,19 @@ def owned_by_phrase(
                 for t in (pobj, *pobj.conjuncts)
                 if (m := _at(out, t.i)) is not None and m is not mention and not m.members
             ]
+            body_end = None
+            if not owners and prep.lower_ == "of" and pobj.lemma_.lower() in BODY_NOUNS:
+                # "inspectors of the UN nuclear agency": the organisation or state naming the body
+                owners = [
+                    m
+                    for m in out
+                    if m.rule in ("known-organisation", "country")
+                    and m is not mention
+                    and not m.members
+                    and doc[m.head].head.i == pobj.i
+                    and doc[m.head].dep_ in ("compound", "nmod")
+                ][:1]
+                body_end = pobj.i + 1
             if pobj.lower_ in ("republic", "kingdom", "state", "federation", "principality"):
                 # "officials in the People's Republic of China": the state its formal name names
                 owners += [
@@ -137,7 +168,7 @@ def owned_by_phrase(
                 elif actor.sector is None and sector:
                     actor = replace(actor, code=actor.code + sector, sector=sector)
                 actors.append(actor)
-            end = max(o.end for o in owners)
+            end = max([o.end for o in owners] + ([body_end] if body_end else []))
             words = doc[mention.start : end].text
             actors = [replace(a, text=words) for a in actors]
             if len(actors) == 1:
