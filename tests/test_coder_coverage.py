@@ -149,3 +149,34 @@ def test_people_expelled_from_a_country_were_expelled_by_it(code):
     assert code("The reporters were expelled from Egypt by the army.") == {
         ("---MIL", "---MED", "174")
     }
+
+
+def test_a_phone_call_is_a_call_whoever_makes_it(code):
+    assert code(
+        "Chancellor Angela Merkel placed a long phone call to President Emmanuel Macron.",
+        published="2018-03-22",
+    ) == {("DEUGOV", "FRAGOV", "041"), ("FRAGOV", "DEUGOV", "041")}
+    # the parser makes "Putin" a predicative complement of "called": still the one called
+    assert code("Macron called Putin on Friday.", published="2018-03-22") == {
+        ("FRAGOV", "RUSGOV", "041")
+    }
+    assert code("Putin was called by Macron on Friday.", published="2018-03-22") == {
+        ("FRAGOV", "RUSGOV", "041")
+    }
+
+
+def test_naming_is_no_call(code):
+    # a thing named by its owner, a participle naming, a person called something
+    assert code("Lula called the Dutch envoy a shameless liar.", published="2019-07-10") == set()
+    assert code("The senator called the Chinese plan reckless.", published="2019-07-10") == set()
+    assert code("A French firm built a drone called Falcon One.", published="2019-07-10") == set()
+
+
+def test_an_act_a_party_is_to_do_is_announced_for_the_future(code):
+    # "is to visit" is scheduled, as "will visit" is
+    assert code("Merkel is to visit China next week.", published="2018-03-22") == {
+        ("DEUGOV", "CHN", "036")
+    }
+    assert code("Merkel will visit China next week.", published="2018-03-22") == {
+        ("DEUGOV", "CHN", "036")
+    }

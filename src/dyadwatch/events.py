@@ -1310,6 +1310,14 @@ class EventCoder:
                 if sources:
                     frame = "passive, author of the instrument"
             target_tokens = subjects
+            if pattern.preps_only and not any(
+                c.lower_ in pattern.preps
+                and (c.dep_ == "prt" or c.dep_ == "prep" and not _children(c, {"pobj"}))
+                for c in predicate.children
+            ):
+                # "was called on to withdraw" strands its preposition; "was called by X on
+                # Friday" is no "called on": the call is 041's
+                target_tokens = []
         elif pattern.reverse:
             sources = self._mentions(self._prep_objects(heads, pattern.preps), mentions)
             targets = self._mentions(subjects, mentions)
@@ -2248,7 +2256,11 @@ def _direct_objects(predicate: Token, deps: set[str]) -> list[Token]:
             if p.lower_ == "of"
             for o in _children(p, {"pobj"})
         ]
-    return _children(predicate, deps)
+    found = _children(predicate, deps)
+    if not found and "dobj" in deps:
+        # "Macron called Putin on Friday", parsed with Putin as a predicative complement
+        found = _children(predicate, {"oprd"})
+    return found
 
 
 def _misparsed_main_subject(verb: Token) -> list[Token]:
@@ -2318,11 +2330,15 @@ def _sets_free(verb: Token) -> bool:
 def _names_as(verb: Token) -> bool:
     """ "called the decision a mistake", "called the ambassador a very stupid guy": the verb names
     its object as something (a second, predicative noun), it is no call or appeal."""
-    if _children(verb, {"oprd"}):
-        return True
+    if _children(verb, {"oprd"}) and _children(verb, {"dobj", "obj"}):
+        return True  # a lone "oprd" is the parser's object: "called Putin on Friday"
+    if verb.tag_ == "VBN" and not _children(verb, {"aux", "nsubj"}):
+        # "a device called Flyboard Air", "was called a traitor"; not "has called X", nor "was
+        # called by X" (a call received)
+        return not (_children(verb, {"agent"}) and not _children(verb, {"oprd", "attr"}))
     return any(
         a.pos_ == "NOUN" and any(d.lower_ in ("a", "an") for d in _children(a, {"det"}))
-        for o in _children(verb, {"dobj", "obj"})
+        for o in _children(verb, {"dobj", "obj", "oprd"})
         for a in _children(o, {"appos"})
     )
 
