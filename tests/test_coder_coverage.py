@@ -1,6 +1,8 @@
-"""Acts the coder must not miss for want of a frame: aid measured in money ("8 million euros in aid to
-X"), meals as meetings, pledges of money or arms as intents, parts of a place after a preposition,
-rules defied; and how sure it is of an act named only in a qualifying clause."""
+"""Acts the coder must not miss for want of a frame, and acts it must not take for others: aid
+measured in money ("8 million euros in aid to X"), meals as meetings, pledges of money or arms as
+intents, parts of a place after a preposition, rules defied, acts asked for (appeals, not the act),
+phone calls and naming, acts a party "is to" do, expulsions, strongholds taken; and how sure it is of
+an act named only in a qualifying clause."""
 
 from __future__ import annotations
 
@@ -179,4 +181,26 @@ def test_an_act_a_party_is_to_do_is_announced_for_the_future(code):
     }
     assert code("Merkel will visit China next week.", published="2018-03-22") == {
         ("DEUGOV", "CHN", "036")
+    }
+
+
+def test_strongholds_and_facilities_taken_are_occupied_territory(code):
+    assert code("Rebels overran the army headquarters in Goma.") == {("---REB", "CODMIL", "192")}
+    assert code("Russian forces seized the dam in Nova Kakhovka.") == {("RUSMIL", "UKR", "192")}
+
+
+def test_a_third_countrys_police_or_army_reporting_a_fight_is_a_source_not_an_accuser(code):
+    assert code(
+        "Burmese troops captured a guerrilla stronghold in Myawaddy, Thai police said on Monday.",
+        published="2021-06-16",
+    ) == {("MMRMIL", "MMRREB", "192")}
+    # a party to the fight reporting it accuses the other side
+    assert code("Ukraine's army said Russian troops shelled Kharkiv.", published="2022-05-03") == {
+        ("UKRMIL", "RUSMIL", "112")
+    }
+
+
+def test_what_is_seized_from_a_party_is_seized_from_it(code):
+    assert code("Syrian police confiscated weapons from Kurdish militias.") == {
+        ("SYRCOP", "---UAF", "171")
     }

@@ -232,6 +232,12 @@ class SpeechInterpreter:
                 # relative clause says of a thing the speaker names is description, not a charge
                 out.append(event)
                 continue
+            if not alleged and _bystander_security(speaker, event):
+                # "Thai police said Burmese troops captured the stronghold": a third country's
+                # police or army passing on a fight it is no party to is a source, not an accuser
+                event.notes.append(f"reported by {speaker.actor.code} ('{report.verb.text}')")
+                out.append(self._reported_future(event, report))
+                continue
             if (quad in CONFLICT_QUADS or alleged) and event.source.actor.key != speaker.actor.key:
                 # "Uganda alleged that Kenya had trained the rebels": alleged, the act is a charge
                 if _already(out, speaker, event.source, "112"):
@@ -529,6 +535,20 @@ def _depth(token: Token) -> int:
     while node.head.i != node.i and depth < 50:
         node, depth = node.head, depth + 1
     return depth
+
+
+#: Sectors whose reports of fighting are news sources when their country is no party to it.
+SECURITY_SECTORS = {"COP", "MIL"}
+
+
+def _bystander_security(speaker: Mention, event: CodedEvent) -> bool:
+    """Whether ``speaker`` is a police or military source of a country that is neither side of
+    ``event`` ("Thai police said Burmese troops took the post")."""
+    actor = speaker.actor
+    if actor.sector not in SECURITY_SECTORS or not actor.country:
+        return False
+    sides = {event.source.actor.country, event.target.actor.country if event.target else None}
+    return actor.country not in sides
 
 
 def _has_stance(speaker: Mention) -> bool:
