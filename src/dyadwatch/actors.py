@@ -49,7 +49,6 @@ from .ownership import (
     drop_apposition_roles,
     drop_conjoined_titles,
     drop_modifiers,
-    owned_by_organisation,
     owned_by_phrase,
 )
 from .records import ActorRef
@@ -544,7 +543,6 @@ class ActorResolver:
             p.start: p for p in self._matches(doc) if p.kind in ("adjective", "country")
         }
         mentions = owned_by_phrase(doc, mentions, self.country_actor, self.titles)
-        mentions = owned_by_organisation(doc, mentions)
         mentions = conjoined_owners(doc, mentions, nationality_at, self.country_actor)
         mentions = drop_apposition_roles(doc, mentions)
         mentions = drop_conjoined_titles(doc, mentions)

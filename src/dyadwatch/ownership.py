@@ -183,47 +183,6 @@ def owned_by_phrase(
     return out
 
 
-def owned_by_organisation(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """ "Toyota's president", "NATO's chief": a role word owned by a named organisation is the
-    organisation's (a company's president is no head of state); the owner joins the role's span."""
-    from .actors import Mention
-
-    out = list(mentions)
-    for mention in mentions:
-        if not unowned_role(mention):
-            continue
-        head = doc[mention.head]
-        owner = next(
-            (
-                m
-                for m in out
-                if m.rule == "known-organisation"
-                and not m.members
-                and m.end <= mention.start + 1
-                and doc[m.head].dep_ == "poss"
-                and doc[m.head].head.i == head.i
-            ),
-            None,
-        )
-        if owner is None:
-            continue
-        actor = owner.actor
-        if actor.sector is None and mention.actor.sector:
-            actor = replace(
-                actor, code=actor.code + mention.actor.sector, sector=mention.actor.sector
-            )
-        start = min(owner.start, mention.start)
-        joined = Mention(
-            start,
-            mention.end,
-            replace(actor, text=doc[start : mention.end].text),
-            "agent",
-            mention.head,
-        )
-        out = [joined if m is mention else m for m in out if m is not owner]
-    return out
-
-
 def _gazetteer_owner(
     pobj: Token, country_actor: CountryActor, sector: str | None
 ) -> tuple[ActorRef, int] | None:

@@ -148,7 +148,9 @@ def references(
 def possessive_owners(
     doc: Doc, mentions: list[Mention], country_actor: CountryActor
 ) -> list[Mention]:
-    """ "its forces", "her government": the pronoun's referent owns the role word."""
+    """ "its forces", "her government": the pronoun's referent owns the role word; "Toyota's
+    president", "NATO's chief": so does a named organisation (a company's president is no head of
+    state)."""
     out = list(mentions)
     for mention in mentions:
         if not unowned_role(mention):
@@ -158,24 +160,33 @@ def possessive_owners(
             (
                 m
                 for m in out
-                if m.rule == "coreference"
-                and m.end - m.start == 1
-                and doc[m.start].dep_ == "poss"
-                and doc[m.start].head.i == head.i
-                and m.actor.country
-                and not m.members
+                if not m.members
+                and doc[m.head if m.rule == "known-organisation" else m.start].dep_ == "poss"
+                and doc[m.head if m.rule == "known-organisation" else m.start].head.i == head.i
+                and (
+                    m.rule == "known-organisation"
+                    or m.rule == "coreference"
+                    and m.end - m.start == 1
+                    and m.actor.country
+                )
             ),
             None,
         )
         if owner is None:
             continue
         words = doc[owner.start : mention.end].text
+        sector = mention.actor.sector
         if owner.actor.sector:
             # a person's or organisation's own people keep its code: "his fighters" of the Wagner
             # Group's founder are Wagner's, "her government" of a prime minister is the government
             actor = replace(owner.actor, text=words)
+        elif owner.rule == "known-organisation" or not sector:
+            # "NATO's envoy": the organisation, with the role's sector when it has none of its own
+            code = owner.actor.code + (sector or "")
+            actor = replace(owner.actor, code=code, sector=sector, text=words)
         else:
-            actor = country_actor(str(owner.actor.country), mention.actor.sector, words)
-        joined = type(mention)(owner.start, mention.end, actor, "coreference", mention.head)
+            actor = country_actor(str(owner.actor.country), sector, words)
+        rule = "coreference" if owner.rule == "coreference" else "agent"
+        joined = type(mention)(owner.start, mention.end, actor, rule, mention.head)
         out = [joined if m is mention else m for m in out if m is not owner]
     return out
