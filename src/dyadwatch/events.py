@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 
 from .actors import KNOWN_PERSON_RULES, Mention, actor_code, mention_at
 from .knowledge import Agent, knowledge
+from .ownership import PLACE_RULES
 from .patterns import Figurative, Pattern, Patterns, Weapons, patterns
 from .syntax import children as _children
 from .syntax import with_coordinates as _with_conjuncts
@@ -452,7 +453,7 @@ def confidence(event: CodedEvent) -> float:
             score -= 0.1  # a referent guessed, or a name of no known country
     if "place target" in event.frame:
         score -= 0.15
-    if event.predicate is not None and event.predicate.dep_ in SUBORDINATE_DEPS:
+    if event.predicate.dep_ in SUBORDINATE_DEPS:
         score -= 0.15  # "deported them, breaking a court order": the main clause reports the act
     score -= 0.05 * len(event.notes)
     if GENERIC_INTENT_NOTE in event.notes:
@@ -1273,8 +1274,6 @@ class EventCoder:
                 sources = [m for m in mentions if m.rule == "modifier" and m.head in agents][:1]
             if not sources and code in EXPULSION_CODES:
                 # "two inspectors were expelled from North Korea": the country they were put out of
-                from .ownership import PLACE_RULES
-
                 sources = [
                     m
                     for m in self._mentions(
@@ -1445,8 +1444,6 @@ class EventCoder:
             if targets:
                 frame += ", author of the act"
             else:  # "condemned the coup in Niger", "an inquiry into the violence in Syria"
-                from .ownership import PLACE_RULES
-
                 places = self._prep_objects(
                     [t for t in acts if t.pos_ == "NOUN"], frozenset({"in", "inside"})
                 )
@@ -1707,8 +1704,6 @@ class EventCoder:
         """A country, capital or gazetteer place named inside the object phrases ``objects`` (not a
         mere modifier), as a mention of its country; else the actor the object belongs to ("an
         ammunition dump of the militia", "the rebel-held enclave")."""
-        from .ownership import PLACE_RULES
-
         source_codes = {m.actor.code for m in sources}
         countries = _countries(mentions)
         owner: Mention | None = None
@@ -1819,8 +1814,6 @@ class EventCoder:
         """Who speaks through a document subject with no actor of its own: its nationality ("a
         Rwandan report"), the agent of its participle ("a report published by X") or, with neither,
         the country it was released in ("a paper published in the Chilean capital")."""
-        from .ownership import PLACE_RULES
-
         documents = [t for t in subjects if t.lemma_.lower() in DOCUMENT_NOUNS]
         if not documents:
             return []
@@ -2022,15 +2015,8 @@ class EventCoder:
             # "its call for talks", "renewed their call for talks": the owner, or the subject of
             # the clause the call is made in
             owners = _children(appeal, {"poss"})
-            if (
-                owners
-                and owners[0].lower_ in OWN_PRONOUNS | {"his", "her"}
-                and appeal.dep_
-                in (
-                    "dobj",
-                    "obj",
-                )
-            ):
+            own = owners and owners[0].lower_ in OWN_PRONOUNS | {"his", "her"}
+            if own and appeal.dep_ in ("dobj", "obj"):
                 owners = self._subject_tokens(appeal.head)[0]
             sources = self._mentions(_with_conjuncts(owners), mentions)
         else:
@@ -2331,7 +2317,8 @@ def _names_as(verb: Token) -> bool:
     """ "called the decision a mistake", "called the ambassador a very stupid guy": the verb names
     its object as something (a second, predicative noun), it is no call or appeal."""
     if _children(verb, {"oprd"}) and _children(verb, {"dobj", "obj"}):
-        return True  # a lone "oprd" is the parser's object: "called Putin on Friday"
+        return True  # "called the decision a mistake" (a lone "oprd" is the parser's object:
+        # "called Putin on Friday")
     if verb.tag_ == "VBN" and not _children(verb, {"aux", "nsubj"}):
         # "a device called Flyboard Air", "was called a traitor"; not "has called X", nor "was
         # called by X" (a call received)
@@ -2466,8 +2453,6 @@ def _place_at(
 ) -> Mention | None:
     """The place ``token`` names, as a mention of its country: a country or capital mention, a
     nationality-tagged place name, or a gazetteer place; None for an actor or a source's own place."""
-    from .ownership import PLACE_RULES
-
     mention = mention_at(mentions, token)
     if mention is not None:
         is_place = mention.rule in PLACE_RULES or (

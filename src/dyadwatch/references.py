@@ -145,6 +145,11 @@ def references(
     return out
 
 
+def _possessor(doc: Doc, mention: Mention) -> Token:
+    """The token that would carry the possessive: a pronoun's own, an organisation name's head."""
+    return doc[mention.head if mention.rule == "known-organisation" else mention.start]
+
+
 def possessive_owners(
     doc: Doc, mentions: list[Mention], country_actor: CountryActor
 ) -> list[Mention]:
@@ -161,14 +166,14 @@ def possessive_owners(
                 m
                 for m in out
                 if not m.members
-                and doc[m.head if m.rule == "known-organisation" else m.start].dep_ == "poss"
-                and doc[m.head if m.rule == "known-organisation" else m.start].head.i == head.i
                 and (
                     m.rule == "known-organisation"
                     or m.rule == "coreference"
                     and m.end - m.start == 1
                     and m.actor.country
                 )
+                and _possessor(doc, m).dep_ == "poss"
+                and _possessor(doc, m).head.i == head.i
             ),
             None,
         )
@@ -180,7 +185,7 @@ def possessive_owners(
             # a person's or organisation's own people keep its code: "his fighters" of the Wagner
             # Group's founder are Wagner's, "her government" of a prime minister is the government
             actor = replace(owner.actor, text=words)
-        elif owner.rule == "known-organisation" or not sector:
+        elif owner.rule == "known-organisation":
             # "NATO's envoy": the organisation, with the role's sector when it has none of its own
             code = owner.actor.code + (sector or "")
             actor = replace(owner.actor, code=code, sector=sector, text=words)
