@@ -204,3 +204,37 @@ def test_what_is_seized_from_a_party_is_seized_from_it(code):
     assert code("Syrian police confiscated weapons from Kurdish militias.") == {
         ("SYRCOP", "---UAF", "171")
     }
+
+
+def test_a_recipient_named_deeper_in_the_objects_phrase(code):
+    # "to Chad" hangs on the engineers, not on the verb or the first object
+    assert code(
+        "Norway and Denmark sent tents and staff such as engineers to Chad last week."
+    ) == {("NOR", "TCD", "073"), ("DNK", "TCD", "073")}
+    # sanctions on the exports to a country are eased for that country
+    assert code("Japan lifted the sanctions on chip exports to Vietnam.") == {("JPN", "VNM", "085")}
+    # a diplomat posted to a capital is no target of the recall
+    assert code("By recalling its ambassador to Lima, Chile made its protest known.") == set()
+
+
+def test_a_condition_on_the_other_side_names_the_target(code):
+    assert code(
+        "Ottawa will not lift the tariffs until Brazil changes its export rules.",
+        published="2021-03-01",
+    ) == {("CAN", "BRA", "124")}
+    # the condition's subject is the source itself: no target
+    assert code("Ottawa will not lift the tariffs until it sees reforms.") == set()
+
+
+def test_let_free_parsed_as_a_verb_still_frees_its_object(code):
+    assert code("Sudan let free some 50 political leaders and members of student unions.") == {
+        ("SDN", "---GOV", "0841"),
+        ("SDN", "---LAB", "0841"),
+    }
+
+
+def test_a_bombing_by_a_state_or_its_forces_is_an_air_strike(code):
+    assert code("Turkey bombed Kurdish positions in Iraq.") == {("TUR", "IRQ", "195")}
+    assert code("The Saudi-led coalition bombed Sanaa on Friday.") == {("SAU", "YEM", "195")}
+    # a militia's bombing stays a bombing
+    assert code("Rebels bombed a police station in Kabul.") == {("---REB", "AFGCOP", "183")}

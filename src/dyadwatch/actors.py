@@ -112,12 +112,23 @@ UNKNOWN_NAME_LABELS = {"PERSON", "ORG"}
 #: Words such a name needs: a full name ("Marta Quispe", "Action Against Hunger"), not one word
 #: (an organisation's initials excepted).
 MIN_UNKNOWN_NAME_WORDS = 2
+#: Words that continue a personal name ("Abdallah al-Mouallimi", "Ahmed ould Abdallah"): the word
+#: before them is a given name, not a surname.
+NAME_PARTICLES = frozenset(
+    {"al", "el", "bin", "ibn", "ben", "bint", "abu", "ould", "van", "von", "de", "da", "di", "del"}
+)
 #: NER labels of proper nouns that are never part of an actor's name.
 NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 #: Shortest surname that may name a known person on its own.
 MIN_SURNAME_CHARS = 4
 #: Prefixes that turn a country name into a side taken ("pro-Russian", "anti-American").
 STANCE_PREFIXES = {"pro", "anti"}
+#: Participles after "X-" that make X a sponsor of the group, not its nationality ("Russia-backed
+#: separatists" are not Russian); "US-led", "Pakistan-based" do name the group's country.
+SPONSOR_SUFFIXES = frozenset(
+    {"backed", "supported", "sponsored", "funded", "financed", "armed", "allied", "aligned",
+     "affiliated", "linked", "friendly", "trained", "installed", "appointed"}
+)
 #: Shortest country or organisation name matched in another case than the dictionary's ("IRAN",
 #: "iSrael"); capitals need one more letter ("MALE" in a headline is rarely the Maldives).
 MIN_RECASED_CHARS = 4
@@ -429,12 +440,15 @@ class ActorResolver:
                 continue  # "Real Madrid", "Dinamo Zagreb": a club's name, not the capital
             if piece.kind in OWNER_KINDS and _inside_longer_place(doc, piece):
                 continue  # "New Mexico", "New South Wales", "West Virginia": another place
-            if piece.kind in ("country", "adjective", "capital") and _after_stance_prefix(
-                doc, piece.start
+            if piece.kind in ("country", "adjective", "capital") and (
+                _after_stance_prefix(doc, piece.start) or _before_sponsor_suffix(doc, piece.end)
             ):
-                # "pro-Russia rebels", "anti-American protesters": a side taken, not a nationality
+                # "pro-Russia rebels", "anti-American protesters": a side taken, not a nationality;
+                # "Russia-backed separatists", "Iran-allied militias": a sponsor, not the owner
+                if not _after_stance_prefix(doc, piece.start):
+                    span |= {piece.end, piece.end + 1}  # the hyphen and the participle
                 taken |= span
-                pieces.append(_Piece(piece.start, piece.end, "filler"))
+                pieces.extend(_Piece(i, i + 1, "filler") for i in sorted(span))
                 continue
             taken |= span
             pieces.append(piece)
@@ -766,7 +780,18 @@ class ActorResolver:
                 # the PLACE and IN-OFFICE gates; an undated text may name a former office-holder
                 # ("Obama will hold talks"), coded by the country of the last office
                 return None
+            following = doc[piece.end] if piece.end < len(doc) else None
+            continued = following is not None and following.lower_ in NAME_PARTICLES
             actor = self.person_actor(name, text, context.day)
+            if continued or (titled and owner and actor.country and owner != actor.country):
+                # "ambassador Abdallah al-Mouallimi": a given name, not the known surname; "Saudi
+                # Arabia's ambassador Abdallah": the title's country says it is someone else
+                if not titled or agent is None:
+                    return None
+                actor = ActorRef(
+                    actor_code(owner, None, agent.sector), owner, None, agent.sector, text, text
+                )
+                return Mention(start, end, actor, "title+name")
             context.remember(word, actor)
             return Mention(start, end, actor, "title+known-surname" if titled else "known-surname")
         if piece.kind == "person":
@@ -1025,6 +1050,14 @@ def _after_stance_prefix(doc: Doc, start: int) -> bool:
         return doc[start - 2].lower_ in STANCE_PREFIXES
     before = doc[start - 1].lower_ if start >= 1 else ""
     return before.endswith(("-", "–")) and before[:-1] in STANCE_PREFIXES
+
+
+def _before_sponsor_suffix(doc: Doc, end: int) -> bool:
+    """Whether the name ending at ``end`` is joined by a hyphen to a sponsor's participle
+    ("Russia-backed", "Iran - allied", "US-funded")."""
+    if end + 1 < len(doc) and doc[end].text in ("-", "–"):
+        return doc[end + 1].lower_ in SPONSOR_SUFFIXES
+    return False
 
 
 def _recasable(names: Iterable[str]) -> list[str]:

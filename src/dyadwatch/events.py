@@ -69,6 +69,11 @@ GENERIC_INTENT_NOTE = "the complement names no act: an intent to cooperate"
 #: Roots of acts on one's own measures (easing or cutting sanctions, aid, ties): with no agent, the
 #: measure's owner acted ("UN sanctions were lifted").
 OWN_MEASURE_ROOTS = {"08", "16"}
+#: Words opening a condition on the other side ("until Cuba frees its prisoners").
+PRECONDITION_MARKS = {"until", "unless", "till"}
+#: Roots of acts that give, ease or withhold something, whose recipient the object's own phrase may
+#: name ("sanctions on exports to India").
+RECIPIENT_ROOTS = {"07", "08", "16"}
 #: Verbs that may name their object as something ("called X a liar", "branded X a threat").
 NAMING_VERBS = {"call", "brand", "label", "dub", "term"}
 #: What is called in the sense of convened ("called a snap election", "called an emergency meeting").
@@ -316,6 +321,9 @@ BELONGING_ROOTS = {"08", "14", "17", "18", "19", "20"}
 #: Property wrecked (145, rioting) by a state's own forces is its destruction (1712).
 RIOT_DAMAGE_CODE = "145"
 STATE_DAMAGE_CODE = "1712"
+#: A bombing (183 is CAMEO's non-military bombing) by a state or its forces is from the air (195).
+BOMBING_CODE = "183"
+AIR_STRIKE_CODE = "195"
 #: Sectors whose members strike work, not blows: "teachers striking" is a strike (143).
 WORKER_SECTORS = {"LAB", "EDU", "HLH", "CVL", "BUS", "MED", "AGR"}
 STRIKE_CODE = "143"
@@ -1391,6 +1399,36 @@ class EventCoder:
             targets = self._mentions(self._prep_objects(objects, pattern.preps), mentions)
             if targets:
                 frame += ", through the object"
+        if not targets and consumed_object is not None and roots & RECIPIENT_ROOTS and not passive:
+            # "sent supplies and doctors to Nepal", with "to Nepal" hung on the doctors; "lifted
+            # sanctions on exports to India": the recipient is named deeper in the object's phrase
+            targets = [
+                t
+                for t in self._mentions(
+                    _nested_prep_objects(consumed_object, pattern.preps), mentions
+                )
+                if not t.start <= consumed_object.i < t.end  # "its ambassador to Moscow"
+            ]
+            if targets:
+                frame += ", inside the object's phrase"
+        if not targets and roots & RECIPIENT_ROOTS and not passive:
+            # "won't ease the tariffs till Brazil changes its rules": what the other side must
+            # do first names it
+            conditions = [
+                c
+                for head in {predicate.i: predicate, trigger.i: trigger}.values()
+                for c in _children(head, {"advcl"})
+                if any(m.dep_ == "mark" and m.lower_ in PRECONDITION_MARKS for m in c.children)
+            ]
+            targets = [
+                t
+                for t in self._mentions(
+                    [s for c in conditions for s in _children(c, {"nsubj"})], mentions
+                )
+                if not any(_same_actor(t, s) for s in sources)
+            ]
+            if targets:
+                frame += ", the side a condition names"
         if not targets and pattern.place_target and pattern.preps and not passive:
             # "pulled back from the Chilean side of the border", "from the Chilean to the Peruvian":
             # a side or part of a country named by its nationality
@@ -2092,6 +2130,15 @@ class EventCoder:
             code = STATE_DAMAGE_CODE
             notes.append("destroyed by a state's forces: destruction of property")
 
+        if code == BOMBING_CODE and all(
+            s.actor.country and not s.actor.igo and (s.actor.sector or "GOV") in STATE_FORCE_SECTORS
+            for s in sources
+        ):
+            # "Russia bombed Aleppo", "the coalition bombed the port": a state's bombing is an air
+            # strike, not a car bomb
+            code = AIR_STRIKE_CODE
+            notes.append("bombed by a state or its forces: from the air")
+
         def make(s: Mention, t: Mention | None, how: str, event_code: str = code) -> CodedEvent:
             return CodedEvent(
                 s,
@@ -2206,6 +2253,24 @@ def _object_words(token: Token, depth: int = 0) -> set[str]:
     return words
 
 
+def _nested_prep_objects(token: Token, preps: Collection[str], depth: int = 3) -> list[Token]:
+    """Objects of the prepositions ``preps`` anywhere in a noun's chain of prepositional phrases
+    ("supplies such as doctors to Nepal", "sanctions on exports to India"), not inside a clause."""
+    found: list[Token] = []
+    nouns = [token, *token.conjuncts]
+    for _ in range(depth):
+        objects = [
+            (prep, pobj)
+            for noun in nouns
+            for prep in _children(noun, {"prep"})
+            for pobj in _children(prep, {"pobj"})
+        ]
+        found += [pobj for prep, pobj in objects if prep.lower_ in preps]
+        nouns = [pobj for _, pobj in objects]
+        nouns += [c for n in nouns for c in n.conjuncts]
+    return _with_conjuncts(found)
+
+
 def _is_money(token: Token) -> bool:
     """A sum of money: "$40 million", "10 million euros", "USD1 billion"."""
     return token.lemma_.lower() in MONEY_NOUNS or any(
@@ -2243,6 +2308,9 @@ def _direct_objects(predicate: Token, deps: set[str]) -> list[Token]:
             for o in _children(p, {"pobj"})
         ]
     found = _children(predicate, deps)
+    if not found and predicate.lemma_.lower() in ("let", "set"):
+        # "let free 74 political leaders", parsed with "free" as a verb of its own
+        found = [o for c in predicate.children if c.lower_ == "free" for o in _children(c, deps)]
     if not found and "dobj" in deps:
         # "Macron called Putin on Friday", parsed with Putin as a predicative complement
         found = _children(predicate, {"oprd"})
