@@ -238,3 +238,15 @@ def test_a_bombing_by_a_state_or_its_forces_is_an_air_strike(code):
     assert code("The Saudi-led coalition bombed Sanaa on Friday.") == {("SAU", "YEM", "195")}
     # a militia's bombing stays a bombing
     assert code("Rebels bombed a police station in Kabul.") == {("---REB", "AFGCOP", "183")}
+
+
+def test_extradition_to_a_state_is_judicial_cooperation_with_it(code):
+    # the destination is the state that asked for the person, not the person's posting
+    assert code("Mexico extradited the cartel leader to the United States on Friday.") == {
+        ("MEX", "USA", "063")
+    }
+    assert code("A Spanish court approved the extradition of the banker to Venezuela.") == {
+        ("ESPJUD", "VEN", "063")
+    }
+    # with no state named, the person is expelled
+    assert code("Turkey extradited two Russian citizens on Monday.") == {("TUR", "RUSCVL", "174")}

@@ -523,6 +523,10 @@ class ActorResolver:
                     and len(gap) == 1
                     and host.kind in ("country", "capital", "igo")
                     and _takes_host(gap[0].lower_, current[-1].value)
+                    # "extradited the leader to the US": a destination of the verb names no host
+                    and not (
+                        gap[0].lower_ in ("to", "for") and gap[0].head.pos_ in ("VERB", "AUX")
+                    )
                 ):
                     current.append(_Piece(host.start, host.end, "host", host.value))
                     index += 2 if host is not piece else 1
