@@ -208,9 +208,10 @@ def test_what_is_seized_from_a_party_is_seized_from_it(code):
 
 def test_a_recipient_named_deeper_in_the_objects_phrase(code):
     # "to Chad" hangs on the engineers, not on the verb or the first object
-    assert code(
-        "Norway and Denmark sent tents and staff such as engineers to Chad last week."
-    ) == {("NOR", "TCD", "073"), ("DNK", "TCD", "073")}
+    assert code("Norway and Denmark sent tents and staff such as engineers to Chad last week.") == {
+        ("NOR", "TCD", "073"),
+        ("DNK", "TCD", "073"),
+    }
     # sanctions on the exports to a country are eased for that country
     assert code("Japan lifted the sanctions on chip exports to Vietnam.") == {("JPN", "VNM", "085")}
     # a diplomat posted to a capital is no target of the recall
@@ -250,3 +251,40 @@ def test_extradition_to_a_state_is_judicial_cooperation_with_it(code):
     }
     # with no state named, the person is expelled
     assert code("Turkey extradited two Russian citizens on Monday.") == {("TUR", "RUSCVL", "174")}
+
+
+def test_a_fight_against_a_disease_or_an_ill_is_no_use_of_force(code):
+    assert code("The EU sent doctors to fight the cholera outbreak in Yemen.") == set()
+    assert code("Greek firemen battled the wildfires near Athens for a week.") == set()
+    # a fight against a party still is one
+    assert code("French troops fought militants in northern Mali.") == {("FRAMIL", "MLIREB", "190")}
+
+
+def test_expelling_peacekeepers_inspectors_or_aid_workers_is_166(code):
+    assert code("Eritrea expelled the UN peacekeepers on Monday.") == {("ERI", "IGOUNOMIL", "166")}
+    assert code("Sudan expelled Norwegian aid workers from Darfur.") == {("SDN", "NORNGO", "166")}
+    # other people expelled are deported (174)
+    assert code("Turkey deported three German journalists.") == {("TUR", "DEUMED", "174")}
+
+
+def test_peacekeepers_arriving_are_peacekeepers_deployed(code):
+    assert code("Some 200 Kenyan peacekeepers arrived in Somalia on Friday.") == {
+        ("KENMIL", "SOM", "074")
+    }
+    assert code(
+        "Hundreds of Irish troops arrived in Lebanon to join the UN peacekeeping force there."
+    ) == {("IRLMIL", "LBN", "074")}
+    # troops arriving for anything else, and visitors of peacekeepers, travel
+    assert code("Russian troops arrived in Belarus for exercises.") == {("RUSMIL", "BLR", "042")}
+    assert code(
+        "The French president arrived in Mali to visit the peacekeepers.", published="2021-06-01"
+    ) == {("FRAGOV", "MLI", "042")}
+
+
+def test_rejecting_appeals_for_an_act_refuses_the_act(code):
+    # the release is asked for and refused, not done
+    assert code("Iran's president rejected appeals to release the British sailors.") == {
+        ("IRNGOV", "GBRMIL", "124")
+    }
+    # an appeal renewed is no release either
+    assert code("Amnesty renewed its appeals to release the Turkish activists.") == set()

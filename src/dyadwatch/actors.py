@@ -126,8 +126,22 @@ STANCE_PREFIXES = {"pro", "anti"}
 #: Participles after "X-" that make X a sponsor of the group, not its nationality ("Russia-backed
 #: separatists" are not Russian); "US-led", "Pakistan-based" do name the group's country.
 SPONSOR_SUFFIXES = frozenset(
-    {"backed", "supported", "sponsored", "funded", "financed", "armed", "allied", "aligned",
-     "affiliated", "linked", "friendly", "trained", "installed", "appointed"}
+    {
+        "backed",
+        "supported",
+        "sponsored",
+        "funded",
+        "financed",
+        "armed",
+        "allied",
+        "aligned",
+        "affiliated",
+        "linked",
+        "friendly",
+        "trained",
+        "installed",
+        "appointed",
+    }
 )
 #: Shortest country or organisation name matched in another case than the dictionary's ("IRAN",
 #: "iSrael"); capitals need one more letter ("MALE" in a headline is rarely the Maldives).
@@ -440,9 +454,10 @@ class ActorResolver:
                 continue  # "Real Madrid", "Dinamo Zagreb": a club's name, not the capital
             if piece.kind in OWNER_KINDS and _inside_longer_place(doc, piece):
                 continue  # "New Mexico", "New South Wales", "West Virginia": another place
-            if piece.kind in ("country", "adjective", "capital") and (
-                _after_stance_prefix(doc, piece.start) or _before_sponsor_suffix(doc, piece.end)
-            ):
+            if (
+                piece.kind in ("country", "adjective", "capital")
+                and _after_stance_prefix(doc, piece.start)
+            ) or (piece.kind in OWNER_KINDS and _before_sponsor_suffix(doc, piece.end)):
                 # "pro-Russia rebels", "anti-American protesters": a side taken, not a nationality;
                 # "Russia-backed separatists", "Iran-allied militias": a sponsor, not the owner
                 if not _after_stance_prefix(doc, piece.start):
@@ -524,9 +539,7 @@ class ActorResolver:
                     and host.kind in ("country", "capital", "igo")
                     and _takes_host(gap[0].lower_, current[-1].value)
                     # "extradited the leader to the US": a destination of the verb names no host
-                    and not (
-                        gap[0].lower_ in ("to", "for") and gap[0].head.pos_ in ("VERB", "AUX")
-                    )
+                    and not (gap[0].lower_ in ("to", "for") and gap[0].head.pos_ in ("VERB", "AUX"))
                 ):
                     current.append(_Piece(host.start, host.end, "host", host.value))
                     index += 2 if host is not piece else 1

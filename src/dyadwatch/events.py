@@ -69,6 +69,8 @@ GENERIC_INTENT_NOTE = "the complement names no act: an intent to cooperate"
 #: Roots of acts on one's own measures (easing or cutting sanctions, aid, ties): with no agent, the
 #: measure's owner acted ("UN sanctions were lifted").
 OWN_MEASURE_ROOTS = {"08", "16"}
+#: Verbs of troops reaching where they are posted ("arrived in Mali").
+ARRIVAL_VERBS = {"arrive", "land", "reach"}
 #: Words opening a condition on the other side ("until Cuba frees its prisoners").
 PRECONDITION_MARKS = {"until", "unless", "till"}
 #: Roots of acts that give, ease or withhold something, whose recipient the object's own phrase may
@@ -835,6 +837,21 @@ class EventCoder:
         complement = next(
             (c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None
         )
+        if complement is None and self.patterns.is_frame_verb("refusal", lemma, word):
+            # "rejected appeals to release X", "refused calls to withdraw": the act appealed for
+            # is what is refused
+            asked = next((c for c in verb.children if self._appealed_for(c)), None)
+            asked = asked or next(
+                (
+                    a
+                    for o in _children(verb, {"dobj", "obj"})
+                    for a in o.children
+                    if self._appealed_for(a)
+                ),
+                None,
+            )
+            if asked is not None and asked.pos_ in ("VERB", "AUX"):
+                return "refusal", asked
         if complement is None and not self.patterns.is_frame_verb("appeal", lemma, word):
             return None  # only an appeal takes its act in another shape
         if (
@@ -1068,6 +1085,17 @@ class EventCoder:
         """ "its call for Riyadh to end the blockade", "the demand that Washington lift sanctions":
         a "to" infinitive or a that-clause hanging from a noun of appeal or demand."""
         noun = verb.head
+        if verb.dep_ == "advcl" and noun.pos_ in ("VERB", "AUX") and _bare_infinitive(verb):
+            # "rejected appeals to release X", parsed with the infinitive on the verb: the object
+            # just before it is the noun it belongs to
+            noun = next(
+                (
+                    o
+                    for o in _children(noun, {"dobj", "obj"})
+                    if o.i < verb.i and o.right_edge.i + 1 == verb.left_edge.i
+                ),
+                noun,
+            )
         if (
             verb.dep_ not in ("acl", "advcl", "ccomp")
             or noun.pos_ != "NOUN"
@@ -1154,6 +1182,22 @@ class EventCoder:
             # peace are military protection, not a build-up against the country
             code = keeping.code  # the deployment's own root still finds where they went
             notes.append("troops sent to keep the peace")
+        elif (
+            keeping is not None
+            and predicate.lemma_.lower() in ARRIVAL_VERBS
+            and any(t.lemma_.lower() in keeping.words for t in predicate.subtree)
+            and any(
+                s.lemma_.lower() in keeping.words
+                or getattr(self.agents.get(s.lower_), "sector", None) == "MIL"
+                for subject in self._subject_tokens(trigger)[0]
+                # "hundreds of Irish troops": what the count counts
+                for s in (subject, *self._prep_objects([subject], frozenset({"of"})))
+            )
+        ):
+            # "Chinese peacekeepers arrived in South Sudan", "British troops arrived in Mali to join
+            # the UN peacekeeping mission": peacekeepers deployed, not a visit
+            code = keeping.code
+            notes.append("peacekeepers arriving")
         negated = (
             _negated(trigger)
             or (predicate is not trigger and _negated(predicate))
@@ -1217,6 +1261,22 @@ class EventCoder:
             # "narrowly beat Clinton in Wisconsin", "beat Chile in the final": a win, not a blow
             if trace:
                 trace.add(trigger, f"pattern {code}: a win in a contest, not a use of force")
+            return []
+        if (
+            figurative is not None
+            and root in FORCE_ROOTS
+            and any(
+                _object_words(aim) & figurative.problems
+                for aim in _direct_objects(predicate, {"dobj", "obj"})
+                + self._prep_objects([predicate], frozenset({"against"}))
+                + ([consumed_object] if consumed_object is not None else [])
+            )
+        ):
+            # "fought the measles epidemic in Chad", "battling wildfires": no party is hit
+            if trace:
+                trace.add(
+                    trigger, f"pattern {code}: a fight against a disease or ill, no use of force"
+                )
             return []
         if (
             figurative is not None

@@ -159,6 +159,8 @@ class Figurative:
     #: verbs that name a win when a contest or a margin is in their clause ("narrowly beat")
     contest_verbs: frozenset[str] = frozenset()
     contests: frozenset[str] = frozenset()
+    #: what a use of force may be aimed at that is no party ("fought the epidemic")
+    problems: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -587,7 +589,7 @@ def _figurative(
     value: Any, filename: str, codes: CodeTable, problems: list[str]
 ) -> Figurative | None:
     """The ``figurative`` section: ``code``, ``recodes`` (codes), ``verbs``, ``preps`` and, optionally,
-    ``objects`` and the pair ``contest_verbs`` / ``contests``."""
+    ``objects``, ``problems`` and the pair ``contest_verbs`` / ``contests``."""
     if value is None:
         return None
     where = f"{filename}: section figurative"
@@ -602,6 +604,7 @@ def _figurative(
         "objects",
         "contest_verbs",
         "contests",
+        "problems",
     }
     if unknown:
         problems.append(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
@@ -619,6 +622,7 @@ def _figurative(
     objects = _words(value.get("objects"), where, "objects", problems)
     contest_verbs = _words(value.get("contest_verbs"), where, "contest_verbs", problems)
     contests = _words(value.get("contests"), where, "contests", problems)
+    aims = _words(value.get("problems"), where, "problems", problems)
     for key, words in (("verbs", verbs), ("preps", preps)):
         if words == frozenset():
             problems.append(f"{where}: {key} must list at least one word")
@@ -626,9 +630,11 @@ def _figurative(
         problems.append(f"{where}: contest_verbs and contests go together")
     if code is None or not recodes or not verbs or not preps or objects is None:
         return None
-    if contest_verbs is None or contests is None:
+    if contest_verbs is None or contests is None or aims is None:
         return None
-    return Figurative(code, frozenset(recodes), verbs, preps, objects, contest_verbs, contests)
+    return Figurative(
+        code, frozenset(recodes), verbs, preps, objects, contest_verbs, contests, aims
+    )
 
 
 @lru_cache(maxsize=1)
