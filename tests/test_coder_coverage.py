@@ -288,3 +288,25 @@ def test_rejecting_appeals_for_an_act_refuses_the_act(code):
     }
     # an appeal renewed is no release either
     assert code("Amnesty renewed its appeals to release the Turkish activists.") == set()
+
+
+def test_a_charge_daffaires_is_a_diplomat_summoned_or_recalled(code):
+    assert code("Hungary summoned Austria's charge d'affaires on Monday.") == {
+        ("HUN", "AUTGOV", "114")
+    }
+
+
+def test_using_people_as_human_shields_is_184_not_a_kidnapping(code):
+    assert code("The militants used civilians as human shields in Mosul.") == {
+        ("---REB", "IRQCVL", "184")
+    }
+    assert code("Gunmen are holding two Italian engineers as hostages.") == {
+        ("---REB", "ITA", "181")
+    }
+
+
+def test_serving_in_a_peacekeeping_operation_is_peacekeeping(code):
+    assert code("Nepalese soldiers participated in a peacekeeping mission in Haiti.") == {
+        ("NPLMIL", "HTI", "074")
+    }
+    assert code("The minister will take part in a peacekeeping conference in Geneva.") == set()

@@ -531,6 +531,14 @@ class EventCoder:
             objects = [c for c in _children(verb, {"xcomp"}) if c.tag_ == "VBG"]
         # "engaged ... in a firefight", "launched attacks on": a light verb's noun may also sit in a PP
         objects += [p for prep in _children(verb, {"prep"}) for p in _children(prep, {"pobj"})]
+        # "held 300 families as human shields", with "as" hung on the object: what they are held as
+        objects += [
+            p
+            for o in _children(verb, {"dobj", "obj"})
+            for prep in _children(o, {"prep"})
+            if prep.lower_ == "as"
+            for p in _children(prep, {"pobj"})
+        ]
         naming = verb.lemma_.lower() in NAMING_VERBS and (
             _names_as(verb)
             # "called an emergency meeting", "called elections": convened, nobody was called
