@@ -310,3 +310,22 @@ def test_serving_in_a_peacekeeping_operation_is_peacekeeping(code):
         ("NPLMIL", "HTI", "074")
     }
     assert code("The minister will take part in a peacekeeping conference in Geneva.") == set()
+
+
+def test_countries_listed_after_including_are_the_targets(code):
+    assert code(
+        "China imposed sanctions on several countries including Lithuania and Estonia."
+    ) == {
+        ("CHN", "LTU", "163"),
+        ("CHN", "EST", "163"),
+    }
+
+
+def test_an_acronym_parsed_as_an_adverb_is_still_the_subject(code):
+    assert code("USAID had said it was suspending aid to Yemen.") == {("USAGOV", "YEM", "162")}
+
+
+def test_an_arrest_with_no_agent_is_made_by_the_country_it_happened_in(code):
+    assert code("Three Iranians were arrested in Turkey.") == {("TUR", "IRN", "173")}
+    # a place that is no country names no one
+    assert code("A Russian spy was arrested in a Berlin suburb.") == set()

@@ -69,6 +69,9 @@ GENERIC_INTENT_NOTE = "the complement names no act: an intent to cooperate"
 #: Roots of acts on one's own measures (easing or cutting sanctions, aid, ties): with no agent, the
 #: measure's owner acted ("UN sanctions were lifted").
 OWN_MEASURE_ROOTS = {"08", "16"}
+#: Arrest, detention and charges: with no agent, the country they happen in made them.
+ARREST_CODE = "173"
+INFERRED_AGENT_NOTE = "no agent named: the country it happened in"
 #: Verbs of troops reaching where they are posted ("arrived in Mali").
 ARRIVAL_VERBS = {"arrive", "land", "reach"}
 #: Words opening a condition on the other side ("until Cuba frees its prisoners").
@@ -656,6 +659,17 @@ class EventCoder:
                     reaching.rule == "unknown-name" and mention.rule != "unknown-name"
                 ):
                     reaching = mention
+        if reaching is None:
+            # "21 countries including Austria and Greece": the members named
+            listed = [
+                m
+                for prep in _children(token, {"prep"})
+                if prep.lower_ in ("including", "like")
+                for pobj in _children(prep, {"pobj"})
+                if (m := mention_at(mentions, pobj)) is not None and m.rule != "modifier"
+            ]
+            if listed:
+                return listed[0]
         if reaching is None and (
             token.lemma_.lower() in PART_HEADS
             # "cut aid to parts of Somalia": after a preposition, parts of a place are the place
@@ -700,7 +714,16 @@ class EventCoder:
         # "civilians imprisoned ... were released by Putin": a passive verb sharing another's subject
         own_passive = any(c.dep_ == "auxpass" for c in verb.children)
         for _ in range(6):
-            subjects = _children(node, SUBJECT_DEPS)
+            subjects = _children(node, SUBJECT_DEPS) or [
+                # "USAID had announced ...", with the acronym parsed as an adverb of the verb
+                c
+                for c in node.children
+                if c.dep_ in ("advmod", "npadvmod")
+                and c.i == c.sent.start
+                and node.pos_ in ("VERB", "AUX")
+                and c.ent_type_ in ("ORG", "GPE", "PERSON")
+                and (c.pos_ == "PROPN" or c.text.isupper())
+            ]
             if subjects:
                 return _with_conjuncts(
                     subjects + _headline_partners(node, subjects)
@@ -1363,6 +1386,18 @@ class EventCoder:
                     self._prep_objects([predicate], frozenset({"from"})), mentions
                 )
             frame = "passive agent"
+            if not sources and code == ARREST_CODE:
+                # "a reporter was held in Chad on Friday": the country's authorities did it
+                sources = [
+                    m
+                    for m in self._mentions(
+                        self._prep_objects([predicate], frozenset({"in"})), mentions
+                    )
+                    if m.rule in ("country", "capital-metonym")
+                ][:1]
+                if sources:
+                    frame = "passive, the country it happened in"
+                    notes.append(INFERRED_AGENT_NOTE)
             if not sources and consumed_object is not None and roots & OWN_MEASURE_ROOTS:
                 # "EU sanctions on Belarus were eased", "Japanese aid to Laos was cut": with
                 # no agent, the owner of the measure is who lifted or cut it

@@ -24,7 +24,15 @@ from typing import TYPE_CHECKING
 
 from .actors import Mention
 from .codes import code_table
-from .events import STATE_SECTORS, CodedEvent, EventCoder, Trace, confidence, obligation
+from .events import (
+    INFERRED_AGENT_NOTE,
+    STATE_SECTORS,
+    CodedEvent,
+    EventCoder,
+    Trace,
+    confidence,
+    obligation,
+)
 from .syntax import children
 
 if TYPE_CHECKING:
@@ -237,6 +245,14 @@ class SpeechInterpreter:
                 # police or army passing on a fight it is no party to is a source, not an accuser
                 event.notes.append(f"reported by {speaker.actor.code} ('{report.verb.text}')")
                 out.append(self._reported_future(event, report))
+                continue
+            if INFERRED_AGENT_NOTE in event.notes:
+                # "Kenya alleged that its citizens were detained in Somalia": no one named as doing
+                # it, so no one is accused, and a party's claim is no report of the act
+                if trace:
+                    trace.add(
+                        event.trigger, f"event {event.code} has no named doer to accuse: not coded"
+                    )
                 continue
             if (quad in CONFLICT_QUADS or alleged) and event.source.actor.key != speaker.actor.key:
                 # "Uganda alleged that Kenya had trained the rebels": alleged, the act is a charge
