@@ -329,3 +329,11 @@ def test_an_arrest_with_no_agent_is_made_by_the_country_it_happened_in(code):
     assert code("Three Iranians were arrested in Turkey.") == {("TUR", "IRN", "173")}
     # a place that is no country names no one
     assert code("A Russian spy was arrested in a Berlin suburb.") == set()
+
+
+def test_confirming_ones_own_measure_is_the_measure_not_a_claim_of_responsibility(code):
+    assert code(
+        "The UK has suspended aid to the Ugandan police, the Foreign Office confirmed."
+    ) == {("GBR", "UGACOP", "162")}
+    # force owned up to is a claim of responsibility
+    assert code("Israel confirmed it had struck targets in Syria.") == {("ISR", "SYR", "015")}

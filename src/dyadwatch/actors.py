@@ -604,6 +604,7 @@ class ActorResolver:
         return mentions
 
     def _compose(self, group: list[_Piece], doc: Doc, context: ArticleContext) -> list[Mention]:
+        untrimmed = group
         while group and group[0].kind in ("filler", "possessive"):
             group = group[1:]
         while group and group[-1].kind in ("filler", "possessive"):
@@ -699,6 +700,8 @@ class ActorResolver:
                 and not (start > 0 and doc[start - 1].tag_ == "PRP$")
             ):
                 country = str(host.value)  # "officials in Belgrade": the place is the owner
+            if country is None:
+                country = _city_owner(doc, untrimmed)  # "Delhi police", "the Kharkiv governor"
             return [
                 Mention(
                     start,
@@ -1067,6 +1070,30 @@ def _after_stance_prefix(doc: Doc, start: int) -> bool:
         return doc[start - 2].lower_ in STANCE_PREFIXES
     before = doc[start - 1].lower_ if start >= 1 else ""
     return before.endswith(("-", "–")) and before[:-1] in STANCE_PREFIXES
+
+
+def _city_owner(doc: Doc, group: list[_Piece]) -> str | None:
+    """The country of a city whose one-word name stands right before a role word ("Delhi police",
+    "the Kharkiv governor"), as the gazetteer knows it."""
+    from .places import gazetteer_place  # places imports this module
+
+    role = next((i for i, p in enumerate(group) if p.kind == "agent"), None)
+    if not role:
+        return None
+    name = group[role - 1]
+    if name.end != group[role].start or name.end - name.start != 1:
+        return None
+    token = doc[name.start]
+    if not (
+        name.kind == "name"
+        # "Mumbai police" opening a sentence, tagged a common noun but a place by the NER
+        or (name.kind == "filler" and token.ent_type_ == "GPE" and token.text.istitle())
+    ):
+        return None
+    if any(p.kind == "name" for p in group[: role - 1]):
+        return None  # "Paris Hilton Hotel staff": a longer name, not a city
+    place = gazetteer_place(token, proper=False)
+    return str(place["country"]) if place and place.get("type") == "city" else None
 
 
 def _before_sponsor_suffix(doc: Doc, end: int) -> bool:

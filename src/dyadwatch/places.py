@@ -53,11 +53,14 @@ def place_name(token: Token) -> str:
 
 
 def gazetteer_place(
-    token: Token, places: Gazetteer | None = None, prefer: Collection[str] = ()
+    token: Token,
+    places: Gazetteer | None = None,
+    prefer: Collection[str] = (),
+    proper: bool = True,
 ) -> dict[str, Any] | None:
     """A location record for a proper noun the gazetteer knows (a namesake in a ``prefer`` country
-    first)."""
-    if token.pos_ != "PROPN":
+    first); with ``proper`` false, for a token of any part of speech."""
+    if proper and token.pos_ != "PROPN":
         return None
     name = place_name(token)
     place = (places or gazetteer()).lookup(name, prefer)

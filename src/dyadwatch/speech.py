@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from .actors import Mention
 from .codes import code_table
 from .events import (
+    FORCE_ROOTS,
     INFERRED_AGENT_NOTE,
     STATE_SECTORS,
     CodedEvent,
@@ -366,7 +367,12 @@ class SpeechInterpreter:
         quad = self.codes.get(event.code).quad_class
         if self._as_intent(event):
             event.notes.append(f"announced as its own future act ('{report.verb.text}'): intent")
-        elif not future and quad == MATERIAL_CONFLICT and report.verb.lemma_.lower() in CLAIM_VERBS:
+        elif (
+            not future
+            and quad == MATERIAL_CONFLICT
+            and event.code[:2] in FORCE_ROOTS
+            and report.verb.lemma_.lower() in CLAIM_VERBS
+        ):
             # responsibility is claimed for force ("confirmed it had suspended aid" is the act)
             event.notes.append(
                 f"its own act claimed ('{report.verb.text}'): claim of responsibility"
