@@ -337,3 +337,32 @@ def test_confirming_ones_own_measure_is_the_measure_not_a_claim_of_responsibilit
     ) == {("GBR", "UGACOP", "162")}
     # force owned up to is a claim of responsibility
     assert code("Israel confirmed it had struck targets in Syria.") == {("ISR", "SYR", "015")}
+
+
+def test_what_is_discussed_is_a_topic_not_a_party(code):
+    assert code("Egypt and Greece discussed Libya on Monday.") == {
+        ("EGY", "GRC", "040"),
+        ("GRC", "EGY", "040"),
+    }
+    assert code("Putin discussed Ukraine with Macron.", published="2022-02-08") == {
+        ("RUSGOV", "FRAGOV", "040"),
+        ("FRAGOV", "RUSGOV", "040"),
+    }
+
+
+def test_an_act_the_subject_only_speaks_of_is_not_the_subjects_act(code):
+    # the attack is pointed to, not carried out, by the subject
+    assert (
+        code(
+            "The US defended the raid, pointing to the December attack on the American embassy in Tripoli."
+        )
+        == set()
+    )
+    # taking part in an act, or holding talks at a meeting, is the subject's
+    assert code("Chadian troops took part in an assault on Boko Haram positions.") == {
+        ("TCDMIL", "NGAREB", "190")
+    }
+    assert code("Jordan and Egypt gathered for a meeting in Amman.") == {
+        ("JOR", "EGY", "040"),
+        ("EGY", "JOR", "040"),
+    }

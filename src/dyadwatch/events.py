@@ -69,6 +69,50 @@ GENERIC_INTENT_NOTE = "the complement names no act: an intent to cooperate"
 #: Roots of acts on one's own measures (easing or cutting sanctions, aid, ties): with no agent, the
 #: measure's owner acted ("UN sanctions were lifted").
 OWN_MEASURE_ROOTS = {"08", "16"}
+#: Verbs whose subject takes part in the act a noun in their prepositional phrase names ("took part
+#: in talks with X", "engaged in fighting with Y", "was involved in the attack").
+PARTAKING_VERBS = {
+    "participate",
+    "engage",
+    "take",
+    "join",
+    "involve",
+    "lead",
+    "help",
+    "assist",
+    "collaborate",
+    "cooperate",
+    "continue",
+    "persist",
+    "resume",
+    "enter",
+    "embark",
+    "proceed",
+    "go",
+    "come",
+    "be",
+    "remain",
+    "stay",
+    "hold",
+    "carry",
+    "step",
+    "escalate",
+    "intensify",
+    "succeed",
+    "fail",
+}
+#: Prepositions by which a clause happens at a meeting or on a visit its subject took part in.
+MEETING_TIME_PREPOSITIONS = {
+    "during",
+    "at",
+    "after",
+    "before",
+    "following",
+    "in",
+    "on",
+    "ahead",
+    "for",
+}
 #: Arrest, detention and charges: with no agent, the country they happen in made them.
 ARREST_CODE = "173"
 INFERRED_AGENT_NOTE = "no agent named: the country it happened in"
@@ -2089,7 +2133,18 @@ class EventCoder:
             responsible = clause.lemma_.lower() in AGENT_ADJECTIVES and clause.dep_ == "acomp"
             if responsible:
                 clause = clause.head  # "the militia was responsible for the massacre"
-            if clause.pos_ in ("VERB", "AUX"):
+            if (
+                clause.pos_ in ("VERB", "AUX")
+                and (
+                    responsible
+                    or clause.lemma_.lower() in PARTAKING_VERBS
+                    or self.patterns.is_frame_verb("nominal", clause.lemma_.lower(), clause.lower_)
+                    # "during a visit to X, Ghana criticised Y": the subject was on the visit
+                    or (pattern.code[:2] == "04" and noun.head.lower_ in MEETING_TIME_PREPOSITIONS)
+                )
+            ):
+                # "took part in talks with X", "engaged in fighting with X" (not "pointed to the
+                # attack on X": a noun the subject only speaks of is no act of the subject)
                 subjects, passive = self._subject_tokens(clause)
                 if not passive:
                     sources = self._mentions(subjects, mentions)
