@@ -366,3 +366,10 @@ def test_an_act_the_subject_only_speaks_of_is_not_the_subjects_act(code):
         ("JOR", "EGY", "040"),
         ("EGY", "JOR", "040"),
     }
+
+
+def test_demonstrating_something_is_showing_it_not_a_protest(code):
+    assert code("Kenyan officials worked to demonstrate the safety of British beef.") == set()
+    assert code("Serbian students demonstrated against the government in Belgrade.") == {
+        ("SRBEDU", "SRBGOV", "141")
+    }

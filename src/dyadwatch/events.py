@@ -2317,6 +2317,16 @@ class EventCoder:
             if trace:
                 trace.add(trigger, f"pattern {code} '{pattern.name}': campaigning is no protest")
             return events
+        if (
+            code == RALLY_CODE
+            and predicate.lemma_.lower() == "demonstrate"
+            and _children(predicate, {"dobj", "obj", "ccomp"})
+        ):
+            # "to demonstrate the safety of the beef", "demonstrated that it works": shown, not a
+            # protest
+            if trace:
+                trace.add(trigger, f"pattern {code} '{pattern.name}': something shown, no protest")
+            return events
         if code == RALLY_CODE:
             # "Trump held a rally in Nevada", "the army staged a march": a state's own organs
             # gathering crowds in their own country protest against no one

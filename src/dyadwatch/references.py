@@ -114,7 +114,11 @@ def references(
             continue
         noun = token.lower_
         markers = {
-            c.lower_ for c in token.children if c.dep_ in ("det", "nummod", "predet", "amod")
+            c.lower_
+            for c in token.children
+            if c.dep_ in ("det", "nummod", "predet", "amod")
+            # "two dozen countries", "two hundred soldiers": a count, not a pair
+            and not any(q.dep_ in ("quantmod", "compound", "nummod") for q in c.children)
         }
         left = min([token.left_edge.i] + ([covering.start] if covering else []))
         words = sent.doc[left : token.i + 1].text
