@@ -373,3 +373,27 @@ def test_demonstrating_something_is_showing_it_not_a_protest(code):
     assert code("Serbian students demonstrated against the government in Belgrade.") == {
         ("SRBEDU", "SRBGOV", "141")
     }
+
+
+def test_what_would_have_happened_did_not(code):
+    assert code("The treaty would have allowed Japan to extradite suspects to Peru.") == set()
+    assert code("Russia would have attacked and occupied Kyiv.") == set()
+    # what happened instead did
+    assert code(
+        "Serbia would have joined the sanctions but instead signed a gas deal with Russia."
+    ) == {("SRB", "RUS", "057"), ("RUS", "SRB", "057")}
+
+
+def test_a_document_speaking_of_something_is_no_consultation(code):
+    assert (
+        code("Turkey and the United States issued statements speaking of a coming offensive.")
+        == set()
+    )
+
+
+def test_people_clashing_with_each_other_quarrel(code):
+    assert code("Pompeo clashed with Lavrov over Syria.", published="2019-05-14") == set()
+    # forces clashing still fight
+    assert code("Indian troops clashed with Chinese soldiers in Ladakh.") == {
+        ("INDMIL", "CHNMIL", "193")
+    }

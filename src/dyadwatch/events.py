@@ -29,7 +29,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from .actors import KNOWN_PERSON_RULES, Mention, actor_code, mention_at
+from .actors import KNOWN_PERSON_RULES, Mention, actor_code, memory_kind, mention_at
 from .knowledge import Agent, knowledge
 from .ownership import PLACE_RULES
 from .patterns import Figurative, Pattern, Patterns, Weapons, patterns
@@ -101,6 +101,10 @@ PARTAKING_VERBS = {
     "succeed",
     "fail",
 }
+#: Verbs of a clash that between people is a quarrel, not force ("clashed with Kushner").
+QUARREL_VERBS = {"clash", "spar", "feud", "tussle"}
+#: Modals that with "have" and a participle make a counterfactual ("would have allowed").
+COUNTERFACTUAL_MODALS = {"would", "could", "might", "should"}
 #: Prepositions by which a clause happens at a meeting or on a visit its subject took part in.
 MEETING_TIME_PREPOSITIONS = {
     "during",
@@ -1284,6 +1288,15 @@ class EventCoder:
                     trigger, f"pattern {code} matched but the clause is hypothetical: no event"
                 )
             return []
+        if (
+            code[:2] == CONSULT_ROOT
+            and predicate.dep_ == "acl"
+            and predicate.head.lemma_.lower() in DOCUMENT_NOUNS
+        ):
+            # "issued statements speaking of an incursion": a document says, it meets no one
+            if trace:
+                trace.add(trigger, f"pattern {code}: a document speaking is no consultation")
+            return []
         obliged = obligation(trigger) or (obligation(predicate) if predicate is not trigger else "")
         if frame_name == "intent":
             code = (
@@ -2310,6 +2323,16 @@ class EventCoder:
                 list(notes),
             )
 
+        if (
+            predicate.lemma_.lower() in QUARREL_VERBS
+            and code[:2] not in ("18", "19", "20")
+            and targets
+            and all(memory_kind(m) == "person" for m in (*sources, *targets))
+        ):
+            # "Kelly clashed with Kushner over clearances": people quarrelling, no clash of forces
+            if trace:
+                trace.add(trigger, f"pattern {code} '{pattern.name}': a quarrel between people")
+            return events
         if pattern.no_target and all(_same_actor(s, t) for t in targets for s in sources):
             # "Jordan lifted the curfew in Amman": an act on one's own place needs no target
             targets = []
@@ -2672,6 +2695,20 @@ def _hypothetical(token: Token) -> bool:
     """ "might attack", "if they attack": the act is not reported as happening."""
     if _has_modal(token, HYPOTHETICAL_MODALS):
         return True
+    node = token
+    for _ in range(3):
+        # "a treaty that would have let Japan extradite": what would have been, was not
+        auxes = {c.lower_ for c in node.children if c.dep_ == "aux"}
+        if node.tag_ == "VBN" and "have" in auxes and auxes & COUNTERFACTUAL_MODALS:
+            return True
+        if node.dep_ not in ("conj", "xcomp", "ccomp") or node.head.i == node.i:
+            break
+        if node.dep_ == "conj" and any(
+            c.dep_ == "cc" and c.lower_ in ("but", "yet") and node.head.i < c.i < node.i
+            for c in node.head.children
+        ):
+            break  # "would have faced impeachment but resigned": the resignation happened
+        node = node.head
     node = token
     for _ in range(4):
         if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in node.children):
