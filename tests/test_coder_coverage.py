@@ -397,3 +397,17 @@ def test_people_clashing_with_each_other_quarrel(code):
     assert code("Indian troops clashed with Chinese soldiers in Ladakh.") == {
         ("INDMIL", "CHNMIL", "193")
     }
+
+
+def test_acts_denied_with_neither_or_nor_are_not_coded(code):
+    assert code("France neither condemned nor praised Russia.") == set()
+    assert (
+        code(
+            "Japan did not invite the delegation nor do we endorse their views, the ministry said."
+        )
+        == set()
+    )
+    assert code("Kenya criticised Uganda and praised Tanzania.") == {
+        ("KEN", "UGA", "111"),
+        ("KEN", "TZA", "051"),
+    }

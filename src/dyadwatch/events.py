@@ -2590,9 +2590,17 @@ def _names_as(verb: Token) -> bool:
 
 
 def _negated(token: Token) -> bool:
-    return any(
-        c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") and c.dep_ in ("neg", "advmod")
+    if any(
+        c.dep_ == "neg"
+        or c.lower_ in ("never", "not", "n't")
+        and c.dep_ in ("neg", "advmod")
+        or c.lower_ == "neither"  # "neither condemned nor praised"
         for c in token.children
+    ):
+        return True
+    # "did not invite him nor do we endorse his views": a conjunct after "nor" is denied too
+    return token.dep_ == "conj" and any(
+        c.lower_ == "nor" and token.head.i < c.i < token.i for c in token.head.children
     )
 
 
