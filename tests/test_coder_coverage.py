@@ -411,3 +411,28 @@ def test_acts_denied_with_neither_or_nor_are_not_coded(code):
         ("KEN", "UGA", "111"),
         ("KEN", "TZA", "051"),
     }
+
+
+def test_what_a_claim_or_report_says_is_not_coded_as_done(code):
+    assert code("The allegation that Kenya armed the rebels was denied.") == set()
+    assert (
+        code("He cited the report that Iranians were paying militias to attack British soldiers.")
+        == set()
+    )
+    # a report that is issued speaks for its issuer
+    assert code("A report published by Chile criticised Peru.") == {("CHL", "PER", "111")}
+
+
+def test_a_state_reduces_no_relations_with_its_own_country(code):
+    assert code(
+        "Last year Trump withdrew America from the nuclear accord with Iran.",
+        published="2019-05-01",
+    ) == {("USAGOV", "IRN", "166")}
+    # nor yields to itself in pulling itself out
+    assert (
+        code(
+            "Last year Trump pulled the US out of a nuclear treaty with Iran.",
+            published="2019-05-01",
+        )
+        == set()
+    )

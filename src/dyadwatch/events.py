@@ -101,6 +101,27 @@ PARTAKING_VERBS = {
     "succeed",
     "fail",
 }
+RELATIVE_WORDS = {"that", "which", "who", "whom", "whose"}
+#: Yielding (08) and reducing relations (16): never toward the acting state's own country.
+SELF_EXCLUDED_ROOTS = {"08", "16"}
+#: Nouns whose clause says what is claimed, not what happened ("the allegation that X armed Y").
+CLAIM_NOUNS = {
+    "allegation",
+    "accusation",
+    "claim",
+    "charge",
+    "report",
+    "suspicion",
+    "rumour",
+    "rumor",
+    "assertion",
+    "speculation",
+    "theory",
+    "belief",
+    "fear",
+    "suggestion",
+    "contention",
+}
 #: Verbs of a clash that between people is a quarrel, not force ("clashed with Kushner").
 QUARREL_VERBS = {"clash", "spar", "feud", "tussle"}
 #: Modals that with "have" and a participle make a counterfactual ("would have allowed").
@@ -981,6 +1002,13 @@ class EventCoder:
     def _code_verb(
         self, verb: Token, mentions: list[Mention], consumed: set[int], trace: Trace | None
     ) -> list[CodedEvent]:
+        if _claimed_by_noun(verb):
+            # "an allegation (that) he assaulted X", "the report that Russians were paying
+            # bounties": what a claim says is not reported as done, nor are its purposes
+            consumed.add(verb.i)
+            if trace:
+                trace.add(verb, f"act claimed by '{verb.head.text}': not coded as done")
+            return []
         if self._in_unreal_purpose(verb, consumed):
             if trace:
                 trace.add(
@@ -2333,6 +2361,24 @@ class EventCoder:
             if trace:
                 trace.add(trigger, f"pattern {code} '{pattern.name}': a quarrel between people")
             return events
+        if code[:2] in SELF_EXCLUDED_ROOTS:
+            # "Trump withdrew the US from the treaty": a state yields to or reduces relations with
+            # no one in withdrawing itself
+            itself = [
+                t
+                for t in targets
+                if t.actor.country
+                and not t.actor.sector
+                and not t.actor.igo
+                and any(s.actor.country == t.actor.country for s in sources)
+                # a yielding acts on its own places ("eased the curfew in Cairo"), but does not
+                # withdraw itself from anyone ("withdrew America from the accord")
+                and (code[:2] == "16" or predicate.doc[t.head].dep_ in ("dobj", "obj"))
+            ]
+            if itself:
+                if trace:
+                    trace.add(trigger, f"pattern {code}: its own country is no target")
+                targets = [t for t in targets if all(t is not o for o in itself)]
         if pattern.no_target and all(_same_actor(s, t) for t in targets for s in sources):
             # "Jordan lifted the curfew in Amman": an act on one's own place needs no target
             targets = []
@@ -2587,6 +2633,22 @@ def _names_as(verb: Token) -> bool:
         for o in _children(verb, {"dobj", "obj", "oprd"})
         for a in _children(o, {"appos"})
     )
+
+
+def _claimed_by_noun(verb: Token) -> bool:
+    """Whether a clause is what a noun of claim says ("the allegation that Kenya armed the rebels",
+    "reports he had fled"), not a relative clause on it ("the report that was published")."""
+    noun = verb.head
+    if (
+        verb.dep_ not in ("acl", "relcl", "ccomp")
+        or noun.pos_ != "NOUN"
+        or noun.lemma_.lower() not in CLAIM_NOUNS
+        or verb.i < noun.i
+    ):
+        return False
+    if any(c.lower_ in RELATIVE_WORDS and c.dep_ != "mark" for c in verb.children):
+        return False  # "the report that Chile published": "that" is the object, not a conjunction
+    return bool(_children(verb, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS))
 
 
 def _negated(token: Token) -> bool:
