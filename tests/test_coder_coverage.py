@@ -436,3 +436,8 @@ def test_a_state_reduces_no_relations_with_its_own_country(code):
         )
         == set()
     )
+
+
+def test_a_deal_the_subject_agreed_in_is_the_subjects(code):
+    found = code("Ghana and Togo agreed to reopen their border in a deal brokered by Nigeria.")
+    assert {("GHA", "TGO", "057"), ("TGO", "GHA", "057")} <= found

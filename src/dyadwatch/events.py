@@ -126,7 +126,8 @@ CLAIM_NOUNS = {
 QUARREL_VERBS = {"clash", "spar", "feud", "tussle"}
 #: Modals that with "have" and a participle make a counterfactual ("would have allowed").
 COUNTERFACTUAL_MODALS = {"would", "could", "might", "should"}
-#: Prepositions by which a clause happens at a meeting or on a visit its subject took part in.
+#: Prepositions by which a clause happens at a meeting or on a visit its subject took part in, or
+#: in or under an agreement it made.
 MEETING_TIME_PREPOSITIONS = {
     "during",
     "at",
@@ -2180,8 +2181,12 @@ class EventCoder:
                     responsible
                     or clause.lemma_.lower() in PARTAKING_VERBS
                     or self.patterns.is_frame_verb("nominal", clause.lemma_.lower(), clause.lower_)
-                    # "during a visit to X, Ghana criticised Y": the subject was on the visit
-                    or (pattern.code[:2] == "04" and noun.head.lower_ in MEETING_TIME_PREPOSITIONS)
+                    # "during a visit to X, Ghana criticised Y": the subject was on the visit; "agreed
+                    # to restore ties in a deal brokered by China": the deal is the subject's
+                    or (
+                        pattern.code[:2] in ("04", "05")
+                        and noun.head.lower_ in MEETING_TIME_PREPOSITIONS
+                    )
                 )
             ):
                 # "took part in talks with X", "engaged in fighting with X" (not "pointed to the
