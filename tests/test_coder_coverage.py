@@ -441,3 +441,12 @@ def test_a_state_reduces_no_relations_with_its_own_country(code):
 def test_a_deal_the_subject_agreed_in_is_the_subjects(code):
     found = code("Ghana and Togo agreed to reopen their border in a deal brokered by Nigeria.")
     assert {("GHA", "TGO", "057"), ("TGO", "GHA", "057")} <= found
+
+
+def test_aid_named_military_is_military_aid(code):
+    assert code("Britain gave military aid to Ukraine.") == {("GBR", "UKR", "072")}
+    assert code("The United States provided Egypt with $1 billion in military assistance.") == {
+        ("USA", "EGY", "072")
+    }
+    # aid not so named stays aid
+    assert code("Canada sent aid to Haiti.") == {("CAN", "HTI", "070")}
