@@ -454,14 +454,16 @@ class ActorResolver:
                 continue  # "Real Madrid", "Dinamo Zagreb": a club's name, not the capital
             if piece.kind in OWNER_KINDS and _inside_longer_place(doc, piece):
                 continue  # "New Mexico", "New South Wales", "West Virginia": another place
-            if (
-                piece.kind in ("country", "adjective", "capital")
-                and _after_stance_prefix(doc, piece.start)
-            ) or (piece.kind in OWNER_KINDS and _before_sponsor_suffix(doc, piece.end)):
-                # "pro-Russia rebels", "anti-American protesters": a side taken, not a nationality;
-                # "Russia-backed separatists", "Iran-allied militias": a sponsor, not the owner
-                if not _after_stance_prefix(doc, piece.start):
-                    span |= {piece.end, piece.end + 1}  # the hyphen and the participle
+            # "pro-Russia rebels", "anti-American protesters": a side taken, not a nationality;
+            # "Russia-backed separatists", "Iran-allied militias": a sponsor (with its hyphen and
+            # participle), not the owner
+            side = piece.kind in ("country", "adjective", "capital") and _after_stance_prefix(
+                doc, piece.start
+            )
+            sponsor = piece.kind in OWNER_KINDS and _before_sponsor_suffix(doc, piece.end)
+            if side or sponsor:
+                if sponsor and not side:
+                    span |= {piece.end, piece.end + 1}
                 taken |= span
                 pieces.extend(_Piece(i, i + 1, "filler") for i in sorted(span))
                 continue

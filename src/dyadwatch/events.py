@@ -101,6 +101,7 @@ PARTAKING_VERBS = {
     "succeed",
     "fail",
 }
+#: Relative pronouns: as an argument of a clause on a noun, they make it a relative clause.
 RELATIVE_WORDS = {"that", "which", "who", "whom", "whose"}
 #: Yielding (08) and reducing relations (16): never toward the acting state's own country.
 SELF_EXCLUDED_ROOTS = {"08", "16"}
@@ -127,7 +128,7 @@ QUARREL_VERBS = {"clash", "spar", "feud", "tussle"}
 #: Modals that with "have" and a participle make a counterfactual ("would have allowed").
 COUNTERFACTUAL_MODALS = {"would", "could", "might", "should"}
 #: Prepositions by which a clause happens at a meeting or on a visit its subject took part in, or
-#: in or under an agreement it made.
+#: in an agreement it made.
 MEETING_TIME_PREPOSITIONS = {
     "during",
     "at",
@@ -941,16 +942,11 @@ class EventCoder:
         if complement is None and self.patterns.is_frame_verb("refusal", lemma, word):
             # "rejected appeals to release X", "refused calls to withdraw": the act appealed for
             # is what is refused
-            asked = next((c for c in verb.children if self._appealed_for(c)), None)
-            asked = asked or next(
-                (
-                    a
-                    for o in _children(verb, {"dobj", "obj"})
-                    for a in o.children
-                    if self._appealed_for(a)
-                ),
-                None,
-            )
+            clauses = [
+                *verb.children,
+                *(a for o in _children(verb, {"dobj", "obj"}) for a in o.children),
+            ]
+            asked = next((c for c in clauses if self._appealed_for(c)), None)
             if asked is not None and asked.pos_ in ("VERB", "AUX"):
                 return "refusal", asked
         if complement is None and not self.patterns.is_frame_verb("appeal", lemma, word):
@@ -2358,7 +2354,7 @@ class EventCoder:
 
         if (
             predicate.lemma_.lower() in QUARREL_VERBS
-            and code[:2] not in ("18", "19", "20")
+            and code[:2] not in FORCE_ROOTS
             and targets
             and all(memory_kind(m) == "person" for m in (*sources, *targets))
         ):
@@ -2768,22 +2764,8 @@ def _bare_infinitive(token: Token) -> bool:
 
 def _hypothetical(token: Token) -> bool:
     """ "might attack", "if they attack": the act is not reported as happening."""
-    if _has_modal(token, HYPOTHETICAL_MODALS):
+    if _has_modal(token, HYPOTHETICAL_MODALS) or _counterfactual(token):
         return True
-    node = token
-    for _ in range(3):
-        # "a treaty that would have let Japan extradite": what would have been, was not
-        auxes = {c.lower_ for c in node.children if c.dep_ == "aux"}
-        if node.tag_ == "VBN" and "have" in auxes and auxes & COUNTERFACTUAL_MODALS:
-            return True
-        if node.dep_ not in ("conj", "xcomp", "ccomp") or node.head.i == node.i:
-            break
-        if node.dep_ == "conj" and any(
-            c.dep_ == "cc" and c.lower_ in ("but", "yet") and node.head.i < c.i < node.i
-            for c in node.head.children
-        ):
-            break  # "would have faced impeachment but resigned": the resignation happened
-        node = node.head
     node = token
     for _ in range(4):
         if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in node.children):
@@ -2791,6 +2773,25 @@ def _hypothetical(token: Token) -> bool:
         if node.dep_ in ("xcomp", "ccomp") and node.head.lemma_.lower() in WEIGHING_VERBS:
             return True  # "is considering shipping food": not decided, not done
         if node.dep_ not in ("conj", "xcomp") or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def _counterfactual(token: Token) -> bool:
+    """ "a treaty that would have let Japan extradite": what would have been, was not; carried into
+    complements and "and" conjuncts, not past "but" ("would have faced impeachment but resigned")."""
+    node = token
+    for _ in range(3):
+        auxes = {c.lower_ for c in node.children if c.dep_ == "aux"}
+        if node.tag_ == "VBN" and "have" in auxes and auxes & COUNTERFACTUAL_MODALS:
+            return True
+        if node.dep_ not in ("conj", "xcomp", "ccomp") or node.head.i == node.i:
+            return False
+        if node.dep_ == "conj" and any(
+            c.dep_ == "cc" and c.lower_ in ("but", "yet") and node.head.i < c.i < node.i
+            for c in node.head.children
+        ):
             return False
         node = node.head
     return False

@@ -45,10 +45,8 @@ SELF_PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 #: Roots of verbal acts (statements, appeals, intents, demands, criticism, rejections, threats): a
 #: speaker's own future one is not turned into an intent.
 VERBAL_ROOTS = {"01", "02", "03", "10", "11", "12", "13"}
-#: Verbs by which a speaker claims its own past act.
+#: Verbs by which a speaker claims its own past act; responsibility is claimed for force only.
 CLAIM_VERBS = {"claim", "admit", "acknowledge", "confirm"}
-#: GDELT QuadClass of material conflict (roots 15-20): what responsibility is claimed for.
-MATERIAL_CONFLICT = 4
 #: Modal words of a future act.
 FUTURE_MODALS = {"will", "would", "shall", "'ll", "wo"}
 #: QuadClasses of conflict: reported, they are accusations.
@@ -364,12 +362,10 @@ class SpeechInterpreter:
         """A speaker's report of its own act: a future act is an intent ("said it would free ..."),
         a past use of force it "claims" is a claim of responsibility (015)."""
         future = _future(event)
-        quad = self.codes.get(event.code).quad_class
         if self._as_intent(event):
             event.notes.append(f"announced as its own future act ('{report.verb.text}'): intent")
         elif (
             not future
-            and quad == MATERIAL_CONFLICT
             and event.code[:2] in FORCE_ROOTS
             and report.verb.lemma_.lower() in CLAIM_VERBS
         ):
