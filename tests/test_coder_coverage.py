@@ -450,3 +450,41 @@ def test_aid_named_military_is_military_aid(code):
     }
     # aid not so named stays aid
     assert code("Canada sent aid to Haiti.") == {("CAN", "HTI", "070")}
+
+
+def test_aid_resumed_raised_or_announced_is_aid_given(code):
+    assert code("Canada resumed humanitarian assistance to Yemen on Monday.") == {
+        ("CAN", "YEM", "073")
+    }
+    assert code("Norway increased its aid to Haiti after the storm.") == {("NOR", "HTI", "070")}
+    assert code("Sweden announced 40 million dollars in new assistance to Ukraine.") == {
+        ("SWE", "UKR", "070")
+    }
+    assert code("Germany has stepped up its military aid to Latvia.") == {("DEU", "LVA", "072")}
+    # backing announced is no aid, nor is a sum approved for a deal
+    assert code("Peru announced support for the rebels in Chile.") == set()
+    assert not {c for _, _, c in code("Washington approved a $2 billion deal with Egypt.")} & {
+        "070",
+        "071",
+    }
+
+
+def test_aid_named_economic_or_financial_is_economic_aid(code):
+    assert code("Italy provided economic assistance to Tunisia.") == {("ITA", "TUN", "071")}
+    assert code("Japan gave financial aid to Laos.") == {("JPN", "LAO", "071")}
+
+
+def test_the_kind_of_aid_a_sum_is_in_names_the_aid(code):
+    # "in" hung on the verb, not on the sum
+    assert code("Sweden provided 40 million dollars in humanitarian assistance to Ukraine.") == {
+        ("SWE", "UKR", "073")
+    }
+
+
+def test_a_contribution_or_a_release_of_aid_is_the_aid(code):
+    assert code("Germany made a contribution of 20 million euros to Jordan.") == {
+        ("DEU", "JOR", "071")
+    }
+    assert code("The minister approved the release of military aid to Jordan.") == {
+        ("---GOV", "JOR", "072")
+    }

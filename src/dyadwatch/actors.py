@@ -231,6 +231,9 @@ PERSON_RULES = {
 
 #: Resolver rules that name a person the knowledge base knows.
 KNOWN_PERSON_RULES = {"known-person", "known-surname", "title+known-surname"}
+#: sectors whose titles ("Senator", "Judge") no minister or head of state holds: before the surname of
+#: a known person who held no office of the kind, the title names someone else
+OTHER_PERSON_SECTORS = {"LEG", "JUD"}
 
 
 def memory_kind(mention: Mention) -> str:
@@ -805,7 +808,11 @@ class ActorResolver:
             following = doc[piece.end] if piece.end < len(doc) else None
             continued = following is not None and following.lower_ in NAME_PARTICLES
             actor = self.person_actor(name, text, context.day)
-            if continued or (titled and owner and actor.country and owner != actor.country):
+            if (
+                continued
+                or (titled and owner and actor.country and owner != actor.country)
+                or (titled and self._title_contradicts(agent, name))
+            ):
                 # "ambassador Abdallah al-Mouallimi": a given name, not the known surname; "Saudi
                 # Arabia's ambassador Abdallah": the title's country says it is someone else
                 if not titled or agent is None:
@@ -881,7 +888,9 @@ class ActorResolver:
         # step 2: a title before the name
         if agent is not None and agent.title:
             known = self._known_by_surname(name_text, context.day)
-            if known is not None:
+            if known is not None and (
+                known == name_text or not self._title_contradicts(agent, known)
+            ):
                 actor = self.person_actor(known, text, context.day)
                 context.remember_person(known, actor, name_text)
                 return Mention(start, end, actor, "title+known-surname")
@@ -984,6 +993,14 @@ class ActorResolver:
         return ActorRef(
             actor_code(country, None, agent.sector), country, None, agent.sector, "", ""
         )
+
+    def _title_contradicts(self, agent: Agent | None, name: str) -> bool:
+        """ "Senator Graham", "Judge Kennedy": a legislator's or judge's title before the bare surname
+        of someone who held no such office names somebody else (the full name, or the surname after
+        it in the same article, is the person)."""
+        if agent is None or agent.sector not in OTHER_PERSON_SECTORS:
+            return False
+        return all(o.sector != agent.sector for o in self.kb.people[name])
 
     def _known_by_surname(self, name_text: str, day: date | None) -> str | None:
         if name_text in self.kb.people:

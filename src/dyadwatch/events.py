@@ -618,7 +618,22 @@ class EventCoder:
             # "called an emergency meeting", "called elections": convened, nobody was called
             or any(o.lemma_.lower() in CONVENED_NOUNS for o in _children(verb, {"dobj", "obj"}))
         )
-        worded = [(o, _object_words(o)) for o in objects]
+        # "provided $5 million in food aid to X", with "in" hung on the verb: what the money is in
+        spent_on = {
+            w
+            for prep in _children(verb, {"prep"})
+            if prep.lower_ == "in"
+            for p in _children(prep, {"pobj"})
+            for w in _object_words(p)
+        }
+        worded = [
+            (
+                o,
+                _object_words(o)
+                | (spent_on if o.dep_ in ("dobj", "obj") and _is_money(o) else set()),
+            )
+            for o in objects
+        ]
         for pattern in candidates:
             if naming and not pattern.objects:
                 if trace:
