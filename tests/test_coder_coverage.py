@@ -488,3 +488,38 @@ def test_a_contribution_or_a_release_of_aid_is_the_aid(code):
     assert code("The minister approved the release of military aid to Jordan.") == {
         ("---GOV", "JOR", "072")
     }
+
+
+def test_a_father_surname_before_a_mother_surname_is_used_alone_later(code):
+    found = code(
+        "Felipe Arguedas Mora, Peru's foreign minister, arrived in Quito on Monday. "
+        "Arguedas met President Guillermo Lasso.",
+        published="2022-03-01",
+    )
+    assert ("PERGOV", "ECUGOV", "040") in found
+
+
+def test_a_leaders_chief_of_staff_is_civilian_and_an_armys_military(code):
+    assert code("The governor's chief of staff met Peruvian officials.") == {
+        ("---GOV", "PERGOV", "040"),
+        ("PERGOV", "---GOV", "040"),
+    }
+    assert code("The Chilean army chief of staff met Peruvian officials.") == {
+        ("CHLMIL", "PERGOV", "040"),
+        ("PERGOV", "CHLMIL", "040"),
+    }
+
+
+def test_a_resignation_has_no_target_and_an_adverb_particle_counts(code):
+    # the post given up is no party to the act
+    assert code("The Peruvian prime minister resigned the leadership of the party.") == {
+        ("PERGOV", None, "0831")
+    }
+    # "down" parsed as an adverb is still the particle of "step down"
+    assert code("The Peruvian prime minister stepped down as head of the party.") == {
+        ("PERGOV", None, "0831")
+    }
+
+
+def test_a_name_parsed_as_an_adverbial_noun_is_the_object(code):
+    assert code("The Israeli army chief visited Washington.") == {("ISRMIL", "USA", "042")}

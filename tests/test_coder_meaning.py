@@ -157,6 +157,18 @@ def test_gazetteer_places_cities_and_states(coder):
     assert event.location["country"] == "TUR" and event.location["latitude"] is not None
 
 
+def test_a_dated_month_is_no_place(coder, code):
+    import dyadwatch
+    from dyadwatch.gazetteer import gazetteer
+
+    # the gazetteer has a town called March; "in March 2021" is a date
+    assert gazetteer().lookup("March") is not None
+    events = dyadwatch.code_text("Peru and Chile held talks in March 2021.", published="2021-06-16")
+    assert events and all(e.location is None for e in events)
+    # a withdrawal needs a place: the month is none
+    assert code("The rebels withdrew in March 2021.") == set()
+
+
 def test_explain_shows_parse_actors_patterns_and_reasons(coder):
     result = CliRunner().invoke(
         app, ["explain", "Serbia did not meet Kosovo.", "--date", "2021-01-01"]

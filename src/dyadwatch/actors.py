@@ -159,6 +159,9 @@ GENERIC_ROLES = {
     "representatives",
     "member",
     "members",
+    # a leader's or an office's chief of staff is civilian; an army's is the army's
+    "chief of staff",
+    "chiefs of staff",
 }
 #: Piece kinds that name a specific actor; they beat generic words when matches overlap.
 RANK = {

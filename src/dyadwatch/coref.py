@@ -74,6 +74,11 @@ class ArticleContext:
         if len(parts) >= 2:
             self.remember(parts[-1], actor)
             self.remember(parts[0], actor)  # family name first ("Wang Yiwei" → "Wang")
+        if len(parts) >= 3 and parts[-2][:1].isupper() and parts[-2][-1:] != ".":
+            # a father's surname before a mother's ("Ricardo Rosselló Nevares" → "Rosselló",
+            # "Andrés Manuel López Obrador" → "López Obrador")
+            self.remember(parts[-2], actor)
+            self.remember(" ".join(parts[-2:]), actor)
 
     def mentioned(self, actor: ActorRef, kind: str) -> None:
         """Record that the current sentence mentions ``actor`` (for later pronouns and descriptions)."""

@@ -173,6 +173,11 @@ OWN_PRONOUNS = {"its", "their"}
 AGENT_ADJECTIVES = {"guilty", "responsible", "culpable", "complicit"}
 READY_ADJECTIVES = {"willing", "ready", "prepared", "eager", "keen", "determined", "poised"}
 #: Sums of money: "$2 million in assistance" measures assistance.
+#: entity types of a name that may stand for an actor
+NAME_ENTITIES = {"GPE", "ORG", "PERSON", "NORP", "LOC", "FAC"}
+#: adverbs that, right after a verb, are its particle ("stepped down", "backed off")
+PARTICLE_WORDS = {"down", "up", "out", "off", "back", "away", "over", "in", "on"}
+
 MONEY_NOUNS = {
     "million",
     "billion",
@@ -579,6 +584,15 @@ class EventCoder:
         if not candidates:
             return found
         particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
+        # "stepped down as head", with "down" parsed as an adverb or a preposition without object
+        particles |= {
+            c.lower_
+            for c in verb.children
+            if c.dep_ in ("advmod", "prep")
+            and c.i == verb.i + 1
+            and c.lower_ in PARTICLE_WORDS
+            and not _children(c, {"pobj"})
+        }
         objects = _with_conjuncts(_children(verb, OBJECT_DEPS))
         if not objects:
             # "will not accept any refugees fleeing the violence", parsed as a clause whose subject
@@ -2567,6 +2581,13 @@ def _direct_objects(predicate: Token, deps: set[str]) -> list[Token]:
     if not found and "dobj" in deps:
         # "Macron called Putin on Friday", parsed with Putin as a predicative complement
         found = _children(predicate, {"oprd"})
+    if not found and "dobj" in deps:
+        # "the army chief visited Washington.", parsed with the name as an adverbial noun
+        found = [
+            c
+            for c in _children(predicate, {"npadvmod"})
+            if c.i > predicate.i and c.pos_ == "PROPN" and c.ent_type_ in NAME_ENTITIES
+        ]
     return found
 
 

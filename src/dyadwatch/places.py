@@ -23,6 +23,22 @@ if TYPE_CHECKING:
 
 LOCATIVE_PREPOSITIONS = {"in", "at", "near", "outside", "across", "over"}
 PLACE_RULES = {"country": "country", "capital-metonym": "city", "seat-metonym": "city"}
+#: entity types no place has: "in March 2019" is a date, not March in Cambridgeshire
+NOT_PLACE_ENTITIES = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
+MONTHS = {
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+}
 
 
 def place_of(mention: Mention, kb: Knowledge) -> dict[str, Any] | None:
@@ -62,9 +78,20 @@ def gazetteer_place(
     first); with ``proper`` false, for a token of any part of speech."""
     if proper and token.pos_ != "PROPN":
         return None
+    if token.ent_type_ in NOT_PLACE_ENTITIES or _dated_month(token):
+        return None
     name = place_name(token)
     place = (places or gazetteer()).lookup(name, prefer)
     return place.to_dict(name) if place is not None else None
+
+
+def _dated_month(token: Token) -> bool:
+    """A month with a day or a year ("in May 2019", "on March 3"), even where the tagger saw no
+    date."""
+    if token.lower_ not in MONTHS:
+        return False
+    following = token.doc[token.i + 1 : token.i + 2]
+    return any(t.like_num for t in (*token.children, *following))
 
 
 def location_for_predicate(
