@@ -523,3 +523,28 @@ def test_a_resignation_has_no_target_and_an_adverb_particle_counts(code):
 
 def test_a_name_parsed_as_an_adverbial_noun_is_the_object(code):
     assert code("The Israeli army chief visited Washington.") == {("ISRMIL", "USA", "042")}
+
+
+def test_a_middle_name_added_later_is_the_same_person(code):
+    found = code(
+        "Felipe Arguedas, Peru's foreign minister, arrived in Quito on Monday. "
+        "Felipe Ramon Arguedas met President Guillermo Lasso.",
+        published="2022-03-01",
+    )
+    assert ("PERGOV", "ECUGOV", "040") in found
+
+
+def test_its_stands_for_a_country_in_the_sentence_not_a_region_before(coder):
+    result = explain(
+        coder,
+        "Leaders in the West hailed the reform. Arguedas led Peru for a decade as its premier.",
+        "2022-03-01",
+    )
+    actors = {text: code for s in result.sentences for text, code, _ in s["actors"]}
+    assert actors["its premier"] == "PERGOV"
+
+
+def test_a_role_word_with_no_country_owns_no_policy_backed(code):
+    assert code("The Chilean president supported peasant farming.") == set()
+    # a conflict's object still names whose it is
+    assert code("Rebels stormed a police headquarters.") == {("---REB", "---COP", "145")}

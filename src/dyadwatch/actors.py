@@ -904,6 +904,10 @@ class ActorResolver:
             return Mention(start, end, actor, "title+name")
         # step 3: the name was used before in this article
         remembered = context.aliases.get(name_text)
+        words = name_text.split()
+        if remembered is None and len(words) >= 3:
+            # "Robert Gabriel Mugabe" after "Robert Mugabe": the same person with a middle name
+            remembered = context.aliases.get(f"{words[0]} {words[-1]}")
         if remembered is not None:
             return Mention(name_start, name_end, _retext(remembered, name_text), "coreference")
         # step 4: an apposition says who this is, or the name is in apposition to a role

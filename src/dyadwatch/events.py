@@ -354,6 +354,7 @@ INSTRUMENT_NOUNS = {
 TOPIC_PREPS = {"on", "about", "regarding", "concerning", "over", "against"}
 #: Roots of force and violence: "fired from Gaza" names who fired.
 FORCE_ROOTS = {"15", "18", "19", "20"}
+COOPERATION_ROOTS = {f"{r:02d}" for r in range(1, 10)}
 #: Roots whose targets are people hurt where the act happened (assault, fight, mass violence).
 VICTIM_ROOTS = {"18", "19", "20"}
 #: Parts of a place: "in the south of Gaza", "on the outskirts of Kabul" happen in the place.
@@ -1721,6 +1722,10 @@ class EventCoder:
                 if s.actor.country and (s.actor.sector or "GOV") in STATE_SECTORS
             }
             targets = [t for t in targets if t.actor.country not in own]
+            if roots <= COOPERATION_ROOTS:
+                # "supported peasant farming": a role word with no country owns no policy backed (a
+                # conflict's does: "stormed a police headquarters", "rejected rebel demands")
+                targets = [t for t in targets if t.actor.country or t.actor.igo]
             if targets:
                 frame += ", owner of the object"
         if not targets and root in ("03", "07") and pattern.preps:

@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from .coref import COMPANY_NOUNS, COUNTRY_NOUNS, PERSON_PRONOUNS, ArticleContext
+from .coref import COMPANY_NOUNS, COUNTRY_NOUNS, PERSON_PRONOUNS, THING_PRONOUNS, ArticleContext
 from .ownership import unowned_role
 from .records import ActorRef
 
@@ -36,6 +36,8 @@ PAIR_NOUNS = {"countries", "nations", "states", "governments", "neighbours", "ne
 #: "sides" names a pair only after "two": "both sides" is as often an idiom ("playing both sides").
 PAIR_NOUNS_AFTER_TWO = {"sides", "parties"}
 PAIR_WORDS = {"two", "both"}
+#: What "its" may stand for, as the article's memory files it.
+THING_KINDS = {"country", "organisation", "company"}
 #: Every noun the description and pair rules below can resolve (others are skipped at once).
 DESCRIPTION_NOUNS = PAIR_NOUNS | PAIR_NOUNS_AFTER_TWO | COMPANY_NOUNS | COUNTRY_NOUNS
 OBJECT_DEPS = {"dobj", "pobj", "dative", "iobj", "obj"}
@@ -48,6 +50,12 @@ def _person_kind(mention: Mention) -> bool:
     from .actors import memory_kind
 
     return memory_kind(mention) == "person"
+
+
+def _thing_kind(mention: Mention) -> bool:
+    from .actors import memory_kind
+
+    return memory_kind(mention) in THING_KINDS
 
 
 def _clause_subjects(token: Token) -> set[int]:
@@ -77,7 +85,14 @@ def resolve_pronoun(
             return earlier[-1].actor
         avoid = {m.actor.name for m in mentions if m.start in excluded or m.head in excluded}
         return context.resolve_pronoun(word, avoid)
-    return context.resolve_pronoun(word)
+    found = context.resolve_pronoun(word)
+    if word in THING_PRONOUNS and found is not None and found.country in context.regions:
+        # "Europe welcomed him. Gore led Peru for a decade as its premier": no region stands for
+        # "its"; a country or organisation earlier in the sentence may
+        things = [m for m in mentions if m.end <= token.i and _thing_kind(m)]
+        if things:
+            return things[-1].actor
+    return found
 
 
 def references(
