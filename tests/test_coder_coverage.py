@@ -548,3 +548,22 @@ def test_a_role_word_with_no_country_owns_no_policy_backed(code):
     assert code("The Chilean president supported peasant farming.") == set()
     # a conflict's object still names whose it is
     assert code("Rebels stormed a police headquarters.") == {("---REB", "---COP", "145")}
+
+
+def test_acts_planned_or_arranged_are_not_done(code):
+    assert code("Diplomats arranged a meeting between Peru and Chile.") == set()
+    assert code("The upcoming talks between Peru and Chile will focus on trade.") == set()
+    # held, they are
+    assert code("The meeting between Peru and Chile ended without a deal.") == {
+        ("PER", "CHL", "040"),
+        ("CHL", "PER", "040"),
+    }
+
+
+def test_a_finite_verb_after_an_infinitive_is_the_main_clauses(code):
+    # parsed with "met" joined to "reconsider": Peru met Bolivia, nobody appealed for a meeting
+    assert code("Peru urged Chile to reconsider and met Bolivia.") == {
+        ("PER", "CHL", "020"),
+        ("PER", "BOL", "040"),
+        ("BOL", "PER", "040"),
+    }

@@ -355,6 +355,29 @@ TOPIC_PREPS = {"on", "about", "regarding", "concerning", "over", "against"}
 #: Roots of force and violence: "fired from Gaza" names who fired.
 FORCE_ROOTS = {"15", "18", "19", "20"}
 COOPERATION_ROOTS = {f"{r:02d}" for r in range(1, 10)}
+#: Modifiers of an act noun that say it has not happened: "a planned visit", "the proposed talks".
+UNREALISED = {
+    "planned",
+    "proposed",
+    "scheduled",
+    "upcoming",
+    "forthcoming",
+    "expected",
+    "possible",
+    "potential",
+    "prospective",
+    "future",
+    "mooted",
+    "rumoured",
+    "rumored",
+    "hypothetical",
+    "cancelled",
+    "canceled",
+    "postponed",
+    "aborted",
+}
+#: Verbs that arrange an act of others, which is then not yet done: "arranged a meeting between".
+ARRANGING_VERBS = {"arrange", "plan", "schedule", "organise", "organize", "prepare", "set"}
 #: Roots whose targets are people hurt where the act happened (assault, fight, mass violence).
 VICTIM_ROOTS = {"18", "19", "20"}
 #: Parts of a place: "in the south of Gaza", "on the outskirts of Kabul" happen in the place.
@@ -844,6 +867,13 @@ class EventCoder:
                 objects = _children(node.head, {"dobj", "obj"})
                 if objects:
                     return _with_conjuncts(objects), False
+            if (
+                node.dep_ == "conj"
+                and node.head.dep_ == "xcomp"
+                and _finite_after_infinitive(node, node.head)
+            ):
+                node = node.head.head  # "urged X to reconsider and met Y": the main verb's subject
+                continue
             if node.dep_ in SUBJECT_SHARING_DEPS and node.head.i != node.i:
                 node = node.head
                 continue
@@ -1081,7 +1111,12 @@ class EventCoder:
             # "vowed to attack Ukraine and seize Kiev": a conjoined act with no subject of its own
             # is under the same frame
             for conj in target_verb.conjuncts:
-                if conj.i < target_verb.i or conj.pos_ != "VERB" or _children(conj, SUBJECT_DEPS):
+                if (
+                    conj.i < target_verb.i
+                    or conj.pos_ != "VERB"
+                    or _children(conj, SUBJECT_DEPS)
+                    or _finite_after_infinitive(conj, target_verb)
+                ):
                     continue
                 for pattern, obj in self.match_verb_all(conj, trace):
                     events = self._code_match(pattern, obj, conj, verb, frame_name, mentions, trace)
@@ -2156,6 +2191,17 @@ class EventCoder:
         appeal = self._appeal_over(noun)
         if appeal is not None:
             return self._appealed_act(noun, pattern, appeal, mentions, trace)
+        unrealised = next(
+            (c for c in noun.children if c.dep_ in ("amod", "compound") and c.lower_ in UNREALISED),
+            None,
+        )
+        if unrealised is None and noun.dep_ in ("dobj", "obj"):
+            unrealised = noun.head if noun.head.lemma_.lower() in ARRANGING_VERBS else None
+        if unrealised is not None:
+            # "a planned trip to Warsaw", "arranged a meeting between A and B": not held (yet)
+            if trace:
+                trace.add(noun, f"'{unrealised.text}': an act planned or arranged, not done")
+            return []
         if governed is not None and noun.dep_ != "pobj":
             return []
         sources = self._mentions(_with_conjuncts(_children(noun, {"poss"})), mentions)
@@ -2801,6 +2847,12 @@ def _bare_infinitive(token: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and not _children(
         token, SUBJECT_DEPS
     )
+
+
+def _finite_after_infinitive(conj: Token, verb: Token) -> bool:
+    """ "urged Chile to reconsider and met Bolivia", parsed with "met" joined to "reconsider": a
+    past or present-tense verb does not continue an infinitive; it is the main clause's."""
+    return conj.tag_ in ("VBD", "VBZ") and verb.tag_ == "VB"
 
 
 def _hypothetical(token: Token) -> bool:
