@@ -567,3 +567,22 @@ def test_a_finite_verb_after_an_infinitive_is_the_main_clauses(code):
         ("PER", "BOL", "040"),
         ("BOL", "PER", "040"),
     }
+
+
+def test_its_or_their_before_a_state_organ_is_the_sentences_country(code):
+    # no earlier sentence to resolve the pronoun: the country of the clause's subject, else the
+    # nearest before it
+    assert code("Peru said its army attacked the rebels.") == {("PERMIL", "---REB", "190")}
+    assert code("Chilean students criticized their government.") == {("CHLEDU", "CHLGOV", "111")}
+    # an association may have a president: "its president" is not the country's
+    found = code("The Peruvian Press Association said its president met Chilean officials.")
+    assert not {s for s, _, _ in found} & {"PERGOV"}
+    # two countries: whose citizens is not said
+    assert code("Peru and Chile urged their citizens to vote.") == {
+        ("PER", "---CVL", "020"),
+        ("CHL", "---CVL", "020"),
+    }
+
+
+def test_a_state_showing_its_own_forces_has_no_target(code):
+    assert code("France has strengthened its forces in Mali.") == {("FRA", None, "154")}

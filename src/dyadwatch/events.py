@@ -105,6 +105,8 @@ PARTAKING_VERBS = {
 RELATIVE_WORDS = {"that", "which", "who", "whom", "whose"}
 #: Yielding (08) and reducing relations (16): never toward the acting state's own country.
 SELF_EXCLUDED_ROOTS = {"08", "16"}
+#: Force posture (15): shown with one's own forces, aimed at others.
+POSTURE_ROOT = "15"
 #: Nouns whose clause says what is claimed, not what happened ("the allegation that X armed Y").
 CLAIM_NOUNS = {
     "allegation",
@@ -2460,6 +2462,18 @@ class EventCoder:
                 if trace:
                     trace.add(trigger, f"pattern {code}: its own country is no target")
                 targets = [t for t in targets if all(t is not o for o in itself)]
+        if code[:2] == POSTURE_ROOT:
+            # "France strengthened its forces in Mali": a state's own forces are what it
+            # shows, not whom it threatens
+            targets = [
+                t
+                for t in targets
+                if not (
+                    t.actor.country
+                    and (t.actor.sector or "") in STATE_SECTORS
+                    and any(s.actor.country == t.actor.country for s in sources)
+                )
+            ]
         if pattern.no_target and all(_same_actor(s, t) for t in targets for s in sources):
             # "Jordan lifted the curfew in Amman": an act on one's own place needs no target
             targets = []

@@ -36,6 +36,38 @@ PAIR_NOUNS = {"countries", "nations", "states", "governments", "neighbours", "ne
 #: "sides" names a pair only after "two": "both sides" is as often an idiom ("playing both sides").
 PAIR_NOUNS_AFTER_TWO = {"sides", "parties"}
 PAIR_WORDS = {"two", "both"}
+#: The rule of an "its"/"their" whose owner is named in its own sentence: as sure as "Peru's army".
+OWNER_PRONOUN_RULE = "owner-pronoun"
+#: Organs only a state has, which "its"/"their" may give to a country of the same sentence.
+STATE_ORGANS = {
+    "government",
+    "army",
+    "military",
+    "force",
+    "forces",
+    "troop",
+    "soldier",
+    "police",
+    "navy",
+    "ministry",
+    "parliament",
+    "legislature",
+    "cabinet",
+    "embassy",
+    "ambassador",
+    "envoy",
+    "diplomat",
+    "authority",
+    "authorities",
+    "regime",
+    "judiciary",
+    "citizen",
+    "national",
+}
+#: Armed organs, which "their" does not give to a country (see _role_owner).
+ARMED_ORGANS = {"army", "military", "force", "forces", "troop", "soldier", "police", "navy"}
+#: Possessives whose owner may be a country named earlier in the same sentence.
+OWNING_PRONOUNS = {"its", "their"}
 #: What "its" may stand for, as the article's memory files it.
 THING_KINDS = {"country", "organisation", "company"}
 #: Every noun the description and pair rules below can resolve (others are skipped at once).
@@ -95,6 +127,38 @@ def resolve_pronoun(
     return found
 
 
+def _role_owner(
+    token: Token, mentions: list[Mention], country_actor: CountryActor
+) -> ActorRef | None:
+    """ "Peru said its army attacked", "Chinese students criticised their government": with no
+    antecedent before the sentence, "its"/"their" before a role word with no country is the country
+    of its clause's subject, else of the nearest actor before it in the sentence."""
+    from .ownership import unowned_role
+
+    if token.lower_ not in OWNING_PRONOUNS or token.dep_ != "poss":
+        return None
+    role = next((m for m in mentions if m.start <= token.head.i < m.end), None)
+    if role is None or not unowned_role(role) or token.head.lemma_.lower() not in STATE_ORGANS:
+        return None  # "its president" may be an association's
+    if token.lower_ == "their" and token.head.lemma_.lower() in ARMED_ORGANS:
+        # "the militants in Syria said their fighters": armed groups with no country have forces too,
+        # and the country before them is then where they fight
+        return None
+    subjects = _clause_subjects(token)
+    before = [
+        m
+        for m in mentions
+        if m.end <= token.i
+        and m.actor.country
+        and (token.lower_ == "their" or _thing_kind(m) or m.rule == "agent")
+    ]
+    own = [m for m in before if m.head in subjects or m.start in subjects]
+    candidates = own or before[-1:]
+    if len({m.actor.country for m in candidates}) != 1:
+        return None  # "Britain and France told their citizens": whose is not said
+    return country_actor(str(candidates[0].actor.country), None, token.text)
+
+
 def references(
     sent: Span, mentions: list[Mention], context: ArticleContext, country_actor: CountryActor
 ) -> list[Mention]:
@@ -111,10 +175,11 @@ def references(
         covering = next((m for m in out if m.start <= token.i < m.end), None)
         if pos == "PRON" and covering is None:
             actor = resolve_pronoun(token, out, context)
+            rule = "coreference"
+            if actor is None:
+                actor, rule = _role_owner(token, out, country_actor), OWNER_PRONOUN_RULE
             if actor is not None:
-                out.append(
-                    Mention(token.i, token.i + 1, replace(actor, text=token.text), "coreference")
-                )
+                out.append(Mention(token.i, token.i + 1, replace(actor, text=token.text), rule))
             continue
         if pos == "PRON":
             continue
@@ -187,7 +252,7 @@ def possessive_owners(
                 if not m.members
                 and (
                     m.rule == "known-organisation"
-                    or m.rule == "coreference"
+                    or m.rule in ("coreference", OWNER_PRONOUN_RULE)
                     and m.end - m.start == 1
                     and m.actor.country
                 )
