@@ -586,3 +586,21 @@ def test_its_or_their_before_a_state_organ_is_the_sentences_country(code):
 
 def test_a_state_showing_its_own_forces_has_no_target(code):
     assert code("France has strengthened its forces in Mali.") == {("FRA", None, "154")}
+
+
+def test_an_act_after_an_expletive_it_has_no_doer(code):
+    assert code("The minister says it makes no sense to punish Chilean firms.") == set()
+    assert code("Peru said it was wrong to sanction Chile.") == set()
+    # a referential "it" still acts
+    assert code("Chile said it is ready to help Haiti.") == {("CHL", "HTI", "033")}
+
+
+def test_a_states_own_officials_saying_what_it_must_do_state_policy(code):
+    assert (
+        code("The British prime minister has said that Britain must leave the talks.", "2020-01-10")
+        == set()
+    )
+    # of another country, it is a demand
+    assert code("The British prime minister said France must act.", "2020-01-10") == {
+        ("GBRGOV", "FRA", "100")
+    }

@@ -174,11 +174,40 @@ OWN_PRONOUNS = {"its", "their"}
 #: ceasefire", "was responsible for the killings").
 AGENT_ADJECTIVES = {"guilty", "responsible", "culpable", "complicit"}
 READY_ADJECTIVES = {"willing", "ready", "prepared", "eager", "keen", "determined", "poised"}
-#: Sums of money: "$2 million in assistance" measures assistance.
+#: Words of judgement after an expletive "it" ("it is wrong to", "it makes no sense to").
+EVALUATIVE_WORDS = {
+    "important",
+    "necessary",
+    "wrong",
+    "right",
+    "essential",
+    "crucial",
+    "vital",
+    "difficult",
+    "hard",
+    "easy",
+    "impossible",
+    "possible",
+    "unacceptable",
+    "acceptable",
+    "unfair",
+    "fair",
+    "urgent",
+    "better",
+    "best",
+    "good",
+    "bad",
+    "time",
+    "sense",
+    "mistake",
+    "shame",
+    "pity",
+}
 #: entity types of a name that may stand for an actor
 NAME_ENTITIES = {"GPE", "ORG", "PERSON", "NORP", "LOC", "FAC"}
 #: adverbs that, right after a verb, are its particle ("stepped down", "backed off")
 PARTICLE_WORDS = {"down", "up", "out", "off", "back", "away", "over", "in", "on"}
+#: Sums of money: "$2 million in assistance" measures assistance.
 
 MONEY_NOUNS = {
     "million",
@@ -869,6 +898,8 @@ class EventCoder:
                 objects = _children(node.head, {"dobj", "obj"})
                 if objects:
                     return _with_conjuncts(objects), False
+            if node.dep_ == "xcomp" and _expletive_it(node.head):
+                return [], False  # "it makes little sense to force X": nobody does it
             if (
                 node.dep_ == "conj"
                 and node.head.dep_ == "xcomp"
@@ -998,6 +1029,8 @@ class EventCoder:
         lemma, word = verb.lemma_.lower(), verb.lower_
         if not any(self.patterns.is_frame_verb(f, lemma, word) for f in COMPLEMENT_FRAMES):
             return None
+        if _expletive_it(verb) or _expletive_it(verb.head) and verb.dep_ in ("acomp", "attr"):
+            return None  # "it was wrong to sanction X": nobody intends it
         complement = next(
             (c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None
         )
@@ -2860,6 +2893,19 @@ def _bare_infinitive(token: Token) -> bool:
     """A "to" infinitive with no subject of its own ("to help X", not "for Y to help X")."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and not _children(
         token, SUBJECT_DEPS
+    )
+
+
+def _expletive_it(verb: Token) -> bool:
+    """ "it makes sense to", "it is important to", "it would be wrong to": "it" stands for the
+    infinitive that follows, so the infinitive's act has no doer in the sentence."""
+    return (
+        verb.lemma_.lower() in ("be", "make", "seem", "appear", "remain")
+        and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in verb.children)
+        and any(
+            c.dep_ in ("dobj", "acomp", "attr") and c.lemma_.lower() in EVALUATIVE_WORDS
+            for c in verb.children
+        )
     )
 
 

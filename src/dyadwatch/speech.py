@@ -39,6 +39,8 @@ from .syntax import children
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
+    from .records import ActorRef
+
 #: Dependency labels by which a clause reports what its speaker said.
 REPORTED_DEPS = {"ccomp", "parataxis"}
 SELF_PRONOUNS = {"he", "she", "they", "it", "we", "i"}
@@ -452,6 +454,8 @@ class SpeechInterpreter:
                 or judged.actor.key == speaker.actor.key
                 and not (within_country and judged.actor.code != speaker.actor.code)
                 or _negated_copula(token)
+                or within_country
+                and _own_state_policy(speaker.actor, judged.actor)
             ):
                 continue
             if _already(coded + found, speaker, judged, code[:2]):
@@ -586,3 +590,16 @@ def _has_modal(token: Token, modals: set[str]) -> bool:
 
 def _negated_copula(token: Token) -> bool:
     return any(c.dep_ == "neg" for c in token.children)
+
+
+def _own_state_policy(speaker: ActorRef, judged: ActorRef) -> bool:
+    """ "the prime minister said Britain must leave by then": a state's own officials saying what
+    their country must do state its policy; they make no demand on it (an opposition's demand on
+    its own government is one)."""
+    return (
+        judged.country is not None
+        and judged.sector is None
+        and not judged.igo
+        and speaker.country == judged.country
+        and (speaker.sector or "") in STATE_SECTORS - {"LEG", "JUD"}
+    )
