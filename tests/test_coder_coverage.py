@@ -604,3 +604,12 @@ def test_a_states_own_officials_saying_what_it_must_do_state_policy(code):
     assert code("The British prime minister said France must act.", "2020-01-10") == {
         ("GBRGOV", "FRA", "100")
     }
+
+
+def test_a_us_state_or_a_city_before_a_role_gives_its_country(code):
+    assert code("Ohio Governor Mike DeWine ordered a curfew in Columbus.") == {
+        ("USAGOV", "USA", "1723")
+    }
+    assert code("New Jersey police arrested two Peruvian men.") == {("USACOP", "PER", "173")}
+    # a city before a province's title may be a namesake: Ontario, California has no premier
+    assert code("Ontario Premier Doug Ford criticized China.") == {("---GOV", "CHN", "111")}

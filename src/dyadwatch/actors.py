@@ -672,6 +672,9 @@ class ActorResolver:
                 if piece.kind != "name":
                     break
                 run.insert(0, piece)
+            if owner is None and agent is not None and agent.title:
+                # "Wisconsin Governor Tony Evers", "Moscow Mayor Sergei Sobyanin"
+                owner = _city_owner(doc, untrimmed, titled=True)
             named = self._name(run, start, end, text, owner, nationality, agent, doc, context)
             if named is not None:
                 return [named]
@@ -1098,28 +1101,57 @@ def _after_stance_prefix(doc: Doc, start: int) -> bool:
     return before.endswith(("-", "–")) and before[:-1] in STANCE_PREFIXES
 
 
-def _city_owner(doc: Doc, group: list[_Piece]) -> str | None:
-    """The country of a city whose one-word name stands right before a role word ("Delhi police",
-    "the Kharkiv governor"), as the gazetteer knows it."""
+#: Kinds of gazetteer place whose name before a role word gives the role its country.
+OWNING_PLACES = {"city", "state"}
+#: Titles a city has; a city before another title may be a namesake of a province ("Ontario
+#: Premier" is not of Ontario, California).
+CITY_TITLES = {"mayor", "governor"}
+
+
+def _city_owner(doc: Doc, group: list[_Piece], titled: bool = False) -> str | None:
+    """The country of a city or state whose name stands right before a role word ("Delhi police",
+    "the Kharkiv governor", "New Jersey police"), as the gazetteer knows it; before a title
+    (``titled``: "Wisconsin Governor Tony Evers"), a state, or a city before a city's title."""
+    from .gazetteer import gazetteer
     from .places import gazetteer_place  # places imports this module
 
     role = next((i for i, p in enumerate(group) if p.kind == "agent"), None)
     if not role:
         return None
-    name = group[role - 1]
-    if name.end != group[role].start or name.end - name.start != 1:
-        return None
-    token = doc[name.start]
-    if not (
-        name.kind == "name"
+    first = role
+    while first > 0 and group[first - 1].kind == "name" and role - first < 3:
+        first -= 1
+    run = group[first:role]
+    if not run or run[-1].end != group[role].start:
         # "Mumbai police" opening a sentence, tagged a common noun but a place by the NER
-        or (name.kind == "filler" and token.ent_type_ == "GPE" and token.text.istitle())
+        name = group[role - 1]
+        token = doc[name.start]
+        if not (
+            name.kind == "filler"
+            and name.end == group[role].start
+            and name.end - name.start == 1
+            and token.ent_type_ == "GPE"
+            and token.text.istitle()
+        ):
+            return None
+        run, first = [name], role - 1
+    if any(p.kind == "name" for p in group[:first]):
+        return None  # "Paris Hilton Hotel staff": a longer name, not a city
+    start, end = run[0].start, run[-1].end
+    if end - start == 1:
+        place = gazetteer_place(doc[start], proper=False)
+    else:  # "South Carolina Governor", "New Jersey police"
+        found = gazetteer().lookup(doc[start:end].text)
+        place = found.to_dict(doc[start:end].text) if found is not None else None
+    if not place or place.get("type") not in OWNING_PLACES:
+        return None
+    if (
+        titled
+        and place.get("type") == "city"
+        and doc[group[role].end - 1].lower_ not in CITY_TITLES
     ):
         return None
-    if any(p.kind == "name" for p in group[: role - 1]):
-        return None  # "Paris Hilton Hotel staff": a longer name, not a city
-    place = gazetteer_place(token, proper=False)
-    return str(place["country"]) if place and place.get("type") == "city" else None
+    return str(place["country"])
 
 
 def _before_sponsor_suffix(doc: Doc, end: int) -> bool:
