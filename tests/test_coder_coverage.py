@@ -613,3 +613,19 @@ def test_a_us_state_or_a_city_before_a_role_gives_its_country(code):
     assert code("New Jersey police arrested two Peruvian men.") == {("USACOP", "PER", "173")}
     # a city before a province's title may be a namesake: Ontario, California has no premier
     assert code("Ontario Premier Doug Ford criticized China.") == {("---GOV", "CHN", "111")}
+
+
+def test_a_journalist_travelling_makes_a_visit_not_a_statement(code):
+    assert code("A Turkish reporter flew to Geneva for the United Nations conference.") == {
+        ("TURMED", "IGOUNO", "042")
+    }
+
+
+def test_the_subject_of_a_passive_control_verb_does_the_infinitives_act(code):
+    assert code(
+        "A British company was hired by the Peruvian government to investigate the Chilean army."
+    ) == {("GBRBUS", "CHLMIL", "090")}
+    # after "summoned", the infinitive is the summoner's purpose: the envoy protests nothing
+    assert code("The Chilean envoy was summoned by Peru to protest the raid on Bolivia.") == {
+        ("PER", "CHLGOV", "114")
+    }

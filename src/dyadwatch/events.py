@@ -174,6 +174,26 @@ OWN_PRONOUNS = {"its", "their"}
 #: ceasefire", "was responsible for the killings").
 AGENT_ADJECTIVES = {"guilty", "responsible", "culpable", "complicit"}
 READY_ADJECTIVES = {"willing", "ready", "prepared", "eager", "keen", "determined", "poised"}
+#: Passive verbs whose subject does the act of their "to" infinitive ("was invited to speak",
+#: "was hired to investigate", "were reported to have visited").
+PASSIVE_CONTROL_VERBS = {
+    "invite",
+    "hire",
+    "appoint",
+    "force",
+    "order",
+    "tell",
+    "ask",
+    "authorize",
+    "authorise",
+    "allow",
+    "permit",
+    "require",
+    "compel",
+    "report",
+    "say",
+    "believe",
+}
 #: Words of judgement after an expletive "it" ("it is wrong to", "it makes no sense to").
 EVALUATIVE_WORDS = {
     "important",
@@ -891,6 +911,13 @@ class EventCoder:
                 # subject is active ("was arrested and charged" stays passive)
                 shared_active = (
                     node is not verb and not own_passive and verb.tag_ in ("VBD", "VBZ", "VBP")
+                ) or (
+                    # "X was invited to speak by Y": X speaks; the "by" is the inviter (not after
+                    # "was summoned to protest": the summoner protests)
+                    verb.dep_ == "xcomp"
+                    and verb.head.i == node.i
+                    and not own_passive
+                    and (self._is_appeal(node) or node.lemma_.lower() in PASSIVE_CONTROL_VERBS)
                 )
                 return _with_conjuncts(passive), not shared_active
             if node.dep_ == "xcomp" and self._is_appeal(node.head):
@@ -3011,6 +3038,8 @@ def _campaigning(predicate: Token) -> bool:
 #: Consultations (04): with the press they are statements (010) to it, made by the other party.
 CONSULT_ROOT = "04"
 PRESS_SECTOR = "MED"
+#: Visits made and hosted: with the press, still visits.
+VISIT_CODES = {"042", "043"}
 STATEMENT_CODE = "010"
 
 
@@ -3023,7 +3052,8 @@ def _press_statements(events: list[CodedEvent], trace: Trace | None) -> list[Cod
     for event in events:
         target = event.target
         press = [m for m in (event.source, target) if m is not None and _is_press(m)]
-        if target is None or len(press) != 1:
+        if target is None or len(press) != 1 or event.code in VISIT_CODES:
+            # a journalist travelling to a summit, or hosted by a ministry, says nothing to anyone
             out.append(event)
             continue
         speaker = target if press[0] is event.source else event.source
