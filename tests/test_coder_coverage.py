@@ -629,3 +629,17 @@ def test_the_subject_of_a_passive_control_verb_does_the_infinitives_act(code):
     assert code("The Chilean envoy was summoned by Peru to protest the raid on Bolivia.") == {
         ("PER", "CHLGOV", "114")
     }
+
+
+def test_people_released_with_no_agent_were_freed_by_who_held_them(code):
+    assert code(
+        "Two Peruvian citizens held by the Chilean government were released on Monday."
+    ) == {("CHLGOV", "PERCVL", "0841")}
+    # else by the country it happened in
+    assert code("Dozens of political prisoners were released in Caracas.") == {
+        ("VEN", None, "0841")
+    }
+
+
+def test_forces_sent_with_no_agent_stand_for_who_sent_them(code):
+    assert code("French troops were sent to Niger.") == {("FRAMIL", "NER", "154")}

@@ -107,6 +107,8 @@ RELATIVE_WORDS = {"that", "which", "who", "whom", "whose"}
 SELF_EXCLUDED_ROOTS = {"08", "16"}
 #: Force posture (15): shown with one's own forces, aimed at others.
 POSTURE_ROOT = "15"
+#: Troops sent to keep the peace (a protection, 074).
+PEACEKEEPING_CODE = "074"
 #: Nouns whose clause says what is claimed, not what happened ("the allegation that X armed Y").
 CLAIM_NOUNS = {
     "allegation",
@@ -144,6 +146,9 @@ MEETING_TIME_PREPOSITIONS = {
 }
 #: Arrest, detention and charges: with no agent, the country they happen in made them.
 ARREST_CODE = "173"
+RELEASE_CODE = "0841"
+#: Participles of holding people, whose agent or place says who held those released.
+HOLDING_VERBS = {"hold", "detain", "jail", "imprison", "kidnap", "abduct", "capture", "seize"}
 INFERRED_AGENT_NOTE = "no agent named: the country it happened in"
 #: Verbs of troops reaching where they are posted ("arrived in Mali").
 ARRIVAL_VERBS = {"arrive", "land", "reach"}
@@ -1595,8 +1600,30 @@ class EventCoder:
                     self._prep_objects([predicate], frozenset({"from"})), mentions
                 )
             frame = "passive agent"
-            if not sources and code == ARREST_CODE:
-                # "a reporter was held in Chad on Friday": the country's authorities did it
+            if not sources and code == RELEASE_CODE:
+                # "two Russians held by the government in Libya were released": who held them
+                # let them go; "fishermen held captive in Libya were freed": that country did
+                holding = [
+                    a
+                    for t in subjects
+                    for a in _children(t, {"acl", "relcl"})
+                    if a.lemma_.lower() in HOLDING_VERBS
+                ]
+                sources = (
+                    self._mentions([g for a in holding for g in self._agents(a)], mentions)
+                    or [
+                        m
+                        for m in self._mentions(
+                            self._prep_objects(holding, frozenset({"in"})), mentions
+                        )
+                        if m.rule in ("country", "capital-metonym")
+                    ][:1]
+                )
+                if sources:
+                    frame = "passive, who held them"
+            if not sources and code in (ARREST_CODE, RELEASE_CODE):
+                # "a reporter was held in Chad on Friday", "prisoners were released in Tripoli":
+                # the country's authorities did it
                 sources = [
                     m
                     for m in self._mentions(
@@ -1629,6 +1656,16 @@ class EventCoder:
                 if sources:
                     frame = "passive, author of the instrument"
             target_tokens = subjects
+            if not sources and (code[:2] == POSTURE_ROOT or code == PEACEKEEPING_CODE):
+                # "British troops were deployed to Estonia": with no agent, the forces sent stand
+                # for whoever sent them, and go to the place named
+                sources = [
+                    m
+                    for m in self._mentions(subjects, mentions)
+                    if m.actor.country and m.actor.sector == "MIL"
+                ]
+                if sources:
+                    frame, target_tokens = "passive, the forces sent", []
             if pattern.preps_only and not any(
                 c.lower_ in pattern.preps
                 and (c.dep_ == "prt" or c.dep_ == "prep" and not _children(c, {"pobj"}))
