@@ -643,3 +643,26 @@ def test_people_released_with_no_agent_were_freed_by_who_held_them(code):
 
 def test_forces_sent_with_no_agent_stand_for_who_sent_them(code):
     assert code("French troops were sent to Niger.") == {("FRAMIL", "NER", "154")}
+
+
+def test_lifting_a_siege_eases_a_blockade_and_is_no_siege(code):
+    assert code("The Chilean army lifted its siege of the Peruvian town.") == {
+        ("CHLMIL", "PER", "0872")
+    }
+    assert code(
+        "Chile accused Peru of adding conditions, including lifting the rebel siege of the town."
+    ) == {("CHL", "PER", "112")}
+
+
+def test_what_people_of_a_kind_would_or_could_do_is_no_event(code):
+    assert code("Peruvians flying to Chile may need visas.") == set()
+    assert code("The law would allow people visiting Peru to be sent to Chile.") == set()
+    # what some did, they did
+    assert ("CHLEDU", None, "141") in code(
+        "Chilean students marching to the Peruvian embassy were arrested."
+    )
+
+
+def test_an_act_urged_as_the_purpose_of_another_is_not_done(code):
+    assert code("Chile should use the money to support Peruvian companies.") == set()
+    assert code("Chile used the money to support Peruvian companies.") == {("CHL", "PERBUS", "050")}

@@ -368,6 +368,10 @@ EXPULSION_CODES = {"166", "174"}
 CALL_AGAINST_CODE = "111"
 #: Modal words that make an act hypothetical ("might attack"): no event.
 HYPOTHETICAL_MODALS = {"may", "might", "could"}
+#: Modals of what may happen to anyone of a kind ("Peruvians flying to Chile may need visas").
+GENERIC_MODALS = {"can", "could", "may", "might", "would", "will", "should", "must"}
+#: Verbs that would let an act happen: under "would"/"could" the act is not done.
+PERMITTING_VERBS = {"allow", "let", "enable", "permit", "authorize", "authorise"}
 #: Verbs of weighing an act not yet decided ("is considering shipping food"): no event.
 WEIGHING_VERBS = {"consider", "weigh", "mull", "contemplate", "ponder", "debate", "discuss"}
 #: Subordinators of conditions ("if they attack"): no event.
@@ -1139,6 +1143,12 @@ class EventCoder:
                     verb, "purpose clause of a negated or already coded act: not coded on its own"
                 )
             return []
+        if _generic_description(verb):
+            if trace:
+                trace.add(
+                    verb, "describes people in general ('Peruvians flying to Chile'): no event"
+                )
+            return []
         if self._demanded(verb):
             # nor are its own complements done ("that they refuse to recognise")
             consumed.add(verb.i)
@@ -1374,6 +1384,15 @@ class EventCoder:
         if self.noun_frame(verb) is not None:
             # "backed Peru's decision to expel": the decision is Peru's, whatever is said of it
             return _negated(governor) or _hypothetical(governor)
+        if (
+            _has_modal(governor, {"should", "must", "ought"})
+            and (verb.dep_ == "advcl" or verb.dep_ == "xcomp" and _children(head, {"dobj", "obj"}))
+            and not any(
+                self.patterns.is_frame_verb(f, governor.lemma_.lower(), governor.lower_)
+                for f in COMPLEMENT_FRAMES
+            )
+        ):
+            return True  # "should use the money to support X": what is urged, not done
         return _negated(governor) or _hypothetical(governor) or governor.i in consumed
 
     def _code_match(
@@ -2960,6 +2979,26 @@ def _bare_infinitive(token: Token) -> bool:
     )
 
 
+def _generic_description(verb: Token) -> bool:
+    """ "Peruvians flying to Chile may need visas", "visitors entering Peru must ...":
+    an -ing participle describing a bare plural (no article, number or owner) says what such people
+    do in general, not what some did."""
+    node = verb
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    if node.dep_ != "acl" or verb.tag_ != "VBG":
+        return False
+    noun, clause = node.head, node.head.head
+    return (
+        (noun.tag_ == "NNS" or noun.tag_ == "NNPS" and noun.ent_type_ == "NORP")
+        and not any(c.dep_ in ("det", "nummod", "poss", "quantmod") for c in noun.children)
+        # said of such people in general: the subject of a modal or of the present tense
+        # ("teachers striking in Ohio won a raise" is what some teachers did)
+        and noun.dep_ in ("nsubj", "nsubjpass")
+        and (_has_modal(clause, GENERIC_MODALS) or clause.tag_ in ("VBZ", "VBP"))
+    )
+
+
 def _expletive_it(verb: Token) -> bool:
     """ "it makes sense to", "it is important to", "it would be wrong to": "it" stands for the
     infinitive that follows, so the infinitive's act has no doer in the sentence."""
@@ -2989,6 +3028,12 @@ def _hypothetical(token: Token) -> bool:
             return True
         if node.dep_ in ("xcomp", "ccomp") and node.head.lemma_.lower() in WEIGHING_VERBS:
             return True  # "is considering shipping food": not decided, not done
+        if (
+            node.dep_ in ("xcomp", "ccomp")
+            and node.head.lemma_.lower() in PERMITTING_VERBS
+            and _has_modal(node.head, HYPOTHETICAL_MODALS | {"would"})
+        ):
+            return True  # "the bill would allow people visiting X to be removed": not done
         if node.dep_ not in ("conj", "xcomp") or node.head.i == node.i:
             return False
         node = node.head
