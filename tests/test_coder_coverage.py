@@ -666,3 +666,12 @@ def test_what_people_of_a_kind_would_or_could_do_is_no_event(code):
 def test_an_act_urged_as_the_purpose_of_another_is_not_done(code):
     assert code("Chile should use the money to support Peruvian companies.") == set()
     assert code("Chile used the money to support Peruvian companies.") == {("CHL", "PERBUS", "050")}
+
+
+def test_their_after_two_subjects_of_different_countries_is_no_ones(code):
+    found = code(
+        "Chilean President Gabriel Boric and Peruvian President Pedro Castillo met in Lima and "
+        "agreed to send their ambassadors back.",
+        "2022-03-01",
+    )
+    assert ("PERGOV", "CHL", "030") in found and ("PERGOV", "PERGOV", "030") not in found

@@ -131,8 +131,9 @@ def _role_owner(
     token: Token, mentions: list[Mention], country_actor: CountryActor
 ) -> ActorRef | None:
     """ "Peru said its army attacked", "Chinese students criticised their government": with no
-    antecedent before the sentence, "its"/"their" before a role word with no country is the country
-    of its clause's subject, else of the nearest actor before it in the sentence."""
+    antecedent before the sentence, "its"/"their" before a state organ with no country is the
+    country of the subject of its clause or of the clause that one depends on; "its", with no such
+    subject, of the nearest actor before it in the sentence."""
     from .ownership import unowned_role
 
     if token.lower_ not in OWNING_PRONOUNS or token.dep_ != "poss":
@@ -144,7 +145,6 @@ def _role_owner(
         # "the militants in Syria said their fighters": armed groups with no country have forces too,
         # and the country before them is then where they fight
         return None
-    subjects = _clause_subjects(token)
     before = [
         m
         for m in mentions
@@ -152,8 +152,20 @@ def _role_owner(
         and m.actor.country
         and (token.lower_ == "their" or _thing_kind(m) or m.rule == "agent")
     ]
-    own = [m for m in before if m.head in subjects or m.start in subjects]
-    candidates = own or before[-1:]
+    # the subject of the pronoun's clause, else of the clause it depends on ("Biden and Putin
+    # agreed to send their ambassadors", "officials from Iran admitted their government had ...")
+    verb = token.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    own: list[Mention] = []
+    for _ in range(3):
+        subjects = {t.i for c in verb.children if c.dep_ in SUBJECT_DEPS for t in c.subtree}
+        own = [m for m in before if m.head in subjects or m.start in subjects]
+        if own or verb.dep_ not in ("xcomp", "ccomp", "conj", "advcl") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    # "their" needs a subject; "its" may take the nearest country before it
+    candidates = own or (before[-1:] if token.lower_ == "its" else [])
     if len({m.actor.country for m in candidates}) != 1:
         return None  # "Britain and France told their citizens": whose is not said
     return country_actor(str(candidates[0].actor.country), None, token.text)
