@@ -14,6 +14,7 @@ from collections.abc import Collection
 from typing import TYPE_CHECKING, Any
 
 from .actors import Mention
+from .dates import MONTHS
 from .gazetteer import Gazetteer, gazetteer
 from .knowledge import Knowledge
 from .syntax import distance, governed_directly
@@ -25,20 +26,6 @@ LOCATIVE_PREPOSITIONS = {"in", "at", "near", "outside", "across", "over"}
 PLACE_RULES = {"country": "country", "capital-metonym": "city", "seat-metonym": "city"}
 #: entity types no place has: "in March 2019" is a date, not March in Cambridgeshire
 NOT_PLACE_ENTITIES = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
-MONTHS = {
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-}
 
 
 def place_of(mention: Mention, kb: Knowledge) -> dict[str, Any] | None:
@@ -88,7 +75,7 @@ def gazetteer_place(
 def _dated_month(token: Token) -> bool:
     """A month with a day or a year ("in May 2019", "on March 3"), even where the tagger saw no
     date."""
-    if token.lower_ not in MONTHS:
+    if token.lower_.rstrip(".") not in MONTHS:
         return False
     following = token.doc[token.i + 1 : token.i + 2]
     return any(t.like_num for t in (*token.children, *following))
