@@ -31,6 +31,9 @@ DESCRIPTION_WINDOW = 6
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 #: Only the possessive: a bare "it" is too often expletive ("it is expected that ...").
 THING_PRONOUNS = {"its"}
+#: Possessives that make what they own the clause subject's ("intensified its bombardment") or a
+#: country's named in the sentence ("Peru said its army").
+OWN_PRONOUNS = {"its", "their"}
 COMPANY_NOUNS = {"company", "firm", "group", "corporation", "giant", "carrier", "manufacturer"}
 COUNTRY_NOUNS = {"country", "nation"}
 

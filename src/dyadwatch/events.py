@@ -29,7 +29,15 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from .actors import KNOWN_PERSON_RULES, Mention, actor_code, memory_kind, mention_at
+from .actors import (
+    KNOWN_PERSON_RULES,
+    PLACE_LABELS,
+    Mention,
+    actor_code,
+    memory_kind,
+    mention_at,
+)
+from .coref import OWN_PRONOUNS
 from .knowledge import Agent, knowledge
 from .ownership import PLACE_RULES
 from .patterns import Figurative, Pattern, Patterns, Weapons, patterns
@@ -173,22 +181,17 @@ CONVENED_NOUNS = {
 }
 #: Prepositions before a gerund whose act the clause's subject did ("by accusing", "after meeting").
 DONE_GERUND_PREPOSITIONS = {"by", "after", "while", "upon", "on", "through", "in", "since", "when"}
-#: Possessive pronouns that make a nominal act the act of its clause's subject.
-OWN_PRONOUNS = {"its", "their"}
 #: Adjectives whose "of"/"for" phrase names the subject's own act ("was guilty of breaching the
 #: ceasefire", "was responsible for the killings").
 AGENT_ADJECTIVES = {"guilty", "responsible", "culpable", "complicit"}
 READY_ADJECTIVES = {"willing", "ready", "prepared", "eager", "keen", "determined", "poised"}
-#: Passive verbs whose subject does the act of their "to" infinitive ("was invited to speak",
-#: "was hired to investigate", "were reported to have visited").
+#: Passive verbs besides those of appeal ("was invited to speak") whose subject does the act of
+#: their "to" infinitive ("was hired to investigate", "were reported to have visited").
 PASSIVE_CONTROL_VERBS = {
-    "invite",
     "hire",
     "appoint",
     "force",
     "order",
-    "tell",
-    "ask",
     "authorize",
     "authorise",
     "allow",
@@ -229,11 +232,10 @@ EVALUATIVE_WORDS = {
     "pity",
 }
 #: entity types of a name that may stand for an actor
-NAME_ENTITIES = {"GPE", "ORG", "PERSON", "NORP", "LOC", "FAC"}
+NAME_ENTITIES = PLACE_LABELS | {"ORG", "PERSON", "NORP"}
 #: adverbs that, right after a verb, are its particle ("stepped down", "backed off")
 PARTICLE_WORDS = {"down", "up", "out", "off", "back", "away", "over", "in", "on"}
 #: Sums of money: "$2 million in assistance" measures assistance.
-
 MONEY_NOUNS = {
     "million",
     "billion",
@@ -716,22 +718,20 @@ class EventCoder:
             # "called an emergency meeting", "called elections": convened, nobody was called
             or any(o.lemma_.lower() in CONVENED_NOUNS for o in _children(verb, {"dobj", "obj"}))
         )
-        # "provided $5 million in food aid to X", with "in" hung on the verb: what the money is in
-        spent_on = {
-            w
-            for prep in _children(verb, {"prep"})
-            if prep.lower_ == "in"
-            for p in _children(prep, {"pobj"})
-            for w in _object_words(p)
-        }
-        worded = [
-            (
-                o,
-                _object_words(o)
-                | (spent_on if o.dep_ in ("dobj", "obj") and _is_money(o) else set()),
-            )
-            for o in objects
-        ]
+        worded = [(o, _object_words(o)) for o in objects]
+        if any(o.dep_ in ("dobj", "obj") and _is_money(o) for o in objects):
+            # "provided $5 million in food aid to X", with "in" hung on the verb: what the sum is in
+            spent_on = {
+                w
+                for prep in _children(verb, {"prep"})
+                if prep.lower_ == "in"
+                for p in _children(prep, {"pobj"})
+                for w in _object_words(p)
+            }
+            worded = [
+                (o, words | spent_on if o.dep_ in ("dobj", "obj") and _is_money(o) else words)
+                for o, words in worded
+            ]
         for pattern in candidates:
             if naming and not pattern.objects:
                 if trace:
@@ -1065,7 +1065,7 @@ class EventCoder:
         lemma, word = verb.lemma_.lower(), verb.lower_
         if not any(self.patterns.is_frame_verb(f, lemma, word) for f in COMPLEMENT_FRAMES):
             return None
-        if _expletive_it(verb) or _expletive_it(verb.head) and verb.dep_ in ("acomp", "attr"):
+        if _expletive_it(verb) or (_expletive_it(verb.head) and verb.dep_ in ("acomp", "attr")):
             return None  # "it was wrong to sanction X": nobody intends it
         complement = next(
             (c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None

@@ -22,7 +22,14 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from .coref import COMPANY_NOUNS, COUNTRY_NOUNS, PERSON_PRONOUNS, THING_PRONOUNS, ArticleContext
+from .coref import (
+    COMPANY_NOUNS,
+    COUNTRY_NOUNS,
+    OWN_PRONOUNS,
+    PERSON_PRONOUNS,
+    THING_PRONOUNS,
+    ArticleContext,
+)
 from .ownership import unowned_role
 from .records import ActorRef
 
@@ -66,8 +73,6 @@ STATE_ORGANS = {
 }
 #: Armed organs, which "their" does not give to a country (see _role_owner).
 ARMED_ORGANS = {"army", "military", "force", "forces", "troop", "soldier", "police", "navy"}
-#: Possessives whose owner may be a country named earlier in the same sentence.
-OWNING_PRONOUNS = {"its", "their"}
 #: What "its" may stand for, as the article's memory files it.
 THING_KINDS = {"country", "organisation", "company"}
 #: Every noun the description and pair rules below can resolve (others are skipped at once).
@@ -90,12 +95,22 @@ def _thing_kind(mention: Mention) -> bool:
     return memory_kind(mention) in THING_KINDS
 
 
-def _clause_subjects(token: Token) -> set[int]:
-    """Token indices of the subjects of the clause ``token`` belongs to."""
+def _clause_verb(token: Token) -> Token:
+    """The verb of the clause ``token`` belongs to."""
     verb = token.head
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
+    return verb
+
+
+def _subjects_of(verb: Token) -> set[int]:
+    """Token indices of the subjects of ``verb``."""
     return {t.i for c in verb.children if c.dep_ in SUBJECT_DEPS for t in c.subtree}
+
+
+def _clause_subjects(token: Token) -> set[int]:
+    """Token indices of the subjects of the clause ``token`` belongs to."""
+    return _subjects_of(_clause_verb(token))
 
 
 def resolve_pronoun(
@@ -136,7 +151,7 @@ def _role_owner(
     subject, of the nearest actor before it in the sentence."""
     from .ownership import unowned_role
 
-    if token.lower_ not in OWNING_PRONOUNS or token.dep_ != "poss":
+    if token.lower_ not in OWN_PRONOUNS or token.dep_ != "poss":
         return None
     role = next((m for m in mentions if m.start <= token.head.i < m.end), None)
     if role is None or not unowned_role(role) or token.head.lemma_.lower() not in STATE_ORGANS:
@@ -154,12 +169,10 @@ def _role_owner(
     ]
     # the subject of the pronoun's clause, else of the clause it depends on ("Biden and Putin
     # agreed to send their ambassadors", "officials from Iran admitted their government had ...")
-    verb = token.head
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
+    verb = _clause_verb(token)
     own: list[Mention] = []
     for _ in range(3):
-        subjects = {t.i for c in verb.children if c.dep_ in SUBJECT_DEPS for t in c.subtree}
+        subjects = _subjects_of(verb)
         own = [m for m in before if m.head in subjects or m.start in subjects]
         if own or verb.dep_ not in ("xcomp", "ccomp", "conj", "advcl") or verb.head.i == verb.i:
             break
