@@ -675,3 +675,52 @@ def test_their_after_two_subjects_of_different_countries_is_no_ones(code):
         "2022-03-01",
     )
     assert ("PERGOV", "CHL", "030") in found and ("PERGOV", "PERGOV", "030") not in found
+
+
+def test_shootings_stabbings_and_woundings_are_uses_of_force(code):
+    assert code("Police shot dead two Nigerian protesters.") == {("---COP", "NGAOPP", "190")}
+    assert code("Soldiers gunned down three Colombian farmers.") == {("---MIL", "COLAGR", "190")}
+    assert code("Troops wounded five Syrian civilians.") == {("---MIL", "SYRCVL", "190")}
+    assert code("Security forces opened fire on Sudanese protesters.") == {
+        ("---COP", "SDNOPP", "190")
+    }
+    assert code("Militants stabbed a French priest.") == {("---REB", "FRAREL", "182")}
+    assert code("Rebels beheaded a Colombian farmer.") == {("---REB", "COLAGR", "1823")}
+    # a film is shot somewhere, and hits no one there
+    assert code("The studio shot a film in Morocco.") == set()
+
+
+def test_a_headline_passive_has_its_victim_as_subject(code):
+    # no auxiliary: the journalist was shot, he shot no one in Aden
+    assert code("Yemeni journalist Ali Saleh shot dead in Aden") == set()
+    assert code("Three Malian soldiers killed by Islamist militants near Gao") == {
+        ("---REB", "MLIMIL", "190")
+    }
+    # a verb sharing its object with a conjunct is still active
+    assert code("Gunmen shot and killed a Kenyan policeman.") == {("---REB", "KENCOP", "190")}
+
+
+def test_a_passive_participle_has_its_noun_as_target_and_its_by_phrase_as_source(code):
+    assert code("Mali condemned the arrest of two soldiers detained by Algerian police.") >= {
+        ("DZACOP", "---MIL", "173")
+    }
+    # a deal's mediator acts between the parties the clause names
+    assert code("Peru and Chile settled the dispute under a deal brokered by Brazil.") >= {
+        ("BRA", "PER", "045"),
+        ("BRA", "CHL", "045"),
+    }
+
+
+def test_an_accident_or_a_disaster_is_no_attacker(code):
+    assert code("Ten people were killed by a Lufthansa crash near Munich.") == set()
+    assert code("Twelve Afghan villagers were killed by a Taliban bomb.") == {
+        ("AFGREB", "AFGCVL", "190")
+    }
+
+
+def test_who_after_a_group_named_in_a_persons_description_is_the_person(code):
+    # "who" hangs on the group in the parse; the woman attacked, and she is no known actor
+    assert code("A Kenyan woman linked to Hamas who attacked US officers was extradited.") == set()
+    assert code("The soldiers of Chile who attacked Peru were arrested.") == {
+        ("CHLMIL", "PER", "190")
+    }

@@ -155,6 +155,7 @@ MEETING_TIME_PREPOSITIONS = {
 #: Arrest, detention and charges: with no agent, the country they happen in made them.
 ARREST_CODE = "173"
 RELEASE_CODE = "0841"
+MEDIATION_CODE = "045"
 #: Participles of holding people, whose agent or place says who held those released.
 HOLDING_VERBS = {"hold", "detain", "jail", "imprison", "kidnap", "abduct", "capture", "seize"}
 INFERRED_AGENT_NOTE = "no agent named: the country it happened in"
@@ -815,7 +816,10 @@ class EventCoder:
         if own is not None:
             return own if own.rule != "modifier" else None
         if token.lower_ in ("who", "which", "that") and token.head.dep_ == "relcl":
-            return self._mention_for(token.head.head, mentions)
+            antecedent = token.head.head
+            if token.lower_ == "who":
+                antecedent = _person_antecedent(antecedent)
+            return self._mention_for(antecedent, mentions)
         if token.lower_ in QUANTITY_HEADS or token.like_num or token.lemma_.lower() in PLACE_HEADS:
             found = self._of_phrase(token, mentions)
             if found is not None:
@@ -908,6 +912,9 @@ class EventCoder:
                 and c.ent_type_ in ("ORG", "GPE", "PERSON")
                 and (c.pos_ == "PROPN" or c.text.isupper())
             ]
+            if subjects and node.i == verb.i and _reduced_passive(verb):
+                # "Yemeni journalist shot dead in Aden": a headline's passive, the subject hit
+                return _with_conjuncts(subjects), True
             if subjects:
                 return _with_conjuncts(
                     subjects + _headline_partners(node, subjects)
@@ -1011,6 +1018,16 @@ class EventCoder:
                 # "The Peruvian navy carried out two raids" read as a noun phrase: a verb
                 # with an object of its own is active, and the noun it hangs on is its subject
                 return [node.head], False
+            if (
+                node.i == verb.i
+                and node.dep_ == "acl"
+                and node.tag_ == "VBN"
+                and _children(node, {"agent"})
+                and node.head.pos_ in ("NOUN", "PROPN")
+            ):
+                # "soldiers killed by militants", "two men detained by the police": a passive
+                # participle's noun is what the act was done to, its "by" phrase the doer
+                return [node.head], True
             break
         return [], False
 
@@ -1533,7 +1550,19 @@ class EventCoder:
                 _object_words(aim) & figurative.problems
                 for aim in _direct_objects(predicate, {"dobj", "obj"})
                 + self._prep_objects([predicate], frozenset({"against"}))
-                + ([consumed_object] if consumed_object is not None else [])
+                if consumed_object is None or aim.i != consumed_object.i
+            )
+            or (
+                figurative is not None
+                and root in FORCE_ROOTS
+                and consumed_object is not None
+                # the light verb's own noun is the act, not what it fights: "opened fire on
+                # protesters" is no fight against a fire; its compounds still name the foe
+                # ("waged a malaria offensive")
+                and bool(
+                    (_object_words(consumed_object) - {consumed_object.lemma_.lower()})
+                    & figurative.problems
+                )
             )
         ):
             # "fought the measles epidemic in Chad", "battling wildfires": no party is hit
@@ -1598,7 +1627,17 @@ class EventCoder:
                 # "pledged $40 million in relief for X", with "in relief" hung on the verb
                 heads += self._prep_objects([predicate], frozenset({"in"}))
         if passive:
-            sources = self._mentions(self._agents(predicate), mentions)
+            agent_tokens = self._agents(predicate)
+            if roots & FORCE_ROOTS and self.patterns.figurative is not None:
+                # "passengers killed by a Lufthansa crash": an accident or a disaster
+                # kills, and whose plane or country it struck is no attacker
+                agent_tokens = [
+                    a
+                    for a in agent_tokens
+                    if a.lemma_.lower() not in ACCIDENTS
+                    and not _object_words(a) & self.patterns.figurative.problems
+                ]
+            sources = self._mentions(agent_tokens, mentions)
             if not sources and roots & FORCE_ROOTS:
                 # "killed by Russian shelling", parsed with the nationality as the agent and
                 # "shelling" as a verb of its own: the nationality wielded it
@@ -1675,6 +1714,17 @@ class EventCoder:
                 if sources:
                     frame = "passive, author of the instrument"
             target_tokens = subjects
+            if code == MEDIATION_CODE and predicate.dep_ == "acl":
+                # "agreed to a truce under a deal brokered by Russia": the parties to the deal
+                # are the subjects of the clause it is in
+                clause = predicate.head
+                while clause.head.i != clause.i and (
+                    clause.pos_ not in ("VERB", "AUX") or clause.dep_ in ("pobj", "pcomp")
+                ):
+                    clause = clause.head  # past a gerund: "end the fighting under a deal"
+                parties, parties_passive = self._subject_tokens(clause)
+                if not parties_passive:
+                    target_tokens = subjects + parties
             if not sources and (code[:2] == POSTURE_ROOT or code == PEACEKEEPING_CODE):
                 # "British troops were deployed to Estonia": with no agent, the forces sent stand
                 # for whoever sent them, and go to the place named
@@ -2672,6 +2722,68 @@ def _headline_partners(verb: Token, subjects: list[Token]) -> list[Token]:
         and c.i + 1 < len(doc)
         and doc[c.i + 1].text == ","
     ]
+
+
+#: Nouns of single people that a relative "who" refers to.
+PERSON_WORDS = {"man", "woman", "person", "boy", "girl", "teenager", "youth", "suspect"}
+
+
+def _person_antecedent(noun: Token) -> Token:
+    """What "who" refers to when the parser hangs it on an organisation or a place named inside a
+    person's description: "a man with ties to Hamas who fired at a patrol" — the man fired."""
+    if noun.ent_type_ not in ("ORG", "GPE", "NORP") or noun.dep_ != "pobj":
+        return noun
+
+    def person(token: Token) -> bool:
+        return token.pos_ in ("NOUN", "PROPN") and (
+            token.ent_type_ == "PERSON" or token.lemma_.lower() in PERSON_WORDS
+        )
+
+    node = noun.head
+    for _ in range(5):
+        # up through "with ties to", "linked to", "believed linked to"
+        if node.pos_ in ("VERB", "AUX"):
+            subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subjects:
+                return subjects[0] if person(subjects[0]) else noun
+        if node.head.i == node.i:
+            break
+        node = node.head
+        if person(node):
+            return node
+    return noun
+
+
+#: Accidents and natural disasters: what they kill or destroy was not attacked by anyone.
+ACCIDENTS = {
+    "crash", "accident", "collision", "derailment", "earthquake", "quake", "storm", "hurricane",
+    "cyclone", "typhoon", "tornado", "tsunami", "landslide", "mudslide", "avalanche", "lightning",
+    "stampede", "eruption",
+}  # fmt: skip
+
+#: Verbs that always take an object in the active voice: with a subject and none, a headline's
+#: passive ("Journalist shot dead in Aden", "Two soldiers killed in Mali").
+OBJECT_VERBS = {
+    "kill", "shoot", "wound", "injure", "murder", "assassinate", "behead", "stab", "abduct",
+    "kidnap", "arrest", "detain", "jail", "deport", "expel", "extradite", "execute", "sentence",
+    "convict", "torture", "massacre",
+}  # fmt: skip
+
+
+def _reduced_passive(verb: Token) -> bool:
+    """Whether a main verb with a subject is a passive with its auxiliary left out, as headlines
+    write it: a verb that needs an object in the active voice, with no object, auxiliary, clause
+    or conjoined verb that could have taken it ("Gunmen shot and killed a policeman")."""
+    return (
+        verb.dep_ == "ROOT"
+        and verb.lemma_.lower() in OBJECT_VERBS
+        and verb.tag_ in ("VBD", "VBN")
+        and not any(
+            c.dep_ in ("dobj", "obj", "aux", "auxpass", "ccomp", "xcomp", "dative", "prt")
+            or (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))
+            for c in verb.children
+        )
+    )
 
 
 def _object_words(token: Token, depth: int = 0) -> set[str]:
