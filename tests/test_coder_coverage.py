@@ -724,3 +724,33 @@ def test_who_after_a_group_named_in_a_persons_description_is_the_person(code):
     assert code("The soldiers of Chile who attacked Peru were arrested.") == {
         ("CHLMIL", "PER", "190")
     }
+
+
+def test_an_ambassador_recalled_from_a_posting_targets_the_country_of_the_posting(code):
+    assert code("France recalled its ambassador to Italy.") == {("FRA", "ITA", "161")}
+    assert code("Turkey recalled its ambassador in Paris for consultations.") == {
+        ("TUR", "FRA", "161")
+    }
+    # the posting names no one else when the role is only described
+    assert code(
+        "Chinese Ambassador to Peru Liang Yu met Peruvian President Dina Boluarte.",
+        published="2024-01-10",
+    ) >= {("CHNGOV", "PERGOV", "040")}
+
+
+def test_a_host_of_talks_between_others_mediates_and_the_others_talk(code):
+    assert code("Norway hosted talks between Colombia and the ELN rebels.") == {
+        ("NOR", "COL", "045"),
+        ("NOR", "COLREB", "045"),
+        ("COL", "COLREB", "046"),
+        ("COLREB", "COL", "046"),
+    }
+    # the mediators are no sides of the talks they host
+    assert not {
+        e
+        for e in code(
+            "Kuwait and Oman, which hosted talks between the two sides, were thanked.",
+            published="2023-03-10",
+        )
+        if e[2] == "045"
+    }

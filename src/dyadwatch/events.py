@@ -807,6 +807,18 @@ class EventCoder:
     def _mention_for(self, token: Token, mentions: list[Mention]) -> Mention | None:
         """The mention a token stands for: its own, or one inside its noun phrase."""
         own = mention_at(mentions, token)
+        if (
+            own is not None
+            and token.i != own.head
+            and token.dep_ == "pobj"
+            and token.head.lower_ in ("to", "in")
+            and token.head.head.lemma_.lower() in POSTED_ROLES
+        ):
+            # "recalled its ambassador to Italy": the country of the posting, named inside the
+            # role's mention, is Italy
+            posted = _gazetteer_mention(token)
+            if posted is not None and posted.actor.country != own.actor.country:
+                return posted
         if own is not None and own.rule == "agent":
             # "his French counterpart, Emmanuel Macron": the person named says more
             for appos in token.children:
@@ -2354,7 +2366,15 @@ class EventCoder:
         governed = None
         if noun.dep_ in ("dobj", "nsubjpass", "pobj") and governor.pos_ in ("VERB", "AUX"):
             governed = self.match_verb(governor)
-            if governed is not None and governed[1] is noun:
+            if (
+                governed is not None
+                and governed[1] is noun
+                # "hosted talks between A and B": the host mediates, and A and B still talk
+                and not (
+                    governed[0].code == MEDIATION_CODE
+                    and any(c.lower_ == "between" for c in noun.children)
+                )
+            ):
                 return []
         appeal = self._appeal_over(noun)
         if appeal is not None:
@@ -2370,7 +2390,7 @@ class EventCoder:
             if trace:
                 trace.add(noun, f"'{unrealised.text}': an act planned or arranged, not done")
             return []
-        if governed is not None and noun.dep_ != "pobj":
+        if governed is not None and noun.dep_ != "pobj" and governed[0].code != MEDIATION_CODE:
             return []
         sources = self._mentions(_with_conjuncts(_children(noun, {"poss"})), mentions)
         # "Israeli air strikes", "US sanctions": a nationality word before the noun is its author
@@ -2640,6 +2660,10 @@ class EventCoder:
                     and any(s.actor.country == t.actor.country for s in sources)
                 )
             ]
+        if code == MEDIATION_CODE:
+            # "Iraq and Oman, which hosted talks between the two sides": a mediator is no side,
+            # and neither is its fellow mediator
+            targets = [t for t in targets if not _same_source(t, sources)]
         if pattern.no_target and all(_same_actor(s, t) for t in targets for s in sources):
             # "Jordan lifted the curfew in Amman": an act on one's own place needs no target
             targets = []
@@ -2723,6 +2747,9 @@ def _headline_partners(verb: Token, subjects: list[Token]) -> list[Token]:
         and doc[c.i + 1].text == ","
     ]
 
+
+#: Roles held in another country: "ambassador to Italy" is posted there.
+POSTED_ROLES = {"ambassador", "envoy", "diplomat", "embassy", "consul", "consulate", "mission"}
 
 #: Nouns of single people that a relative "who" refers to.
 PERSON_WORDS = {"man", "woman", "person", "boy", "girl", "teenager", "youth", "suspect"}
