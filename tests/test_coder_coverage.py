@@ -754,3 +754,22 @@ def test_a_host_of_talks_between_others_mediates_and_the_others_talk(code):
         )
         if e[2] == "045"
     }
+
+
+def test_diplomats_ordered_to_leave_are_expelled(code):
+    assert code("The junta ordered the Belgian ambassador to leave the country.") == {
+        ("---GOV", "BELGOV", "166")
+    }
+    assert code("Russia told two Latvian diplomats to leave within 72 hours.") == {
+        ("RUS", "LVAGOV", "166")
+    }
+    # one's own forces told to leave a place are withdrawn, and a trip somewhere is no expulsion
+    assert code("Putin ordered Russian troops to leave Kherson.") == set()
+    assert not {e for e in code("Peru ordered its consul to leave for Santiago.") if e[2] == "166"}
+
+
+def test_loans_and_looting(code):
+    assert code("China loaned $2 billion to Sri Lanka.") == {("CHN", "LKA", "071")}
+    assert code("Sudanese paramilitaries looted the homes of civilians in Khartoum.") == {
+        ("SDNUAF", "SDNCVL", "171")
+    }

@@ -668,6 +668,9 @@ class EventCoder:
         candidates = self.patterns.for_verb(verb.lemma_.lower(), verb.lower_)
         if verb.lemma_.lower() in ("let", "set") and _sets_free(verb):
             candidates = self.patterns.for_verb("free", "free")  # "let free", "set free"
+        elif _ordered_out(verb):
+            # "ordered the French ambassador to leave the country": an expulsion
+            candidates = self.patterns.for_verb("expel", "expel")
         if not candidates:
             return found
         particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
@@ -1185,6 +1188,10 @@ class EventCoder:
                 trace.add(verb, f"act demanded by '{verb.head.text}', not done: not coded")
             return []
         framed = self._frame_of(verb)
+        if framed is not None and _ordered_out(verb):
+            # "told two diplomats to leave": an expulsion, not an appeal to travel
+            consumed.add(framed[1].i)
+            framed = None
         intended: Token | None = None
         if framed is not None:
             frame_name, complement = framed
@@ -2960,6 +2967,35 @@ def _coordinated_sides(
             )
             sides.append(replace(mention, actor=ref, rule="coordinated modifier"))
     return sides
+
+
+#: Verbs that, with an object told to leave, expel it: "ordered the envoy to leave".
+ORDERING_OUT_VERBS = {"order", "tell", "ask", "instruct", "direct", "force", "compel"}
+#: Forces ordered to leave a place are withdrawn, not expelled.
+WITHDRAWN_FORCES = {"troop", "force", "soldier", "army", "unit", "fighter", "militia"}
+#: What one is told to leave: the country, or nothing named.
+LEAVING_VERBS = {"leave", "depart", "quit", "exit"}
+
+
+def _ordered_out(verb: Token) -> bool:
+    """ "ordered the French ambassador to leave the country", "told two diplomats to leave within
+    72 hours": the one told to go is expelled (not "ordered the troops to leave Kherson", a
+    withdrawal, nor "to leave for the front", a departure somewhere)."""
+    ordered = _children(verb, {"dobj", "obj"})
+    if verb.lemma_.lower() not in ORDERING_OUT_VERBS or not ordered:
+        return False
+    if any(o.lemma_.lower() in WITHDRAWN_FORCES for o in ordered):
+        return False
+    for leaving in _children(verb, {"xcomp", "advcl"}):
+        if leaving.lemma_.lower() not in LEAVING_VERBS:
+            continue
+        if any(p.lower_ in ("for", "to") for p in _children(leaving, {"prep"})):
+            return False
+        left = _children(leaving, {"dobj", "obj"})
+        return all(
+            o.lemma_.lower() in ("country", "territory") or o.ent_type_ == "GPE" for o in left
+        )
+    return False
 
 
 def _sets_free(verb: Token) -> bool:
