@@ -773,3 +773,13 @@ def test_loans_and_looting(code):
     assert code("Sudanese paramilitaries looted the homes of civilians in Khartoum.") == {
         ("SDNUAF", "SDNCVL", "171")
     }
+
+
+def test_prisoners_hostages_and_asylum_seekers_of_a_country_are_actors(code):
+    assert code("Palestinian prisoners launched a hunger strike against Israel.") == {
+        ("PSE", "ISR", "142")
+    }
+    assert code("Hamas freed three Israeli hostages.") == {("PSEREB", "ISR", "0841")}
+    assert code("Greece deported 40 asylum-seekers to Turkey.") == {("GRC", "---REF", "174")}
+    # with no country, a released prisoner is still nobody in particular
+    assert code("Israel released 20 prisoners on Sunday.") == {("ISR", None, "0841")}
