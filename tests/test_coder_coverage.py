@@ -745,6 +745,12 @@ def test_a_host_of_talks_between_others_mediates_and_the_others_talk(code):
         ("COL", "COLREB", "046"),
         ("COLREB", "COL", "046"),
     }
+    # talks still to be hosted have not been held
+    assert not {
+        e
+        for e in code("The US will host talks between Armenia and Azerbaijan next week.")
+        if e[2] == "046"
+    }
     # the mediators are no sides of the talks they host
     assert not {
         e

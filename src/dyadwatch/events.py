@@ -2377,9 +2377,11 @@ class EventCoder:
                 governed is not None
                 and governed[1] is noun
                 # "hosted talks between A and B": the host mediates, and A and B still talk
+                # (not when the hosting is to come: "will host talks between A and B")
                 and not (
                     governed[0].code == MEDIATION_CODE
                     and any(c.lower_ == "between" for c in noun.children)
+                    and _done(governor)
                 )
             ):
                 return []
@@ -2398,6 +2400,8 @@ class EventCoder:
                 trace.add(noun, f"'{unrealised.text}': an act planned or arranged, not done")
             return []
         if governed is not None and noun.dep_ != "pobj" and governed[0].code != MEDIATION_CODE:
+            return []
+        if governed is not None and governed[0].code == MEDIATION_CODE and not _done(governor):
             return []
         sources = self._mentions(_with_conjuncts(_children(noun, {"poss"})), mentions)
         # "Israeli air strikes", "US sanctions": a nationality word before the noun is its author
@@ -2996,6 +3000,20 @@ def _ordered_out(verb: Token) -> bool:
             o.lemma_.lower() in ("country", "territory") or o.ent_type_ == "GPE" for o in left
         )
     return False
+
+
+def _done(verb: Token) -> bool:
+    """Whether a verb reports its act as done: a finite verb in the past or present, with no
+    modal, negation or infinitive marker ("hosted", "has hosted"; not "will host", "did not host",
+    "to host")."""
+    return (
+        verb.tag_ in ("VBD", "VBZ", "VBP", "VBN")
+        and verb.dep_ not in ("xcomp", "acl", "advcl", "pcomp")
+        and not any(
+            c.dep_ == "neg" or (c.dep_ == "aux" and (c.tag_ == "MD" or c.lower_ == "to"))
+            for c in verb.children
+        )
+    )
 
 
 def _sets_free(verb: Token) -> bool:
