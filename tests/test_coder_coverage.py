@@ -789,3 +789,20 @@ def test_prisoners_hostages_and_asylum_seekers_of_a_country_are_actors(code):
     assert code("Greece deported 40 asylum-seekers to Turkey.") == {("GRC", "---REF", "174")}
     # with no country, a released prisoner is still nobody in particular
     assert code("Israel released 20 prisoners on Sunday.") == {("ISR", None, "0841")}
+
+
+def test_diplomatic_relations_restored_are_diplomatic_cooperation(code):
+    assert code("Cuba restored diplomatic ties with the United States.") == {("CUB", "USA", "050")}
+    assert code("Peru established diplomatic relations with Palestine.") == {("PER", "PSE", "054")}
+    # ties of any other kind mended are still an intent to cooperate
+    assert code("Turkey and Israel restored ties.") == {
+        ("TUR", "ISR", "030"),
+        ("ISR", "TUR", "030"),
+    }
+
+
+def test_hitting_back_or_out_at_someone_is_criticism(code):
+    assert code("Ankara hit back at Stockholm over the Koran burning.") == {("TUR", "SWE", "111")}
+    assert code("China hit out at the United States over the tariffs.") == {("CHN", "USA", "111")}
+    # striking back is still a blow
+    assert code("Ukraine struck back at Russian forces in Crimea.") == {("UKR", "RUSMIL", "190")}
