@@ -806,3 +806,14 @@ def test_hitting_back_or_out_at_someone_is_criticism(code):
     assert code("China hit out at the United States over the tariffs.") == {("CHN", "USA", "111")}
     # striking back is still a blow
     assert code("Ukraine struck back at Russian forces in Crimea.") == {("UKR", "RUSMIL", "190")}
+
+
+def test_an_act_denied_is_a_denial_not_the_act(code):
+    assert code("Iran denied supplying drones to Russia.") == {("IRN", "RUS", "016")}
+    assert code("Iran denied that it had sent weapons to the Houthis.") == {
+        ("IRN", "YEMREB", "016")
+    }
+    # denying what another did accuses no one
+    assert code("Russia denied that Ukraine had attacked Kherson.") == {("RUS", "UKR", "016")}
+    # saying it still does
+    assert code("Russia said that Ukraine had attacked Kherson.") == {("RUS", "UKR", "112")}

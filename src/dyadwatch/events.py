@@ -638,7 +638,7 @@ def confidence(event: CodedEvent) -> float:
 
 
 #: Frames a verb opens over the act it governs, in the order they are tried.
-COMPLEMENT_FRAMES = ("refusal", "direct", "intent", "appeal", "halt")
+COMPLEMENT_FRAMES = ("refusal", "direct", "intent", "appeal", "halt", "denial")
 
 
 class EventCoder:
@@ -1112,6 +1112,19 @@ class EventCoder:
             asked = next((c for c in clauses if self._appealed_for(c)), None)
             if asked is not None and asked.pos_ in ("VERB", "AUX"):
                 return "refusal", asked
+        if complement is None and self.patterns.is_frame_verb("denial", lemma, word):
+            # "denied that it had sent weapons": the clause denied (not "denying them
+            # citizenship violated the law", a refusal to grant)
+            complement = next(
+                (c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None
+            )
+            if (
+                complement is None
+                or _children(verb, {"dobj", "obj", "dative"})
+                or verb.tag_ not in ("VBD", "VBZ", "VBP", "VBN")  # "wrote denying them X was"
+            ):
+                return None
+            return "denial", complement
         if complement is None and not self.patterns.is_frame_verb("appeal", lemma, word):
             return None  # only an appeal takes its act in another shape
         if (
@@ -1237,7 +1250,7 @@ class EventCoder:
                         framed_events += events
                         consumed.add(conj.i)
                         break
-                if frame_name in ("appeal", "refusal", "intent", "halt"):
+                if frame_name in ("appeal", "refusal", "intent", "halt", "denial"):
                     consumed.add(conj.i)
             if not framed_events and frame_name == "intent":
                 intended = target_verb  # coded below if the frame verb has no pattern of its own
@@ -1247,7 +1260,7 @@ class EventCoder:
                 trace.add(
                     complement, f"complement of {frame_name} verb '{verb.text}' codes no event"
                 )
-            if frame_name in ("appeal", "refusal", "intent", "halt"):
+            if frame_name in ("appeal", "refusal", "intent", "halt", "denial"):
                 # "called on the minister to resign": the resignation is not done either way
                 consumed.update({complement.i, target_verb.i})
         matches = self.match_verb_all(verb, trace)
@@ -1529,6 +1542,14 @@ class EventCoder:
             notes.append(f"refusal of {code} via '{framer}'" + (" (negated)" if negated else ""))
             code = refused
             negated = False
+        elif frame_name == "denial":
+            denied = self.patterns.frame("denial").codes.get(code[:2])
+            if denied is None or negated:
+                if trace:
+                    trace.add(trigger, f"pattern {code} denied via '{framer}', no code: no event")
+                return []
+            notes.append(f"denial of {code} via '{framer}'")
+            code = denied
         elif frame_name == "halt":
             halted = _intent_code(self.patterns.frame("halt").codes, code)
             if halted == code or negated:
@@ -2100,7 +2121,7 @@ class EventCoder:
                 targets = [_located(t, place) if _placeless(t) else t for t in targets]
                 notes.append(f"victims located in {place.actor.name}")
         # only the subject refuses, intends or is negated: "refused to meet" is not mutual
-        one_way = frame_name in ("refusal", "intent", "halt") or any(
+        one_way = frame_name in ("refusal", "intent", "halt", "denial") or any(
             n.startswith("refusal") for n in notes
         )
         emitted = self._emit(

@@ -48,6 +48,7 @@ SECTIONS = {
     "blame": (("nouns", "adjectives"), False),
     "negation": ((), True),
     "halt": (("verbs",), True),
+    "denial": (("verbs",), True),
     "nominal": (("verbs", "owning", "invited", "dropped"), False),
 }
 #: Frames a noun may open over its "to" infinitive ("the decision to expel", "its pledge to help").

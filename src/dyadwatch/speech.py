@@ -400,6 +400,10 @@ class SpeechInterpreter:
                 continue
             if report.speculative and self._unnamed(report.speaker, sent):
                 continue
+            if self.coder.patterns.is_frame_verb(
+                "denial", report.verb.lemma_.lower(), report.verb.lower_
+            ):
+                continue  # "Russia denied that Ukraine attacked": a denial judges no one
             speaker = report.speaker
             judged: Mention | None = None
             code = ""
