@@ -817,3 +817,12 @@ def test_an_act_denied_is_a_denial_not_the_act(code):
     assert code("Russia denied that Ukraine had attacked Kherson.") == {("RUS", "UKR", "016")}
     # saying it still does
     assert code("Russia said that Ukraine had attacked Kherson.") == {("RUS", "UKR", "112")}
+
+
+def test_leaving_talks_breaks_them_off_with_the_other_party(code):
+    assert code("The Palestinian delegation walked out of the talks with Israel.") == {
+        ("PSEGOV", "ISR", "164")
+    }
+    assert code("Russia withdrew from the talks with Ukraine.") == {("RUS", "UKR", "164")}
+    # troops withdrawn from a place are no talks broken off
+    assert not {e for e in code("Russia withdrew its troops from Kherson.") if e[2] == "164"}

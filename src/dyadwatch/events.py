@@ -1971,6 +1971,26 @@ class EventCoder:
                 targets = [t for t in targets if t.actor.country or t.actor.igo]
             if targets:
                 frame += ", owner of the object"
+        if not targets and pattern.preps and not passive:
+            # "walked out of the talks with Israel", "withdrew from negotiations with the EU": the
+            # other party to the talks left or broken off
+            particles = [
+                c
+                for h in heads
+                for c in _children(h, {"prep", "prt", "advmod"})
+                if c.lower_ in PARTICLE_WORDS  # "out of the talks", "out" read as a preposition
+            ]
+            talks = [
+                t
+                for t in self._prep_objects(heads + particles, pattern.preps)
+                if t.lemma_.lower() in TALK_NOUNS
+            ]
+            targets = self._mentions(
+                self._prep_objects(talks, frozenset({"with", "between"})), mentions
+            )
+            targets = [t for t in targets if not _same_source(t, sources)]
+            if targets:
+                frame += ", party to the talks"
         if not targets and root in ("03", "07") and pattern.preps:
             # "promised aid to the flooded Bolivian villages": whose the recipients are (not whose
             # the goods are: "sent Russian-made jets" names no recipient)
@@ -2779,6 +2799,9 @@ def _headline_partners(verb: Token, subjects: list[Token]) -> list[Token]:
         and doc[c.i + 1].text == ","
     ]
 
+
+#: Talks a party joins, leaves or breaks off, whose other party is named after "with".
+TALK_NOUNS = {"talk", "negotiation", "dialogue", "meeting", "summit", "conference", "consultation"}
 
 #: Roles held in another country: "ambassador to Italy" is posted there.
 POSTED_ROLES = {"ambassador", "envoy", "diplomat", "embassy", "consul", "consulate", "mission"}
