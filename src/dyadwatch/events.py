@@ -1971,9 +1971,10 @@ class EventCoder:
                 targets = [t for t in targets if t.actor.country or t.actor.igo]
             if targets:
                 frame += ", owner of the object"
-        if not targets and pattern.preps and not passive:
+        if not targets and pattern.preps and not passive and root in TALK_ROOTS:
             # "walked out of the talks with Israel", "withdrew from negotiations with the EU": the
-            # other party to the talks left or broken off
+            # other party to the talks left or broken off (an appeal "for talks between A and B"
+            # goes to A and B on its own terms)
             particles = [
                 c
                 for h in heads
@@ -2802,6 +2803,8 @@ def _headline_partners(verb: Token, subjects: list[Token]) -> list[Token]:
 
 #: Talks a party joins, leaves or breaks off, whose other party is named after "with".
 TALK_NOUNS = {"talk", "negotiation", "dialogue", "meeting", "summit", "conference", "consultation"}
+#: Roots of acts on talks: joining (04), yielding in (08), rejecting (12) or breaking off (16).
+TALK_ROOTS = {"04", "08", "12", "16"}
 
 #: Roles held in another country: "ambassador to Italy" is posted there.
 POSTED_ROLES = {"ambassador", "envoy", "diplomat", "embassy", "consul", "consulate", "mission"}
