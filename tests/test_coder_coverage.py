@@ -826,3 +826,19 @@ def test_leaving_talks_breaks_them_off_with_the_other_party(code):
     assert code("Russia withdrew from the talks with Ukraine.") == {("RUS", "UKR", "164")}
     # troops withdrawn from a place are no talks broken off
     assert not {e for e in code("Russia withdrew its troops from Kherson.") if e[2] == "164"}
+
+
+def test_prisoners_exchanged_are_released_by_each_side(code):
+    assert code("Russia and Ukraine swapped 200 prisoners of war.") == {
+        ("RUS", "UKR", "0841"),
+        ("UKR", "RUS", "0841"),
+    }
+    assert code("Israel exchanged prisoners with Hezbollah.") == {
+        ("ISR", "LBNREB", "0841"),
+        ("LBNREB", "ISR", "0841"),
+    }
+    # fire exchanged is still a fight
+    assert code("Armenia and Azerbaijan exchanged fire on the border.") == {
+        ("ARM", "AZE", "193"),
+        ("AZE", "ARM", "193"),
+    }
