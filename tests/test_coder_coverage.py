@@ -842,3 +842,13 @@ def test_prisoners_exchanged_are_released_by_each_side(code):
         ("ARM", "AZE", "193"),
         ("AZE", "ARM", "193"),
     }
+
+
+def test_words_and_decisions_strike_no_one_by_force(code):
+    assert code("The French president's comments wounded Algeria.") == set()
+    assert code("Peru's decision hit Chilean exporters.") == set()
+    assert code("The French army attacked Algeria.") == {("FRAMIL", "DZA", "190")}
+    # a decision to act is its owner's act
+    assert code("Peru's decision to attack the rebel camps in Ecuador was criticised.") >= {
+        ("PER", "ECU", "190")
+    }

@@ -1611,6 +1611,20 @@ class EventCoder:
                     trigger, f"pattern {code}: a fight against a disease or ill, no use of force"
                 )
             return []
+        if figurative is not None and root in FORCE_ROOTS:
+            said, said_passive = self._subject_tokens(trigger)
+            if not said_passive and any(
+                t.lemma_.lower() in figurative.objects
+                and t.dep_ == "nsubj"
+                and t.head.i == trigger.i  # not the owner of "a decision to deploy troops"
+                and mention_at(mentions, t) is None
+                for t in said
+            ):
+                # "the president's comments wounded Algeria", "the decision hit farmers": words
+                # and decisions strike no one by force
+                if trace:
+                    trace.add(trigger, f"pattern {code}: done by words or a decision, no force")
+                return []
         if (
             figurative is not None
             and code in figurative.recodes
