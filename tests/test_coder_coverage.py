@@ -852,3 +852,15 @@ def test_words_and_decisions_strike_no_one_by_force(code):
     assert code("Peru's decision to attack the rebel camps in Ecuador was criticised.") >= {
         ("PER", "ECU", "190")
     }
+
+
+def test_a_release_asked_for_is_asked_of_who_holds_the_people(code):
+    # a demand that the holder yield (1053), not a plea
+    assert code("Washington demanded the release of two American citizens held in Iran.") == {
+        ("USA", "IRN", "1053")
+    }
+    assert code("The UN called for the release of the hostages held by Hamas.") == {
+        ("IGOUNO", "PSEREB", "0253")
+    }
+    # the people to be freed are not who is asked
+    assert code("The UN called for the release of Israeli hostages.") == set()

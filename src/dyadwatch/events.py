@@ -1046,6 +1046,24 @@ class EventCoder:
             break
         return [], False
 
+    def _holders(self, people: list[Token], mentions: list[Mention]) -> list[Mention]:
+        """Who holds people described as held: "held by the government in Libya" → the
+        government; "held captive in Libya", "citizens held in Iran" → that country."""
+        holding = [
+            a
+            for t in people
+            for a in _children(t, {"acl", "relcl"})
+            if a.lemma_.lower() in HOLDING_VERBS
+        ]
+        return (
+            self._mentions([g for a in holding for g in self._agents(a)], mentions)
+            or [
+                m
+                for m in self._mentions(self._prep_objects(holding, frozenset({"in"})), mentions)
+                if m.rule in ("country", "capital-metonym")
+            ][:1]
+        )
+
     def _agents(self, verb: Token) -> list[Token]:
         return _with_conjuncts(
             [p for c in _children(verb, {"agent"}) for p in _children(c, {"pobj"})]
@@ -1715,22 +1733,7 @@ class EventCoder:
             if not sources and code == RELEASE_CODE:
                 # "two Russians held by the government in Libya were released": who held them
                 # let them go; "fishermen held captive in Libya were freed": that country did
-                holding = [
-                    a
-                    for t in subjects
-                    for a in _children(t, {"acl", "relcl"})
-                    if a.lemma_.lower() in HOLDING_VERBS
-                ]
-                sources = (
-                    self._mentions([g for a in holding for g in self._agents(a)], mentions)
-                    or [
-                        m
-                        for m in self._mentions(
-                            self._prep_objects(holding, frozenset({"in"})), mentions
-                        )
-                        if m.rule in ("country", "capital-metonym")
-                    ][:1]
-                )
+                sources = self._holders(subjects, mentions)
                 if sources:
                     frame = "passive, who held them"
             if not sources and code in (ARREST_CODE, RELEASE_CODE):
@@ -1868,7 +1871,14 @@ class EventCoder:
             # "demanded the removal of X", "sought support from X": a bare verb's object that is no
             # actor may still name one through the pattern's prepositions
             objects = _with_conjuncts(_direct_objects(predicate, {"dobj", "obj"}))
-            targets = self._mentions(self._prep_objects(objects, pattern.preps), mentions)
+            inner = self._prep_objects(objects, pattern.preps)
+            targets = self._mentions(inner, mentions)
+            if any(
+                (noun_pattern := self.match_noun(o)) is not None
+                and noun_pattern.code == RELEASE_CODE
+                for o in objects
+            ):
+                targets = []  # "demanded the release of X": coded with the release asked for
             if targets:
                 frame += ", through the object"
         if not targets and consumed_object is not None and roots & RECIPIENT_ROOTS and not passive:
@@ -2584,6 +2594,10 @@ class EventCoder:
         X") has no appeal code: calling for it denounces its target (111)."""
         code = pattern.code
         appealed = self._appeal_code(code) if code[:2] in APPEALABLE_ROOTS else CALL_AGAINST_CODE
+        if appeal.lemma_.lower() in DEMAND_WORDS and code[:2] in APPEALABLE_ROOTS:
+            # "demanded the release of X": a demand (105x for a yielding), not a plea
+            appealed = _intent_code(DEMAND_CODES, code)
+            appealed = appealed if appealed in DEMAND_CODES.values() else "100"
         if appeal.pos_ == "NOUN":
             # "its call for talks", "renewed their call for talks": the owner, or the subject of
             # the clause the call is made in
@@ -2596,6 +2610,15 @@ class EventCoder:
             subjects, passive = self._subject_tokens(appeal)
             sources = [] if passive else self._mentions(subjects, mentions)
         parties = self._mentions(self._prep_objects([noun], pattern.preps), mentions)
+        if code == RELEASE_CODE:
+            # "called for the release of the hostages held by Hamas": Hamas is asked (the
+            # people released are not: "the release of Israeli hostages" asks no one named)
+            parties = self._holders(
+                _with_conjuncts(
+                    [p for c in _children(noun, {"prep"}) for p in _children(c, {"pobj"})]
+                ),
+                mentions,
+            )
         targets = [t for t in parties if not any(_same_actor(t, s) for s in sources)]
         if not targets:
             if trace:
@@ -2814,6 +2837,14 @@ def _headline_partners(verb: Token, subjects: list[Token]) -> list[Token]:
         and doc[c.i + 1].text == ","
     ]
 
+
+#: Words of a demand, and the demand codes of the acts demanded (CAMEO 105x: that the target
+#: yields), by the act's code or its base code.
+DEMAND_WORDS = {"demand", "insist"}
+DEMAND_CODES = {
+    "081": "1051", "082": "1052", "084": "1053", "0841": "1053", "0842": "1053", "085": "1054",
+    "086": "1055", "087": "1056",
+}  # fmt: skip
 
 #: Talks a party joins, leaves or breaks off, whose other party is named after "with".
 TALK_NOUNS = {"talk", "negotiation", "dialogue", "meeting", "summit", "conference", "consultation"}
