@@ -1770,6 +1770,19 @@ class EventCoder:
                 sources = self._instrument_authors(in_objects + self._agents(predicate), mentions)
                 if sources:
                     frame = "passive, author of the instrument"
+                if not sources:
+                    # "soldiers were killed in clashes with Kurdish militants": the other side
+                    fights = [o for o in in_objects if o.lemma_.lower() in FIGHT_NOUNS]
+                    victims = self._mentions(subjects, mentions)
+                    sources = [
+                        m
+                        for m in self._mentions(
+                            self._prep_objects(fights, frozenset({"with"})), mentions
+                        )
+                        if not _same_source(m, victims)
+                    ]
+                    if sources:
+                        frame = "passive, the other side of the fight"
             target_tokens = subjects
             if code == MEDIATION_CODE and predicate.dep_ == "acl":
                 # "agreed to a truce under a deal brokered by Russia": the parties to the deal
@@ -2845,6 +2858,18 @@ DEMAND_CODES = {
     "081": "1051", "082": "1052", "084": "1053", "0841": "1053", "0842": "1053", "085": "1054",
     "086": "1055", "087": "1056",
 }  # fmt: skip
+
+#: Fights one may be killed or wounded in, whose other side ("in clashes with X") is the source.
+FIGHT_NOUNS = {
+    "clash",
+    "fighting",
+    "battle",
+    "gunfight",
+    "firefight",
+    "skirmish",
+    "combat",
+    "fight",
+}
 
 #: Talks a party joins, leaves or breaks off, whose other party is named after "with".
 TALK_NOUNS = {"talk", "negotiation", "dialogue", "meeting", "summit", "conference", "consultation"}
