@@ -428,14 +428,11 @@ def test_a_state_reduces_no_relations_with_its_own_country(code):
         "Last year Trump withdrew America from the nuclear accord with Iran.",
         published="2019-05-01",
     ) == {("USAGOV", "IRN", "166")}
-    # nor yields to itself in pulling itself out
-    assert (
-        code(
-            "Last year Trump pulled the US out of a nuclear treaty with Iran.",
-            published="2019-05-01",
-        )
-        == set()
-    )
+    # nor yields to itself in pulling itself out: the treaty's other party is the target
+    assert code(
+        "Last year Trump pulled the US out of a nuclear treaty with Iran.",
+        published="2019-05-01",
+    ) == {("USAGOV", "IRN", "166")}
 
 
 def test_a_deal_the_subject_agreed_in_is_the_subjects(code):
@@ -824,6 +821,10 @@ def test_leaving_talks_breaks_them_off_with_the_other_party(code):
         ("PSEGOV", "ISR", "164")
     }
     assert code("Russia withdrew from the talks with Ukraine.") == {("RUS", "UKR", "164")}
+    # "of" hung on "out", itself read as a preposition
+    assert code("Colombia pulled out of the peace talks with the ELN.") == {
+        ("COL", "COLREB", "164")
+    }
     # troops withdrawn from a place are no talks broken off
     assert not {e for e in code("Russia withdrew its troops from Kherson.") if e[2] == "164"}
 

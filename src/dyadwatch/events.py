@@ -709,6 +709,14 @@ class EventCoder:
             objects = [c for c in _children(verb, {"xcomp"}) if c.tag_ == "VBG"]
         # "engaged ... in a firefight", "launched attacks on": a light verb's noun may also sit in a PP
         objects += [p for prep in _children(verb, {"prep"}) for p in _children(prep, {"pobj"})]
+        # "pulled out of the talks", with "of" hung on a particle read as a preposition
+        objects += [
+            p
+            for particle in _children(verb, {"prep", "advmod", "prt"})
+            if particle.lower_ in PARTICLE_WORDS and not _children(particle, {"pobj"})
+            for prep in _children(particle, {"prep"})
+            for p in _children(prep, {"pobj"})
+        ]
         # "held 300 families as human shields", with "as" hung on the object: what they are held as
         objects += [
             p
