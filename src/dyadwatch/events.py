@@ -712,8 +712,7 @@ class EventCoder:
         # "pulled out of the talks", with "of" hung on a particle read as a preposition
         objects += [
             p
-            for particle in _children(verb, {"prep", "advmod", "prt"})
-            if particle.lower_ in PARTICLE_WORDS and not _children(particle, {"pobj"})
+            for particle in _bare_particles(verb)
             for prep in _children(particle, {"prep"})
             for p in _children(prep, {"pobj"})
         ]
@@ -1637,20 +1636,24 @@ class EventCoder:
                     trigger, f"pattern {code}: a fight against a disease or ill, no use of force"
                 )
             return []
-        if figurative is not None and root in FORCE_ROOTS:
-            said, said_passive = self._subject_tokens(trigger)
-            if not said_passive and any(
+        subjects, passive = self._subject_tokens(trigger)
+        if (
+            figurative is not None
+            and root in FORCE_ROOTS
+            and not passive
+            and any(
                 t.lemma_.lower() in figurative.objects
                 and t.dep_ == "nsubj"
                 and t.head.i == trigger.i  # not the owner of "a decision to deploy troops"
                 and mention_at(mentions, t) is None
-                for t in said
-            ):
-                # "the president's comments wounded Algeria", "the decision hit farmers": words
-                # and decisions strike no one by force
-                if trace:
-                    trace.add(trigger, f"pattern {code}: done by words or a decision, no force")
-                return []
+                for t in subjects
+            )
+        ):
+            # "the president's comments wounded Algeria", "the decision hit farmers": words and
+            # decisions strike no one by force
+            if trace:
+                trace.add(trigger, f"pattern {code}: done by words or a decision, no force")
+            return []
         if (
             figurative is not None
             and code in figurative.recodes
@@ -1687,7 +1690,6 @@ class EventCoder:
                 symmetric=False,
             )
 
-        subjects, passive = self._subject_tokens(trigger)
         if passive and frame_name and predicate is not trigger:
             passive = False  # "Obama is scheduled to attend": Obama attends
         frame = "subject"
@@ -1892,8 +1894,7 @@ class EventCoder:
             # "demanded the removal of X", "sought support from X": a bare verb's object that is no
             # actor may still name one through the pattern's prepositions
             objects = _with_conjuncts(_direct_objects(predicate, {"dobj", "obj"}))
-            inner = self._prep_objects(objects, pattern.preps)
-            targets = self._mentions(inner, mentions)
+            targets = self._mentions(self._prep_objects(objects, pattern.preps), mentions)
             if any(
                 (noun_pattern := self.match_noun(o)) is not None
                 and noun_pattern.code == RELEASE_CODE
@@ -2020,12 +2021,7 @@ class EventCoder:
             # "walked out of the talks with Israel", "withdrew from negotiations with the EU": the
             # other party to the talks left or broken off (an appeal "for talks between A and B"
             # goes to A and B on its own terms)
-            particles = [
-                c
-                for h in heads
-                for c in _children(h, {"prep", "prt", "advmod"})
-                if c.lower_ in PARTICLE_WORDS  # "out of the talks", "out" read as a preposition
-            ]
+            particles = [p for h in heads for p in _bare_particles(h)]  # "out" of "out of"
             talks = [
                 t
                 for t in self._prep_objects(heads + particles, pattern.preps)
@@ -2458,18 +2454,14 @@ class EventCoder:
         # a noun that is the object of a verb pattern was coded with that verb ("held talks with")
         governor = noun.head.head if noun.dep_ == "pobj" else noun.head
         governed = None
+        hosted = False  # "hosted talks between A and B": the host mediates, and A and B talk
         if noun.dep_ in ("dobj", "nsubjpass", "pobj") and governor.pos_ in ("VERB", "AUX"):
             governed = self.match_verb(governor)
+            hosted = governed is not None and governed[0].code == MEDIATION_CODE
             if (
                 governed is not None
                 and governed[1] is noun
-                # "hosted talks between A and B": the host mediates, and A and B still talk
-                # (not when the hosting is to come: "will host talks between A and B")
-                and not (
-                    governed[0].code == MEDIATION_CODE
-                    and any(c.lower_ == "between" for c in noun.children)
-                    and _done(governor)
-                )
+                and not (hosted and any(c.lower_ == "between" for c in noun.children))
             ):
                 return []
         appeal = self._appeal_over(noun)
@@ -2486,9 +2478,8 @@ class EventCoder:
             if trace:
                 trace.add(noun, f"'{unrealised.text}': an act planned or arranged, not done")
             return []
-        if governed is not None and noun.dep_ != "pobj" and governed[0].code != MEDIATION_CODE:
-            return []
-        if governed is not None and governed[0].code == MEDIATION_CODE and not _done(governor):
+        if governed is not None and (not _done(governor) if hosted else noun.dep_ != "pobj"):
+            # coded with the verb; talks whose hosting is to come ("will host") are not held
             return []
         sources = self._mentions(_with_conjuncts(_children(noun, {"poss"})), mentions)
         # "Israeli air strikes", "US sanctions": a nationality word before the noun is its author
@@ -2630,16 +2621,14 @@ class EventCoder:
         else:
             subjects, passive = self._subject_tokens(appeal)
             sources = [] if passive else self._mentions(subjects, mentions)
-        parties = self._mentions(self._prep_objects([noun], pattern.preps), mentions)
-        if code == RELEASE_CODE:
-            # "called for the release of the hostages held by Hamas": Hamas is asked (the
-            # people released are not: "the release of Israeli hostages" asks no one named)
-            parties = self._holders(
-                _with_conjuncts(
-                    [p for c in _children(noun, {"prep"}) for p in _children(c, {"pobj"})]
-                ),
-                mentions,
-            )
+        named = self._prep_objects([noun], pattern.preps)
+        parties = (
+            # "called for the release of the hostages held by Hamas": Hamas is asked (the people
+            # released are not: "the release of Israeli hostages" asks no one named)
+            self._holders(named, mentions)
+            if code == RELEASE_CODE
+            else self._mentions(named, mentions)
+        )
         targets = [t for t in parties if not any(_same_actor(t, s) for s in sources)]
         if not targets:
             if trace:
@@ -2863,8 +2852,7 @@ def _headline_partners(verb: Token, subjects: list[Token]) -> list[Token]:
 #: yields), by the act's code or its base code.
 DEMAND_WORDS = {"demand", "insist"}
 DEMAND_CODES = {
-    "081": "1051", "082": "1052", "084": "1053", "0841": "1053", "0842": "1053", "085": "1054",
-    "086": "1055", "087": "1056",
+    "081": "1051", "082": "1052", "084": "1053", "085": "1054", "086": "1055", "087": "1056",
 }  # fmt: skip
 
 #: Fights one may be killed or wounded in, whose other side ("in clashes with X") is the source.
@@ -3110,8 +3098,10 @@ def _ordered_out(verb: Token) -> bool:
     """ "ordered the French ambassador to leave the country", "told two diplomats to leave within
     72 hours": the one told to go is expelled (not "ordered the troops to leave Kherson", a
     withdrawal, nor "to leave for the front", a departure somewhere)."""
+    if verb.lemma_.lower() not in ORDERING_OUT_VERBS:
+        return False
     ordered = _children(verb, {"dobj", "obj"})
-    if verb.lemma_.lower() not in ORDERING_OUT_VERBS or not ordered:
+    if not ordered:
         return False
     if any(o.lemma_.lower() in WITHDRAWN_FORCES for o in ordered):
         return False
@@ -3125,6 +3115,16 @@ def _ordered_out(verb: Token) -> bool:
             o.lemma_.lower() in ("country", "territory") or o.ent_type_ == "GPE" for o in left
         )
     return False
+
+
+def _bare_particles(verb: Token) -> list[Token]:
+    """Particles of ``verb`` with no object of their own, which a preposition may hang on: "out"
+    in "pulled out of the talks", read as a preposition."""
+    return [
+        c
+        for c in _children(verb, {"prep", "advmod", "prt"})
+        if c.lower_ in PARTICLE_WORDS and not _children(c, {"pobj"})
+    ]
 
 
 def _done(verb: Token) -> bool:

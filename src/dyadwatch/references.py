@@ -149,8 +149,6 @@ def _role_owner(
     antecedent before the sentence, "its"/"their" before a state organ with no country is the
     country of the subject of its clause or of the clause that one depends on; "its", with no such
     subject, of the nearest actor before it in the sentence."""
-    from .ownership import unowned_role
-
     if token.lower_ not in OWN_PRONOUNS or token.dep_ != "poss":
         return None
     role = next((m for m in mentions if m.start <= token.head.i < m.end), None)
