@@ -222,7 +222,7 @@ def test_a_condition_on_the_other_side_names_the_target(code):
     assert code(
         "Ottawa will not lift the tariffs until Brazil changes its export rules.",
         published="2021-03-01",
-    ) == {("CAN", "BRA", "124")}
+    ) == {("CAN", "BRA", "1244")}
     # the condition's subject is the source itself: no target
     assert code("Ottawa will not lift the tariffs until it sees reforms.") == set()
 
@@ -284,7 +284,7 @@ def test_peacekeepers_arriving_are_peacekeepers_deployed(code):
 def test_rejecting_appeals_for_an_act_refuses_the_act(code):
     # the release is asked for and refused, not done
     assert code("Iran's president rejected appeals to release the British sailors.") == {
-        ("IRNGOV", "GBRMIL", "124")
+        ("IRNGOV", "GBRMIL", "1243")
     }
     # an appeal renewed is no release either
     assert code("Amnesty renewed its appeals to release the Turkish activists.") == set()
@@ -873,3 +873,41 @@ def test_people_killed_in_clashes_with_a_side_were_hit_by_that_side(code):
     }
     # clashes between two others name no one side
     assert code("Five people were killed in clashes between police and protesters.") == set()
+
+
+def test_a_refusal_is_coded_by_what_it_refuses(code):
+    # CAMEO's 124x name what a party refuses to yield
+    assert code("Moscow refused to free the detained Ukrainian sailors.") == {
+        ("RUS", "UKRMIL", "1243")
+    }
+    assert code("Belgrade refused to lift its sanctions on Pristina.") == {("SRB", "KSV", "1244")}
+    assert code("Ankara refused to allow UN inspectors into the site.") == {
+        ("TUR", "IGOUNO", "1245")
+    }
+    # a negated future act is a refusal too
+    assert code("Israel will not free the Palestinian prisoners.") == {("ISR", "PSE", "1243")}
+
+
+def test_a_threat_is_coded_by_what_it_threatens(code):
+    assert code("Beijing threatened to cut diplomatic ties with Vilnius.") == {
+        ("CHN", "LTU", "1313")
+    }
+    assert code("The European Union threatened to impose fresh sanctions on Minsk.") == {
+        ("IGOEUREEC", "BLR", "1312")
+    }
+    # the threat named as the object
+    assert code("Washington threatened sanctions against Ankara.") == {("USA", "TUR", "1312")}
+    assert code("Israel threatened military action against Iran.") == {("ISR", "IRN", "138")}
+
+
+def test_an_offer_turned_down_is_a_rejection_of_its_act_and_of_its_author(code):
+    # the refused offer's act: talks with a party are a rejected proposal to negotiate
+    assert code("Tehran rejected a proposal to hold talks with Washington.") == {
+        ("IRN", "USA", "125")
+    }
+    # with no one named in the act, the offer's author is turned down
+    assert code("Hamas rejected an Egyptian offer to mediate.") == {("PSEREB", "EGY", "126")}
+    # a named author of what is answered ("Qatar's invitation")
+    assert code("The Taliban turned down Qatar's invitation.") == {("AFGREB", "QAT", "125")}
+    # the subject's own pronoun names no other party
+    assert code("Norway withdrew its offer.") == set()

@@ -638,6 +638,8 @@ def confidence(event: CodedEvent) -> float:
 
 
 #: Frames a verb opens over the act it governs, in the order they are tried.
+# offers whose act a refusal turns down: "rejected a proposal to hold talks with X" refuses the talks
+OFFER_NOUNS = frozenset({"proposal", "offer", "invitation", "suggestion", "initiative"})
 COMPLEMENT_FRAMES = ("refusal", "direct", "intent", "appeal", "halt", "denial")
 
 
@@ -1134,7 +1136,7 @@ class EventCoder:
                 *verb.children,
                 *(a for o in _children(verb, {"dobj", "obj"}) for a in o.children),
             ]
-            asked = next((c for c in clauses if self._appealed_for(c)), None)
+            asked = next((c for c in clauses if self._appealed_for(c, OFFER_NOUNS)), None)
             if asked is not None and asked.pos_ in ("VERB", "AUX"):
                 return "refusal", asked
         if complement is None and self.patterns.is_frame_verb("denial", lemma, word):
@@ -1401,9 +1403,10 @@ class EventCoder:
         # only after a verb that cannot report a claim ("insisted that they refuse" may be one)
         return verb.tag_ == "VB" or (verb.tag_ == "VBP" and head.lemma_.lower() == "demand")
 
-    def _appealed_for(self, verb: Token) -> bool:
+    def _appealed_for(self, verb: Token, also: frozenset[str] = frozenset()) -> bool:
         """ "its call for Riyadh to end the blockade", "the demand that Washington lift sanctions":
-        a "to" infinitive or a that-clause hanging from a noun of appeal or demand."""
+        a "to" infinitive or a that-clause hanging from a noun of appeal or demand (or of ``also``:
+        the offers a refusal turns down)."""
         noun = verb.head
         if verb.dep_ == "advcl" and noun.pos_ in ("VERB", "AUX") and _bare_infinitive(verb):
             # "rejected appeals to release X", parsed with the infinitive on the verb: the object
@@ -1419,7 +1422,10 @@ class EventCoder:
         if (
             verb.dep_ not in ("acl", "advcl", "ccomp")
             or noun.pos_ != "NOUN"
-            or noun.lemma_.lower() not in self.patterns.frame("appeal")["nouns"]
+            or (
+                noun.lemma_.lower() not in self.patterns.frame("appeal")["nouns"]
+                and noun.lemma_.lower() not in also
+            )
         ):
             return False
         return any(
@@ -1557,8 +1563,8 @@ class EventCoder:
             notes.append(f"intent via '{framer}'")
         elif frame_name == "refusal" or (negated and _has_modal(trigger, FUTURE_MODALS)):
             table = self.patterns.frame("refusal" if frame_name == "refusal" else "negation").codes
-            refused = table.get(code[:2])
-            if refused is None or (frame_name == "refusal" and negated):
+            refused = _intent_code(table, code)
+            if refused == code or (frame_name == "refusal" and negated):
                 if trace:
                     trace.add(
                         trigger, f"pattern {code} refused or negated with no refusal code: no event"
@@ -2017,6 +2023,21 @@ class EventCoder:
                 targets = [t for t in targets if t.actor.country or t.actor.igo]
             if targets:
                 frame += ", owner of the object"
+        if not targets and frame_name == "refusal" and trigger is not predicate:
+            # "rejected an Egyptian offer to mediate", "turned down Qatar's invitation to attend":
+            # with no one named in the act, the offer turned down is whose it is
+            offers = [
+                o for o in _children(trigger, {"dobj", "obj"}) if o.lemma_.lower() in OFFER_NOUNS
+            ]
+            owners = self._owners(offers, mentions) + [
+                m
+                for o in offers
+                for c in _children(o, {"poss"})
+                if c.pos_ != "PRON" and (m := mention_at(mentions, c)) is not None
+            ]
+            targets = [t for t in _dedupe(owners) if t not in sources]
+            if targets:
+                frame += ", whose offer is refused"
         if not targets and pattern.preps and not passive and root in TALK_ROOTS:
             # "walked out of the talks with Israel", "withdrew from negotiations with the EU": the
             # other party to the talks left or broken off (an appeal "for talks between A and B"
@@ -2041,13 +2062,16 @@ class EventCoder:
                 frame += ", owner of the recipient"
         if not targets and not passive and roots & ANSWER_ROOTS:
             # "refused all cooperation with the tribunal", "turned down a plea by the premier",
-            # "would not accept a proposal made by the Commission"
+            # "would not accept a proposal made by the Commission", "rejected Qatar's invitation"
             objects = target_tokens + ([consumed_object] if consumed_object is not None else [])
             targets = self._mentions(
                 self._prep_objects(objects, frozenset({"from", "with", "between"}))
-                + self._authors(objects),
+                + self._authors(objects)
+                # (a pronoun is most often the subject's own: "expressed its support")
+                + [p for o in objects for p in _children(o, {"poss"}) if p.pos_ != "PRON"],
                 mentions,
             )
+            targets = [t for t in targets if not _same_source(t, sources)]
             if targets:
                 frame += ", author or partner of the answered object"
         if (
