@@ -911,3 +911,17 @@ def test_an_offer_turned_down_is_a_rejection_of_its_act_and_of_its_author(code):
     assert code("The Taliban turned down Qatar's invitation.") == {("AFGREB", "QAT", "125")}
     # the subject's own pronoun names no other party
     assert code("Norway withdrew its offer.") == set()
+
+
+def test_trade_bans_control_seized_bids_blocked_and_statehood_recognised(code):
+    assert code("Washington banned imports from North Korea.") == {("USA", "PRK", "163")}
+    # the goods' nationality names whose trade is hit
+    assert code("Beijing suspended imports of Australian coal.") == {("CHN", "AUS", "163")}
+    assert code("The Taliban seized control of Kunduz.") == {("AFGREB", "AFG", "192")}
+    assert code("Ankara blocked Sweden's bid to join NATO.") == {("TUR", "SWE", "120")}
+    # those who block, named by "by", block the bid's author and not each other
+    assert code("Sweden's application is still blocked by Turkey and Hungary.") == {
+        ("TUR", "SWE", "120"),
+        ("HUN", "SWE", "120"),
+    }
+    assert code("Madrid recognized Palestine's statehood.") == {("ESP", "PSE", "054")}
