@@ -869,7 +869,7 @@ def test_a_release_asked_for_is_asked_of_who_holds_the_people(code):
 
 def test_people_killed_in_clashes_with_a_side_were_hit_by_that_side(code):
     assert code("Two Indian soldiers were wounded in a gunfight with militants in Kashmir.") == {
-        ("---REB", "INDMIL", "190")
+        ("INDREB", "INDMIL", "190")
     }
     # clashes between two others name no one side
     assert code("Five people were killed in clashes between police and protesters.") == set()

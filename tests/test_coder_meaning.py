@@ -1038,3 +1038,46 @@ def test_a_halted_act_is_not_done_but_reduced_or_de_escalated(code):
     assert code("The army ceased firing on protesters.") == {("---MIL", "---OPP", "087")}
     # a halted act with no halting code is no event
     assert code("Peru stopped criticising Chile.") == set()
+
+
+def test_provinces_are_places_of_their_country(code):
+    from dyadwatch.gazetteer import gazetteer
+    from dyadwatch.knowledge import knowledge
+
+    places = gazetteer()
+    assert places.lookup("Tigray").country == "ETH"
+    assert places.lookup("Donbass").country == "UKR"  # an alias
+    assert places.lookup("Tigray").kind == "region"
+    # every packaged province lies in a country of the country table
+    kb = knowledge()
+    assert kb.provinces and all(
+        p.country in kb.countries and not kb.countries[p.country].region
+        for p in kb.provinces.values()
+    )
+    # a role word hosted by a province takes its country; a province shelled is its country's
+    assert code("Rebels in Darfur attacked Chadian troops.") == {("SDNREB", "TCDMIL", "190")}
+    assert code("Russian artillery shelled the Donbas.") == {("RUS", "UKR", "194")}
+    # a province is never an actor by itself
+    assert code("Tigray rejected the proposal.") == set()
+
+
+def test_a_bad_province_row_is_reported_with_its_line():
+    from dyadwatch.knowledge import _add_tsv, _Tables
+
+    problems: list[str] = []
+    text = "name\tcountry\taliases\nTigray\tETH\t\nAtlantis\tXXX\t\n\tETH\t\n"
+    tables = _Tables()
+    _add_tsv(
+        "countries",
+        "code\tname\taliases\tadjectives\tcapitals\nETH\tEthiopia\t\t\t\n",
+        "c.tsv",
+        tables,
+        problems,
+        False,
+    )
+    _add_tsv("provinces", text, "p.tsv", tables, problems, False)
+    assert problems == [
+        "p.tsv:3: country 'XXX' is not a known country code",
+        "p.tsv:4: province has no name",
+    ]
+    assert list(tables.provinces) == ["Tigray"]

