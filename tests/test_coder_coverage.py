@@ -249,8 +249,10 @@ def test_extradition_to_a_state_is_judicial_cooperation_with_it(code):
     assert code("A Spanish court approved the extradition of the banker to Venezuela.") == {
         ("ESPJUD", "VEN", "063")
     }
-    # with no state named, the person is expelled
-    assert code("Turkey extradited two Russian citizens on Monday.") == {("TUR", "RUSCVL", "174")}
+    # with no state named, it is still judicial cooperation (CAMEO's manual codes extraditions so),
+    # aimed at the person handed over or, unnamed, the person's country
+    assert code("Turkey extradited two Russian citizens on Monday.") == {("TUR", "RUSCVL", "063")}
+    assert code("Kenya extradited a US citizen wanted for fraud.") == {("KEN", "USA", "063")}
 
 
 def test_a_fight_against_a_disease_or_an_ill_is_no_use_of_force(code):
