@@ -927,3 +927,17 @@ def test_trade_bans_control_seized_bids_blocked_and_statehood_recognised(code):
         ("HUN", "SWE", "120"),
     }
     assert code("Madrid recognized Palestine's statehood.") == {("ESP", "PSE", "054")}
+
+
+def test_ties_of_a_named_kind_improved_are_that_kind_of_cooperation(code):
+    assert code("Beijing and Moscow deepened economic cooperation.") == {
+        ("CHN", "RUS", "061"),
+        ("RUS", "CHN", "061"),
+    }
+    assert code("Tokyo strengthened defence ties with Manila.") == {("JPN", "PHL", "062")}
+    # under a pledge, the intent to cooperate materially
+    assert code("India vowed to boost trade ties with the UAE.") == {("IND", "ARE", "031")}
+    # ties of no named kind stay general cooperation
+    assert code("Belgrade promised to strengthen its cooperation with Beijing.") == {
+        ("SRB", "CHN", "030")
+    }
