@@ -941,3 +941,15 @@ def test_ties_of_a_named_kind_improved_are_that_kind_of_cooperation(code):
     assert code("Belgrade promised to strengthen its cooperation with Beijing.") == {
         ("SRB", "CHN", "030")
     }
+
+
+def test_assets_frozen_parties_blacklisted_and_drones_launched_at_a_target(code):
+    assert code("Ottawa froze the assets of two Belarusian banks.") == {("CAN", "BLRBUS", "163")}
+    assert code("Washington blacklisted three Iranian shipping firms.") == {
+        ("USA", "IRNBUS", "163")
+    }
+    # drones launched at a place attack it from the air; drones sent to a country arm it
+    assert code("Houthi rebels launched drones at Saudi oil facilities.") == {
+        ("YEMREB", "SAU", "195")
+    }
+    assert code("Tehran sent drones to Moscow.") == {("IRN", "RUS", "072")}
