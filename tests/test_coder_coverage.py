@@ -953,3 +953,37 @@ def test_assets_frozen_parties_blacklisted_and_drones_launched_at_a_target(code)
         ("YEMREB", "SAU", "195")
     }
     assert code("Tehran sent drones to Moscow.") == {("IRN", "RUS", "072")}
+
+
+def test_truces_withdrawals_demobilisation_and_cyber_attacks_take_their_specific_codes(code):
+    # CAMEO's 0871 declare a truce, 0874 retreat militarily, 0873 demobilise, 176 cyber attack
+    assert code("The ELN declared a unilateral ceasefire with the Colombian government.") == {
+        ("COLREB", "COLGOV", "0871")
+    }
+    assert code("Moscow withdrew its troops from Syria.") == {("RUS", "SYR", "0874")}
+    # the fighters stood down are no target of their own force
+    assert code("The rebels demobilised 3,000 fighters.") == {("---REB", None, "0873")}
+    assert code("Russian hackers launched a cyberattack on Estonia.") == {("RUS", "EST", "176")}
+    # a call for a truce declares none
+    assert code("The UN called for a ceasefire in Sudan.") == set()
+
+
+def test_armed_groups_wrecking_property_destroy_it_but_storming_is_no_destruction(code):
+    assert code("Militants torched a church in Borno.") == {("---REB", "NGAREL", "1712")}
+    assert code("Protesters torched the Chinese embassy.") == {("---OPP", "CHNGOV", "145")}
+
+
+def test_a_present_tense_clause_of_time_speaks_of_the_future(code):
+    assert code("The army will stay in Goma until the rebels surrender.") == set()
+    # in the past tense, it happened
+    assert code("The army stayed in Goma until the rebels surrendered.") == {
+        ("---REB", None, "0874")
+    }
+    assert code("Israel will release the prisoners once Hamas frees the hostages.") == {
+        ("ISR", None, "0353")
+    }
+
+
+def test_hezbollah_in_its_other_spellings_and_its_iraqi_namesake(code):
+    assert code("Hizbollah fired rockets at Israeli troops.") == {("LBNREB", "ISRMIL", "194")}
+    assert code("US jets struck bases of the Iraqi Hizbollah group.") == {("USA", "IRQREB", "195")}

@@ -478,13 +478,13 @@ def test_a_ban_imposed_on_someone_targets_them_when_lifted(code):
 
 
 def test_cease_fire_mediation_resignation_and_withdrawal(code):
-    assert code("Sudan announced a cease-fire with the rebels.") == {("SDN", "---REB", "087")}
+    assert code("Sudan announced a cease-fire with the rebels.") == {("SDN", "---REB", "0871")}
     assert code("Oman began a mediation bid between Iran and Bahrain.") == {
         ("OMN", "IRN", "045"),
         ("OMN", "BHR", "045"),
     }
     assert ("LTUGOV", None, "0831") in code("Lithuanian Prime Minister Kazys Vaitkus resigned.")
-    assert code("Chad withdrew its troops.") == {("TCD", None, "087")}
+    assert code("Chad withdrew its troops.") == {("TCD", None, "0874")}
 
 
 def test_one_demand_when_the_obliged_act_has_two_targets(code):
@@ -689,7 +689,7 @@ def test_refugees_taken_in_or_refused_and_where_they_come_from(code):
     assert code("Germany accepted 800 refugees from Syria.") == {("DEU", "SYRREF", "075")}
     assert code("Latvia will not admit refugees from Belarus.") == {("LVA", "BLRREF", "121")}
     # troops "from" a place have left it; they are not its troops
-    assert code("Russia withdrew troops from Syria.") == {("RUS", "SYR", "087")}
+    assert code("Russia withdrew troops from Syria.") == {("RUS", "SYR", "0874")}
 
 
 def test_a_negated_act_announced_with_will_is_a_refusal(code):
@@ -997,7 +997,7 @@ def test_objects_named_by_what_they_contain_or_count(code):
 
 def test_warnings_given_and_hostilities_ceased(code):
     assert code("Chile gave Bolivia a stern warning.") == {("CHL", "BOL", "130")}
-    assert ("SDNGOV", None, "087") in code(
+    assert ("SDNGOV", None, "0871") in code(
         "The Sudanese president declared a cessation of hostilities on Monday."
     )
 

@@ -543,3 +543,60 @@ def test_pentaclass_classes_and_sentence_scoring() -> None:
     assert result["with_event"] == 5
     assert result["source_agreement"] == 0.75 and result["target_agreement"] == 0.5
     assert result["confusion"] == {"0->0": 1, "2->2": 1, "3->3": 3, "4->4": 1}
+
+
+def test_plover_suite_scores_types_actors_and_the_manuals_codes(tmp_path: Path) -> None:
+    from dyadwatch.scoring import is_plover_suite, score_plover
+
+    def gold(kind: str, actors: list[str], recipients: list[str]) -> dict[str, Any]:
+        return {
+            "event": kind,
+            "actor": [{"actorText": a, "code": a} for a in actors],
+            "recipient": [{"actorText": r, "code": r} for r in recipients],
+        }
+
+    records = [
+        # an older type name counts as the type it was merged into
+        {
+            "id": "a",
+            "expected_events": [gold("DISAPPROVE", ["LIL"], ["BLE"])],
+            "cameo_code_from_manual": ["111"],
+        },
+        {
+            "id": "b",
+            "expected_events": [gold("AGREE", ["LIL", "BLE"], [])],
+            "cameo_code_from_manual": ["057"],
+        },
+        {"id": "c", "expected_events": [gold("RETREAT", ["BLE"], [])]},
+    ]
+
+    def event(rid: str, plover: str, cameo: str, source: str, target: str | None) -> dict[str, Any]:
+        return {
+            "article_id": rid,
+            "plover": plover,
+            "cameo": cameo,
+            "source": {"code": source},
+            "target": {"code": target} if target else None,
+        }
+
+    events = [
+        event("a", "ACCUSE", "112", "LILGOV", "BLE"),  # type and actors right, root only
+        event("b", "AGREE", "057", "BLE", "LIL"),  # code right
+        event("b", "ASSAULT", "190", "BLE", "LIL"),  # a type the record has not
+    ]
+    result = score_plover(records, events)
+    assert result["type_precision"] == round(2 / 3, 3) and result["type_recall"] == round(2 / 3, 3)
+    assert result["source_agreement"] == 1.0 and result["target_agreement"] == 1.0
+    assert result["cameo_records"] == 2
+    assert result["cameo_exact"] == 0.5 and result["cameo_root"] == 1.0
+    assert result["recall_by_type"] == {"ACCUSE": "1/1", "AGREE": "1/1", "RETREAT": "0/1"}
+    # a PLOVER suite is told from CAMEO peer suites by its typed events
+    path = tmp_path / "plover.jsonl"
+    path.write_text(json.dumps(records[0]) + "\n", "utf-8")
+    assert is_plover_suite(path)
+    path.write_text(
+        json.dumps({"id": "x", "expected_events": [{"source": "A", "target": "B", "code": "040"}]})
+        + "\n",
+        "utf-8",
+    )
+    assert not is_plover_suite(path)

@@ -640,6 +640,7 @@ def eval_command(
         evaluate_file,
         format_geowebnews_table,
         format_pentaclass_table,
+        format_plover_table,
     )
 
     DEFAULTS["skip_sentences"] = skip_sentences
@@ -670,6 +671,8 @@ def eval_command(
                 table = format_geowebnews_table(result)
             elif result["kind"] == "pentaclass":
                 table = format_pentaclass_table(result)
+            elif result["kind"] == "plover":
+                table = format_plover_table(result)
             elif result["kind"] == "peer":
                 table = format_peer_table(result)
             else:

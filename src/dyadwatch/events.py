@@ -379,6 +379,9 @@ PERMITTING_VERBS = {"allow", "let", "enable", "permit", "authorize", "authorise"
 WEIGHING_VERBS = {"consider", "weigh", "mull", "contemplate", "ponder", "debate", "discuss"}
 #: Subordinators of conditions ("if they attack"): no event.
 CONDITION_MARKS = {"if", "unless", "whether"}
+#: Time marks whose clause in the present tense speaks of the future: "before they demobilise",
+#: "until Iran halts enrichment", "once the troops withdraw" (not "before they demobilised").
+FUTURE_TIME_MARKS = {"before", "until", "till", "once"}
 #: Nouns of weapons and attacks whose author is the source of a passive use of force.
 INSTRUMENT_NOUNS = {
     "strike",
@@ -501,6 +504,9 @@ RALLY_CODE = "141"
 STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"}
 #: ... of which these wreck property as the state, not as rioters (all but the legislature) ...
 STATE_FORCE_SECTORS = STATE_SECTORS - {"LEG"}
+#: Sectors of armed groups (and a state's forces) whose wrecking of property is its destruction
+#: (1712), not a riot (145): CAMEO's manual codes settlers or militants setting fire to offices 1712.
+ARMED_SECTORS = STATE_FORCE_SECTORS | {"REB", "RAD", "UAF", "INS", "CRM"}
 #: ... and these are its executive (rallies at home are no protest).
 EXECUTIVE_SECTORS = STATE_SECTORS - {"LEG", "JUD"}
 #: Parts of a country named by its nationality ("the Chilean side", "the Peruvian sector").
@@ -2714,13 +2720,13 @@ class EventCoder:
             notes.append("workers striking: a strike, not an attack")
             pattern = replace(pattern, no_target=True)
 
-        if code == RIOT_DAMAGE_CODE and all(
-            (s.actor.sector or "") in STATE_FORCE_SECTORS for s in sources
-        ):
-            # "the army demolished the home of X": a state's forces destroying property (1712), not
-            # rioters (145)
+        # (a base or a mosque stormed by armed men is an attack, coded by the killing that follows)
+        armed = ARMED_SECTORS if trigger.lemma_.lower() != "storm" else STATE_FORCE_SECTORS
+        if code == RIOT_DAMAGE_CODE and all((s.actor.sector or "") in armed for s in sources):
+            # "the army demolished the home of X", "militants torched a church": a state's forces or
+            # an armed group destroying property (1712), not rioters (145)
             code = STATE_DAMAGE_CODE
-            notes.append("destroyed by a state's forces: destruction of property")
+            notes.append("destroyed by armed men: destruction of property")
 
         if code == BOMBING_CODE and all(
             s.actor.country and not s.actor.igo and (s.actor.sector or "GOV") in STATE_FORCE_SECTORS
@@ -3368,6 +3374,10 @@ def _hypothetical(token: Token) -> bool:
     for _ in range(4):
         if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in node.children):
             return True
+        if any(
+            c.dep_ == "mark" and c.lower_ in FUTURE_TIME_MARKS for c in node.children
+        ) and _present_tense(node):
+            return True  # "must agree to reforms before they demobilise": not done (yet)
         if node.dep_ in ("xcomp", "ccomp") and node.head.lemma_.lower() in WEIGHING_VERBS:
             return True  # "is considering shipping food": not decided, not done
         if (
@@ -3380,6 +3390,15 @@ def _hypothetical(token: Token) -> bool:
             return False
         node = node.head
     return False
+
+
+def _present_tense(verb: Token) -> bool:
+    """Whether a clause's verb is in the present tense ("withdraw", "halts", "have withdrawn", "is
+    lifted"), not the past ("withdrew", "had withdrawn", "was lifted")."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ in ("VBD", "MD") for a in auxes):
+        return False
+    return verb.tag_ in ("VBP", "VBZ", "VB") or any(a.tag_ in ("VBP", "VBZ") for a in auxes)
 
 
 def _counterfactual(token: Token) -> bool:

@@ -39,6 +39,123 @@ def is_pentaclass_suite(path: str | Path) -> bool:
     return first is not None and "pentaclass_label" in first
 
 
+def is_plover_suite(path: str | Path) -> bool:
+    """Whether a file is a PLOVER suite: one expected event per record, typed by its PLOVER
+    ``event`` with ``actor`` and ``recipient`` lists (not CAMEO ``code`` triples)."""
+    first = first_record(path)
+    expected = (first or {}).get("expected_events") or []
+    return bool(expected) and "event" in expected[0] and "code" not in expected[0]
+
+
+#: PLOVER 0.5b1 event types that later versions merged into others; our events carry the 16 types
+#: of PLOVER 2021 (the type of each CAMEO code in ``data/cameo_codes.tsv``).
+PLOVER_MERGED = {
+    "DEMAND": "REQUEST",
+    "DISAPPROVE": "ACCUSE",
+    "INVESTIGATE": "ACCUSE",
+    "FIGHT": "ASSAULT",
+}
+
+
+def _plover_sides(gold: dict[str, Any], side: str) -> set[str]:
+    """The country or organisation codes (first three letters) of a gold event's actors."""
+    return {str(a.get("code") or "")[:3] for a in gold.get(side) or [] if a.get("code")}
+
+
+def _side_code(event: dict[str, Any], side: str) -> str:
+    return str((event.get(side) or {}).get("code") or "")[:3]
+
+
+def score_plover(
+    records: Sequence[dict[str, Any]], events: Sequence[dict[str, Any]]
+) -> dict[str, Any]:
+    """PLOVER event types, actors and CAMEO codes on a PLOVER suite.
+
+    Types: over the records, a gold type (renamed to PLOVER 2021 through :data:`PLOVER_MERGED`)
+    among the types of the record's events is a true positive, every other type coded a false
+    positive. Actors: over the records whose type was found, whether an event of that type has a
+    source among the gold actors (and, where the gold names recipients, a target among them),
+    compared by their first three letters (country or organisation). CAMEO: over the records that
+    carry the code their example illustrates in the CAMEO manual (``cameo_code_from_manual``), the
+    share with an event of that code, and of that root.
+    """
+    by_id: dict[str, list[dict[str, Any]]] = {}
+    for event in events:
+        by_id.setdefault(str(event.get("article_id")), []).append(event)
+    tp = fp = fn = 0
+    source_ok = source_checked = target_ok = target_checked = 0
+    manual = exact = root = 0
+    by_type: dict[str, list[int]] = {}
+    for record in records:
+        found = by_id.get(str(record["id"]), [])
+        types = {str(e["plover"]) for e in found if e.get("plover")}
+        for gold in record.get("expected_events") or []:
+            kind = PLOVER_MERGED.get(str(gold["event"]), str(gold["event"]))
+            counts = by_type.setdefault(kind, [0, 0])
+            counts[1] += 1
+            if kind not in types:
+                fn += 1
+                continue
+            tp += 1
+            counts[0] += 1
+            typed = [e for e in found if e.get("plover") == kind]
+            actors = _plover_sides(gold, "actor")
+            if actors:
+                source_checked += 1
+                source_ok += any(_side_code(e, "source") in actors for e in typed)
+            recipients = _plover_sides(gold, "recipient")
+            if recipients:
+                target_checked += 1
+                target_ok += any(_side_code(e, "target") in recipients for e in typed)
+        fp += len(
+            types
+            - {
+                PLOVER_MERGED.get(str(g["event"]), str(g["event"]))
+                for g in record.get("expected_events") or []
+            }
+        )
+        codes = record.get("cameo_code_from_manual") or []
+        if codes:
+            manual += 1
+            coded = {str(e.get("cameo") or "") for e in found}
+            exact += bool(coded & set(codes))
+            root += bool({c[:2] for c in coded} & {c[:2] for c in codes})
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {
+        "records": len(records),
+        "type_precision": round(precision, 3),
+        "type_recall": round(recall, 3),
+        "type_f1": round(f1, 3),
+        "source_agreement": round(source_ok / source_checked, 3) if source_checked else 0.0,
+        "target_agreement": round(target_ok / target_checked, 3) if target_checked else 0.0,
+        "cameo_records": manual,
+        "cameo_exact": round(exact / manual, 3) if manual else 0.0,
+        "cameo_root": round(root / manual, 3) if manual else 0.0,
+        "recall_by_type": {k: f"{v[0]}/{v[1]}" for k, v in sorted(by_type.items())},
+    }
+
+
+def format_plover_table(result: dict[str, Any]) -> str:
+    rows = [
+        ("sentences", result["records"]),
+        ("PLOVER type precision", result["type_precision"]),
+        ("PLOVER type recall", result["type_recall"]),
+        ("PLOVER type F1", result["type_f1"]),
+        ("source agreement (type found)", result["source_agreement"]),
+        ("target agreement (type found)", result["target_agreement"]),
+        (f"CAMEO manual code found ({result['cameo_records']} sentences)", result["cameo_exact"]),
+        ("CAMEO manual root found", result["cameo_root"]),
+    ]
+    width = max(len(name) for name, _ in rows)
+    lines = [f"{name.ljust(width)}  {value}" for name, value in rows]
+    lines.append(
+        "recall by type: " + ", ".join(f"{k} {v}" for k, v in result["recall_by_type"].items())
+    )
+    return "\n".join(lines)
+
+
 #: PentaClass of a CAMEO root (Phoenix's five classes): 0 statements and appeals (01–02), 1 verbal
 #: cooperation (03–05), 2 material cooperation (06–08), 3 verbal conflict (09–13 and 16, reducing
 #: relations), 4 material conflict (14, 15 and 17–20).
@@ -343,14 +460,23 @@ def evaluate_file(
     dictionaries: Sequence[str | Path] = (),
     shared: str | Path = "../shared",
 ) -> dict[str, Any]:
-    """Score the coder (or saved ``predictions``) on a gold file, a peer suite, a PentaClass suite,
-    GeoWebNews, or our quote annotations (whose article texts are read from ``shared``).
+    """Score the coder (or saved ``predictions``) on a gold file, a peer suite, a PLOVER suite, a
+    PentaClass suite, GeoWebNews, or our quote annotations (whose article texts are read from ``shared``).
 
     ``predictions`` may be our event records (JSONL, one event per line) or, for a peer suite, the
     peer's own output format (``{id, predicted_events}`` per line).
     """
     if is_geowebnews(path):
         result = score_geowebnews(path, model)
+    elif is_plover_suite(path):
+        records = load_jsonl(path)
+        events = (
+            load_jsonl(predictions)
+            if predictions is not None
+            else code_peer(records, model, dictionaries)
+        )
+        result = score_plover(records, events)
+        result["kind"] = "plover"
     elif is_pentaclass_suite(path):
         records = [r for r in load_jsonl(path) if r.get("pentaclass_label") is not None]
         events = (
@@ -417,6 +543,19 @@ def headline_figures(result: dict[str, Any]) -> dict[str, float]:
         return {
             k: float(result[k])
             for k in ("accuracy", "accuracy_with_event", "source_agreement", "target_agreement")
+        }
+    if result["kind"] == "plover":
+        return {
+            k: float(result[k])
+            for k in (
+                "type_precision",
+                "type_recall",
+                "type_f1",
+                "source_agreement",
+                "target_agreement",
+                "cameo_exact",
+                "cameo_root",
+            )
         }
     levels = result["all"]["levels"]
     return {
