@@ -987,3 +987,9 @@ def test_a_present_tense_clause_of_time_speaks_of_the_future(code):
 def test_hezbollah_in_its_other_spellings_and_its_iraqi_namesake(code):
     assert code("Hizbollah fired rockets at Israeli troops.") == {("LBNREB", "ISRMIL", "194")}
     assert code("US jets struck bases of the Iraqi Hizbollah group.") == {("USA", "IRQREB", "195")}
+
+
+def test_torture_and_rape_take_their_own_assault_codes(code):
+    assert code("Guinean soldiers tortured Liberian refugees.") == {("GINMIL", "LBRREF", "1822")}
+    assert code("Burmese soldiers raped Karen villagers.") == {("MMRMIL", "---CVL", "1821")}
+    assert code("Police beat protesters in Minsk.") == {("---COP", "BLROPP", "182")}

@@ -1081,3 +1081,16 @@ def test_a_bad_province_row_is_reported_with_its_line():
         "p.tsv:4: province has no name",
     ]
     assert list(tables.provinces) == ["Tigray"]
+
+
+def test_wire_attribution_by_a_third_party_is_a_source_not_an_accuser(code):
+    # "..., officials in Nairobi said": a third country's people passing the news on
+    assert code("Sudanese rebels shelled Wau on Sunday, officials in Nairobi said.") == {
+        ("SDNREB", "SSD", "194")
+    }
+    # a side reporting what it suffered accuses
+    assert code("Hamas fighters fired rockets at Ashkelon, Israel said.") == {
+        ("ISR", "PSEREB", "112")
+    }
+    # a third party's statement put first is its own charge
+    assert code("Kenya said Sudanese rebels shelled Wau.") == {("KEN", "SDNREB", "112")}

@@ -241,7 +241,9 @@ class SpeechInterpreter:
                 # relative clause says of a thing the speaker names is description, not a charge
                 out.append(event)
                 continue
-            if not alleged and _bystander_security(speaker, event):
+            if not alleged and (
+                _bystander_security(speaker, event) or _trailing_bystander(speaker, event, report)
+            ):
                 # "Thai police said Burmese troops captured the stronghold": a third country's
                 # police or army passing on a fight it is no party to is a source, not an accuser
                 event.notes.append(f"reported by {speaker.actor.code} ('{report.verb.text}')")
@@ -575,6 +577,28 @@ def _bystander_security(speaker: Mention, event: CodedEvent) -> bool:
         return False
     sides = {event.source.actor.country, event.target.actor.country if event.target else None}
     return actor.country not in sides
+
+
+#: Plain verbs of attribution: "..., officials in Nairobi said", "..., the UN agency reported".
+ATTRIBUTING_VERBS = {"say", "report", "tell", "add"}
+
+
+def _trailing_bystander(speaker: Mention, event: CodedEvent, report: Report) -> bool:
+    """Whether a report is wire attribution by a third party: a plain verb after the clause it
+    reports, spoken by an organisation or a country that is neither side of ``event`` ("Sudanese
+    rebels shelled Juba, relief officials in Nairobi said"). Such a speaker is the story's source,
+    not an accuser; a side reporting what it suffered still accuses ("..., Israel said")."""
+    if (
+        report.verb.lemma_.lower() not in ATTRIBUTING_VERBS
+        or report.clause.i > report.verb.i
+        or event.trigger.i > report.verb.i
+    ):
+        return False
+    actor = speaker.actor
+    sides = [event.source.actor] + ([event.target.actor] if event.target else [])
+    if actor.igo:
+        return all(side.igo != actor.igo for side in sides)
+    return bool(actor.country) and all(side.country != actor.country for side in sides)
 
 
 def _has_stance(speaker: Mention) -> bool:
