@@ -1094,3 +1094,11 @@ def test_wire_attribution_by_a_third_party_is_a_source_not_an_accuser(code):
     }
     # a third party's statement put first is its own charge
     assert code("Kenya said Sudanese rebels shelled Wau.") == {("KEN", "SDNREB", "112")}
+
+
+def test_a_subject_or_owner_pronoun_prefers_the_subject_of_its_governing_clause(code):
+    # "he" and "his" are Erdogan's, the subject, not the nearer Mitsotakis
+    assert code(
+        "Erdogan refused to meet Mitsotakis in Athens, saying he was unwell, his office said.",
+        published="2023-05-02",
+    ) == {("TURGOV", "GRCGOV", "125")}

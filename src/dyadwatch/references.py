@@ -3,9 +3,10 @@
 These rules run after the phrases of a sentence are resolved (:mod:`dyadwatch.actors`) and use the
 article's memory (:class:`~dyadwatch.coref.ArticleContext`):
 
-* **pronouns** — "he/she/him/her/his" → a person named earlier in the sentence, else the most recent
-  person; an *object* pronoun never refers to the subject of its own clause ("Macron urged him" is not
-  Macron). "its" → the most recent country or organisation;
+* **pronouns** — "he/she/him/her/his" → a person named earlier in the sentence (for a subject or
+  owner pronoun, the subject of a clause above it first: "X refused to meet Y, saying he ..." is X),
+  else the most recent person; an *object* pronoun never refers to the subject of its own clause
+  ("Macron urged him" is not Macron). "its" → the most recent country or organisation;
 * **possessive owners** — "its forces", "her government": a role word with a possessive pronoun is
   owned by the pronoun's referent: a country's role word takes the role's sector (RUS MIL); a person's
   or organisation's keeps the referent's code (a prime minister's government is SRB GOV);
@@ -113,6 +114,27 @@ def _clause_subjects(token: Token) -> set[int]:
     return _subjects_of(_clause_verb(token))
 
 
+def _governing_subjects(token: Token) -> set[int]:
+    """Head indices of the subjects of the clauses above ``token``'s own, and, when its clause
+    reports another ("..., his office said"), of the clause reported."""
+    found: set[int] = set()
+    verb = _clause_verb(token)
+    own = verb
+    for _ in range(4):
+        if verb.head.i == verb.i or verb.dep_ not in ("advcl", "xcomp", "ccomp", "conj", "acl"):
+            break
+        verb = verb.head
+        found |= {c.i for c in verb.children if c.dep_ in SUBJECT_DEPS}
+    found |= {
+        s.i
+        for c in own.children
+        if c.dep_ == "ccomp" and c.i < own.i
+        for s in c.children
+        if s.dep_ in SUBJECT_DEPS
+    }
+    return found
+
+
 def resolve_pronoun(
     token: Token, mentions: list[Mention], context: ArticleContext
 ) -> ActorRef | None:
@@ -129,6 +151,14 @@ def resolve_pronoun(
             and m.start not in excluded
         ]
         if earlier:
+            if token.dep_ in ("nsubj", "nsubjpass", "poss"):
+                # "Erdogan refused to meet Mitsotakis, saying he was unwell, his office said": a
+                # subject or owner pronoun takes the subject of a clause it is part of (or that its
+                # own reporting clause reports) over a nearer object
+                subjects = _governing_subjects(token)
+                preferred = [m for m in earlier if m.head in subjects]
+                if preferred:
+                    return preferred[-1].actor
             return earlier[-1].actor
         avoid = {m.actor.name for m in mentions if m.start in excluded or m.head in excluded}
         return context.resolve_pronoun(word, avoid)
