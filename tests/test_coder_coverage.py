@@ -993,3 +993,11 @@ def test_torture_and_rape_take_their_own_assault_codes(code):
     assert code("Guinean soldiers tortured Liberian refugees.") == {("GINMIL", "LBRREF", "1822")}
     assert code("Burmese soldiers raped Karen villagers.") == {("MMRMIL", "---CVL", "1821")}
     assert code("Police beat protesters in Minsk.") == {("---COP", "BLROPP", "182")}
+
+
+def test_an_ultimatum_is_given_not_a_demand(code):
+    # CAMEO's 139, "give ultimatum", whatever it asks for
+    assert code("Armenia issued an ultimatum to Azerbaijan to stop the shelling.") == {
+        ("ARM", "AZE", "139")
+    }
+    assert code("Armenia issued a demand to Azerbaijan.") == {("ARM", "AZE", "100")}
