@@ -643,9 +643,9 @@ def confidence(event: CodedEvent) -> float:
     return round(max(0.3, min(0.95, score)), 2)
 
 
-#: Frames a verb opens over the act it governs, in the order they are tried.
-# offers whose act a refusal turns down: "rejected a proposal to hold talks with X" refuses the talks
+#: Offers whose act a refusal turns down: "rejected a proposal to hold talks with X" refuses the talks.
 OFFER_NOUNS = frozenset({"proposal", "offer", "invitation", "suggestion", "initiative"})
+#: Frames a verb opens over the act it governs, in the order they are tried.
 COMPLEMENT_FRAMES = ("refusal", "direct", "intent", "appeal", "halt", "denial")
 
 

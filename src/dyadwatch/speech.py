@@ -586,8 +586,8 @@ ATTRIBUTING_VERBS = {"say", "report", "tell", "add"}
 def _trailing_bystander(speaker: Mention, event: CodedEvent, report: Report) -> bool:
     """Whether a report is wire attribution by a third party: a plain verb after the clause it
     reports, spoken by an organisation or a country that is neither side of ``event`` ("Sudanese
-    rebels shelled Juba, relief officials in Nairobi said"). Such a speaker is the story's source,
-    not an accuser; a side reporting what it suffered still accuses ("..., Israel said")."""
+    rebels shelled Wau, officials in Nairobi said"). Such a speaker is the story's source, not an
+    accuser; a side reporting what it suffered still accuses ("..., Israel said")."""
     if (
         report.verb.lemma_.lower() not in ATTRIBUTING_VERBS
         or report.clause.i > report.verb.i
