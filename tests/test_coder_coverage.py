@@ -1001,3 +1001,11 @@ def test_an_ultimatum_is_given_not_a_demand(code):
         ("ARM", "AZE", "139")
     }
     assert code("Armenia issued a demand to Azerbaijan.") == {("ARM", "AZE", "100")}
+
+
+def test_complaints_about_a_party_and_mediation_opposed(code):
+    # a complaint is aimed at whom it is about, not at whom it is made to
+    assert code("Beirut complained to the UN about Israeli air raids.") == {("LBN", "ISR", "114")}
+    assert code("Beirut complained to the UN.") == set()
+    assert code("Israel opposed French mediation in the dispute.") == {("ISR", "FRA", "126")}
+    assert code("The Taliban rejected mediation by Qatar.") == {("AFGREB", "QAT", "126")}
