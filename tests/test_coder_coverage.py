@@ -1009,3 +1009,15 @@ def test_complaints_about_a_party_and_mediation_opposed(code):
     assert code("Beirut complained to the UN.") == set()
     assert code("Israel opposed French mediation in the dispute.") == {("ISR", "FRA", "126")}
     assert code("The Taliban rejected mediation by Qatar.") == {("AFGREB", "QAT", "126")}
+
+
+def test_ties_named_by_an_in_phrase_are_that_kind_of_cooperation(code):
+    # "cooperation in defence" is "defence cooperation"
+    assert code("Tokyo and New Delhi strengthened cooperation in defence.") == {
+        ("JPN", "IND", "062"),
+        ("IND", "JPN", "062"),
+    }
+    assert code("Chile and Peru pledged to boost their cooperation in energy.") == {
+        ("CHL", "PER", "031"),
+        ("PER", "CHL", "031"),
+    }

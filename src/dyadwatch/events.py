@@ -2982,6 +2982,15 @@ def _object_words(token: Token, depth: int = 0) -> set[str]:
     words |= {
         f"{c.lemma_.lower()} {token.lemma_.lower()}" for c in token.children if c.dep_ == "amod"
     }
+    # "a partnership in energy" is an "energy partnership", "cooperation in defence" "defence
+    # cooperation"
+    words |= {
+        f"{g.lemma_.lower()} {token.lemma_.lower()}"
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ == "in"
+        for g in c.children
+        if g.dep_ == "pobj" and g.pos_ == "NOUN"
+    }
     # "USD1 million", "EUR 5 billion": the number's own word says it is money
     words |= {
         c.lemma_.lower() for c in token.children if c.dep_ == "nummod" and c.lower_ in MONEY_NOUNS
