@@ -1102,3 +1102,12 @@ def test_a_subject_or_owner_pronoun_prefers_the_subject_of_its_governing_clause(
         "Erdogan refused to meet Mitsotakis in Athens, saying he was unwell, his office said.",
         published="2023-05-02",
     ) == {("TURGOV", "GRCGOV", "125")}
+
+
+def test_a_foreign_force_hit_in_a_country_with_no_one_named_was_hit_by_that_country(code):
+    assert code("Ten Russian soldiers were killed in Ukraine on Monday.") == {
+        ("UKR", "RUSMIL", "190")
+    }
+    # civilians, or a country's own forces, name no side
+    assert code("Ten civilians were killed in Syria on Monday.") == set()
+    assert code("Two Ukrainian soldiers were killed in Ukraine.") == set()

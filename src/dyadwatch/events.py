@@ -1771,6 +1771,26 @@ class EventCoder:
                 if sources:
                     frame = "passive, the country it happened in"
                     notes.append(INFERRED_AGENT_NOTE)
+            if not sources and roots & {"18", "19"}:
+                # "ten Russian soldiers were killed in Ukraine": a foreign force hit in a country
+                # with no one named was hit by that country's side
+                victims = self._mentions(_with_conjuncts(subjects), mentions)
+                forces = {
+                    v.actor.country
+                    for v in victims
+                    if v.actor.country and v.actor.sector in ("MIL", "COP")
+                }
+                hosts = [
+                    m
+                    for m in self._mentions(
+                        self._prep_objects([predicate], frozenset({"in"})), mentions
+                    )
+                    if m.rule == "country" and m.actor.country not in forces
+                ][:1]
+                if forces and hosts:
+                    sources = hosts
+                    frame = "passive, the country its foreign forces were hit in"
+                    notes.append(INFERRED_AGENT_NOTE)
             if not sources and consumed_object is not None and roots & OWN_MEASURE_ROOTS:
                 # "EU sanctions on Belarus were eased", "Japanese aid to Laos was cut": with
                 # no agent, the owner of the measure is who lifted or cut it
