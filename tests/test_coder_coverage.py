@@ -1021,3 +1021,26 @@ def test_ties_named_by_an_in_phrase_are_that_kind_of_cooperation(code):
         ("CHL", "PER", "031"),
         ("PER", "CHL", "031"),
     }
+
+
+def test_things_returned_to_a_party_and_the_transitive_option(code):
+    # whatever is returned to its owner is property returned (0842) ...
+    assert code("Customs officers in Texas returned 12 stolen skulls to Peru.") == {
+        ("USACOP", "PER", "0842")
+    }
+    # ... but returning somewhere names no thing returned (the pattern is `transitive`)
+    assert code("The Chinese delegation returned to Beijing on Friday.") == set()
+    # an ambassador sent back restores the diplomatic presence
+    assert code("Tehran returned its ambassador to Riyadh.") == {("IRN", "SAU", "050")}
+
+
+def test_a_transitive_pattern_needs_a_direct_object():
+    from dyadwatch.codes import code_table
+    from dyadwatch.patterns import parse_patterns
+
+    text = """version: 1
+patterns:
+  - {code: "0842", verbs: [return], preps: [to], transitive: true}
+"""
+    (pattern,) = parse_patterns(text, "p.yaml", code_table()).patterns
+    assert pattern.transitive

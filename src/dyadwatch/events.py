@@ -765,6 +765,10 @@ class EventCoder:
                         f"pattern {pattern.code} '{pattern.name}': no particle '{pattern.particle}'",
                     )
                 continue
+            if pattern.transitive and not _children(verb, {"dobj", "obj", "nsubjpass"}):
+                if trace:
+                    trace.add(verb, f"pattern {pattern.code} '{pattern.name}': no direct object")
+                continue
             filled = self._filled(pattern, worded, verb, trace)
             if filled is not None:
                 found.append(filled)

@@ -35,6 +35,7 @@ PATTERN_KEYS = {
     "object_target",
     "preps_only",
     "actor_object",
+    "transitive",
 }
 #: Frame sections: name -> (word-list keys, whether a root->code map ``codes`` is required)
 SECTIONS = {
@@ -83,6 +84,9 @@ class Pattern:
     #: "hosted the Chinese delegation": the direct object is a target only when it is itself an actor,
     #: not a thing an actor owns or names ("received Peru's nomination", "welcomed Chile's offer")
     actor_object: bool = False
+    #: the verb must have a direct object (passive: a subject), whatever it is: "returned the
+    #: skulls to Peru", not "returned to Beijing"
+    transitive: bool = False
 
     @property
     def specificity(self) -> int:
@@ -396,6 +400,7 @@ def _pattern(
         bool(entry.get("object_target")),
         bool(entry.get("preps_only")),
         bool(entry.get("actor_object")),
+        bool(entry.get("transitive")),
     )
 
 
