@@ -1044,3 +1044,11 @@ patterns:
 """
     (pattern,) = parse_patterns(text, "p.yaml", code_table()).patterns
     assert pattern.transitive
+
+
+def test_a_headline_verb_tagged_as_a_noun_is_still_coded(code):
+    # "hand" heads the clause with a subject, a particle and an object: a verb whatever its tag
+    assert code("The Red Cross and UN hand over sorely needed medicines to Chad.") == {
+        ("---NGO", "TCD", "073"),
+        ("IGOUNO", "TCD", "073"),
+    }

@@ -1114,7 +1114,7 @@ class EventCoder:
         for token in sent:
             if token.i in consumed:
                 continue
-            if token.pos_ in ("VERB", "AUX"):
+            if token.pos_ in ("VERB", "AUX") or _verb_tagged_noun(token):
                 events.extend(self._code_verb(token, mentions, consumed, trace))
             elif token.pos_ in ("NOUN", "PROPN") and (
                 token.lemma_.lower() in self.patterns.by_noun
@@ -2973,6 +2973,17 @@ OBJECT_VERBS = {
     "kidnap", "arrest", "detain", "jail", "deport", "expel", "extradite", "execute", "sentence",
     "convict", "torture", "massacre",
 }  # fmt: skip
+
+
+def _verb_tagged_noun(token: Token) -> bool:
+    """A headline's present-tense verb the tagger took for a noun: it heads a clause with a subject
+    and a direct object or particle ("EU, UN hand over medical supplies to Nigeria")."""
+    return (
+        token.pos_ == "NOUN"
+        and token.dep_ == "ROOT"
+        and bool(_children(token, {"nsubj"}))
+        and bool(_children(token, {"dobj", "prt"}))
+    )
 
 
 def _reduced_passive(verb: Token) -> bool:
