@@ -2977,7 +2977,7 @@ OBJECT_VERBS = {
 
 def _verb_tagged_noun(token: Token) -> bool:
     """A headline's present-tense verb the tagger took for a noun: it heads a clause with a subject
-    and a direct object or particle ("EU, UN hand over medical supplies to Nigeria")."""
+    and a direct object or particle ("The Red Cross and UN hand over medicines to Chad")."""
     return (
         token.pos_ == "NOUN"
         and token.dep_ == "ROOT"
