@@ -546,7 +546,7 @@ def test_pentaclass_classes_and_sentence_scoring() -> None:
 
 
 def test_plover_suite_scores_types_actors_and_the_manuals_codes(tmp_path: Path) -> None:
-    from dyadwatch.scoring import is_plover_suite, score_plover
+    from dyadwatch.scoring import format_plover_table, is_plover_suite, score_plover
 
     def gold(kind: str, actors: list[str], recipients: list[str]) -> dict[str, Any]:
         return {
@@ -590,6 +590,9 @@ def test_plover_suite_scores_types_actors_and_the_manuals_codes(tmp_path: Path) 
     assert result["cameo_records"] == 2
     assert result["cameo_exact"] == 0.5 and result["cameo_root"] == 1.0
     assert result["recall_by_type"] == {"ACCUSE": "1/1", "AGREE": "1/1", "RETREAT": "0/1"}
+    table = format_plover_table(result)
+    assert "\nPLOVER type F1                         0.667\n" in table
+    assert table.endswith("recall by type: ACCUSE 1/1, AGREE 1/1, RETREAT 0/1")
     # a PLOVER suite is told from CAMEO peer suites by its typed events
     path = tmp_path / "plover.jsonl"
     path.write_text(json.dumps(records[0]) + "\n", "utf-8")

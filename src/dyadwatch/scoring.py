@@ -137,6 +137,12 @@ def score_plover(
     }
 
 
+def _aligned(rows: Sequence[tuple[str, Any]]) -> list[str]:
+    """Name-value rows with the values lined up after the longest name."""
+    width = max(len(name) for name, _ in rows)
+    return [f"{name.ljust(width)}  {value}" for name, value in rows]
+
+
 def format_plover_table(result: dict[str, Any]) -> str:
     rows = [
         ("sentences", result["records"]),
@@ -148,8 +154,7 @@ def format_plover_table(result: dict[str, Any]) -> str:
         (f"CAMEO manual code found ({result['cameo_records']} sentences)", result["cameo_exact"]),
         ("CAMEO manual root found", result["cameo_root"]),
     ]
-    width = max(len(name) for name, _ in rows)
-    lines = [f"{name.ljust(width)}  {value}" for name, value in rows]
+    lines = _aligned(rows)
     lines.append(
         "recall by type: " + ", ".join(f"{k} {v}" for k, v in result["recall_by_type"].items())
     )
@@ -250,8 +255,7 @@ def format_pentaclass_table(result: dict[str, Any]) -> str:
         ("source span agreement", result["source_agreement"]),
         ("target span agreement", result["target_agreement"]),
     ]
-    width = max(len(name) for name, _ in rows)
-    lines = [f"{name.ljust(width)}  {value}" for name, value in rows]
+    lines = _aligned(rows)
     lines.append(
         "confusion (gold->predicted): "
         + ", ".join(f"{k}: {v}" for k, v in result["confusion"].items())
