@@ -252,7 +252,8 @@ def _ratio(num: int, den: int) -> float:
     return num / den if den else 0.0
 
 
-def _prf(tp: int, fp: int, fn: int) -> dict[str, Any]:
+def prf(tp: int, fp: int, fn: int) -> dict[str, Any]:
+    """Precision, recall and F1 (rounded) with the counts they come from."""
     precision, recall = _ratio(tp, tp + fp), _ratio(tp, tp + fn)
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return {
@@ -481,9 +482,9 @@ def _score_variant(
     return {
         "predicted_events": predicted,
         "expected_events": expected,
-        "levels": {lv: _prf(c["tp"], c["fp"], c["fn"]) for lv, c in totals.items()},
+        "levels": {lv: prf(c["tp"], c["fp"], c["fn"]) for lv, c in totals.items()},
         "per_root": {
-            lv: {r: _prf(c["tp"], c["fp"], c["fn"]) for r, c in sorted(roots.items())}
+            lv: {r: prf(c["tp"], c["fp"], c["fn"]) for r, c in sorted(roots.items())}
             for lv, roots in per_root.items()
         },
     }

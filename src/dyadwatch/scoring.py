@@ -20,6 +20,7 @@ from .evaluate import (
     load_gold,
     load_jsonl,
     load_peer_predictions,
+    prf,
     score_gold,
     score_peer,
 )
@@ -89,8 +90,12 @@ def score_plover(
     for record in records:
         found = by_id.get(str(record["id"]), [])
         types = {str(e["plover"]) for e in found if e.get("plover")}
-        for gold in record.get("expected_events") or []:
-            kind = PLOVER_MERGED.get(str(gold["event"]), str(gold["event"]))
+        expected = [
+            (PLOVER_MERGED.get(str(g["event"]), str(g["event"])), g)
+            for g in record.get("expected_events") or []
+        ]
+        fp += len(types - {kind for kind, _ in expected})
+        for kind, gold in expected:
             counts = by_type.setdefault(kind, [0, 0])
             counts[1] += 1
             if kind not in types:
@@ -107,27 +112,18 @@ def score_plover(
             if recipients:
                 target_checked += 1
                 target_ok += any(_side_code(e, "target") in recipients for e in typed)
-        fp += len(
-            types
-            - {
-                PLOVER_MERGED.get(str(g["event"]), str(g["event"]))
-                for g in record.get("expected_events") or []
-            }
-        )
         codes = record.get("cameo_code_from_manual") or []
         if codes:
             manual += 1
             coded = {str(e.get("cameo") or "") for e in found}
             exact += bool(coded & set(codes))
             root += bool({c[:2] for c in coded} & {c[:2] for c in codes})
-    precision = tp / (tp + fp) if tp + fp else 0.0
-    recall = tp / (tp + fn) if tp + fn else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    types_found = prf(tp, fp, fn)
     return {
         "records": len(records),
-        "type_precision": round(precision, 3),
-        "type_recall": round(recall, 3),
-        "type_f1": round(f1, 3),
+        "type_precision": types_found["precision"],
+        "type_recall": types_found["recall"],
+        "type_f1": types_found["f1"],
         "source_agreement": round(source_ok / source_checked, 3) if source_checked else 0.0,
         "target_agreement": round(target_ok / target_checked, 3) if target_checked else 0.0,
         "cameo_records": manual,
