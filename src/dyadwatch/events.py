@@ -25,7 +25,7 @@ fired, how its source and target were found, and a confidence (see :func:`confid
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -40,7 +40,7 @@ from .actors import (
 from .coref import OWN_PRONOUNS
 from .knowledge import Agent, knowledge
 from .ownership import PLACE_RULES
-from .patterns import Figurative, Pattern, Patterns, Weapons, patterns
+from .patterns import Figurative, Pattern, Patterns, Step, Weapons, patterns
 from .syntax import children as _children
 from .syntax import with_coordinates as _with_conjuncts
 
@@ -626,7 +626,9 @@ def confidence(event: CodedEvent) -> float:
     for bare verbs, frames, nominal events, coreferent or unknown actors and place targets."""
     score = 0.9
     pattern = event.pattern
-    if pattern is not None and not (pattern.objects or pattern.particle):
+    if pattern is not None and not (
+        pattern.objects or pattern.particle or pattern.lower or pattern.upper
+    ):
         score -= 0.1
     if pattern is not None and pattern.nouns:
         score -= 0.1
@@ -769,13 +771,26 @@ class EventCoder:
                 if trace:
                     trace.add(verb, f"pattern {pattern.code} '{pattern.name}': no direct object")
                 continue
+            if pattern.lower or pattern.upper:
+                fits = _sequence_fits(pattern, verb)
+                if fits is False:
+                    if trace:
+                        trace.add(verb, f"pattern {pattern.code} '{pattern.name}': words not found")
+                    continue
+                found.append((pattern, None if isinstance(fits, bool) else fits))
+                continue
             filled = self._filled(pattern, worded, verb, trace)
             if filled is not None:
                 found.append(filled)
         # among equally specific patterns, a direct object beats a noun in a prepositional phrase:
         # "froze aid to Quito in protest" is about the aid
         found.sort(key=lambda m: (-m[0].specificity, m[1] is not None and m[1].dep_ == "pobj"))
-        return found
+        if found and found[0][0].null:
+            # an imported "---" pattern: these words code nothing ("approved the budget")
+            if trace:
+                trace.add(verb, f"pattern '{found[0][0].name}' codes nothing: no event")
+            return []
+        return [m for m in found if not m[0].null]
 
     def match_nominal(
         self, noun: Token, act: str, trace: Trace | None = None
@@ -786,7 +801,13 @@ class EventCoder:
         objects = _with_conjuncts(_direct_objects(noun, set()))
         worded = [(o, _object_words(o)) for o in objects]
         for pattern in self.patterns.for_verb(act, act):
-            if pattern.particle or pattern.reverse:
+            if (
+                pattern.particle
+                or pattern.reverse
+                or pattern.lower
+                or pattern.upper
+                or pattern.null
+            ):
                 continue
             filled = self._filled(pattern, worded, noun, trace)
             if filled is not None:
@@ -2227,6 +2248,23 @@ class EventCoder:
                 )
                 if targets:
                     frame += ", whom or where the aid's purpose names"
+        if not targets and not passive and pattern.imported:
+            # an imported (PETRARCH) pattern aims at the first actor of the verb's phrase, however
+            # deep ("welcomed a resumption of ties with Gondor")
+            first = next(
+                (
+                    m
+                    for t in _phrase_after(predicate)
+                    if (m := mention_at(mentions, t)) is not None
+                    and m.rule != "modifier"
+                    and not _same_source(m, sources)
+                ),
+                None,
+            )
+            if first is not None:
+                targets = self._mentions([predicate.doc[first.head]], mentions)
+                targets = [t for t in targets if not _same_source(t, sources)]
+                frame += ", first actor after the verb"
         if targets and roots & VICTIM_ROOTS and any(_placeless(t) for t in targets):
             # "two farmers died in shelling near Rafah": victims of no stated
             # nationality are people of the place where they were hit
@@ -3000,6 +3038,89 @@ def _reduced_passive(verb: Token) -> bool:
             for c in verb.children
         )
     )
+
+
+#: Children of a verb whose words are not in its phrase for an imported pattern's words after it.
+_OUTSIDE_PHRASE = {"conj", "cc", "parataxis", "advcl", "punct", "mark"}
+
+
+def _sequence_fits(pattern: Pattern, verb: Token) -> Token | bool:
+    """Whether an imported pattern's words stand around ``verb`` in order: those after it in its
+    phrase (its object, complements and prepositional phrases), those before it between its
+    subject and itself ("did not", "failed to"). The noun object the words name, if any, is returned
+    (it is what the pattern is about, not a target); else True; False when the words are not there."""
+    after = _phrase_after(verb)
+    matched: list[Token] = []
+    if not _steps_fit(pattern.lower, after, verb.i, 1, matched):
+        return False
+    if pattern.upper:
+        holder = verb
+        while not _children(holder, SUBJECT_DEPS | {"nsubjpass"}) and holder.dep_ in (
+            "xcomp",
+            "conj",
+        ):
+            holder = holder.head
+        subjects = _children(holder, SUBJECT_DEPS | {"nsubjpass"})
+        start = max((s.right_edge.i + 1 for s in subjects if s.i < verb.i), default=None)
+        if start is None:
+            start = verb.left_edge.i
+        before = [verb.doc[i] for i in range(verb.i - 1, start - 1, -1)]
+        if not _steps_fit(pattern.upper, before, verb.i, -1, []):
+            return False
+    noun = next(
+        (
+            t
+            for t in matched
+            if t.dep_ in ("dobj", "obj", "pobj", "attr") and t.pos_ in ("NOUN", "PROPN")
+        ),
+        None,
+    )
+    return noun if noun is not None else True
+
+
+def _phrase_after(verb: Token) -> list[Token]:
+    """The words of a verb's phrase after it: its objects, complements and prepositional phrases,
+    not the clauses joined to it."""
+    return sorted(
+        t
+        for c in verb.children
+        if c.i > verb.i and c.dep_ not in _OUTSIDE_PHRASE
+        for t in c.subtree
+    )
+
+
+def _steps_fit(
+    steps: Sequence[Step], tokens: list[Token], anchor: int, direction: int, matched: list[Token]
+) -> bool:
+    """Match ``steps`` against ``tokens`` (in reading order away from the verb at ``anchor``, going
+    ``direction``), each step's phrase at or after where the last one ended; a joined step right
+    there. The tokens matched are added to ``matched``."""
+    if not steps:
+        return True
+    step, rest = steps[0], steps[1:]
+    for k in range(len(tokens)):
+        if step.joined and tokens[k].i != anchor + direction:
+            continue
+        for phrase in step.phrases:
+            words = phrase if direction > 0 else tuple(reversed(phrase))
+            run = tokens[k : k + len(words)]
+            if (
+                len(run) == len(words)
+                and all(
+                    t.i == run[0].i + direction * n and _word_is(t, w)
+                    for n, (t, w) in enumerate(zip(run, words, strict=True))
+                )
+                and _steps_fit(rest, tokens[k + len(words) :], run[-1].i, direction, matched)
+            ):
+                matched[:0] = run
+                return True
+        if step.joined:
+            break
+    return False
+
+
+def _word_is(token: Token, word: str) -> bool:
+    return word in (token.lower_, token.lemma_.lower()) or (word == "n't" and token.dep_ == "neg")
 
 
 def _object_words(token: Token, depth: int = 0) -> set[str]:

@@ -19,6 +19,7 @@ message``, in one :class:`~dyadwatch.errors.DictionaryError`.
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -126,6 +127,11 @@ class Knowledge:
     people: dict[str, list[Office]] = field(default_factory=dict)
     #: provinces, states and regions inside a country, by every name written: name -> province
     provinces: dict[str, Province] = field(default_factory=dict)
+    #: event patterns imported from PETRARCH verb dictionaries, the verbs they describe (whose
+    #: packaged patterns they replace), and the patterns left out (``file:line: why``)
+    verb_patterns: tuple[Any, ...] = ()
+    verb_words: frozenset[str] = frozenset()
+    verb_skipped: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         self.people = {}
@@ -477,6 +483,8 @@ def kind_of_file(path: Path) -> str | None:
         return "petrarch-actors"
     if name.endswith(".agents") or (name.endswith(".txt") and "agents" in name):
         return "petrarch-agents"
+    if name.endswith(".verbs") or (name.endswith(".txt") and "verbs" in name):
+        return "petrarch-verbs"
     if name.endswith(".tsv"):
         for kind in KINDS:
             if kind in name:
@@ -512,6 +520,7 @@ def _expand(paths: Iterable[str | Path], problems: list[str]) -> list[tuple[str,
                 "petrarch-actors",
                 "agents",
                 "petrarch-agents",
+                "petrarch-verbs",
                 "entities",
                 "people",
             )
@@ -534,6 +543,9 @@ def build_knowledge(dictionaries: Sequence[str | Path] = ()) -> Knowledge:
             kind, data.joinpath(filename).read_text("utf-8"), filename, tables, problems, False
         )
     imported: list[Office] = []
+    verb_patterns: list[Any] = []
+    verb_words: set[str] = set()
+    verb_skipped: list[str] = []
     for kind, path in _expand(dictionaries, problems):
         try:
             text = path.read_text("utf-8")
@@ -547,6 +559,14 @@ def build_knowledge(dictionaries: Sequence[str | Path] = ()) -> Knowledge:
                 imported.extend(
                     _offices_from_petrarch(parse_actors(text, str(path)), tables, problems)
                 )
+            elif kind == "petrarch-verbs":
+                from .codes import code_table
+                from .petrarch_verbs import parse_verbs
+
+                verbs = parse_verbs(text, str(path), code_table())
+                verb_patterns.extend(verbs.patterns)
+                verb_words.update(verbs.verbs)
+                verb_skipped.extend(verbs.skipped)
             elif kind == "petrarch-agents":
                 for entry in parse_agents(text, str(path)):
                     for phrase in entry.phrases:
@@ -560,6 +580,13 @@ def build_knowledge(dictionaries: Sequence[str | Path] = ()) -> Knowledge:
             problems.extend(exc.problems)
     if problems:
         raise DictionaryError(problems)
+    if verb_skipped:
+        warnings.warn(
+            f"{len(verb_skipped)} line(s) of the verb dictionaries left out, first: "
+            f"{verb_skipped[0]} (Knowledge.verb_skipped lists them all)",
+            UserWarning,
+            stacklevel=2,
+        )
     offices = [o for offices in tables.people.values() for o in offices] + imported
     return Knowledge(
         countries=tables.countries,
@@ -573,6 +600,9 @@ def build_knowledge(dictionaries: Sequence[str | Path] = ()) -> Knowledge:
             for province in tables.provinces.values()
             for name in (province.name, *province.aliases)
         },
+        verb_patterns=tuple(verb_patterns),
+        verb_words=frozenset(verb_words),
+        verb_skipped=tuple(verb_skipped),
     )
 
 

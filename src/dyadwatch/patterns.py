@@ -7,7 +7,8 @@ listing every bad entry with its line.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Any
@@ -59,6 +60,15 @@ ACT_MAPS = {"nominal"}
 
 
 @dataclass(frozen=True)
+class Step:
+    """One word of an imported (PETRARCH) pattern: any of ``phrases``, each a run of words, standing
+    right next to the word matched before it (or the verb) when ``joined``."""
+
+    phrases: frozenset[tuple[str, ...]]
+    joined: bool = False
+
+
+@dataclass(frozen=True)
 class Pattern:
     """One event pattern of ``verbs.yaml`` (see the file's header for the meaning of each field)."""
 
@@ -87,10 +97,25 @@ class Pattern:
     #: the verb must have a direct object (passive: a subject), whatever it is: "returned the
     #: skulls to Peru", not "returned to Beijing"
     transitive: bool = False
+    #: imported patterns: the words that must follow the verb in its phrase, in order, and those
+    #: that must precede it (nearest first), as PETRARCH writes them ("agree * (to sanctions)")
+    lower: tuple[Step, ...] = ()
+    upper: tuple[Step, ...] = ()
+    #: the words code nothing (PETRARCH's ``---``): matched, the verb makes no event
+    null: bool = False
+    #: the file the pattern comes from, for the evidence of what it codes
+    origin: str = "verbs.yaml"
+
+    @property
+    def imported(self) -> bool:
+        """Whether the pattern comes from an imported dictionary rather than ``verbs.yaml``."""
+        return self.origin != "verbs.yaml"
 
     @property
     def specificity(self) -> int:
         """Patterns that ask more of the sentence win over bare ones for the same word."""
+        if self.lower or self.upper:
+            return 2 + len(self.lower) + len(self.upper)
         return (2 if self.objects else 0) + (1 if self.particle else 0)
 
     @property
@@ -98,6 +123,13 @@ class Pattern:
         """A readable name for the evidence field."""
         words = sorted(self.verbs or self.nouns)
         parts = ["/".join(words[:3]) + ("/…" if len(words) > 3 else "")]
+        if self.lower or self.upper:
+
+            def shown(step: Step) -> str:
+                return " ".join(min(step.phrases)) + ("|…" if len(step.phrases) > 1 else "")
+
+            before = [shown(s) for s in reversed(self.upper)]
+            return " ".join([*before, parts[0], *(shown(s) for s in self.lower)])
         if self.particle:
             parts.append(self.particle)
         if self.objects:
@@ -213,6 +245,30 @@ class Patterns:
 
     def frame(self, name: str) -> Frame:
         return self.frames.get(name, Frame())
+
+    def with_imported(self, imported: Sequence[Pattern], verbs: Collection[str]) -> Patterns:
+        """These patterns with imported ones (a PETRARCH verb dictionary's) added: the imported
+        patterns replace the packaged ones of the ``verbs`` they describe; frames stay as they are."""
+        if not imported and not verbs:
+            return self
+        replaced = frozenset(verbs)
+        kept = []
+        for pattern in self.patterns:
+            if pattern.verbs & replaced:
+                if not pattern.verbs - replaced:
+                    continue
+                pattern = replace(pattern, verbs=pattern.verbs - replaced)
+            kept.append(pattern)
+        return replace(
+            self,
+            patterns=[*kept, *imported],
+            by_verb={},
+            by_noun={},
+            noun_heads={},
+            verb_forms={},
+            _frame_memo={},
+            _verb_memo={},
+        )
 
     def noun_frame(self, lemma: str) -> str | None:
         """The frame a noun opens over its "to" infinitive, if any: "decision to expel" is a

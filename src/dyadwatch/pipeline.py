@@ -70,7 +70,8 @@ def _pattern_evidence(coded: CodedEvent) -> str:
     if coded.pattern is None:
         return f"{coded.code} from reported speech"
     return (
-        f"pattern {coded.pattern.code} '{coded.pattern.name}' (verbs.yaml:{coded.pattern.line})"
+        f"pattern {coded.pattern.code} '{coded.pattern.name}' "
+        f"({Path(coded.pattern.origin).name}:{coded.pattern.line})"
         + (f" coded {coded.code}" if coded.code != coded.pattern.code else "")
     )
 
@@ -115,7 +116,9 @@ class Coder:
         self.model = model_label(self.nlp)
         self.kb = knowledge(dictionaries)
         self.resolver = ActorResolver(self.nlp, self.kb)
-        self.coder = EventCoder(patterns(), self.kb.agents)
+        self.coder = EventCoder(
+            patterns().with_imported(self.kb.verb_patterns, self.kb.verb_words), self.kb.agents
+        )
         self.speech = SpeechInterpreter(self.coder)
         self.quotes = QuoteFinder(self.coder.patterns, self.resolver.titles)
         self.codes = code_table()
