@@ -168,3 +168,44 @@ def test_peer_validation_verbs_load_when_shared_is_present():
     assert len(dictionary.patterns) > 400 and "agree" in dictionary.verbs
     # the slips and KEDS codes of the peer's own file are listed, not fatal
     assert any("unknown synonym set" in s for s in dictionary.skipped)
+
+
+@pytest.mark.filterwarnings("ignore:.*verb dictionaries left out")
+def test_a_store_codes_its_articles_again_when_the_user_dictionaries_change(
+    verbs_file, coder, tmp_path
+):
+    from dyadwatch.api import run
+    from dyadwatch.store import Store
+
+    article = tmp_path / "peru-chile.txt"
+    article.write_text(
+        "Peru accuses Chile of spying\n\nPeru accused Chile of espionage on Monday.\n"
+    )
+    db = tmp_path / "store.duckdb"
+
+    def codes() -> set[str]:
+        with Store(db) as store:
+            return {e["cameo"] for e in store.events()}
+
+    assert run([article], db).articles_coded == 1 and codes() == {"112"}
+    again = run([article], db, dictionaries=[verbs_file])
+    assert again.articles_coded == 1 and again.articles_unchanged == 0 and codes() == {"1125"}
+    same = run([article], db, dictionaries=[verbs_file])
+    assert same.articles_coded == 0 and same.articles_unchanged == 1 and codes() == {"1125"}
+
+
+def test_the_cli_warns_of_lines_left_out_in_one_line(verbs_file, coder, tmp_path):
+    from typer.testing import CliRunner
+
+    from dyadwatch.cli import app
+
+    copy = tmp_path / "copy-verbs.txt"  # a path of its own, so the knowledge base is built anew
+    copy.write_text(VERBS)
+    result = CliRunner().invoke(
+        app, ["explain", "Peru accused Chile of espionage.", "--dict", str(copy)]
+    )
+    assert result.exit_code == 0
+    assert (
+        "dyadwatch: warning: 4 line(s) of the verb dictionaries left out, first: " in result.output
+    )
+    assert "PER -> CHL  1125" in result.output

@@ -67,6 +67,8 @@ def test_cli_eval_scores_the_seed_gold(coder):
     assert scores["kind"] == "gold" and scores["recall"] >= 0.8 and scores["precision"] >= 0.9
 
 
+# the peer's verb dictionaries hold slips and KEDS codes, left out with a warning
+@pytest.mark.filterwarnings("ignore:.*verb dictionaries left out")
 def test_quality_floors_hold(coder):
     from dyadwatch.scoring import check_floors
 

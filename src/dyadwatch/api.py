@@ -159,7 +159,7 @@ def run(
         engine = PoolEngine(model, batch_size, dicts, workers, skip_sentences)
     else:
         engine = LocalEngine(model, batch_size, dicts, skip_sentences)
-    version = coder_version()
+    version = coder_version(dicts)
     options = replace(options or IngestOptions())
     report = RunReport()
     config = {

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sys
+import warnings
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -136,6 +137,18 @@ def _report_rejects(rejects: list[Any]) -> None:
         typer.echo(f"rejected {reject.item}: {reject.reason}: {reject.message}", err=True)
 
 
+def _show_warning(
+    message: Warning | str,
+    category: type[Warning],
+    filename: str,
+    lineno: int,
+    file: Any = None,
+    line: str | None = None,
+) -> None:
+    """Warnings (a dictionary's lines left out) as one line each, without the code location."""
+    typer.echo(f"dyadwatch: warning: {message}", err=True)
+
+
 @app.callback()
 def main_options(
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
@@ -143,6 +156,8 @@ def main_options(
 ) -> None:
     """Event data from news: who did what to whom, when and where."""
     _state["debug"] = debug
+    if not debug:
+        warnings.showwarning = _show_warning
     if version:
         typer.echo(f"dyadwatch {__version__}")
         raise typer.Exit(0)

@@ -529,6 +529,25 @@ def _expand(paths: Iterable[str | Path], problems: list[str]) -> list[tuple[str,
     return sorted(files, key=lambda f: order[f[0]])
 
 
+def dictionaries_digest(dictionaries: Sequence[str | Path]) -> str:
+    """A short digest of the user dictionary files' names and contents ("" when there are none), so
+    that a store codes its articles again when the dictionaries it was coded with change."""
+    import hashlib
+
+    files = _expand(dictionaries, [])
+    if not files:
+        return ""
+    digest = hashlib.sha256()
+    for kind, path in sorted(files, key=lambda f: (f[0], f[1].name, str(f[1]))):
+        try:
+            data = path.read_bytes()
+        except OSError:
+            data = b""
+        digest.update(f"{kind}\0{path.name}\0{len(data)}\0".encode())
+        digest.update(data)
+    return digest.hexdigest()[:12]
+
+
 def build_knowledge(dictionaries: Sequence[str | Path] = ()) -> Knowledge:
     """Load the packaged knowledge plus user ``dictionaries``, validating everything.
 

@@ -21,7 +21,7 @@ from .dates import DateMention, date_for_predicate, find_dates, noun_year, parse
 from .errors import ExtractError
 from .events import CodedEvent, EventCoder
 from .extract import extract
-from .knowledge import DICTIONARY_VERSION, knowledge
+from .knowledge import DICTIONARY_VERSION, dictionaries_digest, knowledge
 from .nlp import (
     DEFAULT_BATCH_SIZE,
     ParsedParagraph,
@@ -41,9 +41,13 @@ if TYPE_CHECKING:
     from spacy.tokens import Span
 
 
-def coder_version() -> str:
-    """Version string recorded with every event: package, pattern file and dictionaries."""
-    return f"dyadwatch-{__version__}+patterns.{patterns().version}+dict.{DICTIONARY_VERSION}"
+def coder_version(dictionaries: Sequence[str | Path] = ()) -> str:
+    """Version string recorded with every event: package, pattern file and dictionaries, and a
+    digest of the user ``dictionaries`` when there are any (a store codes its articles again when
+    they change, as when the packaged ones do)."""
+    version = f"dyadwatch-{__version__}+patterns.{patterns().version}+dict.{DICTIONARY_VERSION}"
+    user = dictionaries_digest(dictionaries) if dictionaries else ""
+    return f"{version}+user.{user}" if user else version
 
 
 @dataclass
@@ -123,7 +127,7 @@ class Coder:
         self.quotes = QuoteFinder(self.coder.patterns, self.resolver.titles)
         self.codes = code_table()
         self.batch_size = batch_size
-        self.version = coder_version()
+        self.version = coder_version(dictionaries)
         from .prefilter import Prefilter
 
         #: the cheap pass of sentence skipping (:mod:`dyadwatch.prefilter`), or None
