@@ -34,6 +34,7 @@ CHARGE
 - * (OF &SPYING)  [1125]  # spying
 - FALSELY_*  [---]
 - * (OF &UNDEFINED)  [1121]
+BLAME  [1121]
 
 --- HOST  [043:042] ---
 HOST
@@ -68,7 +69,15 @@ def _dictionary():
 
 def test_blocks_sets_and_codes_become_patterns():
     dictionary = _dictionary()
-    assert dictionary.verbs == {"accuse", "charge", "host", "grumble", "grumbles", "grumbled"}
+    assert dictionary.verbs == {
+        "accuse",
+        "charge",
+        "blame",
+        "host",
+        "grumble",
+        "grumbles",
+        "grumbled",
+    }
     by_name = {p.name: p for p in dictionary.patterns}
     spying = by_name["accuse/charge of espionage|…"]
     assert spying.code == "1125" and spying.line == 14 and spying.origin == "v.txt"
@@ -82,14 +91,16 @@ def test_blocks_sets_and_codes_become_patterns():
     dinner = by_name["host state dinner for"]
     assert dinner.code == "043" and dinner.converse == "042" and dinner.preps == {"for"}
     assert by_name["grumble/grumbled/grumbles loudly"].code == "111"
+    # a verb with a bare code of its own still takes the block's patterns
+    assert by_name["blame"].code == "1121" and by_name["blame of espionage|…"].code == "1125"
 
 
 def test_lines_that_cannot_be_coded_are_left_out_and_listed():
     skipped = _dictionary().skipped
     assert any(s.startswith("v.txt:16: unknown synonym set &UNDEFINED") for s in skipped)
-    assert any(s.startswith("v.txt:26: malformed verb line") for s in skipped)
-    assert any(s.startswith("v.txt:23:") and "[802] is not a CAMEO" in s for s in skipped)
-    assert any(s.startswith("v.txt:25:") and "[075A] is not a CAMEO" in s for s in skipped)
+    assert any(s.startswith("v.txt:27: malformed verb line") for s in skipped)
+    assert any(s.startswith("v.txt:24:") and "[802] is not a CAMEO" in s for s in skipped)
+    assert any(s.startswith("v.txt:26:") and "[075A] is not a CAMEO" in s for s in skipped)
     assert len(skipped) == 4
 
 

@@ -273,15 +273,11 @@ def _convert(
                         origin=filename,
                     )
                 )
-            if own is not None and any(k == rest and o is None for k, o in groups):
-                continue  # its patterns come with the block's other verbs
+            # the block's patterns hold for every verb of the block, one with a code of its own too
             for body, raw, number in block.patterns:
                 coded = codable(raw, number)
-                if coded is None:
-                    continue
-                pattern = _pattern(body, coded, heads, rest, sets, number, filename)
-                if pattern is not None:
-                    patterns.append(pattern)
+                if coded is not None:
+                    patterns.append(_pattern(body, coded, heads, rest, sets, number, filename))
     return VerbDictionary(patterns, skipped, frozenset(described))
 
 
@@ -324,11 +320,11 @@ def _pattern(
     sets: dict[str, list[tuple[str, ...]]],
     line: int,
     filename: str,
-) -> Pattern | None:
+) -> Pattern:
+    """One pattern line as an event pattern of the verbs ``heads``."""
     symbols = _tokens(body, sets)
     star = next(k for k, (s, _) in enumerate(symbols) if s == "*")
     before, after = symbols[:star], symbols[star + 1 :]
-    after_joined = symbols[star + 1][1] if star + 1 < len(symbols) else False
     lower: list[Step] = [Step(frozenset({(w,)}), True) for w in rest]
     upper: list[Step] = []
     positions: list[int] = []  # where in ``before`` each upper step stands
@@ -337,8 +333,6 @@ def _pattern(
     for side, seq in (("upper", before), ("lower", after)):
         previous_word: str | None = None
         for k, (symbol, joined) in enumerate(seq):
-            if side == "lower" and k == 0:
-                joined = after_joined
             if symbol in ("+", "$"):
                 role = "target" if symbol == "+" else "source"
                 prep = previous_word if previous_word in PREPOSITIONS else None
