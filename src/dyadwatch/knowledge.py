@@ -26,9 +26,12 @@ from datetime import date
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import DictionaryError
+
+if TYPE_CHECKING:
+    from .patterns import Pattern
 
 #: Version of the packaged dictionaries, recorded with every coded event; raised too when the coding
 #: rules change what they code, so that a store codes its articles again on the next run.
@@ -129,7 +132,7 @@ class Knowledge:
     provinces: dict[str, Province] = field(default_factory=dict)
     #: event patterns imported from PETRARCH verb dictionaries, the verbs they describe (whose
     #: packaged patterns they replace), and the patterns left out (``file:line: why``)
-    verb_patterns: tuple[Any, ...] = ()
+    verb_patterns: tuple[Pattern, ...] = ()
     verb_words: frozenset[str] = frozenset()
     verb_skipped: tuple[str, ...] = ()
 
@@ -562,7 +565,7 @@ def build_knowledge(dictionaries: Sequence[str | Path] = ()) -> Knowledge:
             kind, data.joinpath(filename).read_text("utf-8"), filename, tables, problems, False
         )
     imported: list[Office] = []
-    verb_patterns: list[Any] = []
+    verb_patterns: list[Pattern] = []
     verb_words: set[str] = set()
     verb_skipped: list[str] = []
     for kind, path in _expand(dictionaries, problems):

@@ -209,13 +209,11 @@ def parse_verbs(text: str, filename: str, codes: CodeTable) -> VerbDictionary:
     return dictionary
 
 
-def _code_of(raw: str) -> tuple[str | None, str | None, bool]:
-    """(code, converse, null) of a code block's text; (None, None, False) when not codable."""
+def _code_of(raw: str) -> tuple[str, str | None, bool]:
+    """(code, converse, null) of a code block's text: ``---`` is null, ``A:B`` a pair."""
     first, _, second = raw.partition(":")
     first, second = first.strip(), second.strip()
-    if first == "---":
-        return None, None, True
-    return first, second or None, False
+    return first, second or None, first == "---"
 
 
 def _convert(
@@ -229,7 +227,7 @@ def _convert(
         code, converse, null = _code_of(raw)
         if null:
             return "---", None, True
-        if code is None or code not in codes or not _CAMEO.match(code):
+        if code not in codes or not _CAMEO.match(code):
             skipped.append(f"{filename}:{line}: [{raw}] is not a CAMEO event code; left out")
             return None
         if converse is not None and (converse not in codes or not _CAMEO.match(converse)):
