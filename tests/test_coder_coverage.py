@@ -610,8 +610,14 @@ def test_a_us_state_or_a_city_before_a_role_gives_its_country(code):
         ("USAGOV", "USA", "1723")
     }
     assert code("New Jersey police arrested two Peruvian men.") == {("USACOP", "PER", "173")}
-    # a city before a province's title may be a namesake: Ontario, California has no premier
-    assert code("Ontario Premier Doug Ford criticized China.") == {("---GOV", "CHN", "111")}
+    # a city before a province's title may be a namesake: Springfield has no premier
+    assert code("Springfield Premier John Smith criticized China.") == {("---GOV", "CHN", "111")}
+    # a province or region before a role gives its country: "Ontario" is the province, not the
+    # Californian city, and "Borno State" a Nigerian state
+    assert code("Ontario Premier Doug Ford criticized China.") == {("CANGOV", "CHN", "111")}
+    assert code("Borno State police arrested two Chadian smugglers.") == {
+        ("NGACOP", "TCDCRM", "173")
+    }
 
 
 def test_a_journalist_travelling_makes_a_visit_not_a_statement(code):

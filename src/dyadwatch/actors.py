@@ -302,15 +302,17 @@ class ActorResolver:
             for seat, sector in country.seats:
                 add(self.names, "seat", (country.code, sector), [seat])
         for igo in self.kb.igos.values():
-            add(self.names, "igo", igo.igo, [igo.name, *igo.aliases])
-            add(self.recased, "igo", igo.igo, _recasable([igo.name, *igo.aliases]))
+            spellings = [igo.name, *igo.aliases]
+            add(self.names, "igo", igo.igo, [*spellings, *_title_cased(spellings)])
+            add(self.recased, "igo", igo.igo, _recasable(spellings))
         for entity in self.kb.entities:
             the = (
                 []
                 if entity.name.lower().startswith("the ")
                 else [f"the {entity.name}", f"The {entity.name}"]
             )
-            add(self.names, "entity", entity, [entity.name, *entity.aliases, *the])
+            spellings = [entity.name, *entity.aliases]
+            add(self.names, "entity", entity, [*spellings, *the, *_title_cased(spellings)])
         for name, offices in self.kb.people.items():
             imported = any(o.code for o in offices)
             add(
@@ -342,15 +344,26 @@ class ActorResolver:
         place_names = {
             n for c in self.kb.countries.values() for n in (c.name, *c.aliases, *c.capitals)
         }
+        # SHARED-SURNAME gate: a surname several known people of one country share ("Clinton",
+        # "Castro", "Rajapaksa") names the one in office on the article's day; it is none of them
+        # when it is also a given name of a known person ("Salman", "Michel").
+        given_names = {
+            written.split()[0]
+            for name, offices in self.kb.people.items()
+            for written in (name, *offices[0].aliases)
+        }
         for surname, names in self._surnames.items():
-            if len(names) != 1 or len(surname) < MIN_SURNAME_CHARS or not surname.isalpha():
+            if len(surname) < MIN_SURNAME_CHARS or not surname.isalpha():
                 continue
             if surname in place_names:
                 continue
-            name = next(iter(names))
-            first = self.kb.people[name][0]
-            if first.country not in FAMILY_NAME_FIRST and not first.code:
-                add(self.names, "surname", name, [surname])
+            firsts = [self.kb.people[name][0] for name in sorted(names)]
+            if any(f.country in FAMILY_NAME_FIRST or f.code for f in firsts):
+                continue
+            if len(names) == 1:
+                add(self.names, "surname", next(iter(names)), [surname])
+            elif len({f.country for f in firsts}) == 1 and surname not in given_names:
+                add(self.names, "surname", tuple(sorted(names)), [surname])
         self._doc_matches: tuple[Doc, list[_Piece]] | None = None
         self._regions = frozenset(c.code for c in self.kb.countries.values() if c.region)
 
@@ -463,9 +476,14 @@ class ActorResolver:
             # "pro-Russia rebels", "anti-American protesters": a side taken, not a nationality;
             # "Russia-backed separatists", "Iran-allied militias": a sponsor (with its hyphen and
             # participle), not the owner
-            side = piece.kind in ("country", "adjective", "capital") and _after_stance_prefix(
-                doc, piece.start
-            )
+            # ("pro-Taliban newspapers", "anti-NATO protesters": an organisation is a side too)
+            side = piece.kind in (
+                "country",
+                "adjective",
+                "capital",
+                "igo",
+                "entity",
+            ) and _after_stance_prefix(doc, piece.start)
             sponsor = piece.kind in OWNER_KINDS and _before_sponsor_suffix(doc, piece.end)
             if side or sponsor:
                 if sponsor and not side:
@@ -711,6 +729,23 @@ class ActorResolver:
                 and not (start > 0 and doc[start - 1].tag_ == "PRP$")
             ):
                 country = str(host.value)  # "officials in Belgrade": the place is the owner
+            if (
+                country is None
+                and host is not None
+                and _word_before(doc, host.start) in ("for", "at")
+                and host.value in self.kb.igos
+            ):
+                # "a spokesman for the UN", "officials at NATO": the organisation's own people
+                igo = self.kb.igos[str(host.value)]
+                actor = ActorRef(
+                    actor_code(None, igo.code, agent.sector),
+                    None,
+                    igo.igo,
+                    agent.sector,
+                    igo.name,
+                    text,
+                )
+                return [Mention(start, end, actor, "agent")]
             if country is None:
                 country = _city_owner(doc, untrimmed)  # "Delhi police", "the Kharkiv governor"
             return [
@@ -797,14 +832,25 @@ class ActorResolver:
             if remembered is not None:  # the article's own "Wang" beats the knowledge base's
                 return Mention(start, end, _retext(remembered, text), "coreference")
             token = doc[piece.start]
-            name = str(piece.value)
+            if isinstance(piece.value, tuple):
+                shared = self._shared_surname(piece.value, context.day)
+                if shared is None:
+                    return None
+                name = shared
+            else:
+                name = str(piece.value)
             if token.pos_ != "PROPN" and not titled and not _named_entity_word(token):
                 return None
             # a subject tagged GPE is still the person ("Obama ends US ban": the NER reads a
-            # headline's subject as a place); a place-tagged name elsewhere is the place
-            place = (token.ent_type_ in PLACE_LABELS and token.dep_ not in SUBJECT_DEPS) or (
-                token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPOSITIONS
-            )
+            # headline's subject as a place); a place-tagged name elsewhere is the place when
+            # there is a place of the name ("moved to Austin"), not otherwise ("met Modi")
+            from .gazetteer import gazetteer
+
+            place = (
+                token.ent_type_ in PLACE_LABELS
+                and token.dep_ not in SUBJECT_DEPS
+                and gazetteer().lookup(token.text) is not None
+            ) or (token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPOSITIONS)
             if not titled and (
                 place or (context.day is not None and not self.in_office(name, context.day))
             ):
@@ -1024,6 +1070,26 @@ class ActorResolver:
         held = [n for n in candidates if self.in_office(n, day)]
         return held[0] if len(held) == 1 else None
 
+    def _shared_surname(self, names: tuple[str, ...], day: date | None) -> str | None:
+        """Which of the known people sharing a surname it names: the one in office on ``day`` (or
+        any of those in office, when all are coded alike); in an undated text, the one in office
+        now, or, when none is, the one whose last office began the latest."""
+        if day is not None:
+            held = [n for n in names if self.in_office(n, day)]
+            # two in office with the same code ("Rajapaksa" as president and prime minister)
+            codes = {self.person_actor(n, "", day).code for n in held}
+            return held[0] if len(codes) == 1 else None
+        current = [n for n in names if any(o.held_on(None) for o in self.kb.people[n])]
+        if len(current) == 1:
+            return current[0]
+        if current:
+            return None
+
+        def began(name: str) -> date:
+            return max((o.start for o in self.kb.people[name] if o.start), default=date.min)
+
+        return max(names, key=began)
+
     def _given_name_fits(self, name: str, given: str) -> bool:
         """Whether ``given`` begins the known person's name or one of its spellings (an initial
         "V." fits "Vladimir")."""
@@ -1080,6 +1146,14 @@ def _effective_agent(agents: list[Agent]) -> Agent | None:
     return last
 
 
+def _word_before(doc: Doc, start: int) -> str:
+    """The word before a name, past its article ("for the UN" -> "for")."""
+    before = start - 1
+    if before > 0 and doc[before].pos_ == "DET":
+        before -= 1
+    return doc[before].lower_ if before >= 0 else ""
+
+
 def _takes_host(preposition: str, agent: Agent) -> bool:
     """Whether a role word takes the country after ``preposition`` as its host: "officials in
     Belgrade", "Ambassador to Serbia", "envoys to the UN", "refugees from Syria"; but "troops to
@@ -1101,8 +1175,9 @@ def _after_stance_prefix(doc: Doc, start: int) -> bool:
     return before.endswith(("-", "–")) and before[:-1] in STANCE_PREFIXES
 
 
-#: Kinds of gazetteer place whose name before a role word gives the role its country.
-OWNING_PLACES = {"city", "state"}
+#: Kinds of gazetteer place whose name before a role word gives the role its country ("Delhi
+#: police", "Kansas officials", "Borno State police", "Tigray rebels").
+OWNING_PLACES = {"city", "state", "region"}
 #: Titles a city has; a city before another title may be a namesake of a province ("Ontario
 #: Premier" is not of Ontario, California).
 CITY_TITLES = {"mayor", "governor"}
@@ -1160,6 +1235,25 @@ def _before_sponsor_suffix(doc: Doc, end: int) -> bool:
     if end + 1 < len(doc) and doc[end].text in ("-", "–"):
         return doc[end + 1].lower_ in SPONSOR_SUFFIXES
     return False
+
+
+#: Shortest acronym also matched as a word in title case ("Nato", "Unicef", "Ecowas"), as some
+#: newspapers write them.
+MIN_TITLED_ACRONYM = 4
+#: Acronyms whose title-case form is a name or word of its own.
+TITLED_NOT_ACRONYM = frozenset({"Sana", "Wafa", "Ansa"})
+
+
+def _title_cased(names: Iterable[str]) -> list[str]:
+    """The title-case forms of the acronyms among ``names`` ("NATO" -> "Nato")."""
+    return [
+        n.capitalize()
+        for n in names
+        if n.isupper()
+        and n.isalpha()
+        and len(n) >= MIN_TITLED_ACRONYM
+        and n.capitalize() not in TITLED_NOT_ACRONYM
+    ]
 
 
 def _recasable(names: Iterable[str]) -> list[str]:

@@ -237,6 +237,11 @@ NAME_ENTITIES = PLACE_LABELS | {"ORG", "PERSON", "NORP"}
 #: adverbs that, right after a verb, are its particle ("stepped down", "backed off")
 PARTICLE_WORDS = {"down", "up", "out", "off", "back", "away", "over", "in", "on"}
 #: Sums of money: "$2 million in assistance" measures assistance.
+#: Heads of a noun compound that stand for what the compound names ("curfew hours" for the
+#: curfew, "arms shipments" for the arms).
+CARRIER_HEADS = frozenset(
+    {"hour", "delivery", "shipment", "consignment", "package", "convoy", "sale", "flow", "transfer"}
+)
 MONEY_NOUNS = {
     "million",
     "billion",
@@ -3147,6 +3152,10 @@ def _object_words(token: Token, depth: int = 0) -> set[str]:
         for g in c.children
         if g.dep_ == "pobj" and g.pos_ == "NOUN"
     }
+    # "curfew hours", "aid deliveries", "arms shipments": a head that only measures or carries
+    # the thing its compound names
+    if token.lemma_.lower() in CARRIER_HEADS:
+        words |= {c.lemma_.lower() for c in compounds[-1:]}
     # "USD1 million", "EUR 5 billion": the number's own word says it is money
     words |= {
         c.lemma_.lower() for c in token.children if c.dep_ == "nummod" and c.lower_ in MONEY_NOUNS

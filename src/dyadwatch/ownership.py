@@ -95,7 +95,7 @@ def owned_by_phrase(
             continue
         head = doc[mention.head]
         for prep in head.children:
-            if prep.dep_ != "prep" or prep.lower_ not in OWNER_PREPOSITIONS:
+            if prep.dep_ != "prep" or prep.lower_ not in (*OWNER_PREPOSITIONS, "for"):
                 continue
             if prep.lower_ in ("from", "in") and head.lower_ in titles:
                 continue  # FROM-TITLE gate: "its ambassador from Canberra" is posted there
@@ -107,8 +107,13 @@ def owned_by_phrase(
                 for t in (pobj, *pobj.conjuncts)
                 if (m := _at(out, t.i)) is not None and m is not mention and not m.members
             ]
+            if prep.lower_ == "for":
+                # "a spokesman for the UN", "inspectors for the UN nuclear agency": an organisation
+                # owns who works for it; a country after "for" is what the role deals with ("the
+                # UN envoy for Syria")
+                owners = [m for m in owners if m.rule == "known-organisation"]
             body_end = None
-            if not owners and prep.lower_ == "of" and pobj.lemma_.lower() in BODY_NOUNS:
+            if not owners and prep.lower_ in ("of", "for") and pobj.lemma_.lower() in BODY_NOUNS:
                 # "inspectors of the UN nuclear agency": the organisation or state naming the body
                 owners = [
                     m
