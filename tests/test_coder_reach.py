@@ -116,3 +116,75 @@ def test_joining_a_hunger_strike_is_a_hunger_strike(code):
     assert code("Kenyan teachers joined a hunger strike in Nairobi on Monday.") == {
         ("KENEDU", "KEN", "142")
     }
+
+
+def test_a_nationality_of_two_words_conjoined_before_a_role_owns_it(code):
+    # the parser makes "Leonean" the conjunct; the nationality is "Sierra Leonean"
+    assert code("Guinean soldiers beat Sierra Leonean and Liberian refugees near Conakry.") == {
+        ("GINMIL", "SLEREF", "182"),
+        ("GINMIL", "LBRREF", "182"),
+    }
+
+
+def test_up_to_a_number_of_people_is_the_object(code):
+    assert code("Afghan rebels kidnapped up to 16 Russian diplomats from a market.") == {
+        ("AFGREB", "RUSGOV", "181")
+    }
+
+
+def test_an_attack_on_a_camp_for_people_is_an_attack_on_them(code):
+    assert code("A camp for Congolese refugees was attacked by Burundian militiamen.") == {
+        ("BDIUAF", "CODREF", "190")
+    }
+
+
+def test_a_passive_accusation_with_its_agent_after_the_charge(code):
+    # "by" hangs on the charge in the parse; the accusers are still the agent
+    assert code("The Chilean president was accused of corruption by Peruvian officials.") == {
+        ("PERGOV", "CHLGOV", "112")
+    }
+    # "used by" inside the charge names who used them, not the accuser
+    assert code("The minister was accused of supplying weapons used by Syrian rebels.") == set()
+
+
+def test_offering_troops_or_peacekeepers_is_an_intent_to_give_military_aid(code):
+    assert code("Syria offered its troops to the Lebanese president.") == {
+        ("SYR", "LBNGOV", "0332")
+    }
+    assert code("Kenya offered peacekeepers to Somalia.") == {("KEN", "SOM", "0334")}
+
+
+def test_being_opposed_to_something_is_the_subjects_stance(code):
+    assert code("Israel is opposed to French mediation in talks with Syria.") == {
+        ("ISR", "FRA", "126")
+    }
+
+
+def test_an_attempted_use_of_force_is_that_use_of_force(code):
+    assert code("North Korea tried to hack into the computers of South Korean officers.") == {
+        ("PRK", "KORMIL", "176")
+    }
+    assert code("Gunmen tried to assassinate the Afghan president in Kabul.") == {
+        ("---REB", "AFGGOV", "185")
+    }
+    # an attempt at cooperation stays an intent
+    assert code("Qatar tried to mediate between Sudan and Chad.") == {
+        ("QAT", "SDN", "036"),
+        ("QAT", "TCD", "036"),
+    }
+
+
+def test_things_returned_go_back_to_whom_they_were_taken_from(code):
+    assert code("The rebels returned the weapons seized from UN peacekeepers.") == {
+        ("---REB", "IGOUNOMIL", "0842")
+    }
+    assert code("Uganda returned the cattle stolen from Kenyan herders.") == {
+        ("UGA", "KENAGR", "0842")
+    }
+
+
+def test_a_cyber_attack_has_a_plover_type(coder):
+    import dyadwatch
+
+    events = dyadwatch.code_text("Russian hackers hacked into Estonian government websites.")
+    assert [(e.cameo, e.plover) for e in events] == [("176", "COERCE")]

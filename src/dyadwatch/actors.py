@@ -597,7 +597,10 @@ class ActorResolver:
         for mention in mentions:
             mention.head = _span_head(doc, mention.start, mention.end)
         nationality_at = {
-            p.start: p for p in self._matches(doc) if p.kind in ("adjective", "country")
+            i: p
+            for p in self._matches(doc)
+            if p.kind in ("adjective", "country")
+            for i in range(p.start, p.end)  # "Sierra Leonean": the parser's head is its last word
         }
         mentions = owned_by_phrase(doc, mentions, self.country_actor, self.titles)
         mentions = conjoined_owners(doc, mentions, nationality_at, self.country_actor)

@@ -186,6 +186,9 @@ DONE_GERUND_PREPOSITIONS = {"by", "after", "while", "upon", "on", "through", "in
 #: ceasefire", "was responsible for the killings").
 AGENT_ADJECTIVES = {"guilty", "responsible", "culpable", "complicit"}
 READY_ADJECTIVES = {"willing", "ready", "prepared", "eager", "keen", "determined", "poised"}
+#: Participles that state a stance of their subject before "to" ("is opposed to the plan"), not a
+#: passive act done to it.
+STANCE_PARTICIPLES = {"opposed"}
 #: Passive verbs besides those of appeal ("was invited to speak") whose subject does the act of
 #: their "to" infinitive ("was hired to investigate", "were reported to have visited").
 PASSIVE_CONTROL_VERBS = {
@@ -237,6 +240,23 @@ NAME_ENTITIES = PLACE_LABELS | {"ORG", "PERSON", "NORP"}
 #: adverbs that, right after a verb, are its particle ("stepped down", "backed off")
 PARTICLE_WORDS = {"down", "up", "out", "off", "back", "away", "over", "in", "on"}
 #: Sums of money: "$2 million in assistance" measures assistance.
+#: Frame verbs of an attempt: an attempted use of force is coded as that use of force.
+ATTEMPT_VERBS = frozenset({"try", "attempt"})
+#: Roots whose attempt is coded as the act: coercion, assault, fighting, mass violence.
+FORCE_ATTEMPT_ROOTS = frozenset({"17", "18", "19", "20"})
+#: Acts whose attempt has a code of its own: an attempt to assassinate (185).
+ATTEMPTED_CODES = {"186": "185"}
+#: Returning or releasing persons or property (0841, 0842) and their intents.
+RETURN_CODE_PREFIX = "084"
+#: Participles of taking: what was "seized from X" and is returned goes back to X.
+TAKING_VERBS = frozenset(
+    {"seize", "take", "capture", "confiscate", "steal", "loot", "grab", "impound", "remove"}
+)
+#: Places that shelter the people their "for" phrase names ("a camp for refugees"): an attack on
+#: one is an attack on them.
+SHELTER_NOUNS = frozenset(
+    {"camp", "shelter", "school", "hospital", "clinic", "home", "hostel", "orphanage", "center"}
+)
 #: Heads of a noun compound that stand for what the compound names ("curfew hours" for the
 #: curfew, "arms shipments" for the arms).
 CARRIER_HEADS = frozenset(
@@ -982,6 +1002,13 @@ class EventCoder:
             passive = _children(node, PASSIVE_SUBJECT_DEPS)
             if passive and node is not verb and node.lower_ in READY_ADJECTIVES:
                 return _with_conjuncts(passive), False  # "Russia is prepared to mediate"
+            if (
+                passive
+                and node.lower_ in STANCE_PARTICIPLES
+                and not _children(node, {"agent"})
+                and any(p.lower_ == "to" for p in _children(node, {"prep"}))
+            ):
+                return _with_conjuncts(passive), False  # "Israel is opposed to French mediation"
             if passive:
                 # "he was honoured ... and left the meeting": a finite verb sharing a passive
                 # subject is active ("was arrested and charged" stays passive)
@@ -1110,9 +1137,20 @@ class EventCoder:
         )
 
     def _agents(self, verb: Token) -> list[Token]:
-        return _with_conjuncts(
-            [p for c in _children(verb, {"agent"}) for p in _children(c, {"pobj"})]
-        )
+        found = [p for c in _children(verb, {"agent"}) for p in _children(c, {"pobj"})]
+        if not found and verb.dep_ != "agent":
+            # "was accused of corruption by Peruvian officials", parsed with "by" hung on the
+            # "of" phrase's last word: the passive verb's agent all the same
+            found = [
+                p
+                for prep in _children(verb, {"prep"})
+                if prep.lower_ == "of"
+                for inner in _children(prep, {"pobj", "pcomp"})
+                for c in _children(inner, {"agent", "prep"})
+                if c.lower_ == "by" and inner.tag_ != "VBN"
+                for p in _children(c, {"pobj"})
+            ][:1]
+        return _with_conjuncts(found)
 
     def _prep_objects(self, heads: list[Token], preps: frozenset[str]) -> list[Token]:
         found: list[Token] = []
@@ -1590,7 +1628,13 @@ class EventCoder:
                 trace.add(trigger, f"pattern {code}: a document speaking is no consultation")
             return []
         obliged = obligation(trigger) or (obligation(predicate) if predicate is not trigger else "")
-        if frame_name == "intent":
+        attempt = frame_name in ("intent", "direct") and framer.lower() in ATTEMPT_VERBS
+        if attempt and code[:2] in FORCE_ATTEMPT_ROOTS:
+            # "tried to hack into", "attempted to kill": an attempted use of force is that use of
+            # force, as CAMEO codes it (an attempt to assassinate has a code of its own, 185)
+            code = ATTEMPTED_CODES.get(code, code)
+            notes.append(f"attempted via '{framer}'")
+        elif frame_name == "intent":
             code = (
                 code
                 if code.startswith("03")
@@ -1977,6 +2021,18 @@ class EventCoder:
             ]
             if targets:
                 frame += ", inside the object's phrase"
+        if not targets and code.startswith(RETURN_CODE_PREFIX) and not passive:
+            # "will return the weapons seized from UN peacekeepers": whom they were taken from
+            taken = [
+                p
+                for o in _with_conjuncts(_direct_objects(predicate, {"dobj", "obj"}))
+                for v in _children(o, {"acl", "relcl"})
+                if v.tag_ == "VBN" and v.lemma_.lower() in TAKING_VERBS
+                for p in self._prep_objects([v], frozenset({"from"}))
+            ]
+            targets = self._mentions(taken, mentions)
+            if targets:
+                frame += ", whom it was taken from"
         if not targets and roots & RECIPIENT_ROOTS and not passive:
             # "won't ease the tariffs till Brazil changes its rules": what the other side must
             # do first names it
@@ -2497,11 +2553,13 @@ class EventCoder:
             for t in (tokens if belonging else [])
             if t.pos_ == "NOUN"
             for c in t.children
-            if c.dep_ == "prep" and c.lower_ == "of"
+            if c.dep_ == "prep"
+            and (c.lower_ == "of" or (c.lower_ == "for" and t.lemma_.lower() in SHELTER_NOUNS))
             for g in c.children
             if g.dep_ == "pobj" and g.pos_ == "NOUN"
         ]
-        # "the house of a Palestinian farmer": the one it belongs to, an actor or a nationality
+        # "the house of a Palestinian farmer", "a camp for Congolese refugees": the one it belongs
+        # to or shelters, an actor or a nationality
         found += [
             m
             for g in belongers
@@ -3229,6 +3287,17 @@ def _direct_objects(predicate: Token, deps: set[str]) -> list[Token]:
     if not found and "dobj" in deps:
         # "Macron called Putin on Friday", parsed with Putin as a predicative complement
         found = _children(predicate, {"oprd"})
+    if not found and "dobj" in deps:
+        # "kidnapped up to 16 advisers", parsed with "up" as the verb's particle: the number's noun
+        found = [
+            o
+            for particle in _children(predicate, {"prt"})
+            if particle.lower_ == "up"
+            for prep in _children(particle, {"prep"}) + _children(predicate, {"prep"})
+            if prep.lower_ == "to" and prep.i == particle.i + 1
+            for o in _children(prep, {"pobj"})
+            if any(c.dep_ == "nummod" for c in o.children)
+        ]
     if not found and "dobj" in deps:
         # "the army chief visited Washington.", parsed with the name as an adverbial noun
         found = [
