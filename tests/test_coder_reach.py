@@ -188,3 +188,28 @@ def test_a_cyber_attack_has_a_plover_type(coder):
 
     events = dyadwatch.code_text("Russian hackers hacked into Estonian government websites.")
     assert [(e.cameo, e.plover) for e in events] == [("176", "COERCE")]
+
+
+def test_an_organisation_before_a_sponsors_participle_is_not_the_group(code):
+    # rebels linked to Al-Qaeda are not Al-Qaeda; forces NATO leads are NATO's
+    assert not any(
+        src.startswith("IMGMOSALQ")
+        for src, _, _ in code("Al-Qaeda-linked rebels kidnapped two Fijian peacekeepers.")
+    )
+    assert code("NATO-led forces attacked Taliban positions in Helmand.") == {
+        ("IGOWSTNATMIL", "AFGREB", "190")
+    }
+
+
+def test_a_participle_after_the_subject_or_after_there_is_is_a_passive(code):
+    assert code("There were ten Russian soldiers killed in Ukraine on Monday.") == {
+        ("UKR", "RUSMIL", "190")
+    }
+    assert code("Two Kenyan reporters detained by Ugandan police were freed on Monday.") == {
+        ("UGACOP", "KENMED", "173"),
+        ("UGACOP", "KENMED", "0841"),
+    }
+    # after an object it only describes: a soldier killed ten years ago is no event of today
+    assert (
+        code("The envoy paid his respects to a Chilean soldier killed in Haiti in 2010.") == set()
+    )

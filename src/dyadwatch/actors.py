@@ -484,7 +484,10 @@ class ActorResolver:
                 "igo",
                 "entity",
             ) and _after_stance_prefix(doc, piece.start)
-            sponsor = piece.kind in OWNER_KINDS and _before_sponsor_suffix(doc, piece.end)
+            # ("Al-Qaeda-linked rebels", "Hezbollah-backed militias": an organisation too)
+            sponsor = piece.kind in (*OWNER_KINDS, "igo", "entity") and _before_sponsor_suffix(
+                doc, piece.end
+            )
             if side or sponsor:
                 if sponsor and not side:
                     span |= {piece.end, piece.end + 1}

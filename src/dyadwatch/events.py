@@ -979,6 +979,21 @@ class EventCoder:
     def _subject_tokens(self, verb: Token) -> tuple[list[Token], bool]:
         """Subject tokens of ``verb`` and whether the clause is passive."""
         node = verb
+        if (
+            verb.dep_ == "acl"
+            and verb.tag_ == "VBN"
+            and verb.lemma_.lower() in OBJECT_VERBS
+            and verb.head.pos_ in ("NOUN", "PROPN")
+            and (
+                verb.head.dep_ in ("nsubj", "nsubjpass")
+                or (verb.head.dep_ == "attr" and _children(verb.head.head, {"expl"}))
+            )
+        ):
+            # "there were ten soldiers killed in Ukraine", "two reporters detained by the police
+            # were freed": a participle after the clause's subject (or the noun "there is")
+            # is a passive whose subject is that noun; after an object ("paid respects to a
+            # soldier killed in Afghanistan a decade ago") it only describes
+            return _with_conjuncts([verb.head]), True
         # "civilians imprisoned ... were released by Putin": a passive verb sharing another's subject
         own_passive = any(c.dep_ == "auxpass" for c in verb.children)
         for _ in range(6):
