@@ -129,3 +129,59 @@ def test_quote_scoring_matches_by_words_one_to_one():
         {"u": found},
     )
     assert (result["precision"], result["recall"], result["speaker_accuracy"]) == (0.5, 1.0, 1.0)
+
+
+def _via(quote) -> str | None:
+    return (quote.via or {}).get("name")
+
+
+def test_the_channel_a_statement_came_through(quotes_of):
+    # a platform, a press conference, a tweet
+    [quote] = quotes_of('Chile\'s foreign minister wrote on Instagram: "We stand with Peru today."')
+    assert quote.speaker.code == "CHLGOV" and _via(quote) == "Instagram"
+    [quote] = quotes_of(
+        "The Peruvian president said at a press conference that the border was safe."
+    )
+    assert quote.speaker.code == "PERGOV" and _via(quote) == "a press conference"
+    [quote] = quotes_of('The Bolivian president tweeted, "Our sea will come back to us one day."')
+    assert quote.speaker.code == "BOLGOV" and _via(quote) == "Twitter"
+
+
+def test_a_document_is_the_channel_of_who_issued_it(quotes_of):
+    [quote] = quotes_of(
+        "The Chilean foreign ministry released a statement which said that Peru broke the treaty."
+    )
+    assert quote.speaker.code == "CHLGOV" and _via(quote) == "a statement"
+    quotes = quotes_of(
+        '"The treaty binds both states," reads the Peruvian court\'s ruling statement.'
+    )
+    assert [_via(q) for q in quotes] == ["the Peruvian court's ruling statement"]
+
+
+def test_an_outlet_passing_words_on_is_the_channel(quotes_of):
+    # "as reported by", "citing", and an outlet's verb the parser hangs under the speaker's
+    [quote] = quotes_of(
+        'The Bolivian president said — as reported by the Chilean daily La Tercera — "We will '
+        'never give up the sea."'
+    )
+    assert quote.speaker.code == "BOLGOV" and "La Tercera" in _via(quote)
+    [quote] = quotes_of(
+        "The Daily Telegraph, citing Peruvian police officers, reported that the attack was "
+        "carried out by two gunmen."
+    )
+    assert quote.speaker_text == "Peruvian police officers" and "Telegraph" in _via(quote)
+    [quote] = quotes_of(
+        "In December, a Chilean official said that the new pipeline, which is already up and "
+        "running, makes the old plan unnecessary, Cyprus Mail reported."
+    )
+    assert quote.speaker.code == "CHLGOV" and quote.verb == "said" and "Mail" in _via(quote)
+
+
+def test_a_direct_quote_attributed_according_to_a_document_by_its_author(quotes_of):
+    quotes = quotes_of(
+        '"The airline carries weapons across the region," according to a tweet on Monday by '
+        "the Chilean foreign minister."
+    )
+    direct = [q for q in quotes if q.kind == "direct"]
+    assert [(q.speaker.code, _via(q)) for q in direct] == [("CHLGOV", "a tweet")]
+    assert not [q for q in quotes if q.kind == "indirect"]

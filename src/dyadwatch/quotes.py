@@ -55,7 +55,46 @@ CHANNEL_NOUNS = {
     "report",
     "video",
     "email",
+    "television",
+    "tv",
+    "radio",
+    "podcast",
+    "programme",
+    "program",
+    "show",
+    "livestream",
+    "blog",
+    "column",
+    "op-ed",
+    "editorial",
+    "article",
+    "announcement",
+    "address",
 }
+#: Social networks and messaging services words are posted on ("wrote on Instagram").
+PLATFORMS = {
+    "twitter",
+    "facebook",
+    "instagram",
+    "telegram",
+    "youtube",
+    "tiktok",
+    "weibo",
+    "wechat",
+    "linkedin",
+    "threads",
+    "bluesky",
+    "mastodon",
+    "vk",
+    "whatsapp",
+}
+#: Prepositions before the channel a statement came through ("in a statement", "on Twitter", "at a
+#: press conference", "during an interview").
+CHANNEL_PREPOSITIONS = {"in", "via", "through", "on", "at", "during"}
+#: Reporting verbs that name their channel ("tweeted": on Twitter).
+CHANNEL_VERBS = {"tweet": "Twitter"}
+#: Participles of passing words on: "as reported by X", "as quoted by X".
+PASSING_ON = {"report", "quote", "cite", "carry", "broadcast", "publish"}
 #: Verbs that report speech without a clause of their own ("..., he said.").
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 
@@ -182,6 +221,11 @@ class QuoteFinder:
             and subject.lower_ in ("who", "which", "that")
             and verb.dep_ == "relcl"
         ):
+            if verb.head.lemma_.lower() in CHANNEL_NOUNS and verb.head.dep_ in ("dobj", "obj"):
+                # "They released a statement which said ...": who issued the statement
+                issuer = next((c for c in verb.head.head.children if c.dep_ in SUBJECT_DEPS), None)
+                if issuer is not None:
+                    return issuer
             return verb.head  # "Ana Brnabic, who said ..."
         if subject is not None:
             # "Judge Miller's statement reads ...", "Part of the judge's statement reads ..."
@@ -261,11 +305,22 @@ class QuoteFinder:
                 pobj = next((c for c in token.doc[token.i + 1].children if c.dep_ == "pobj"), None)
                 if pobj is not None:
                     via = _party(self._actor_of(pobj, mentions), pobj)
+        if via is None:
+            via = self._passed_on_by(sent, mentions)
+        if via is None:
+            # "reads Judge Miller's statement", "a statement which said": the document is the channel
+            channel = _channel_of(verb)
+            if channel is not None:
+                via = {"name": channel.doc[channel.left_edge.i : channel.i + 1].text, "code": None}
         for prep in verb.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("in", "via", "through") and via is None:
+            if prep.dep_ == "prep" and prep.lower_ in CHANNEL_PREPOSITIONS and via is None:
                 pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-                if pobj is not None and pobj.lemma_.lower() in CHANNEL_NOUNS:
+                if pobj is not None and (
+                    pobj.lemma_.lower() in CHANNEL_NOUNS or pobj.lower_ in PLATFORMS
+                ):
                     via = {"name": pobj.doc[pobj.left_edge.i : pobj.i + 1].text, "code": None}
+        if via is None and verb.lemma_.lower() in CHANNEL_VERBS:
+            via = {"name": CHANNEL_VERBS[verb.lemma_.lower()], "code": None, "text": verb.text}
         if verb.lemma_.lower() == "tell":
             hearer = next((c for c in verb.children if c.dep_ in ("dobj", "dative", "iobj")), None)
             if hearer is not None:
@@ -273,6 +328,84 @@ class QuoteFinder:
                 if via is None and str(audience.get("code") or "").endswith("MED"):
                     via = audience  # words told to a newspaper reach us through it
         return via, audience
+
+    def _passed_on_by(self, sent: Span, mentions: list[Mention]) -> dict[str, object] | None:
+        """The outlet of "as reported by X", "as quoted by X" in a sentence."""
+        for token in sent:
+            if (
+                token.tag_ == "VBN"
+                and token.lemma_.lower() in PASSING_ON
+                and any(c.lower_ == "as" and c.i < token.i for c in token.children)
+            ):
+                agent = next(
+                    (
+                        p
+                        for c in token.children
+                        if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
+                        for p in c.children
+                        if p.dep_ == "pobj"
+                    ),
+                    None,
+                )
+                if agent is not None:
+                    return _party(self._actor_of(agent, mentions), agent)
+        return None
+
+    def _according_source(
+        self, sent: Span, start: int, end: int, mentions: list[Mention]
+    ) -> tuple[ActorRef | None, str, int, int, str, dict[str, object] | None, None] | None:
+        """Speaker (actor, words, offsets), cue and via of an "according to X" phrase of a sentence,
+        outside the characters ``start``-``end`` (a direct quote's)."""
+        doc = sent.doc
+        for token in sent:
+            if (
+                token.lower_ != "according"
+                or token.i + 1 >= sent.end
+                or doc[token.i + 1].lower_ != "to"
+                or start <= token.idx < end
+            ):
+                continue
+            pobj = next((c for c in doc[token.i + 1].children if c.dep_ == "pobj"), None)
+            if pobj is None:
+                return None
+            via: dict[str, object] | None = None
+            author = _channel_author(pobj)
+            if author is not None:
+                via = {"name": doc[pobj.left_edge.i : pobj.i + 1].text, "code": None}
+                pobj = author
+            actor, words, s_start, s_end = self._actor_of(pobj, mentions)
+            return actor, words, s_start, s_end, "according to", via, None
+        return None
+
+    def _trailing_outlet(
+        self, verb: Token, clause: Token, mentions: list[Mention]
+    ) -> tuple[ActorRef | None, str, int, int, dict[str, object]] | None:
+        """The speaker and the outlet of "X said that CLAUSE, OUTLET reported" when the parser hangs
+        the outlet's verb on X's: the clause stands between the two reporting verbs."""
+        outer = verb.head
+        if not (
+            verb.dep_ == "ccomp"
+            and outer.i < clause.left_edge.i
+            and clause.i < verb.i
+            and self._is_reporting(outer)
+        ):
+            return None
+        speaker = next((c for c in outer.children if c.dep_ in SUBJECT_DEPS), None)
+        outlet = self._speaker_token(verb)
+        if speaker is None or outlet is None:
+            return None
+        actor, words, s_start, s_end = self._actor_of(speaker, mentions)
+        return actor, words, s_start, s_end, _party(self._actor_of(outlet, mentions), outlet)
+
+    def _cited(self, verb: Token) -> Token | None:
+        """The source an outlet cites for what it reports ("The Daily Telegraph, citing local
+        groups, reported that ..."): the object of "citing" beside the reporting verb."""
+        for child in verb.children:
+            if child.lemma_.lower() == "cite" and child.tag_ == "VBG":
+                cited = next((c for c in child.children if c.dep_ in ("dobj", "obj")), None)
+                if cited is not None:
+                    return cited
+        return None
 
     # -- per paragraph -----------------------------------------------------------------------------
 
@@ -317,6 +450,25 @@ class QuoteFinder:
             ):
                 continue  # a scare quote or a title
             covered.append((start, end))
+            if verb is None:
+                # '"...," according to a tweet by X': the phrase attributes the quote
+                according = self._according_source(sents[index], start, end, all_mentions)
+                if according is not None:
+                    covered.append((start, end))
+                    quotes.append(
+                        self._make(
+                            article_id,
+                            "direct",
+                            doc,
+                            para_start,
+                            first_sentence + index,
+                            start,
+                            end,
+                            *according,
+                        )
+                    )
+                    previous = quotes[-1]
+                    continue
             # a paragraph that is a quote with no attribution continues the last named speaker
             continuing = previous or (
                 state.last_named if verb is None and span.start <= 1 else None
@@ -358,6 +510,15 @@ class QuoteFinder:
                     None,
                 )
                 outer = self._outer_report(token, all_mentions)
+                trailing = self._trailing_outlet(token, clause, all_mentions)
+                if trailing is not None:
+                    # "X said that ..., Cyprus Mail reported", parsed with the outlet's verb under
+                    # X's: X speaks, the outlet passes the words on
+                    speaker, words, s_start, s_end, outlet = trailing
+                    quote.speaker, quote.speaker_text = speaker, words or None
+                    quote.speaker_offsets = (para_start + s_start, para_start + s_end)
+                    quote.via, outer = outlet, None
+                    quote.verb, quote.verb_offset = token.head.text, para_start + token.head.idx
                 if outer is not None and quote.via is None and not _same_party(outer, quote):
                     quote.via = outer
                 quotes.append(quote)
@@ -515,6 +676,12 @@ class QuoteFinder:
             start, end = _trim(doc_text(doc), start, end)
             if end <= start or any(s <= start < e for s, e in covered):
                 return []
+            via: dict[str, object] | None = None
+            author = _channel_author(pobj)
+            if author is not None:
+                # "according to a tweet by X", "according to the report by Y": X said it, in it
+                via = {"name": doc[pobj.left_edge.i : pobj.i + 1].text, "code": None}
+                pobj = author
             actor, words, s_start, s_end = self._actor_of(pobj, mentions)
             covered.append((start, end))
             return [
@@ -531,7 +698,7 @@ class QuoteFinder:
                     s_start,
                     s_end,
                     "according to",
-                    None,
+                    via,
                     None,
                 )
             ]
@@ -584,8 +751,15 @@ class QuoteFinder:
                 None,
                 None,
             )
-        speaker, words, s_start, s_end = self._actor_of(self._speaker_token(verb), mentions)
+        speaker_token = self._speaker_token(verb)
         via, audience = self._channels(verb, mentions)
+        cited = self._cited(verb)
+        if cited is not None and speaker_token is not None:
+            # the outlet passes on what its cited source said
+            if via is None:
+                via = _party(self._actor_of(speaker_token, mentions), speaker_token)
+            speaker_token = cited
+        speaker, words, s_start, s_end = self._actor_of(speaker_token, mentions)
         return self._make(
             article_id,
             kind,
@@ -640,6 +814,44 @@ class QuoteFinder:
             audience=audience,
             event_ids=[],
         )
+
+
+def _channel_of(verb: Token) -> Token | None:
+    """The document a reporting verb's words come from when it is the verb's subject ("reads the
+    judge's statement", "part of the statement reads") or the noun a "which said" describes."""
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is None:
+        return None
+    if subject.lower_ in ("which", "that") and verb.dep_ == "relcl":
+        subject = verb.head
+    if subject.lemma_.lower() in CHANNEL_NOUNS:
+        return subject
+    return next(
+        (
+            p
+            for prep in subject.children
+            if prep.dep_ == "prep" and prep.lower_ == "of"
+            for p in prep.children
+            if p.dep_ == "pobj" and p.lemma_.lower() in CHANNEL_NOUNS
+        ),
+        None,
+    )
+
+
+def _channel_author(channel: Token) -> Token | None:
+    """Who issued a channel noun ("a tweet by X", "the report by Y"), if the phrase says."""
+    if channel.lemma_.lower() not in CHANNEL_NOUNS:
+        return None
+    return next(
+        (
+            p
+            for prep in channel.children
+            if prep.dep_ == "prep" and prep.lower_ in ("by", "from")
+            for p in prep.children
+            if p.dep_ == "pobj"
+        ),
+        None,
+    )
 
 
 def _same_party(party: dict[str, object], quote: Quote) -> bool:
