@@ -213,3 +213,36 @@ def test_a_participle_after_the_subject_or_after_there_is_is_a_passive(code):
     assert (
         code("The envoy paid his respects to a Chilean soldier killed in Haiti in 2010.") == set()
     )
+
+
+def test_the_president_is_the_president_the_article_named(code):
+    text = "President Vucic opened a factory in Nis. The president criticised Croatia on Monday."
+    assert code(text, published="2021-06-16") == {("SRBGOV", "HRV", "111")}
+    # two presidents named: "the president" is not guessed
+    text = (
+        "President Vucic met President Xi in Belgrade. The president criticised Croatia on Monday."
+    )
+    assert ("---GOV", "HRV", "111") in code(text, published="2021-06-16")
+    # a vice-president named in between is no president
+    text = (
+        "President Vucic opened a factory in Nis with former Vice-President Joe Biden. The "
+        "president criticised Croatia on Monday."
+    )
+    assert ("SRBGOV", "HRV", "111") in code(text, published="2021-06-16")
+
+
+def test_a_counterpart_holds_the_office_of_the_one_it_is_the_counterpart_of(code):
+    assert code("The Chinese defence minister met his Russian counterpart in Beijing.") == {
+        ("CHNMIL", "RUSMIL", "040"),
+        ("RUSMIL", "CHNMIL", "040"),
+    }
+    assert code("Wang Yi held talks with his Russian counterpart on Monday.") == {
+        ("CHNGOV", "RUSGOV", "046"),
+        ("RUSGOV", "CHNGOV", "046"),
+    }
+
+
+def test_unowned_authorities_that_arrest_or_restrict_act_where_it_happened(code):
+    assert code("Authorities imposed a curfew in Kano on Sunday.") == {("NGAGOV", "NGA", "1723")}
+    # giving aid is no act at home: the government stays unknown
+    assert code("The government sent aid to Haiti.") == {("---GOV", "HTI", "070")}

@@ -234,6 +234,8 @@ PERSON_RULES = {
 
 #: Resolver rules that name a person the knowledge base knows.
 KNOWN_PERSON_RULES = {"known-person", "known-surname", "title+known-surname"}
+#: Rules of a person's mention whose words may carry a title to remember ("President Vucic").
+TITLED_RULES = {"known-person", "title+known-surname", "title+name"}
 #: sectors whose titles ("Senator", "Judge") no minister or head of state holds: before the surname of
 #: a known person who held no office of the kind, the title names someone else
 OTHER_PERSON_SECTORS = {"LEG", "JUD"}
@@ -539,6 +541,21 @@ class ActorResolver:
         pieces.sort(key=lambda p: p.start)
         return pieces
 
+    def _titles_in(self, words: Span) -> set[str]:
+        """The longest titles written in a person's phrase ("Foreign Minister Wang Yi": "foreign
+        minister", not "minister"; "Vice President X" is no "president")."""
+        tokens = [t.lower_ for t in words]
+        found: set[str] = set()
+        taken: set[int] = set()
+        for size in (3, 2, 1):
+            for i in range(len(tokens) - size + 1):
+                phrase = " ".join(tokens[i : i + size])
+                hyphened = i > 0 and tokens[i - 1] in ("-", "–")  # "Vice-President"
+                if phrase in self.titles and not hyphened and not taken & set(range(i, i + size)):
+                    found.add(phrase)
+                    taken |= set(range(i, i + size))
+        return found
+
     def _imported(self, piece: _Piece) -> bool:
         """Whether a country piece comes from an imported dictionary."""
         if piece.kind not in ("country", "adjective", "capital"):
@@ -613,6 +630,7 @@ class ActorResolver:
         for mention in mentions:
             mention.head = _span_head(doc, mention.start, mention.end)
         mentions = possessive_owners(doc, mentions, self.country_actor)
+        mentions = _counterparts(doc, mentions)
         mentions = drop_modifiers(doc, sorted(mentions, key=lambda m: m.start))
         # a role word with no owner and no sector ("countries", "experts") says nothing about who acts
         mentions = [
@@ -628,6 +646,9 @@ class ActorResolver:
         for mention in mentions:
             if mention.rule == "modifier":
                 continue
+            if mention.rule in TITLED_RULES and not mention.members and mention.actor.sector:
+                for title in self._titles_in(doc[mention.start : mention.end]):
+                    context.remember_title(title, mention.actor)  # for a later "the president"
             for member in mention.split():
                 context.mentioned(member.actor, memory_kind(mention))
             if mention.rule == "agent" and mention.actor.country and not mention.members:
@@ -1140,6 +1161,52 @@ class ActorResolver:
 
 #: Clauses inside an apposition that say something of it without naming what it is.
 CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp"}
+
+
+#: Role words that take the sector of the one they are the counterpart of.
+COUNTERPART_WORDS = {"counterpart", "counterparts"}
+
+
+def _counterparts(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """ "The Chinese defence minister met his Russian counterpart": a counterpart holds the office of
+    the one it is the counterpart of (RUS + MIL), found through the possessive or the subject of the
+    clause."""
+    out = []
+    for mention in mentions:
+        head = doc[mention.head] if mention.head >= 0 else None
+        actor = mention.actor
+        if (
+            head is None
+            or head.lower_ not in COUNTERPART_WORDS
+            or mention.rule != "agent"
+            or actor.sector
+        ):
+            out.append(mention)
+            continue
+        owner_tokens = [c for c in head.children if c.dep_ == "poss"]
+        verb = head.head
+        if head.dep_ in ("dobj", "obj", "pobj", "conj"):
+            while verb.dep_ in ("prep", "conj") and verb.head.i != verb.i:
+                verb = verb.head
+            # "his counterpart" with "his" unresolved: the subject whose counterpart it is
+            owner_tokens += [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        owner = next((m for t in owner_tokens if (m := mention_at(mentions, t)) is not None), None)
+        sector = owner.actor.sector if owner is not None else None
+        if not sector or owner is mention:
+            out.append(mention)
+            continue
+        members = tuple(
+            replace(m, code=m.code + sector, sector=sector) if not m.sector else m
+            for m in mention.members
+        )
+        if members:
+            out.append(replace(mention, members=members))
+        elif actor.country:
+            code = actor.code + sector
+            out.append(replace(mention, actor=replace(actor, code=code, sector=sector)))
+        else:
+            out.append(mention)
+    return out
 
 
 def _effective_agent(agents: list[Agent]) -> Agent | None:

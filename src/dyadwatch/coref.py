@@ -11,7 +11,8 @@ kinds of later reference are resolved, each behind a named gate:
   point at something we did not code (the rules that pick among the candidates are in
   :mod:`dyadwatch.references`).
 * **descriptions** — "the company/the firm" → the most recent company; "the country" → the most recent
-  country; "the two countries / both countries / the two sides" → the last two different countries, as
+  country; "the president", "the foreign minister" → the one person named with that title within
+  ``DESCRIPTION_WINDOW`` sentences (none when two were, the ``TITLE`` gate); "the two countries / both countries / the two sides" → the last two different countries, as
   a group actor (the events stage codes each member).
 """
 
@@ -57,6 +58,8 @@ class ArticleContext:
     history: list[Remembered] = field(default_factory=list)
     sentence: int = 0
     regions: frozenset[str] = frozenset()  # region codes, which are not countries
+    #: title words written with a named person ("President Vucic"): title -> (person, sentence)
+    titled: list[tuple[str, ActorRef, int]] = field(default_factory=list)
 
     def remember(self, key: str, actor: ActorRef) -> None:
         """Register a name key for ``actor``; a key claimed by two people is dropped (AMBIGUOUS gate)."""
@@ -121,6 +124,22 @@ class ArticleContext:
             if item.kind in kinds and item.actor.name not in avoid:
                 return item.actor
         return None
+
+    def remember_title(self, title: str, actor: ActorRef) -> None:
+        """Record that the current sentence names ``actor`` with the title ``title``."""
+        self.titled.append((title, actor, self.sentence))
+
+    def resolve_title(self, title: str) -> ActorRef | None:
+        """The antecedent of "the president", "the foreign minister": the person last named with that
+        title within the description window, unless another person had it there too (TITLE gate)."""
+        holders = [
+            actor
+            for written, actor, sentence in self.titled
+            if written == title and 0 < self.sentence - sentence <= DESCRIPTION_WINDOW
+        ]
+        if not holders or len({a.name for a in holders}) != 1:
+            return None
+        return holders[-1]
 
     def resolve_description(self, noun: str) -> ActorRef | None:
         """The antecedent of "the company" / "the country"."""

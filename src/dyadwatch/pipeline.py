@@ -9,7 +9,7 @@ leaves this module.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -48,6 +48,13 @@ def coder_version(dictionaries: Sequence[str | Path] = ()) -> str:
     version = f"dyadwatch-{__version__}+patterns.{patterns().version}+dict.{DICTIONARY_VERSION}"
     user = dictionaries_digest(dictionaries) if dictionaries else ""
     return f"{version}+user.{user}" if user else version
+
+
+#: Agents that act in their own country: an unowned one takes the country its act happened in.
+DOMESTIC_SECTORS = {"COP", "JUD"}
+#: Roots whose acts a government does at home (arrests, curfews, bans): unowned "authorities" doing
+#: them take the country they happened in.
+DOMESTIC_ROOTS = {"17"}
 
 
 @dataclass
@@ -272,11 +279,32 @@ class Coder:
         location = location_for_predicate(
             coded.trigger, coded.predicate, mentions, self.kb, exclude=(coded.source, coded.target)
         )
+        source = coded.source.actor
+        notes = list(coded.notes)
+        place_country = str((location or {}).get("country") or "")
+        if (
+            place_country in self.kb.countries
+            and not source.country
+            and not source.igo
+            and (
+                source.sector in DOMESTIC_SECTORS
+                or (source.sector == "GOV" and info.root in DOMESTIC_ROOTS)
+            )
+        ):
+            # "police arrested twelve people in Tamil Nadu", "authorities imposed a curfew in
+            # Kano": police, courts and the authorities that arrest or restrict act at home
+            source = replace(
+                source,
+                code=f"{place_country}{source.sector}",
+                country=place_country,
+                name=self.kb.countries[place_country].name,
+            )
+            notes.append(f"source: the {source.sector} of the country it happened in")
         target = coded.target.actor if coded.target else None
         evidence = "; ".join(
             [
                 _pattern_evidence(coded),
-                *coded.notes,
+                *notes,
                 f"source: {coded.frame} [{coded.source.rule}]",
                 f"target [{coded.target.rule}]" if coded.target else "no target",
                 f"date: '{date_text}'" if date_text else "date: published",
@@ -286,7 +314,7 @@ class Coder:
             article.article_id,
             sentence_index,
             verb_offsets,
-            coded.source.actor.code,
+            source.code,
             target.code if target else None,
             coded.code,
             source_offsets,
@@ -297,7 +325,7 @@ class Coder:
             sentence_index=sentence_index,
             sentence=span_text(sent),
             sentence_start=para.start + sent.start_char,
-            source=coded.source.actor,
+            source=source,
             target=target,
             source_offsets=source_offsets,
             target_offsets=target_offsets,

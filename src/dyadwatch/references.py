@@ -279,6 +279,34 @@ def references(
                 )
         if replacement is not None:
             out = [m for m in out if m is not covering] + [replacement]
+    return _titled_descriptions(sent, out, context)
+
+
+def _titled_descriptions(
+    sent: Span, mentions: list[Mention], context: ArticleContext
+) -> list[Mention]:
+    """ "The president said": a bare title with "the" is the person the article last named with it."""
+    from .actors import Mention
+
+    out = list(mentions)
+    for mention in mentions:
+        if not unowned_role(mention):
+            continue
+        doc = sent.doc
+        start = mention.start - 1 if mention.start > sent.start else mention.start
+        if doc[start].lower_ != "the":
+            continue
+        words = doc[start : mention.end]
+        person = context.resolve_title(doc[mention.start : mention.end].text.lower())
+        if person is not None:
+            replacement = Mention(
+                start,
+                mention.end,
+                replace(person, text=words.text),
+                "coreference",
+                mention.head,
+            )
+            out = [replacement if m is mention else m for m in out]
     return out
 
 
