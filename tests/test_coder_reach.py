@@ -246,3 +246,16 @@ def test_unowned_authorities_that_arrest_or_restrict_act_where_it_happened(code)
     assert code("Authorities imposed a curfew in Kano on Sunday.") == {("NGAGOV", "NGA", "1723")}
     # giving aid is no act at home: the government stays unknown
     assert code("The government sent aid to Haiti.") == {("---GOV", "HTI", "070")}
+
+
+def test_pressing_someone_to_act_demands_the_act(code):
+    # "pressured X to call off the strike": a demand that X eases dissent (1052), not an appeal
+    assert code("Chilean authorities pressured the dock workers to cancel the strike.") == {
+        ("CHLGOV", "---LAB", "1052")
+    }
+    # with no act named, pressure stays coercion, as the PETRARCH dictionaries code it
+    assert code("Several senators pressured the Chilean president on Monday.") == {
+        ("---LEG", "CHLGOV", "170")
+    }
+    # urging stays an appeal
+    assert code("Peru urged Chile to release the fishermen.") == {("PER", "CHL", "0253")}

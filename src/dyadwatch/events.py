@@ -239,7 +239,27 @@ EVALUATIVE_WORDS = {
 NAME_ENTITIES = PLACE_LABELS | {"ORG", "PERSON", "NORP"}
 #: adverbs that, right after a verb, are its particle ("stepped down", "backed off")
 PARTICLE_WORDS = {"down", "up", "out", "off", "back", "away", "over", "in", "on"}
-#: Sums of money: "$2 million in assistance" measures assistance.
+#: The demand (10x) for an act a speaker says another actor must do, by the act's code or root
+#: ("Sudan must return the helicopter" is a demand for the release of property, 1053).
+DEMAND_CODES = {
+    "04": "106",
+    "045": "108",
+    "05": "102",
+    "06": "101",
+    "07": "103",
+    "08": "105",
+    "081": "1051",
+    "082": "1052",
+    "083": "104",
+    "084": "1053",
+    "0841": "1053",
+    "085": "1054",
+    "086": "1055",
+    "087": "1056",
+}
+#: Verbs of appeal that press or demand: the act asked for is demanded (10x), not appealed for
+#: ("pressured the workers to call off the strike" is 1052).
+DEMANDING_VERBS = {"demand", "pressure", "pressurise", "pressurize", "press"}
 #: Frame verbs of an attempt: an attempted use of force is coded as that use of force.
 ATTEMPT_VERBS = frozenset({"try", "attempt"})
 #: Roots whose attempt is coded as the act: coercion, assault, fighting, mass violence.
@@ -262,6 +282,7 @@ SHELTER_NOUNS = frozenset(
 CARRIER_HEADS = frozenset(
     {"hour", "delivery", "shipment", "consignment", "package", "convoy", "sale", "flow", "transfer"}
 )
+#: Sums of money: "$2 million in assistance" measures assistance.
 MONEY_NOUNS = {
     "million",
     "billion",
@@ -1686,6 +1707,9 @@ class EventCoder:
                 return []
             notes.append(f"halt of {code} via '{framer}'")
             code = halted
+        elif frame_name == "appeal" and trigger.lemma_.lower() in DEMANDING_VERBS:
+            notes.append(f"demand for {code} via '{trigger.lemma_}'")
+            code = demand_code(code)
         elif frame_name == "appeal":
             notes.append(f"appeal for {code} via '{trigger.lemma_}'")
             code = self._appeal_code(code)
@@ -2778,8 +2802,9 @@ class EventCoder:
         appealed = self._appeal_code(code) if code[:2] in APPEALABLE_ROOTS else CALL_AGAINST_CODE
         if appeal.lemma_.lower() in DEMAND_WORDS and code[:2] in APPEALABLE_ROOTS:
             # "demanded the release of X": a demand (105x for a yielding), not a plea
+            # the demand that the target yields names what it yields (105x); any other, 100
             appealed = _intent_code(DEMAND_CODES, code)
-            appealed = appealed if appealed in DEMAND_CODES.values() else "100"
+            appealed = appealed if appealed.startswith("105") else "100"
         if appeal.pos_ == "NOUN":
             # "its call for talks", "renewed their call for talks": the owner, or the subject of
             # the clause the call is made in
@@ -3018,12 +3043,8 @@ def _headline_partners(verb: Token, subjects: list[Token]) -> list[Token]:
     ]
 
 
-#: Words of a demand, and the demand codes of the acts demanded (CAMEO 105x: that the target
-#: yields), by the act's code or its base code.
+#: Words of a demand (the demand codes of the acts demanded: ``DEMAND_CODES``).
 DEMAND_WORDS = {"demand", "insist"}
-DEMAND_CODES = {
-    "081": "1051", "082": "1052", "084": "1053", "085": "1054", "086": "1055", "087": "1056",
-}  # fmt: skip
 
 #: Fights one may be killed or wounded in, whose other side ("in clashes with X") is the source.
 FIGHT_NOUNS = {
@@ -3100,6 +3121,11 @@ def _verb_tagged_noun(token: Token) -> bool:
         and bool(_children(token, {"nsubj"}))
         and bool(_children(token, {"dobj", "prt"}))
     )
+
+
+def demand_code(code: str) -> str:
+    """The demand (10x) for an act, by its code, base code or root (0841 -> 1053, 07 -> 103)."""
+    return DEMAND_CODES.get(code, DEMAND_CODES.get(code[:3], DEMAND_CODES.get(code[:2], "100")))
 
 
 def _reduced_passive(verb: Token) -> bool:

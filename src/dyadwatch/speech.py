@@ -32,6 +32,7 @@ from .events import (
     EventCoder,
     Trace,
     confidence,
+    demand_code,
     obligation,
 )
 from .syntax import children
@@ -59,24 +60,6 @@ ALLEGING_VERBS = {"allege", "accuse", "charge"}
 #: Codes that are a judgement of conduct more than an act ("breaking the law": 128): reported by a
 #: speaker who takes no side, they are that speaker's view, not an event.
 JUDGEMENT_CODES = {"128"}
-#: The demand (10x) for an act a speaker says another actor must do, by the act's code or root
-#: ("Sudan must return the helicopter" is a demand for the release of property, 1053).
-DEMAND_CODES = {
-    "04": "106",
-    "045": "108",
-    "05": "102",
-    "06": "101",
-    "07": "103",
-    "08": "105",
-    "081": "1051",
-    "082": "1052",
-    "083": "104",
-    "084": "1053",
-    "0841": "1053",
-    "085": "1054",
-    "086": "1055",
-    "087": "1056",
-}
 
 
 @dataclass
@@ -338,7 +321,7 @@ class SpeechInterpreter:
     def _obliged_code(self, code: str, kind: str) -> str:
         if kind == "appeal":
             return self.patterns.frame("appeal").codes.get(code[:2], "020")
-        return DEMAND_CODES.get(code, DEMAND_CODES.get(code[:3], DEMAND_CODES.get(code[:2], "100")))
+        return demand_code(code)
 
     def _as_intent(self, event: CodedEvent) -> bool:
         """Recode a reported act that is still to come ("said X will/would send aid") as the intent
