@@ -259,3 +259,13 @@ def test_pressing_someone_to_act_demands_the_act(code):
     }
     # urging stays an appeal
     assert code("Peru urged Chile to release the fishermen.") == {("PER", "CHL", "0253")}
+
+
+def test_west_alone_is_a_surname_not_the_west(code):
+    assert not any(
+        "WST" in (src + (tgt or ""))
+        for src, tgt, _ in code("West's family criticised Serbia on Monday.")
+    )
+    assert code("Russia accused the West of interfering in the election.") == {
+        ("RUS", "WST", "112")
+    }

@@ -347,10 +347,13 @@ def _unescape(value: str) -> str:
 
 
 def _known_place(coder: Any, name: str) -> bool:
+    """Whether the knowledge base names the place (also without its article: "West" for "the
+    West")."""
     kb = coder.kb
     return any(
-        name == c.name or name in c.aliases or name in c.capitals or name in dict(c.seats)
+        written in (c.name, *c.aliases) or name in c.capitals or name in dict(c.seats)
         for c in kb.countries.values()
+        for written in (name, f"the {name}")
     )
 
 
