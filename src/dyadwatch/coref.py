@@ -12,8 +12,9 @@ kinds of later reference are resolved, each behind a named gate:
   :mod:`dyadwatch.references`).
 * **descriptions** — "the company/the firm" → the most recent company; "the country" → the most recent
   country; "the president", "the foreign minister" → the one person named with that title within
-  ``DESCRIPTION_WINDOW`` sentences (none when two were, the ``TITLE`` gate); "the two countries / both countries / the two sides" → the last two different countries, as
-  a group actor (the events stage codes each member).
+  ``DESCRIPTION_WINDOW`` sentences (none when two were, the ``TITLE`` gate); "the two countries /
+  both countries / the two sides" → the last two different countries, as a group actor (the events
+  stage codes each member).
 """
 
 from __future__ import annotations

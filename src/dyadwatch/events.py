@@ -2801,8 +2801,8 @@ class EventCoder:
         code = pattern.code
         appealed = self._appeal_code(code) if code[:2] in APPEALABLE_ROOTS else CALL_AGAINST_CODE
         if appeal.lemma_.lower() in DEMAND_WORDS and code[:2] in APPEALABLE_ROOTS:
-            # "demanded the release of X": a demand (105x for a yielding), not a plea
-            # the demand that the target yields names what it yields (105x); any other, 100
+            # "demanded the release of X": a demand, not a plea; one that the target yields names
+            # what it yields (105x), any other is 100
             appealed = _intent_code(DEMAND_CODES, code)
             appealed = appealed if appealed.startswith("105") else "100"
         if appeal.pos_ == "NOUN":

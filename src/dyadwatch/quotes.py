@@ -454,7 +454,6 @@ class QuoteFinder:
                 # '"...," according to a tweet by X': the phrase attributes the quote
                 according = self._according_source(sents[index], start, end, all_mentions)
                 if according is not None:
-                    covered.append((start, end))
                     quotes.append(
                         self._make(
                             article_id,

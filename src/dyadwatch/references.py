@@ -289,10 +289,10 @@ def _titled_descriptions(
     from .actors import Mention
 
     out = list(mentions)
+    doc = sent.doc
     for mention in mentions:
         if not unowned_role(mention):
             continue
-        doc = sent.doc
         start = mention.start - 1 if mention.start > sent.start else mention.start
         if doc[start].lower_ != "the":
             continue
