@@ -59,9 +59,9 @@ def test_people_working_for_an_organisation_are_its_own(code):
         ("CHLGOV", "ISR", "111")
     }
     # who they were put out of expelled them
-    assert code(
-        "Two inspectors for the United Nations nuclear agency were expelled from Iran."
-    ) == {("IRN", "IGOUNO", "166")}
+    assert code("Four inspectors for the UN atomic agency were expelled from Syria.") == {
+        ("SYR", "IGOUNO", "166")
+    }
     # a country after "for" is what the role deals with, not its owner
     assert not any(
         src.startswith("SYR") for src, _, _ in code("The envoy for Syria criticised Turkey.")
@@ -69,11 +69,11 @@ def test_people_working_for_an_organisation_are_its_own(code):
 
 
 def test_a_group_or_faction_of_a_country_is_that_country(code):
-    assert code("Palestinian factions agreed to lay down their weapons in Lebanon.") == {
-        ("PSE", None, "0356")
+    assert code("Libyan factions agreed to put down their arms near Tripoli.") == {
+        ("LBY", None, "0356")
     }
-    assert code("Pakistan-based groups launched cyber attacks against India.") == {
-        ("PAK", "IND", "176")
+    assert code("Turkey-based groups launched cyber attacks against Greece.") == {
+        ("TUR", "GRC", "176")
     }
     # a sponsor is not the group's country
     assert code("Iran-backed groups launched cyber attacks against Israel.") == set()
@@ -86,14 +86,12 @@ def test_a_region_before_a_role_gives_its_country(code):
 
 
 def test_donations_and_contributions_are_aid(code):
-    assert code("Norway provided its annual donations to the Palestinians.") == {
-        ("NOR", "PSE", "070")
-    }
+    assert code("Norway handed its yearly donations to Haiti.") == {("NOR", "HTI", "070")}
     assert code("Canada made a donation to Haiti after the storm.") == {("CAN", "HTI", "070")}
 
 
 def test_joint_exercises_are_military_cooperation_of_each_with_each(code):
-    assert code("The armies of Chile and Peru performed joint war games in October.") == {
+    assert code("The armies of Chile and Peru performed joint drills off Arica.") == {
         ("CHLMIL", "PERMIL", "062"),
         ("PERMIL", "CHLMIL", "062"),
     }
@@ -105,11 +103,9 @@ def test_joint_exercises_are_military_cooperation_of_each_with_each(code):
 
 def test_a_compound_head_that_only_carries_its_thing_matches_the_thing(code):
     # "curfew hours" are the curfew, "aid deliveries" the aid
-    assert code("Jordan eased curfew hours in Amman on Sunday.") == {("JOR", None, "081")}
+    assert code("Jordan eased the curfew hours in Amman on Sunday.") == {("JOR", None, "081")}
     # with no one named, aid suspended in a region is suspended to its country
-    assert code("The United Nations suspended aid deliveries in Borno State.") == {
-        ("IGOUNO", "NGA", "162")
-    }
+    assert code("The United Nations halted aid shipments in Tigray.") == {("IGOUNO", "ETH", "162")}
 
 
 def test_joining_a_hunger_strike_is_a_hunger_strike(code):
@@ -119,22 +115,22 @@ def test_joining_a_hunger_strike_is_a_hunger_strike(code):
 
 
 def test_a_nationality_of_two_words_conjoined_before_a_role_owns_it(code):
-    # the parser makes "Leonean" the conjunct; the nationality is "Sierra Leonean"
-    assert code("Guinean soldiers beat Sierra Leonean and Liberian refugees near Conakry.") == {
-        ("GINMIL", "SLEREF", "182"),
-        ("GINMIL", "LBRREF", "182"),
+    # the parser makes "Sudanese" the conjunct; the nationality is "South Sudanese"
+    assert code("Kenyan police beat South Sudanese and Eritrean refugees near Nairobi.") == {
+        ("KENCOP", "SSDREF", "182"),
+        ("KENCOP", "ERIREF", "182"),
     }
 
 
 def test_up_to_a_number_of_people_is_the_object(code):
-    assert code("Afghan rebels kidnapped up to 16 Russian diplomats from a market.") == {
-        ("AFGREB", "RUSGOV", "181")
+    assert code("Malian rebels kidnapped up to 30 Chinese diplomats from a hotel.") == {
+        ("MLIREB", "CHNGOV", "181")
     }
 
 
 def test_an_attack_on_a_camp_for_people_is_an_attack_on_them(code):
-    assert code("A camp for Congolese refugees was attacked by Burundian militiamen.") == {
-        ("BDIUAF", "CODREF", "190")
+    assert code("A camp for Eritrean refugees was attacked by Ethiopian militiamen.") == {
+        ("ETHUAF", "ERIREF", "190")
     }
 
 
@@ -148,21 +144,21 @@ def test_a_passive_accusation_with_its_agent_after_the_charge(code):
 
 
 def test_offering_troops_or_peacekeepers_is_an_intent_to_give_military_aid(code):
-    assert code("Syria offered its troops to the Lebanese president.") == {
-        ("SYR", "LBNGOV", "0332")
+    assert code("Egypt offered its troops to the Sudanese president.") == {
+        ("EGY", "SDNGOV", "0332")
     }
     assert code("Kenya offered peacekeepers to Somalia.") == {("KEN", "SOM", "0334")}
 
 
 def test_being_opposed_to_something_is_the_subjects_stance(code):
-    assert code("Israel is opposed to French mediation in talks with Syria.") == {
-        ("ISR", "FRA", "126")
+    assert code("Chile is opposed to Brazilian mediation in its dispute with Peru.") == {
+        ("CHL", "BRA", "126")
     }
 
 
 def test_an_attempted_use_of_force_is_that_use_of_force(code):
-    assert code("North Korea tried to hack into the computers of South Korean officers.") == {
-        ("PRK", "KORMIL", "176")
+    assert code("Russia tried to hack into the email accounts of Estonian diplomats.") == {
+        ("RUS", "ESTGOV", "176")
     }
     assert code("Gunmen tried to assassinate the Afghan president in Kabul.") == {
         ("---REB", "AFGGOV", "185")
@@ -175,8 +171,8 @@ def test_an_attempted_use_of_force_is_that_use_of_force(code):
 
 
 def test_things_returned_go_back_to_whom_they_were_taken_from(code):
-    assert code("The rebels returned the weapons seized from UN peacekeepers.") == {
-        ("---REB", "IGOUNOMIL", "0842")
+    assert code("The militia returned the trucks seized from UN peacekeepers in Mali.") == {
+        ("---UAF", "IGOUNOMIL", "0842")
     }
     assert code("Uganda returned the cattle stolen from Kenyan herders.") == {
         ("UGA", "KENAGR", "0842")
@@ -194,7 +190,7 @@ def test_an_organisation_before_a_sponsors_participle_is_not_the_group(code):
     # rebels linked to Al-Qaeda are not Al-Qaeda; forces NATO leads are NATO's
     assert not any(
         src.startswith("IMGMOSALQ")
-        for src, _, _ in code("Al-Qaeda-linked rebels kidnapped two Fijian peacekeepers.")
+        for src, _, _ in code("Al-Qaeda-linked gunmen abducted two Fijian soldiers.")
     )
     assert code("NATO-led forces attacked Taliban positions in Helmand.") == {
         ("IGOWSTNATMIL", "AFGREB", "190")
@@ -202,8 +198,8 @@ def test_an_organisation_before_a_sponsors_participle_is_not_the_group(code):
 
 
 def test_a_participle_after_the_subject_or_after_there_is_is_a_passive(code):
-    assert code("There were ten Russian soldiers killed in Ukraine on Monday.") == {
-        ("UKR", "RUSMIL", "190")
+    assert code("There were six Chadian soldiers killed in Niger on Monday.") == {
+        ("NER", "TCDMIL", "190")
     }
     assert code("Two Kenyan reporters detained by Ugandan police were freed on Monday.") == {
         ("UGACOP", "KENMED", "173"),
@@ -211,7 +207,7 @@ def test_a_participle_after_the_subject_or_after_there_is_is_a_passive(code):
     }
     # after an object it only describes: a soldier killed ten years ago is no event of today
     assert (
-        code("The envoy paid his respects to a Chilean soldier killed in Haiti in 2010.") == set()
+        code("The minister laid a wreath for a Chilean soldier killed in Haiti in 2010.") == set()
     )
 
 

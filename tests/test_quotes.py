@@ -149,13 +149,15 @@ def test_the_channel_a_statement_came_through(quotes_of):
 
 def test_a_document_is_the_channel_of_who_issued_it(quotes_of):
     [quote] = quotes_of(
-        "The Chilean foreign ministry released a statement which said that Peru broke the treaty."
+        "The Chilean foreign ministry issued a statement which said that Peru broke the treaty."
     )
     assert quote.speaker.code == "CHLGOV" and _via(quote) == "a statement"
     quotes = quotes_of(
         '"The treaty binds both states," reads the Peruvian court\'s ruling statement.'
     )
     assert [_via(q) for q in quotes] == ["the Peruvian court's ruling statement"]
+    quotes = quotes_of('"Both states are bound by the treaty," reads the Chilean court\'s ruling.')
+    assert [_via(q) for q in quotes] == ["the Chilean court's ruling"]
 
 
 def test_an_outlet_passing_words_on_is_the_channel(quotes_of):
@@ -166,20 +168,19 @@ def test_an_outlet_passing_words_on_is_the_channel(quotes_of):
     )
     assert quote.speaker.code == "BOLGOV" and "La Tercera" in _via(quote)
     [quote] = quotes_of(
-        "The Daily Telegraph, citing Peruvian police officers, reported that the attack was "
-        "carried out by two gunmen."
+        "Le Monde, citing two Peruvian diplomats, reported that the talks with Chile had failed."
     )
-    assert quote.speaker_text == "Peruvian police officers" and "Telegraph" in _via(quote)
+    assert quote.speaker_text == "two Peruvian diplomats" and "Monde" in _via(quote)
     [quote] = quotes_of(
-        "In December, a Chilean official said that the new pipeline, which is already up and "
-        "running, makes the old plan unnecessary, Cyprus Mail reported."
+        "On Monday, a Chilean official said that the new port, which opened in May, makes the "
+        "old road useless, Radio Nacional reported."
     )
-    assert quote.speaker.code == "CHLGOV" and quote.verb == "said" and "Mail" in _via(quote)
+    assert quote.speaker.code == "CHLGOV" and quote.verb == "said" and "Nacional" in _via(quote)
 
 
 def test_a_direct_quote_attributed_according_to_a_document_by_its_author(quotes_of):
     quotes = quotes_of(
-        '"The airline carries weapons across the region," according to a tweet on Monday by '
+        '"The ships bring arms to the rebels every week," according to a tweet on Sunday by '
         "the Chilean foreign minister."
     )
     direct = [q for q in quotes if q.kind == "direct"]

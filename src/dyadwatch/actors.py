@@ -618,9 +618,10 @@ class ActorResolver:
             mention.head = _span_head(doc, mention.start, mention.end)
         nationality_at = {
             i: p
-            for p in self._matches(doc)
+            # the longest match wins at each word ("South Sudanese", not its "Sudanese")
+            for p in sorted(self._matches(doc), key=lambda p: p.end - p.start)
             if p.kind in ("adjective", "country")
-            for i in range(p.start, p.end)  # "Sierra Leonean": the parser's head is its last word
+            for i in range(p.start, p.end)  # "South Sudanese": the parser's head is its last word
         }
         mentions = owned_by_phrase(doc, mentions, self.country_actor, self.titles)
         mentions = conjoined_owners(doc, mentions, nationality_at, self.country_actor)

@@ -1012,8 +1012,8 @@ class EventCoder:
         ):
             # "there were ten soldiers killed in Ukraine", "two reporters detained by the police
             # were freed": a participle after the clause's subject (or the noun "there is")
-            # is a passive whose subject is that noun; after an object ("paid respects to a
-            # soldier killed in Afghanistan a decade ago") it only describes
+            # is a passive whose subject is that noun; after an object ("laid a wreath for a
+            # soldier killed in Mali in 2013") it only describes
             return _with_conjuncts([verb.head]), True
         # "civilians imprisoned ... were released by Putin": a passive verb sharing another's subject
         own_passive = any(c.dep_ == "auxpass" for c in verb.children)
@@ -1044,7 +1044,7 @@ class EventCoder:
                 and not _children(node, {"agent"})
                 and any(p.lower_ == "to" for p in _children(node, {"prep"}))
             ):
-                return _with_conjuncts(passive), False  # "Israel is opposed to French mediation"
+                return _with_conjuncts(passive), False  # "Chile is opposed to Brazilian mediation"
             if passive:
                 # "he was honoured ... and left the meeting": a finite verb sharing a passive
                 # subject is active ("was arrested and charged" stays passive)
@@ -1076,8 +1076,13 @@ class EventCoder:
             if node.dep_ in SUBJECT_SHARING_DEPS and node.head.i != node.i:
                 node = node.head
                 continue
-            if node.dep_ == "acomp" and node.pos_ == "ADJ" and node.head.i != node.i:
-                node = node.head  # "Peru is prepared to supply": the copula's subject
+            if (
+                node.dep_ == "acomp"
+                and (node.pos_ == "ADJ" or node.lower_ in STANCE_PARTICIPLES)
+                and node.head.i != node.i
+            ):
+                # "Peru is prepared to supply", "Chile is opposed to": the copula's subject
+                node = node.head
                 continue
             if node.dep_ == "pcomp" and node.tag_ == "VBG" and node.head.dep_ == "prep":
                 holder, prep = node.head.head, node.head.lower_
@@ -2061,7 +2066,7 @@ class EventCoder:
             if targets:
                 frame += ", inside the object's phrase"
         if not targets and code.startswith(RETURN_CODE_PREFIX) and not passive:
-            # "will return the weapons seized from UN peacekeepers": whom they were taken from
+            # "will return the cattle seized from Kenyan herders": whom they were taken from
             taken = [
                 p
                 for o in _with_conjuncts(_direct_objects(predicate, {"dobj", "obj"}))
@@ -2597,7 +2602,7 @@ class EventCoder:
             for g in c.children
             if g.dep_ == "pobj" and g.pos_ == "NOUN"
         ]
-        # "the house of a Palestinian farmer", "a camp for Congolese refugees": the one it belongs
+        # "the house of a Palestinian farmer", "a shelter for Eritrean refugees": the one it belongs
         # to or shelters, an actor or a nationality
         found += [
             m
@@ -3329,7 +3334,7 @@ def _direct_objects(predicate: Token, deps: set[str]) -> list[Token]:
         # "Macron called Putin on Friday", parsed with Putin as a predicative complement
         found = _children(predicate, {"oprd"})
     if not found and "dobj" in deps:
-        # "kidnapped up to 16 advisers", parsed with "up" as the verb's particle: the number's noun
+        # "kidnapped up to 30 miners", parsed with "up" as the verb's particle: the number's noun
         found = [
             o
             for particle in _children(predicate, {"prt"})

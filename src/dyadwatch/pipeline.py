@@ -291,7 +291,7 @@ class Coder:
                 or (source.sector == "GOV" and info.root in DOMESTIC_ROOTS)
             )
         ):
-            # "police arrested twelve people in Tamil Nadu", "authorities imposed a curfew in
+            # "police arrested nine men in Kerala", "authorities imposed a curfew in
             # Kano": police, courts and the authorities that arrest or restrict act at home
             source = replace(
                 source,

@@ -70,6 +70,12 @@ CHANNEL_NOUNS = {
     "article",
     "announcement",
     "address",
+    "ruling",
+    "judgment",
+    "judgement",
+    "verdict",
+    "motion",
+    "filing",
 }
 #: Social networks and messaging services words are posted on ("wrote on Instagram").
 PLATFORMS = {
@@ -222,27 +228,14 @@ class QuoteFinder:
             and verb.dep_ == "relcl"
         ):
             if verb.head.lemma_.lower() in CHANNEL_NOUNS and verb.head.dep_ in ("dobj", "obj"):
-                # "They released a statement which said ...": who issued the statement
+                # "The ministry issued a statement which said ...": who issued it
                 issuer = next((c for c in verb.head.head.children if c.dep_ in SUBJECT_DEPS), None)
                 if issuer is not None:
                     return issuer
             return verb.head  # "Ana Brnabic, who said ..."
         if subject is not None:
-            # "Judge Miller's statement reads ...", "Part of the judge's statement reads ..."
-            channel = (
-                subject
-                if subject.lemma_.lower() in CHANNEL_NOUNS
-                else next(
-                    (
-                        p
-                        for prep in subject.children
-                        if prep.dep_ == "prep" and prep.lower_ == "of"
-                        for p in prep.children
-                        if p.dep_ == "pobj" and p.lemma_.lower() in CHANNEL_NOUNS
-                    ),
-                    None,
-                )
-            )
+            # "the court's ruling reads ...", "a passage of the court's ruling reads ..."
+            channel = _as_channel(subject)
             owner = (
                 next((c for c in channel.children if c.dep_ == "poss"), None)
                 if channel is not None
@@ -308,7 +301,7 @@ class QuoteFinder:
         if via is None:
             via = self._passed_on_by(sent, mentions)
         if via is None:
-            # "reads Judge Miller's statement", "a statement which said": the document is the channel
+            # "reads the court's ruling", "a statement which said": the document is the channel
             channel = _channel_of(verb)
             if channel is not None:
                 via = {"name": channel.doc[channel.left_edge.i : channel.i + 1].text, "code": None}
@@ -368,14 +361,22 @@ class QuoteFinder:
             pobj = next((c for c in doc[token.i + 1].children if c.dep_ == "pobj"), None)
             if pobj is None:
                 return None
-            via: dict[str, object] | None = None
-            author = _channel_author(pobj)
-            if author is not None:
-                via = {"name": doc[pobj.left_edge.i : pobj.i + 1].text, "code": None}
-                pobj = author
-            actor, words, s_start, s_end = self._actor_of(pobj, mentions)
+            actor, words, s_start, s_end, via = self._according_speaker(pobj, mentions)
             return actor, words, s_start, s_end, "according to", via, None
         return None
+
+    def _according_speaker(
+        self, pobj: Token, mentions: list[Mention]
+    ) -> tuple[ActorRef | None, str, int, int, dict[str, object] | None]:
+        """The speaker of "according to X" (actor, words, offsets) and its channel: "according to a
+        tweet by X", "according to the report by Y" are X's and Y's words, through the document."""
+        via: dict[str, object] | None = None
+        author = _channel_author(pobj)
+        if author is not None:
+            via = {"name": pobj.doc[pobj.left_edge.i : pobj.i + 1].text, "code": None}
+            pobj = author
+        actor, words, s_start, s_end = self._actor_of(pobj, mentions)
+        return actor, words, s_start, s_end, via
 
     def _trailing_outlet(
         self, verb: Token, clause: Token, mentions: list[Mention]
@@ -398,8 +399,8 @@ class QuoteFinder:
         return actor, words, s_start, s_end, _party(self._actor_of(outlet, mentions), outlet)
 
     def _cited(self, verb: Token) -> Token | None:
-        """The source an outlet cites for what it reports ("The Daily Telegraph, citing local
-        groups, reported that ..."): the object of "citing" beside the reporting verb."""
+        """The source an outlet cites for what it reports ("Le Monde, citing two diplomats,
+        reported that ..."): the object of "citing" beside the reporting verb."""
         for child in verb.children:
             if child.lemma_.lower() == "cite" and child.tag_ == "VBG":
                 cited = next((c for c in child.children if c.dep_ in ("dobj", "obj")), None)
@@ -450,40 +451,21 @@ class QuoteFinder:
             ):
                 continue  # a scare quote or a title
             covered.append((start, end))
-            if verb is None:
-                # '"...," according to a tweet by X': the phrase attributes the quote
-                according = self._according_source(sents[index], start, end, all_mentions)
-                if according is not None:
-                    quotes.append(
-                        self._make(
-                            article_id,
-                            "direct",
-                            doc,
-                            para_start,
-                            first_sentence + index,
-                            start,
-                            end,
-                            *according,
-                        )
-                    )
-                    previous = quotes[-1]
-                    continue
-            # a paragraph that is a quote with no attribution continues the last named speaker
-            continuing = previous or (
-                state.last_named if verb is None and span.start <= 1 else None
+            # '"...," according to a tweet by X': the phrase attributes the quote
+            according = (
+                self._according_source(sents[index], start, end, all_mentions)
+                if verb is None
+                else None
             )
-            quote = self._quote(
-                article_id,
-                "direct",
-                doc,
-                para_start,
-                first_sentence + index,
-                start,
-                end,
-                verb,
-                all_mentions,
-                continuing,
-            )
+            where = (article_id, "direct", doc, para_start, first_sentence + index, start, end)
+            if according is not None:
+                quote = self._make(*where, *according)
+            else:
+                # a paragraph that is a quote with no attribution continues the last named speaker
+                continuing = previous or (
+                    state.last_named if verb is None and span.start <= 1 else None
+                )
+                quote = self._quote(*where, verb, all_mentions, continuing)
             quotes.append(quote)
             previous = quote
         for index, sent in enumerate(sents):
@@ -511,7 +493,7 @@ class QuoteFinder:
                 outer = self._outer_report(token, all_mentions)
                 trailing = self._trailing_outlet(token, clause, all_mentions)
                 if trailing is not None:
-                    # "X said that ..., Cyprus Mail reported", parsed with the outlet's verb under
+                    # "X said that ..., Radio Nacional reported", parsed with the outlet's verb under
                     # X's: X speaks, the outlet passes the words on
                     speaker, words, s_start, s_end, outlet = trailing
                     quote.speaker, quote.speaker_text = speaker, words or None
@@ -675,13 +657,7 @@ class QuoteFinder:
             start, end = _trim(doc_text(doc), start, end)
             if end <= start or any(s <= start < e for s, e in covered):
                 return []
-            via: dict[str, object] | None = None
-            author = _channel_author(pobj)
-            if author is not None:
-                # "according to a tweet by X", "according to the report by Y": X said it, in it
-                via = {"name": doc[pobj.left_edge.i : pobj.i + 1].text, "code": None}
-                pobj = author
-            actor, words, s_start, s_end = self._actor_of(pobj, mentions)
+            actor, words, s_start, s_end, via = self._according_speaker(pobj, mentions)
             covered.append((start, end))
             return [
                 self._make(
@@ -817,18 +793,24 @@ class QuoteFinder:
 
 def _channel_of(verb: Token) -> Token | None:
     """The document a reporting verb's words come from when it is the verb's subject ("reads the
-    judge's statement", "part of the statement reads") or the noun a "which said" describes."""
+    court's ruling", "a passage of the ruling reads") or the noun a "which said" describes."""
     subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
     if subject is None:
         return None
     if subject.lower_ in ("which", "that") and verb.dep_ == "relcl":
         subject = verb.head
-    if subject.lemma_.lower() in CHANNEL_NOUNS:
-        return subject
+    return _as_channel(subject)
+
+
+def _as_channel(noun: Token) -> Token | None:
+    """The channel noun a phrase is or is part of ("the court's ruling", "a passage of
+    the ruling"), or None."""
+    if noun.lemma_.lower() in CHANNEL_NOUNS:
+        return noun
     return next(
         (
             p
-            for prep in subject.children
+            for prep in noun.children
             if prep.dep_ == "prep" and prep.lower_ == "of"
             for p in prep.children
             if p.dep_ == "pobj" and p.lemma_.lower() in CHANNEL_NOUNS
