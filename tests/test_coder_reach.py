@@ -265,3 +265,11 @@ def test_west_alone_is_a_surname_not_the_west(code):
     assert code("Russia accused the West of interfering in the election.") == {
         ("RUS", "WST", "112")
     }
+
+
+def test_a_bare_state_organ_is_that_organ_of_the_one_country_named_with_one(code):
+    text = "Serbian officials met Chinese investors in Belgrade. The government criticised Croatia."
+    assert ("SRBGOV", "HRV", "111") in code(text)
+    # two countries' governments named before: "the government" is not guessed
+    text = "Serbian officials met Chinese officials in Belgrade. The government criticised Croatia."
+    assert ("---GOV", "HRV", "111") in code(text)

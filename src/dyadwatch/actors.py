@@ -627,7 +627,7 @@ class ActorResolver:
         mentions = conjoined_owners(doc, mentions, nationality_at, self.country_actor)
         mentions = drop_apposition_roles(doc, mentions)
         mentions = drop_conjoined_titles(doc, mentions)
-        mentions = references(sent, mentions, context, self.country_actor)
+        mentions = references(sent, mentions, context, self.country_actor, self.titles)
         for mention in mentions:
             mention.head = _span_head(doc, mention.start, mention.end)
         mentions = possessive_owners(doc, mentions, self.country_actor)

@@ -12,7 +12,9 @@ kinds of later reference are resolved, each behind a named gate:
   :mod:`dyadwatch.references`).
 * **descriptions** — "the company/the firm" → the most recent company; "the country" → the most recent
   country; "the president", "the foreign minister" → the one person named with that title within
-  ``DESCRIPTION_WINDOW`` sentences (none when two were, the ``TITLE`` gate); "the two countries /
+  ``DESCRIPTION_WINDOW`` sentences (none when two were, the ``TITLE`` gate); "the government", "the
+  army", "the police" → that organ of the one country whose organs of the kind were named there
+  (the ``ORGAN`` gate); "the two countries /
   both countries / the two sides" → the last two different countries, as a group actor (the events
   stage codes each member).
 """
@@ -141,6 +143,20 @@ class ArticleContext:
         if not holders or len({a.name for a in holders}) != 1:
             return None
         return holders[-1]
+
+    def resolve_organ(self, sector: str) -> str | None:
+        """The country of "the government", "the army", "the police": the one country whose actors
+        of that sector the article named in the description window (none when two were, the
+        ``ORGAN`` gate)."""
+        countries = {
+            item.actor.country
+            for item in self.history
+            if item.actor.sector == sector
+            and item.actor.country
+            and not item.actor.igo
+            and 0 < self.sentence - item.sentence <= DESCRIPTION_WINDOW
+        }
+        return str(next(iter(countries))) if len(countries) == 1 else None
 
     def resolve_description(self, noun: str) -> ActorRef | None:
         """The antecedent of "the company" / "the country"."""

@@ -19,7 +19,7 @@ article's memory (:class:`~dyadwatch.coref.ArticleContext`):
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -213,7 +213,11 @@ def _role_owner(
 
 
 def references(
-    sent: Span, mentions: list[Mention], context: ArticleContext, country_actor: CountryActor
+    sent: Span,
+    mentions: list[Mention],
+    context: ArticleContext,
+    country_actor: CountryActor,
+    titles: Collection[str] = frozenset(),
 ) -> list[Mention]:
     """Mentions for pronouns, descriptions and pairs; replaces bare role-word mentions they cover."""
     from .actors import Mention
@@ -279,13 +283,23 @@ def references(
                 )
         if replacement is not None:
             out = [m for m in out if m is not covering] + [replacement]
-    return _titled_descriptions(sent, out, context)
+    return _titled_descriptions(sent, out, context, country_actor, titles)
+
+
+#: Sectors of the state organs a bare "the government", "the army" may stand for.
+ORGAN_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 
 
 def _titled_descriptions(
-    sent: Span, mentions: list[Mention], context: ArticleContext
+    sent: Span,
+    mentions: list[Mention],
+    context: ArticleContext,
+    country_actor: CountryActor,
+    titles: Collection[str],
 ) -> list[Mention]:
-    """ "The president said": a bare title with "the" is the person the article last named with it."""
+    """ "The president said": a bare title with "the" is the person the article last named with it;
+    "the government said": a bare state organ (not a person's title: "the judge" is someone) is that
+    organ of the one country whose organs of the kind the article named just before."""
     from .actors import Mention
 
     out = list(mentions)
@@ -297,12 +311,18 @@ def _titled_descriptions(
         if doc[start].lower_ != "the":
             continue
         words = doc[start : mention.end]
-        person = context.resolve_title(doc[mention.start : mention.end].text.lower())
-        if person is not None:
+        role = doc[mention.start : mention.end].text.lower()
+        actor = context.resolve_title(role)
+        sector = mention.actor.sector
+        if actor is None and sector in ORGAN_SECTORS and not mention.members and role not in titles:
+            country = context.resolve_organ(str(sector))
+            if country is not None:
+                actor = country_actor(country, sector, words.text)
+        if actor is not None:
             replacement = Mention(
                 start,
                 mention.end,
-                replace(person, text=words.text),
+                replace(actor, text=words.text),
                 "coreference",
                 mention.head,
             )
