@@ -273,3 +273,10 @@ def test_a_bare_state_organ_is_that_organ_of_the_one_country_named_with_one(code
     # two countries' governments named before: "the government" is not guessed
     text = "Serbian officials met Chinese officials in Belgrade. The government criticised Croatia."
     assert ("---GOV", "HRV", "111") in code(text)
+
+
+def test_troops_pledged_to_a_country_are_an_intent_to_protect_it(code):
+    assert code("Britain pledged to send troops to Estonia.") == {("GBR", "EST", "0334")}
+    assert code("Chad agreed to deploy troops to Mali.") == {("TCD", "MLI", "0334")}
+    # a threat to send them stays a threat
+    assert code("Russia threatened to send troops into Georgia.") == {("RUS", "GEO", "138")}

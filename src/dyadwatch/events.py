@@ -260,6 +260,10 @@ DEMAND_CODES = {
 #: Verbs of appeal that press or demand: the act asked for is demanded (10x), not appealed for
 #: ("pressured the workers to call off the strike" is 1052).
 DEMANDING_VERBS = {"demand", "pressure", "pressurise", "pressurize", "press"}
+#: Troops sent or deployed somewhere (154); pledged to a country by a cooperative intent verb,
+#: they are an intent to provide military protection (0334).
+DEPLOYMENT_CODE = "154"
+PLEDGED_TROOPS_CODE = "0334"
 #: Frame verbs of an attempt: an attempted use of force is coded as that use of force.
 ATTEMPT_VERBS = frozenset({"try", "attempt"})
 #: Roots whose attempt is coded as the act: coercion, assault, fighting, mass violence.
@@ -1675,6 +1679,16 @@ class EventCoder:
             # force, as CAMEO codes it (an attempt to assassinate has a code of its own, 185)
             code = ATTEMPTED_CODES.get(code, code)
             notes.append(f"attempted via '{framer}'")
+        elif (
+            frame_name == "intent"
+            and code == DEPLOYMENT_CODE
+            and framer.lower() in self.patterns.frame("intent")["cooperative"]
+            and any(p.lower_ == "to" for p in _children(predicate, {"prep"}))
+        ):
+            # "committed to send more troops to Saudi Arabia": troops pledged to a country are an
+            # intent to protect it (0334), not a threat against it
+            code = PLEDGED_TROOPS_CODE
+            notes.append(f"troops pledged via '{framer}'")
         elif frame_name == "intent":
             code = (
                 code
