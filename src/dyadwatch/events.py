@@ -1685,7 +1685,7 @@ class EventCoder:
             and framer.lower() in self.patterns.frame("intent")["cooperative"]
             and any(p.lower_ == "to" for p in _children(predicate, {"prep"}))
         ):
-            # "committed to send more troops to Saudi Arabia": troops pledged to a country are an
+            # "pledged to send two battalions to Estonia": troops pledged to a country are an
             # intent to protect it (0334), not a threat against it
             code = PLEDGED_TROOPS_CODE
             notes.append(f"troops pledged via '{framer}'")
