@@ -148,6 +148,7 @@ def test_offering_troops_or_peacekeepers_is_an_intent_to_give_military_aid(code)
         ("EGY", "SDNGOV", "0332")
     }
     assert code("Kenya offered peacekeepers to Somalia.") == {("KEN", "SOM", "0334")}
+    assert code("Chile offered further military support to Peru.") == {("CHL", "PER", "0332")}
 
 
 def test_being_opposed_to_something_is_the_subjects_stance(code):
