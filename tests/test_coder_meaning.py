@@ -1105,8 +1105,8 @@ def test_a_subject_or_owner_pronoun_prefers_the_subject_of_its_governing_clause(
 
 
 def test_a_foreign_force_hit_in_a_country_with_no_one_named_was_hit_by_that_country(code):
-    assert code("Ten Russian soldiers were killed in Ukraine on Monday.") == {
-        ("UKR", "RUSMIL", "190")
+    assert code("Six Chadian soldiers were killed in Niger on Monday.") == {
+        ("NER", "TCDMIL", "190")
     }
     # civilians, or a country's own forces, name no side
     assert code("Ten civilians were killed in Syria on Monday.") == set()

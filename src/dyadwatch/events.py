@@ -1014,7 +1014,7 @@ class EventCoder:
                 or (verb.head.dep_ == "attr" and _children(verb.head.head, {"expl"}))
             )
         ):
-            # "there were ten soldiers killed in Ukraine", "two reporters detained by the police
+            # "there were six soldiers killed in Niger", "two reporters detained by the police
             # were freed": a participle after the clause's subject (or the noun "there is")
             # is a passive whose subject is that noun; after an object ("laid a wreath for a
             # soldier killed in Mali in 2013") it only describes
@@ -1904,7 +1904,7 @@ class EventCoder:
                     frame = "passive, the country it happened in"
                     notes.append(INFERRED_AGENT_NOTE)
             if not sources and roots & {"18", "19"}:
-                # "ten Russian soldiers were killed in Ukraine": a foreign force hit in a country
+                # "six Chadian soldiers were killed in Niger": a foreign force hit in a country
                 # with no one named was hit by that country's side
                 victims = self._mentions(_with_conjuncts(subjects), mentions)
                 forces = {
@@ -2265,7 +2265,7 @@ class EventCoder:
             # "opened their offensive on the rebel-held half of the town": what the attack was on
             attacked = _with_conjuncts(_direct_objects(predicate, {"dobj", "obj"}))
             if consumed_object is not None:
-                # "started their assault on Mosul's Old City": on the noun or on the verb
+                # "began their offensive on Aleppo's eastern districts": on the noun or on the verb
                 attacked += self._prep_objects([consumed_object, predicate], pattern.preps)
             # "raids on a handful of Kenyan villages": what the number counts
             attacked += [
