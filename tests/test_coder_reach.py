@@ -281,3 +281,10 @@ def test_troops_pledged_to_a_country_are_an_intent_to_protect_it(code):
     assert code("Chad agreed to deploy troops to Mali.") == {("TCD", "MLI", "0334")}
     # a threat to send them stays a threat
     assert code("Russia threatened to send troops into Georgia.") == {("RUS", "GEO", "138")}
+
+
+def test_government_agencies_of_the_us_and_britain_are_known(code):
+    assert code("The Home Office deported forty Jamaican nationals on Tuesday.") == {
+        ("GBRGOV", "JAM", "174")
+    }
+    assert code("The NTSB criticised Boeing on Friday.") == {("USAGOV", "USABUS", "111")}
