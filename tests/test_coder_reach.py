@@ -288,3 +288,21 @@ def test_government_agencies_of_the_us_and_britain_are_known(code):
         ("GBRGOV", "JAM", "174")
     }
     assert code("The NTSB criticised Boeing on Friday.") == {("USAGOV", "USABUS", "111")}
+
+
+def test_a_city_and_its_country_after_a_comma_are_one_place(code):
+    # one visit to Belgium, not a visit to the EU (whose seat Brussels also names) and to Belgium
+    assert code("Chile's foreign minister visited Brussels, Belgium on Monday.") == {
+        ("CHLGOV", "BEL", "042")
+    }
+    # a list of parties stays a list
+    assert ("USA", "ISR", "112") in code("Washington, Iran and Israel traded accusations.")
+
+
+def test_trading_accusations_or_insults_is_no_trade(code):
+    assert ("USA", "ISR", "061") not in code("Washington, Iran and Israel traded accusations.")
+    assert code("Chile traded insults with Peru.") == {
+        ("CHL", "PER", "111"),
+        ("PER", "CHL", "111"),
+    }
+    assert code("Chile trades with Peru.") == {("CHL", "PER", "061"), ("PER", "CHL", "061")}

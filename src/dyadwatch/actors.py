@@ -639,6 +639,7 @@ class ActorResolver:
             for m in mentions
             if m.members or m.rule != "agent" or m.actor.country or m.actor.igo or m.actor.sector
         ]
+        mentions = _city_country(doc, mentions, self.country_actor, self.kb)
         opening = dateline_end(sent)
         if opening is not None:
             # "NABLUS, West Bank: ...", "BEIRUT (Reuters) - ...": where the report was
@@ -1162,6 +1163,51 @@ class ActorResolver:
 
 #: Clauses inside an apposition that say something of it without naming what it is.
 CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp"}
+
+
+#: Rules of a city's mention that a country written after it with a comma may qualify.
+CITY_RULES = {"capital-metonym", "seat-metonym", "apposition", "known-organisation"}
+
+
+def _city_country(
+    doc: Doc, mentions: list[Mention], country_actor: Any, kb: Knowledge
+) -> list[Mention]:
+    """ "Visited Brussels, Belgium", "in Lviv, Ukraine": a country in apposition right after a
+    city names where the city is; the two are one place, the city of that country (not an
+    organisation whose seat the city also is), not two actors."""
+    out = list(mentions)
+    for mention in mentions:
+        head = doc[mention.head] if mention.head >= 0 else None
+        if (
+            head is None
+            or mention.rule != "country"
+            or head.dep_ != "appos"
+            or mention.start < 2
+            or doc[mention.start - 1].text != ","
+            # "Washington, Iran and Israel": a list of parties, not a city and its country
+            or any(c.dep_ in ("conj", "cc") for c in head.children)
+            or (mention.end < len(doc) and doc[mention.end].lower_ in ("and", "or"))
+        ):
+            continue
+        city = next((m for m in out if m.end == mention.start - 1 and m.rule in CITY_RULES), None)
+        if city is None or city.members or city.actor.sector:
+            continue
+        country = str(mention.actor.country)
+        if city.actor.country != country:
+            # "Brussels, Belgium": the capital of the country written, not the EU's seat
+            text = doc[city.start : city.end].text
+            if text not in kb.countries[country].capitals:
+                continue
+            capital = Mention(
+                city.start,
+                city.end,
+                country_actor(country, None, text),
+                "capital-metonym",
+                city.head,
+            )
+            out = [capital if m is city else m for m in out]
+        out = [m for m in out if m is not mention]
+    return out
 
 
 #: Role words that take the sector of the one they are the counterpart of.
