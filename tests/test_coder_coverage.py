@@ -1031,8 +1031,8 @@ def test_ties_named_by_an_in_phrase_are_that_kind_of_cooperation(code):
 
 def test_things_returned_to_a_party_and_the_transitive_option(code):
     # whatever is returned to its owner is property returned (0842) ...
-    assert code("Customs officers in Texas returned 12 stolen skulls to Peru.") == {
-        ("USACOP", "PER", "0842")
+    assert code("Customs officers in Texas returned 40 stolen bicycles to Cambodia.") == {
+        ("USACOP", "KHM", "0842")
     }
     # ... but returning somewhere names no thing returned (the pattern is `transitive`)
     assert code("The Chinese delegation returned to Beijing on Friday.") == set()

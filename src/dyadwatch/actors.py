@@ -45,6 +45,7 @@ from .knowledge import Agent, Knowledge, Office, knowledge
 from .nlp import doc_text, slice_text
 from .ownership import (
     PLACE_RULES,
+    CountryActor,
     conjoined_owners,
     drop_apposition_roles,
     drop_conjoined_titles,
@@ -752,7 +753,7 @@ class ActorResolver:
                 country is None
                 and host is not None
                 # "refugees from Syria": only people of origin take a "from" host at all
-                and doc[host.start - 1].lower_ in (*OWNER_PREPOSITIONS, "from")
+                and _word_before(doc, host.start) in (*OWNER_PREPOSITIONS, "from")
                 and host.value in self.kb.countries
                 # "the alliance reinforced its brigades in the Baltics": the brigades are its own
                 and not (start > 0 and doc[start - 1].tag_ == "PRP$")
@@ -1170,7 +1171,7 @@ CITY_RULES = {"capital-metonym", "seat-metonym", "apposition", "known-organisati
 
 
 def _city_country(
-    doc: Doc, mentions: list[Mention], country_actor: Any, kb: Knowledge
+    doc: Doc, mentions: list[Mention], country_actor: CountryActor, kb: Knowledge
 ) -> list[Mention]:
     """ "Visited Brussels, Belgium", "in Lviv, Ukraine": a country in apposition right after a
     city names where the city is; the two are one place, the city of that country (not an

@@ -95,7 +95,7 @@ class Pattern:
     #: not a thing an actor owns or names ("received Peru's nomination", "welcomed Chile's offer")
     actor_object: bool = False
     #: the verb must have a direct object (passive: a subject), whatever it is: "returned the
-    #: skulls to Peru", not "returned to Beijing"
+    #: bicycles to Cambodia", not "returned to Beijing"
     transitive: bool = False
     #: imported patterns: the words that must follow the verb in its phrase, in order, and those
     #: that must precede it (nearest first), as PETRARCH writes them ("agree * (to sanctions)")
