@@ -318,9 +318,9 @@ def test_a_country_is_not_taken_for_a_known_persons_surname(code):
 
 
 def test_opposition_groups_and_suicide_bombers_are_actors(code):
-    assert code("Opposition groups in Zambia demanded that President Hichilema resign.") == {
-        ("ZMBOPP", "---GOV", "100")
-    }
+    assert code(
+        "Opposition groups in Zambia demanded that President Hichilema resign.", "2023-03-01"
+    ) == {("ZMBOPP", "ZMBGOV", "100")}
     assert code("Lebanese suicide bombers killed 14 civilians on Monday.") == {
         ("LBNREB", "---CVL", "190")
     }

@@ -36,6 +36,9 @@ def test_title_case_lowers_common_words_and_keeps_names(coder):
         "Foreign Minister Celinda Sosa in La Paz at a summit on Friday."
     )
     assert repair(body) == body
+    # a short lower-case verb alone still says it is a sentence, not a headline
+    body = "President Tomas Rivero of Belize met Prime Minister Omar Haddad of Oman in Muscat."
+    assert repair(body) == body
 
 
 def test_a_title_cased_headline_is_coded_and_keeps_its_own_text(coder):

@@ -51,6 +51,7 @@ from .ownership import (
     drop_conjoined_titles,
     drop_modifiers,
     owned_by_phrase,
+    titled_name_owners,
 )
 from .records import ActorRef
 from .references import possessive_owners, references
@@ -120,6 +121,8 @@ NAME_PARTICLES = frozenset(
 )
 #: NER labels of proper nouns that are never part of an actor's name.
 NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+#: Marks joining the parts of a name ("Jean-Claude"), when the tokenizer splits them off.
+HYPHENS = frozenset({"-", "‐", "–"})
 #: Shortest surname that may name a known person on its own.
 MIN_SURNAME_CHARS = 4
 #: Prefixes that turn a country name into a side taken ("pro-Russian", "anti-American").
@@ -347,14 +350,14 @@ class ActorResolver:
         place_names = {
             n for c in self.kb.countries.values() for n in (c.name, *c.aliases, *c.capitals)
         }
-        # SHARED-SURNAME gate: a surname several known people of one country share ("Clinton",
-        # "Castro", "Rajapaksa") names the one in office on the article's day; it is none of them
-        # when it is also a given name of a known person ("Salman", "Michel").
-        given_names = {
-            written.split()[0]
-            for name, offices in self.kb.people.items()
-            for written in (name, *offices[0].aliases)
-        }
+        # SHARED-SURNAME gate: a surname several known people share ("Clinton", "Castro",
+        # "Rajapaksa", "Maduro") names the one in office on the article's day (of several in office,
+        # the one whose country the article names); it is none of them when it is also the given
+        # name of a known person then in office ("Salman" while King Salman reigns, "Michel").
+        self._given_names: dict[str, set[str]] = {}
+        for name, offices in self.kb.people.items():
+            for written in (name, *offices[0].aliases):
+                self._given_names.setdefault(written.split()[0], set()).add(name)
         for surname, names in self._surnames.items():
             if len(surname) < MIN_SURNAME_CHARS or not surname.isalpha():
                 continue
@@ -365,7 +368,7 @@ class ActorResolver:
                 continue
             if len(names) == 1:
                 add(self.names, "surname", next(iter(names)), [surname])
-            elif len({f.country for f in firsts}) == 1 and surname not in given_names:
+            else:
                 add(self.names, "surname", tuple(sorted(names)), [surname])
         self._doc_matches: tuple[Doc, list[_Piece]] | None = None
         self._regions = frozenset(c.code for c in self.kb.countries.values() if c.region)
@@ -466,6 +469,16 @@ class ActorResolver:
                 continue
             if piece.kind == "agent" and doc[piece.end - 1].pos_ not in ("NOUN", "PROPN"):
                 continue  # "firm relations", "general agreement": the word is not a role here
+            if piece.kind == "surname" and (
+                _not_a_surname(doc[piece.start])
+                or (
+                    # "King Abdullah", "Bishop Tutu": a title before a name (not Mr King)
+                    doc[piece.start].lower_ in self.titles
+                    and piece.end < len(doc)
+                    and doc[piece.end].pos_ == "PROPN"
+                )
+            ):
+                continue
             if (
                 piece.kind == "entity"
                 and doc[piece.start].ent_type_ == "PERSON"
@@ -625,6 +638,9 @@ class ActorResolver:
             for i in range(p.start, p.end)  # "South Sudanese": the parser's head is its last word
         }
         mentions = owned_by_phrase(doc, mentions, self.country_actor, self.titles)
+        mentions, owned = titled_name_owners(doc, mentions, self.country_actor, self.titles)
+        for person in owned:  # a later "Dupont said" is the owned person
+            context.remember_person(person.actor.name, person.actor, person.actor.name)
         mentions = conjoined_owners(doc, mentions, nationality_at, self.country_actor)
         mentions = drop_apposition_roles(doc, mentions)
         mentions = drop_conjoined_titles(doc, mentions)
@@ -681,9 +697,13 @@ class ActorResolver:
 
         # a known surname inside a longer name is just part of that name ("Zhou Ping" is not
         # "Jean Ping"): titles and coreference decide who it is
+        # (and "Jean-Claude Duval": a hyphen joins a name's parts)
         for index, piece in enumerate(group):
             neighbours = group[max(index - 1, 0) : index] + group[index + 1 : index + 2]
-            if piece.kind == "surname" and any(n.kind == "name" for n in neighbours):
+            joined = [n for n in neighbours if n.kind == "filler" and doc[n.start].text in HYPHENS]
+            if piece.kind == "surname" and (
+                joined or any(n.kind in ("name", "surname") for n in neighbours)
+            ):
                 group[index] = _Piece(piece.start, piece.end, "name")
 
         # step 1: the knowledge base names this actor
@@ -711,6 +731,11 @@ class ActorResolver:
                 return [Mention(start, end, self.country_actor(code, None, text), "country", head)]
             piece = next((p for p in core if p.start <= head < p.end), core[-1])
             known = self._known(piece, group, start, end, text, owner, agent, doc, context)
+            if known is None and piece.kind == "surname":
+                # a known surname naming none of its bearers here ("King Faisal of Iraq" in an
+                # undated text, "Senator Clinton"): read it as any other name
+                renamed = _Piece(piece.start, piece.end, "name")
+                return self._compose([renamed if p is piece else p for p in group], doc, context)
             return [known] if known is not None else []
 
         # steps 2-5: a name at the end of the phrase
@@ -863,7 +888,12 @@ class ActorResolver:
                 return Mention(start, end, _retext(remembered, text), "coreference")
             token = doc[piece.start]
             if isinstance(piece.value, tuple):
-                shared = self._shared_surname(piece.value, context.day)
+                shared = self._shared_surname(
+                    piece.value,
+                    context.day,
+                    self._article_countries(doc, piece.start, context),
+                    self._given_names.get(word, set()),
+                )
                 if shared is None:
                     return None
                 name = shared
@@ -1100,25 +1130,74 @@ class ActorResolver:
         held = [n for n in candidates if self.in_office(n, day)]
         return held[0] if len(held) == 1 else None
 
-    def _shared_surname(self, names: tuple[str, ...], day: date | None) -> str | None:
+    def _shared_surname(
+        self,
+        names: tuple[str, ...],
+        day: date | None,
+        countries: frozenset[str] = frozenset(),
+        given_by: set[str] | frozenset[str] = frozenset(),
+    ) -> str | None:
         """Which of the known people sharing a surname it names: the one in office on ``day`` (or
-        any of those in office, when all are coded alike); in an undated text, the one in office
-        now, or, when none is, the one whose last office began the latest."""
+        any of those in office, when all are coded alike; of several coded differently, the only one
+        whose country is in ``countries``, those the article names); in an undated text, the one in
+        office now, or, when none is, the one whose last office began the latest (of people of
+        several countries, only after all the others had left office). None of them while
+        someone of their countries whose given name it is (``given_by``: King Salman) holds an
+        office."""
+        homes = {o.country for n in names for o in self.kb.people[n]}
+        given_elsewhere = {n for n in given_by if n not in names}
+        given_here = {n for n in given_elsewhere if self.kb.people[n][0].country in homes}
         if day is not None:
             held = [n for n in names if self.in_office(n, day)]
+            if any(self.in_office(n, day) for n in given_here):
+                return None
+        else:
+            held = [n for n in names if any(o.held_on(None) for o in self.kb.people[n])]
+            if any(o.held_on(None) for n in given_here for o in self.kb.people[n]):
+                return None
+        if day is None and len(homes) > 1:
+            # an undated text: of people of several countries, one of a country it names first
+            held = [n for n in names if self.kb.people[n][-1].country in countries] or held
+        if held:
             # two in office with the same code ("Rajapaksa" as president and prime minister)
-            codes = {self.person_actor(n, "", day).code for n in held}
-            return held[0] if len(codes) == 1 else None
-        current = [n for n in names if any(o.held_on(None) for o in self.kb.people[n])]
-        if len(current) == 1:
-            return current[0]
-        if current:
+            actors = {n: self.person_actor(n, "", day) for n in held}
+            if len({a.code for a in actors.values()}) == 1:
+                return held[0]
+            local = [n for n in held if actors[n].country in countries]
+            return local[0] if len({actors[n].code for n in local}) == 1 else None
+        if day is not None:
             return None
 
         def began(name: str) -> date:
             return max((o.start for o in self.kb.people[name] if o.start), default=date.min)
 
-        return max(names, key=began)
+        latest = max(names, key=began)
+        if len(homes) > 1 and (
+            given_elsewhere
+            or any(
+                o.end is None or o.end > began(latest)
+                for n in names
+                if n != latest
+                for o in self.kb.people[n]
+            )
+        ):
+            # people of several countries: only the latest, when all others had gone, and not a
+            # name others bear as a given name ("Abdullah")
+            return None
+        return latest
+
+    def _article_countries(self, doc: Doc, index: int, context: ArticleContext) -> frozenset[str]:
+        """The countries the article has named so far, and those named in the sentence of token
+        ``index`` (by name, adjective or capital)."""
+        sent = doc[index].sent
+        here = {
+            str(_value_code(p))
+            for p in self._matches(doc)
+            if p.kind in ("country", "adjective", "capital") and sent.start <= p.start < sent.end
+        }
+        return frozenset(
+            here | {item.actor.country for item in context.history if item.actor.country}
+        )
 
     def _given_name_fits(self, name: str, given: str) -> bool:
         """Whether ``given`` begins the known person's name or one of its spellings (an initial
@@ -1538,6 +1617,16 @@ def _retext(actor: ActorRef, text: str) -> ActorRef:
 def _surname_of(name: str, country: str | None) -> str:
     parts = name.split()
     return parts[0] if country in FAMILY_NAME_FIRST else parts[-1]
+
+
+def _not_a_surname(token: Token) -> bool:
+    """A word that is some known person's surname but here is a day, a faith or people, or a word
+    before a people: "on Friday", "a Christian aid worker", "Young Kenyans"."""
+    return (
+        token.ent_type_ in NOT_NAMES
+        or token.ent_type_ == "NORP"
+        or (token.dep_ in ("compound", "amod") and token.head.ent_type_ == "NORP")
+    )
 
 
 def _named_entity_word(token: Token) -> bool:

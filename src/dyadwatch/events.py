@@ -2694,6 +2694,17 @@ class EventCoder:
         if governed is not None and (not _done(governor) if hosted else noun.dep_ != "pobj"):
             # coded with the verb; talks whose hosting is to come ("will host") are not held
             return []
+        if (
+            governed is not None
+            and noun.head.dep_ == "agent"
+            and pattern.code[:2] in FORCE_ROOTS
+            and governed[0].code[:2] in FORCE_ROOTS
+        ):
+            # "the fighters were killed by an air strike in X": the strike is the killing, coded
+            # with the verb and its victims, not a second attack on the place
+            if trace:
+                trace.add(noun, f"the instrument of '{governor.text}', coded with it")
+            return []
         sources = self._mentions(_with_conjuncts(_children(noun, {"poss"})), mentions)
         # "Israeli air strikes", "US sanctions": a nationality word before the noun is its author
         sources += [

@@ -30,6 +30,59 @@ MIN_COUNTED_WORDS = 2
 MIN_TITLE_SHARE = 0.9
 MIN_CAPITALISED_SHARE = 0.5
 _WORD = re.compile(r"[A-Za-z]+")
+#: Words a title-cased headline still writes in lower case: short function words and the particles
+#: of names ("bin", "de"). Any other lower-case word ("met", "won") says the text is in sentence case.
+TITLE_CASE_LOWER = frozenset(
+    {
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "nor",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "by",
+        "with",
+        "from",
+        "into",
+        "onto",
+        "over",
+        "via",
+        "vs",
+        "as",
+        "per",
+        "up",
+        "off",
+        "out",
+        "than",
+        "amid",
+        "after",
+        "al",
+        "el",
+        "bin",
+        "ibn",
+        "bint",
+        "de",
+        "del",
+        "della",
+        "der",
+        "di",
+        "du",
+        "da",
+        "dos",
+        "la",
+        "le",
+        "van",
+        "von",
+        "y",
+    }
+)
 
 
 def may_be_title_cased(text: str) -> bool:
@@ -90,6 +143,8 @@ class TitleRepair:
         if not self.words or not may_be_title_cased(text):
             return text
         doc = self.make(text)
+        if any(t.is_alpha and t.is_lower and t.lower_ not in TITLE_CASE_LOWER for t in doc[1:]):
+            return text  # "President X met Prime Minister Y": a lower-case verb, sentence case
         names = self.resolver.name_tokens(doc)
         common = [
             t

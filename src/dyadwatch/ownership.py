@@ -319,3 +319,52 @@ def _is_mere_modifier(mention: Mention, doc: Doc, mentions: list[Mention]) -> bo
         return False
     governor = head.head
     return not any(m.start <= governor.i < m.end for m in mentions if m is not mention)
+
+
+def titled_name_owners(
+    doc: Doc, mentions: list[Mention], country_actor: CountryActor, titles: set[str]
+) -> tuple[list[Mention], list[Mention]]:
+    """A name of no known country owned through "of": "President Jean Dupont of Gabon" is GABGOV,
+    and the country joins the person's span. A name conjoined after a plural title shares it
+    ("Presidents A of X and B of Y"). Returns the new mentions and the persons so owned (for the
+    article's memory of names)."""
+    from .actors import Mention
+
+    out = list(mentions)
+    owned: list[Mention] = []
+    for mention in mentions:
+        actor = mention.actor
+        if mention.rule not in ("title+name", "unknown-name") or actor.country or actor.igo:
+            continue
+        if mention.members or doc[mention.head].ent_type_ not in ("PERSON", ""):
+            continue
+        sector = actor.sector
+        head = doc[mention.head]
+        if sector is None and head.dep_ == "conj":
+            first = _at(out, head.head.i)
+            plural = doc[first.start].lower_ if first is not None else ""
+            if first is not None and plural.endswith("s") and plural[:-1] in titles:
+                sector = first.actor.sector  # "Presidents A of X and B of Y"
+        prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if prep is None:
+            continue
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        owner = _at(out, pobj.i) if pobj is not None else None
+        if owner is None or owner.members or owner.rule not in PLACE_RULES:
+            continue
+        if any(t.dep_ != "det" for t in doc[prep.i + 1 : owner.start]):
+            continue  # "of the Gabonese capital": not the country itself
+        joined = Mention(
+            mention.start,
+            owner.end,
+            replace(
+                country_actor(str(owner.actor.country), sector, ""),
+                name=actor.name,
+                text=doc[mention.start : owner.end].text,
+            ),
+            "title+name" if sector else mention.rule,
+            mention.head,
+        )
+        owned.append(joined)
+        out = [joined if m is mention else m for m in out if m is not owner]
+    return out, owned

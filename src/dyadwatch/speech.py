@@ -19,10 +19,10 @@ coder found in a sentence (:mod:`dyadwatch.events`):
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from .actors import Mention
+from .actors import Mention, actor_code
 from .codes import code_table
 from .events import (
     FORCE_ROOTS,
@@ -217,6 +217,19 @@ class SpeechInterpreter:
             if _speaks_for(speaker, event.source):
                 # "Japan's trade ministry said Tokyo would lift the curbs": an organ of a state on
                 # what its state will do
+                out.append(self._self_report(event, report))
+                continue
+            if _own_organ(speaker, event.source):
+                # "the president said the army would impose a curfew": an official on what a state
+                # organ of no named country does speaks of their own state's
+                event.source = replace(
+                    event.source,
+                    actor=replace(
+                        event.source.actor,
+                        code=actor_code(speaker.actor.country, None, event.source.actor.sector),
+                        country=speaker.actor.country,
+                    ),
+                )
                 out.append(self._self_report(event, report))
                 continue
             if _described(event.predicate, report.verb):
@@ -524,6 +537,21 @@ def _speaks_for(speaker: Mention, source: Mention) -> bool:
         and source.actor.igo is None
         and source.actor.country is not None
         and speaker.actor.country == source.actor.country
+        and speaker.actor.sector in STATE_SECTORS
+    )
+
+
+def _own_organ(speaker: Mention, source: Mention) -> bool:
+    """Whether ``source`` is a state organ of no named country ("the government", "the army") and
+    ``speaker`` an official of a state, whose own organ it then is."""
+    return (
+        source.rule == "agent"
+        and not source.members
+        and source.actor.country is None
+        and source.actor.igo is None
+        and source.actor.sector in STATE_SECTORS
+        and speaker.actor.country is not None
+        and speaker.actor.igo is None
         and speaker.actor.sector in STATE_SECTORS
     )
 
