@@ -366,3 +366,32 @@ def test_a_surname_that_is_a_day_a_faith_or_a_title_here_names_no_one(code):
 def test_an_official_on_what_the_government_will_do_speaks_of_their_own(code):
     text = "President Hakainde Hichilema said the army would impose a curfew on Lusaka."
     assert code(text, "2023-03-01") == {("ZMBMIL", "ZMB", "137")}
+
+
+def test_a_temporal_clause_inside_a_report_is_the_writers_background(code):
+    text = (
+        "The Karen National Union said it had signed an agreement with the army of Myanmar "
+        "after Thai troops shelled Myawaddy."
+    )
+    events = code(text, "2019-10-14")
+    assert ("THAMIL", "MMR", "194") in events
+    assert not any(e[2] == "112" for e in events)  # no charge of the speaker's
+
+
+def test_entering_into_an_agreement_is_signing_it(code):
+    assert code("Hamas entered into a trade agreement with Egypt on Monday.", "2019-10-14") == {
+        ("PSEREB", "EGY", "057"),
+        ("EGY", "PSEREB", "057"),
+    }
+
+
+def test_a_short_name_in_brackets_after_a_known_name_is_that_actor(code):
+    text = (
+        "The Syrian Democratic Forces (SDF) met Russian officers in Qamishli on Monday. "
+        "The SDF later accused Turkey of attacking Kobani."
+    )
+    assert code(text, "2019-10-14") == {
+        ("SYRREB", "RUSMIL", "040"),
+        ("RUSMIL", "SYRREB", "040"),
+        ("SYRREB", "TUR", "112"),
+    }

@@ -657,6 +657,7 @@ class ActorResolver:
             if m.members or m.rule != "agent" or m.actor.country or m.actor.igo or m.actor.sector
         ]
         mentions = _city_country(doc, mentions, self.country_actor, self.kb)
+        mentions = _bracketed_short_names(doc, mentions, context)
         opening = dateline_end(sent)
         if opening is not None:
             # "NABLUS, West Bank: ...", "BEIRUT (Reuters) - ...": where the report was
@@ -1617,6 +1618,25 @@ def _retext(actor: ActorRef, text: str) -> ActorRef:
 def _surname_of(name: str, country: str | None) -> str:
     parts = name.split()
     return parts[0] if country in FAMILY_NAME_FIRST else parts[-1]
+
+
+def _bracketed_short_names(
+    doc: Doc, mentions: list[Mention], context: ArticleContext
+) -> list[Mention]:
+    """A short name in brackets after a known actor's name is that actor: "the Syrian Democratic
+    Forces (SDF)" is one mention, and a later "SDF" in the article is the same actor."""
+    out = list(mentions)
+    for short in mentions:
+        if short.rule != "unknown-name" or short.start == 0 or short.end >= len(doc):
+            continue
+        if doc[short.start - 1].text != "(" or doc[short.end].text != ")":
+            continue
+        named = next((m for m in out if m.end == short.start - 1 and m is not short), None)
+        if named is None or named.members or not (named.actor.country or named.actor.igo):
+            continue
+        context.remember(slice_text(doc, short.start, short.end), named.actor)
+        out = [m for m in out if m is not short]
+    return out
 
 
 def _not_a_surname(token: Token) -> bool:

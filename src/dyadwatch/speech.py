@@ -520,14 +520,25 @@ def _future(event: CodedEvent) -> bool:
 
 
 def _within(token: Token, clause: Token) -> bool:
+    """Whether ``token`` is in the reported ``clause``, and not in a temporal clause inside it: "SDF
+    said it had signed a deal after Turkey began an offensive" reports the deal; the offensive is
+    the writer's background, no charge of the speaker's."""
     node = token
     for _ in range(50):
         if node.i == clause.i:
             return True
         if node.head.i == node.i:
             return False
+        if node.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS for c in node.children
+        ):
+            return False
         node = node.head
     return False
+
+
+#: Conjunctions of a temporal clause, which dates what is reported rather than being reported.
+TEMPORAL_MARKS = frozenset({"after", "before", "since", "until", "when"})
 
 
 def _speaks_for(speaker: Mention, source: Mention) -> bool:
