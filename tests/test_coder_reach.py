@@ -395,3 +395,38 @@ def test_a_short_name_in_brackets_after_a_known_name_is_that_actor(code):
         ("RUSMIL", "SYRREB", "040"),
         ("SYRREB", "TUR", "112"),
     }
+
+
+def test_a_partner_the_parser_hangs_on_the_object_is_still_the_partner(code):
+    text = "Chile's foreign minister discussed the border dispute with Peru on Monday."
+    assert code(text, "2019-10-14") == {("CHLGOV", "PER", "040"), ("PER", "CHLGOV", "040")}
+
+
+def test_the_office_a_known_person_holds_names_them_later(code):
+    text = "Sergei Lavrov visited Ankara on Monday. The foreign minister later criticised NATO."
+    assert ("RUSGOV", "IGOWSTNAT", "111") in code(text, "2019-10-14")
+
+
+def test_he_after_a_person_of_no_known_actor_is_that_person(code):
+    text = "Putin visited Helsinki on Monday. Mr Smithers made headlines when he criticised Iran."
+    assert code(text, "2019-10-14") == {("RUSGOV", "FIN", "042")}
+
+
+def test_vice_presidents_congress_leaders_opposition_leaders_and_igo_chiefs_are_known(code):
+    assert code("Mike Pence criticised Iran.", "2019-05-01") == {("USAGOV", "IRN", "111")}
+    assert code("Pelosi criticised China.", "2020-05-01") == {("USALEG", "CHN", "111")}
+    text = "Alexei Navalny accused the Kremlin of corruption."
+    assert code(text, "2019-05-01") == {("RUSOPP", "RUSGOV", "112")}
+    assert code("Kristalina Georgieva met Javier Milei in Buenos Aires.", "2024-05-01") == {
+        ("ARGGOV", "IGOIMFGOV", "040"),
+        ("IGOIMFGOV", "ARGGOV", "040"),
+    }
+    # "the Pope" is the title, not the surname of the head of the IOM
+    assert code("The Pope criticised Israel.", "2024-05-01") == {("---REL", "ISR", "111")}
+
+
+def test_an_undated_title_names_the_office_it_was(code):
+    assert code("US Vice-President Mike Pence criticised Iran.", None) == {("USAGOV", "IRN", "111")}
+    # the text's title and country, when the table has the person in another office or none
+    text = "American trade representative Robert Zoellick criticised Chile."
+    assert code(text, None) == {("USAGOV", "CHL", "111")}

@@ -34,7 +34,7 @@ The resolver is a cascade, surest first; each step is named, and the name is sto
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from difflib import SequenceMatcher
@@ -121,6 +121,16 @@ NAME_PARTICLES = frozenset(
 )
 #: NER labels of proper nouns that are never part of an actor's name.
 NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+#: Titles an office is written with that its formal name does not spell out.
+OFFICE_TITLES = {
+    "foreign affairs": ("foreign minister",),
+    "external affairs": ("foreign minister",),
+    "minister of defence": ("defence minister", "defense minister"),
+    "minister of defense": ("defence minister", "defense minister"),
+    "secretary of defense": ("defense secretary",),
+    "defence secretary": ("defence secretary",),
+    "foreign secretary": ("foreign secretary",),
+}
 #: Marks joining the parts of a name ("Jean-Claude"), when the tokenizer splits them off.
 HYPHENS = frozenset({"-", "‐", "–"})
 #: Shortest surname that may name a known person on its own.
@@ -325,7 +335,7 @@ class ActorResolver:
                 self.lowered if imported else self.names,
                 "person",
                 name,
-                [name, *offices[0].aliases],
+                [name, *_all_aliases(offices)],
             )
         for agent in self.kb.agents.values():
             add(self.lowered, "agent", agent, [agent.term])
@@ -334,7 +344,7 @@ class ActorResolver:
         for name, offices in self.kb.people.items():
             surname = _surname_of(name, offices[0].country)
             self._surnames.setdefault(surname, set()).add(name)
-            for alias in offices[0].aliases:
+            for alias in _all_aliases(offices):
                 # another spelling of the same surname ("Erdoğan" for "Erdogan"); an alias that is a
                 # title ("King of Jordan") or a nickname gives no surname
                 if len(alias.split()) < 2:
@@ -356,7 +366,7 @@ class ActorResolver:
         # name of a known person then in office ("Salman" while King Salman reigns, "Michel").
         self._given_names: dict[str, set[str]] = {}
         for name, offices in self.kb.people.items():
-            for written in (name, *offices[0].aliases):
+            for written in (name, *_all_aliases(offices)):
                 self._given_names.setdefault(written.split()[0], set()).add(name)
         for surname, names in self._surnames.items():
             if len(surname) < MIN_SURNAME_CHARS or not surname.isalpha():
@@ -387,8 +397,19 @@ class ActorResolver:
         if not held and day is None:
             # no publication date: the title written with the name says which office it was
             # ("President Michel Suleiman" in an undated text)
-            words = {w.strip(".,").lower() for w in text.split()}
-            held = [o for o in offices if o.office and o.office.split()[0].lower() in words]
+            words = text.lower().replace("-", " ").replace("–", " ").split()
+            written = {w.strip(".,") for w in words}
+            titles = self._titles_in(words)
+            held = [
+                o
+                for o in offices
+                if o.office
+                and (
+                    o.office.split()[0].lower() in written
+                    # "opposition leader Alexei Navalny": the office's title, however worded
+                    or titles & self._titles_in(o.office.lower().split())
+                )
+            ]
         office: Office = held[-1] if held else offices[0]
         sector = office.sector if held else None
         if not held:
@@ -472,10 +493,13 @@ class ActorResolver:
             if piece.kind == "surname" and (
                 _not_a_surname(doc[piece.start])
                 or (
-                    # "King Abdullah", "Bishop Tutu": a title before a name (not Mr King)
+                    # "King Abdullah", "Bishop Tutu": a title before a name (not Mr King); "the
+                    # Pope": a title after an article, as no surname is
                     doc[piece.start].lower_ in self.titles
-                    and piece.end < len(doc)
-                    and doc[piece.end].pos_ == "PROPN"
+                    and (
+                        (piece.end < len(doc) and doc[piece.end].pos_ == "PROPN")
+                        or (piece.start > 0 and doc[piece.start - 1].pos_ == "DET")
+                    )
                 )
             ):
                 continue
@@ -555,10 +579,10 @@ class ActorResolver:
         pieces.sort(key=lambda p: p.start)
         return pieces
 
-    def _titles_in(self, words: Span) -> set[str]:
+    def _titles_in(self, words: Span | list[str]) -> set[str]:
         """The longest titles written in a person's phrase ("Foreign Minister Wang Yi": "foreign
         minister", not "minister"; "Vice President X" is no "president")."""
-        tokens = [t.lower_ for t in words]
+        tokens = [w.lower() if isinstance(w, str) else w.lower_ for w in words]
         found: set[str] = set()
         taken: set[int] = set()
         for size in (3, 2, 1):
@@ -568,6 +592,25 @@ class ActorResolver:
                 if phrase in self.titles and not hyphened and not taken & set(range(i, i + size)):
                     found.add(phrase)
                     taken |= set(range(i, i + size))
+        return found
+
+    def _office_titles(self, name: str, day: date | None) -> set[str]:
+        """The titles of the offices a known person holds on ``day`` ("President of the United
+        States": "president"; "Vice President of ...": "vice president", not "president")."""
+        found: set[str] = set()
+        for office in self.kb.people.get(name, ()):
+            if not office.office or not office.held_on(day):
+                continue
+            written = office.office.lower()
+            found |= self._titles_in(written.split())
+            # "Minister of Foreign Affairs" is written "the foreign minister" too
+            found |= {
+                title
+                for phrase, titles in OFFICE_TITLES.items()
+                if phrase in written
+                for title in titles
+                if title in self.titles
+            }
         return found
 
     def _imported(self, piece: _Piece) -> bool:
@@ -666,9 +709,22 @@ class ActorResolver:
         for mention in mentions:
             if mention.rule == "modifier":
                 continue
+            written: set[str] = set()
             if mention.rule in TITLED_RULES and not mention.members and mention.actor.sector:
-                for title in self._titles_in(doc[mention.start : mention.end]):
+                written = self._titles_in(doc[mention.start : mention.end])
+                for title in written:
                     context.remember_title(title, mention.actor)  # for a later "the president"
+            if (
+                not written
+                and not any(t.lower_ in self.titles for t in doc[mention.start : mention.end])
+                and mention.rule in KNOWN_PERSON_RULES
+                and not mention.members
+                and mention.actor.sector
+            ):
+                # "Trump met Erdogan. The president said ...": the office the person holds, when
+                # the text writes no title with the name
+                for title in self._office_titles(mention.actor.name, context.day):
+                    context.remember_title(title, mention.actor)
             for member in mention.split():
                 context.mentioned(member.actor, memory_kind(mention))
             if mention.rule == "agent" and mention.actor.country and not mention.members:
@@ -924,6 +980,15 @@ class ActorResolver:
             if (
                 continued
                 or (titled and owner and actor.country and owner != actor.country)
+                # undated, "American trade representative Zoellick", later the World Bank's: the
+                # title's country, when the table has the person in no office then
+                or (
+                    titled
+                    and owner
+                    and context.day is None
+                    and actor.sector is None
+                    and owner != actor.country
+                )
                 or (titled and self._title_contradicts(agent, name))
             ):
                 # "ambassador Abdallah al-Mouallimi": a given name, not the known surname; "Saudi
@@ -939,6 +1004,21 @@ class ActorResolver:
         if piece.kind == "person":
             name = str(piece.value)
             actor = self.person_actor(name, text, context.day)
+            titled_owner = owner if agent is not None and agent.title and agent.sector else None
+            if (
+                context.day is None
+                and actor.sector is None
+                and titled_owner
+                and titled_owner in self.kb.countries
+            ):
+                # an undated text, where the table has the person in no office: the office the
+                # text names, "American trade representative Robert Zoellick" (later at the World Bank)
+                actor = replace(
+                    self.country_actor(titled_owner, agent.sector if agent else None, text),
+                    name=name,
+                )
+                context.remember_person(name, actor, doc[piece.start : piece.end].text)
+                return Mention(start, end, actor, "title+name")
             if actor.sector is None and not actor.igo:
                 # out of office on this date: an apposition may say what the person is now
                 appositive = self._appositive(doc, piece.start, piece.end)
@@ -1000,7 +1080,7 @@ class ActorResolver:
         name_text = slice_text(doc, name_start, name_end)
         # step 2: a title before the name
         if agent is not None and agent.title:
-            known = self._known_by_surname(name_text, context.day)
+            known = self._known_by_surname(name_text, context.day, agent.term)
             if known is not None and (
                 known == name_text or not self._title_contradicts(agent, known)
             ):
@@ -1119,7 +1199,12 @@ class ActorResolver:
             return False
         return all(o.sector != agent.sector for o in self.kb.people[name])
 
-    def _known_by_surname(self, name_text: str, day: date | None) -> str | None:
+    def _known_by_surname(
+        self, name_text: str, day: date | None, title: str | None = None
+    ) -> str | None:
+        """The one known person in office on ``day`` whose surname ends ``name_text`` (and whose
+        given name begins it, when written); of several, the one whose office ``title`` names
+        ("Foreign Minister Wang" in 2021 is Wang Yi, not Vice President Wang Qishan)."""
         if name_text in self.kb.people:
             return name_text
         words = name_text.split()
@@ -1129,6 +1214,8 @@ class ActorResolver:
             # "Bassam Haj Mustafa" is not "Mohammad Mustafa": a given name written must be theirs
             candidates = {n for n in candidates if self._given_name_fits(n, words[0])}
         held = [n for n in candidates if self.in_office(n, day)]
+        if len(held) > 1 and title:
+            held = [n for n in held if title in self._office_titles(n, day)]
         return held[0] if len(held) == 1 else None
 
     def _shared_surname(
@@ -1145,9 +1232,13 @@ class ActorResolver:
         several countries, only after all the others had left office). None of them while
         someone of their countries whose given name it is (``given_by``: King Salman) holds an
         office."""
-        homes = {o.country for n in names for o in self.kb.people[n]}
+        homes = {o.country or o.igo for n in names for o in self.kb.people[n]}
         given_elsewhere = {n for n in given_by if n not in names}
-        given_here = {n for n in given_elsewhere if self.kb.people[n][0].country in homes}
+        given_here = {
+            n
+            for n in given_elsewhere
+            if any((o.country or o.igo) in homes for o in self.kb.people[n])
+        }
         if day is not None:
             held = [n for n in names if self.in_office(n, day)]
             if any(self.in_office(n, day) for n in given_here):
@@ -1204,7 +1295,7 @@ class ActorResolver:
         """Whether ``given`` begins the known person's name or one of its spellings (an initial
         "V." fits "Vladimir")."""
         given = given.rstrip(".").lower()
-        for written in (name, *self.kb.people[name][0].aliases):
+        for written in (name, *_all_aliases(self.kb.people[name])):
             first = written.split()[0].lower()
             if first == given or (len(given) == 1 and first.startswith(given)):
                 return True
@@ -1639,13 +1730,27 @@ def _bracketed_short_names(
     return out
 
 
+def _all_aliases(offices: Sequence[Office]) -> list[str]:
+    """Every other spelling a person's rows give, in order, once."""
+    return list(dict.fromkeys(alias for office in offices for alias in office.aliases))
+
+
 def _not_a_surname(token: Token) -> bool:
-    """A word that is some known person's surname but here is a day, a faith or people, or a word
-    before a people: "on Friday", "a Christian aid worker", "Young Kenyans"."""
+    """A word that is some known person's surname but here is a day, a faith or people, a word
+    before a people, or the first word of a longer name: "on Friday", "a Christian aid worker",
+    "Young Kenyans", "Salih Muslim"."""
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     return (
         token.ent_type_ in NOT_NAMES
         or token.ent_type_ == "NORP"
         or (token.dep_ in ("compound", "amod") and token.head.ent_type_ == "NORP")
+        or (
+            token.ent_type_ == "PERSON"
+            and token.ent_iob_ == "B"
+            and following is not None
+            and following.ent_iob_ == "I"
+            and following.is_alpha
+        )
     )
 
 

@@ -552,6 +552,8 @@ STRIKE_CODE = "143"
 RALLY_CODE = "141"
 #: Sectors of a state's own organs: they act and speak for their state.
 STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"}
+#: Roots of talks and cooperation whose partner ("with X") the parser may hang on the object.
+WITH_OBJECT_ROOTS = frozenset({"03", "04", "05", "06"})
 #: ... of which these wreck property as the state, not as rioters (all but the legislature) ...
 STATE_FORCE_SECTORS = STATE_SECTORS - {"LEG"}
 #: Sectors of armed groups (and a state's forces) whose wrecking of property is its destruction
@@ -2128,6 +2130,24 @@ class EventCoder:
             )
             if targets:
                 frame += ", the side named"
+        if (
+            not targets
+            and "with" in pattern.preps
+            and not passive
+            and code[:2] in WITH_OBJECT_ROOTS
+        ):
+            # "discussed the case with Trump": the parser hangs the partner on the object
+            partners = [
+                p
+                for o in _direct_objects(predicate, {"dobj", "obj"})
+                if o.pos_ == "NOUN" and not any(m.start <= o.i < m.end for m in mentions)
+                for p in self._prep_objects([o], frozenset({"with"}))
+            ]
+            targets = [
+                t for t in self._mentions(partners, mentions) if not any(t is s for s in sources)
+            ]
+            if targets:
+                frame += ", partner hung on the object"
         if not targets and pattern.clause_target and not passive:
             # "demanded that Japan halt the exports", "alleged that Kenya had trained the rebels"
             clauses = [

@@ -141,6 +141,13 @@ def resolve_pronoun(
     """The referent of a pronoun token, or None."""
     word = token.lower_
     if word in PERSON_PRONOUNS:
+        if token.dep_ in ("nsubj", "nsubjpass", "poss") and any(
+            token.doc[s].ent_type_ == "PERSON" and not any(m.start <= s < m.end for m in mentions)
+            for s in _governing_subjects(token)
+        ):
+            # "Mr Smithers made headlines when he criticised Iran": the clause's subject is a person of
+            # no known actor, and "he" is that person, not someone named before
+            return None
         excluded = _clause_subjects(token) if token.dep_ in OBJECT_DEPS else set()
         earlier = [
             m
