@@ -662,7 +662,7 @@ def test_back_to_the_negotiating_table(code):
 def test_releases_lifted_curbs_and_ended_strikes_need_no_named_target(code):
     assert code("Libya freed 41 detainees on Sunday.") == {("LBY", None, "0841")}
     assert code("Egypt released six Palestinian prisoners.") == {("EGY", "PSE", "0841")}
-    assert code("Jordan lifted the curfew in Amman.") == {("JOR", None, "081")}
+    assert code("Jordan lifted the curfew in Amman.") == {("JOR", None, "0813")}
     # a refusal to end a strike is a refusal to yield
     assert code("Chilean miners said they would not call off their stoppage.") == {
         ("CHLLAB", None, "1242")

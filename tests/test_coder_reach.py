@@ -103,7 +103,7 @@ def test_joint_exercises_are_military_cooperation_of_each_with_each(code):
 
 def test_a_compound_head_that_only_carries_its_thing_matches_the_thing(code):
     # "curfew hours" are the curfew, "aid deliveries" the aid
-    assert code("Jordan eased the curfew hours in Amman on Sunday.") == {("JOR", None, "081")}
+    assert code("Jordan eased the curfew hours in Amman on Sunday.") == {("JOR", None, "0813")}
     # with no one named, aid suspended in a region is suspended to its country
     assert code("The United Nations halted aid shipments in Tigray.") == {("IGOUNO", "ETH", "162")}
 
@@ -430,3 +430,25 @@ def test_an_undated_title_names_the_office_it_was(code):
     # the text's title and country, when the table has the person in another office or none
     text = "American trade representative Robert Zoellick criticised Chile."
     assert code(text, None) == {("USAGOV", "CHL", "111")}
+
+
+def test_easing_a_curfew_or_an_emergency_has_its_own_code_and_concedes(code):
+    import dyadwatch
+
+    events = dyadwatch.code_text(
+        "Chile relaxed the night curfew in Santiago on Friday.", published="2019-01-01"
+    )
+    assert [(e.source.code, e.cameo, e.plover) for e in events] == [("CHL", "0813", "CONCEDE")]
+    assert code("Peru ended its emergency rule in Lima.", "2019-01-01") == {("PER", None, "0814")}
+
+
+def test_observers_received_are_international_involvement_allowed(code):
+    text = "Zimbabwe welcomed election observers from the African Union."
+    assert code(text, "2019-01-01") == {("ZWE", "IGOAFRAU", "086")}
+
+
+def test_the_place_withdrawn_from_is_the_target(code):
+    text = "Malian troops withdrew from the town of Kidal on Monday."
+    assert code(text, "2019-01-01") == {("MLIMIL", "MLI", "080")}
+    # a place named with its kind: "in Idlib province"
+    assert ("SYR", "SYR", "195") in code("Syrian jets bombed a market in Idlib province.")

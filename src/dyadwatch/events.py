@@ -559,6 +559,8 @@ STATE_FORCE_SECTORS = STATE_SECTORS - {"LEG"}
 #: Sectors of armed groups (and a state's forces) whose wrecking of property is its destruction
 #: (1712), not a riot (145): CAMEO's manual codes settlers or militants setting fire to offices 1712.
 ARMED_SECTORS = STATE_FORCE_SECTORS | {"REB", "RAD", "UAF", "INS", "CRM"}
+#: Prepositions of the place an event happens in.
+PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "across", "over", "throughout"})
 #: ... and these are its executive (rallies at home are no protest).
 EXECUTIVE_SECTORS = STATE_SECTORS - {"LEG", "JUD"}
 #: Parts of a country named by its nationality ("the Chilean side", "the Peruvian sector").
@@ -2363,7 +2365,13 @@ class EventCoder:
                 and not self._prep_objects([predicate], pattern.preps)
             )
         ):
-            place = self._place_target(predicate, trigger, mentions, sources)
+            place = self._place_target(
+                predicate,
+                trigger,
+                mentions,
+                sources,
+                preps=pattern.preps if pattern.place_target else (),
+            )
             if place is not None:
                 targets, frame = [place], frame + ", place target"
         if not targets and root == "07" and not passive:
@@ -2542,9 +2550,11 @@ class EventCoder:
         mentions: list[Mention],
         sources: list[Mention],
         also: tuple[Token, ...] = (),
+        preps: Collection[str] = (),
     ) -> Mention | None:
         """The place an event happens in ("exercises in Alaska"), as its target: a country or capital
-        mention, or a city or state the gazetteer knows (coded as its country)."""
+        mention, or a city or state the gazetteer knows (coded as its country); also after the
+        pattern's own ``preps`` ("withdrew from the town of Kidal")."""
         from .syntax import governed_directly, head_path
 
         source_codes = {s.actor.code for s in sources}
@@ -2558,13 +2568,8 @@ class EventCoder:
                 and token.head.head.dep_ == "pobj"
             ):
                 anchor = token.head.head
-            if anchor.dep_ != "pobj" or anchor.head.lower_ not in (
-                "in",
-                "at",
-                "near",
-                "across",
-                "over",
-                "throughout",
+            if anchor.dep_ != "pobj" or (
+                anchor.head.lower_ not in PLACE_PREPOSITIONS and anchor.head.lower_ not in preps
             ):
                 continue
             if not governed_directly(anchor, trigger, (predicate, *also)):
@@ -2572,8 +2577,8 @@ class EventCoder:
             path = head_path(anchor, trigger) or head_path(anchor, predicate) or []
             if any(step.dep_ == "prep" and step.lower_ in TOPIC_PREPS for step in path[1:]):
                 continue  # "a forum on the floods in Chad": a place of the topic, not of the event
-            # "in Syria's northern provinces": the owner of the area is the place
-            for spot in (token, *_children(token, {"poss"})):
+            # "in Syria's northern provinces", "in Idlib province": the owner or name of the area
+            for spot in (token, *_children(token, {"poss", "compound"})):
                 place = _place_at(spot, mentions, countries, source_codes)
                 if place is not None:
                     return place
