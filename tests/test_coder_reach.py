@@ -452,3 +452,32 @@ def test_the_place_withdrawn_from_is_the_target(code):
     assert code(text, "2019-01-01") == {("MLIMIL", "MLI", "080")}
     # a place named with its kind: "in Idlib province"
     assert ("SYR", "SYR", "195") in code("Syrian jets bombed a market in Idlib province.")
+
+
+def test_she_passes_over_a_man_and_he_over_a_woman(code):
+    text = (
+        "Sviatlana Tsikhanouskaya held a rally in Minsk. Alexander Lukashenko criticised the "
+        "rally. She asked Poland for support."
+    )
+    assert ("BLROPP", "POL", "022") in code(text, "2020-08-03")
+    text = "Angela Merkel met Emmanuel Macron in Berlin. He criticised Russia."
+    assert ("FRAGOV", "RUS", "111") in code(text, "2019-08-03")
+    # a form of address says it too, and is no part of the name
+    text = "Mrs Ardern visited Fiji on Monday. Scott Morrison met Joe Biden. She criticised China."
+    events = code(text, "2020-08-03")
+    assert ("NZLGOV", "FJI", "042") in events and ("NZLGOV", "CHN", "111") in events
+
+
+def test_gender_comes_from_a_title_or_a_given_name():
+    from dyadwatch.gender import agrees, gender_of
+    from dyadwatch.records import ActorRef
+
+    def person(name: str, text: str = "") -> ActorRef:
+        return ActorRef("---", None, None, None, name, text or name)
+
+    assert gender_of(person("Angela Merkel")) == "f"
+    assert gender_of(person("Emmanuel Macron")) == "m"
+    assert gender_of(person("Ana Ruiz", "spokeswoman Ana Ruiz")) == "f"
+    assert gender_of(person("Xi Jinping")) is None  # a family name first: unknown, either way
+    assert not agrees("she", person("Emmanuel Macron"))
+    assert agrees("he", person("Xi Jinping")) and agrees("its", person("Angela Merkel"))

@@ -131,6 +131,8 @@ OFFICE_TITLES = {
     "defence secretary": ("defence secretary",),
     "foreign secretary": ("foreign secretary",),
 }
+#: Forms of address before a surname, which are no part of the name ("Mrs Ardern").
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mme", "madam", "madame", "dr", "m"})
 #: Marks joining the parts of a name ("Jean-Claude"), when the tokenizer splits them off.
 HYPHENS = frozenset({"-", "‐", "–"})
 #: Shortest surname that may name a known person on its own.
@@ -758,9 +760,13 @@ class ActorResolver:
         for index, piece in enumerate(group):
             neighbours = group[max(index - 1, 0) : index] + group[index + 1 : index + 2]
             joined = [n for n in neighbours if n.kind == "filler" and doc[n.start].text in HYPHENS]
-            if piece.kind == "surname" and (
-                joined or any(n.kind in ("name", "surname") for n in neighbours)
-            ):
+            name_parts = [
+                n
+                for n in neighbours
+                if n.kind in ("name", "surname")
+                and doc[n.start : n.end].text.rstrip(".").lower() not in HONORIFICS
+            ]
+            if piece.kind == "surname" and (joined or name_parts):
                 group[index] = _Piece(piece.start, piece.end, "name")
 
         # step 1: the knowledge base names this actor

@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from .gender import agrees
 from .records import ActorRef
 
 #: How many sentences back a pronoun may look for its antecedent.
@@ -124,8 +125,8 @@ class ArticleContext:
         for item in reversed(self.history):
             if self.sentence - item.sentence > PRONOUN_WINDOW:
                 return None
-            if item.kind in kinds and item.actor.name not in avoid:
-                return item.actor
+            if item.kind in kinds and item.actor.name not in avoid and agrees(word, item.actor):
+                return item.actor  # "she" passes over a man the article named since (GENDER gate)
         return None
 
     def remember_title(self, title: str, actor: ActorRef) -> None:

@@ -31,6 +31,7 @@ from .coref import (
     THING_PRONOUNS,
     ArticleContext,
 )
+from .gender import agrees
 from .ownership import unowned_role
 from .records import ActorRef
 
@@ -156,6 +157,7 @@ def resolve_pronoun(
             and _person_kind(m)
             and m.head not in excluded
             and m.start not in excluded
+            and agrees(word, m.actor)
         ]
         if earlier:
             if token.dep_ in ("nsubj", "nsubjpass", "poss"):
