@@ -456,8 +456,8 @@ def test_the_place_withdrawn_from_is_the_target(code):
 
 def test_she_passes_over_a_man_and_he_over_a_woman(code):
     text = (
-        "Sviatlana Tsikhanouskaya held a rally in Minsk. Alexander Lukashenko criticised the "
-        "rally. She asked Poland for support."
+        "Sviatlana Tsikhanouskaya spoke in Vilnius on Monday. Alexander Lukashenko criticised "
+        "Lithuania. She asked Poland for support."
     )
     assert ("BLROPP", "POL", "022") in code(text, "2020-08-03")
     text = "Angela Merkel met Emmanuel Macron in Berlin. He criticised Russia."
