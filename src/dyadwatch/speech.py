@@ -520,9 +520,9 @@ def _future(event: CodedEvent) -> bool:
 
 
 def _within(token: Token, clause: Token) -> bool:
-    """Whether ``token`` is in the reported ``clause``, and not in a temporal clause inside it: "SDF
-    said it had signed a deal after Turkey began an offensive" reports the deal; the offensive is
-    the writer's background, no charge of the speaker's."""
+    """Whether ``token`` is in the reported ``clause``, and not in a temporal clause inside it: "the
+    union said it had signed an agreement with the army after Thai troops shelled Myawaddy" reports
+    the agreement; the shelling is the writer's background, no charge of the speaker's."""
     node = token
     for _ in range(50):
         if node.i == clause.i:
