@@ -481,3 +481,9 @@ def test_gender_comes_from_a_title_or_a_given_name():
     assert gender_of(person("Xi Jinping")) is None  # a family name first: unknown, either way
     assert not agrees("she", person("Emmanuel Macron"))
     assert agrees("he", person("Xi Jinping")) and agrees("its", person("Angela Merkel"))
+
+
+def test_a_foreign_minister_named_without_a_country_is_known_by_the_table(code):
+    # "Foreign Minister X", no nationality written: the table knows whose minister X was
+    text = "Foreign Minister Sam Kutesa met Chinese officials in Kampala."
+    assert code(text, "2016-05-01") == {("UGAGOV", "CHNGOV", "040"), ("CHNGOV", "UGAGOV", "040")}
