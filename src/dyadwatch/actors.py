@@ -986,15 +986,7 @@ class ActorResolver:
             if (
                 continued
                 or (titled and owner and actor.country and owner != actor.country)
-                # undated, "American trade representative Zoellick", later the World Bank's: the
-                # title's country, when the table has the person in no office then
-                or (
-                    titled
-                    and owner
-                    and context.day is None
-                    and actor.sector is None
-                    and owner != actor.country
-                )
+                or (titled and self._office_from_title(actor, owner, agent, context.day))
                 or (titled and self._title_contradicts(agent, name))
             ):
                 # "ambassador Abdallah al-Mouallimi": a given name, not the known surname; "Saudi
@@ -1010,19 +1002,12 @@ class ActorResolver:
         if piece.kind == "person":
             name = str(piece.value)
             actor = self.person_actor(name, text, context.day)
-            titled_owner = owner if agent is not None and agent.title and agent.sector else None
             if (
-                context.day is None
-                and actor.sector is None
-                and titled_owner
-                and titled_owner in self.kb.countries
+                owner
+                and agent is not None
+                and self._office_from_title(actor, owner, agent, context.day)
             ):
-                # an undated text, where the table has the person in no office: the office the
-                # text names, "American trade representative Robert Zoellick" (later at the World Bank)
-                actor = replace(
-                    self.country_actor(titled_owner, agent.sector if agent else None, text),
-                    name=name,
-                )
+                actor = replace(self.country_actor(owner, agent.sector, text), name=name)
                 context.remember_person(name, actor, doc[piece.start : piece.end].text)
                 return Mention(start, end, actor, "title+name")
             if actor.sector is None and not actor.igo:
@@ -1204,6 +1189,24 @@ class ActorResolver:
         if agent is None or agent.sector not in OTHER_PERSON_SECTORS:
             return False
         return all(o.sector != agent.sector for o in self.kb.people[name])
+
+    def _office_from_title(
+        self, actor: ActorRef, owner: str | None, agent: Agent | None, day: date | None
+    ) -> bool:
+        """Whether the title written before a known person names their office, not the table: in an
+        undated text, for someone the table has in no office then, a title with a country other
+        than the person's ("American trade representative Robert Zoellick", later the World
+        Bank's)."""
+        return (
+            day is None
+            and actor.sector is None
+            and agent is not None
+            and agent.title
+            and agent.sector is not None
+            and owner is not None
+            and owner in self.kb.countries
+            and owner != actor.country
+        )
 
     def _known_by_surname(
         self, name_text: str, day: date | None, title: str | None = None

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .actors import NAME_PARTICLES
+
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
@@ -32,56 +34,9 @@ MIN_CAPITALISED_SHARE = 0.5
 _WORD = re.compile(r"[A-Za-z]+")
 #: Words a title-cased headline still writes in lower case: short function words and the particles
 #: of names ("bin", "de"). Any other lower-case word ("met", "won") says the text is in sentence case.
-TITLE_CASE_LOWER = frozenset(
-    {
-        "a",
-        "an",
-        "the",
-        "and",
-        "or",
-        "but",
-        "nor",
-        "of",
-        "in",
-        "on",
-        "at",
-        "to",
-        "for",
-        "by",
-        "with",
-        "from",
-        "into",
-        "onto",
-        "over",
-        "via",
-        "vs",
-        "as",
-        "per",
-        "up",
-        "off",
-        "out",
-        "than",
-        "amid",
-        "after",
-        "al",
-        "el",
-        "bin",
-        "ibn",
-        "bint",
-        "de",
-        "del",
-        "della",
-        "der",
-        "di",
-        "du",
-        "da",
-        "dos",
-        "la",
-        "le",
-        "van",
-        "von",
-        "y",
-    }
+_FUNCTION_WORDS = "a an the and or but nor of in on at to for by with from into onto over via vs as"
+TITLE_CASE_LOWER = NAME_PARTICLES | frozenset(
+    f"{_FUNCTION_WORDS} per up off out than amid after della der du dos la le y".split()
 )
 
 
