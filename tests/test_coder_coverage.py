@@ -214,8 +214,10 @@ def test_a_recipient_named_deeper_in_the_objects_phrase(code):
     }
     # sanctions on the exports to a country are eased for that country
     assert code("Japan lifted the sanctions on chip exports to Vietnam.") == {("JPN", "VNM", "085")}
-    # a diplomat posted to a capital is no target of the recall
-    assert code("By recalling its ambassador to Lima, Chile made its protest known.") == set()
+    # an ambassador recalled from a capital cuts relations with its country
+    assert code("By recalling its ambassador to Lima, Chile made its protest known.") == {
+        ("CHL", "PER", "161")
+    }
 
 
 def test_a_condition_on_the_other_side_names_the_target(code):
@@ -262,9 +264,9 @@ def test_a_fight_against_a_disease_or_an_ill_is_no_use_of_force(code):
     assert code("French troops fought militants in northern Mali.") == {("FRAMIL", "MLIREB", "190")}
 
 
-def test_expelling_peacekeepers_inspectors_or_aid_workers_is_166(code):
-    assert code("Eritrea expelled the UN peacekeepers on Monday.") == {("ERI", "IGOUNOMIL", "166")}
-    assert code("Sudan expelled Norwegian aid workers from Darfur.") == {("SDN", "NORNGO", "166")}
+def test_expelling_peacekeepers_inspectors_or_aid_workers_is_166x(code):
+    assert code("Eritrea expelled the UN peacekeepers on Monday.") == {("ERI", "IGOUNOMIL", "1661")}
+    assert code("Sudan expelled Norwegian aid workers from Darfur.") == {("SDN", "NORNGO", "1663")}
     # other people expelled are deported (174)
     assert code("Turkey deported three German journalists.") == {("TUR", "DEUMED", "174")}
 
@@ -1057,4 +1059,98 @@ def test_a_headline_verb_tagged_as_a_noun_is_still_coded(code):
     assert code("The Red Cross and UN hand over sorely needed medicines to Chad.") == {
         ("---NGO", "TCD", "073"),
         ("IGOUNO", "TCD", "073"),
+    }
+
+
+def test_a_nationality_on_a_compounded_weapon_noun_wields_it(code):
+    # "US" sits on "drone", which is compounded with "strikes"
+    assert code("US drone strikes killed six militants in Somalia.") == {("USA", "SOMREB", "195")}
+
+
+def test_a_lifted_blockade_is_an_eased_military_blockade_and_an_economic_one_an_embargo(code):
+    assert code("The Turkish navy lifted its blockade of the port on Friday.") == {
+        ("TURMIL", None, "0872")
+    }
+    assert code("Egypt lifted its economic blockade on Qatar.") == {("EGY", "QAT", "085")}
+
+
+def test_the_withdrawal_of_forces_from_a_place_is_a_retreat_from_it_not_from_the_forces(code):
+    assert code("Russia hastened the withdrawal of its troops from Moldova.") == {
+        ("RUS", "MDA", "0874")
+    }
+    # "from" after what is taken out is the place left, not the forces' country
+    assert code("Britain completed the withdrawal of two battalions from Cyprus.") == {
+        ("GBR", "CYP", "0874")
+    }
+    # settlements or bases given up, announced for the future: an intent to de-escalate
+    assert code("Turkey will evacuate its military outposts in Idlib.") == {("TUR", "SYR", "0356")}
+
+
+def test_a_body_of_people_counts_as_the_people_it_is_made_of(code):
+    assert code("Mongolia hosted a team of monitors from the OSCE.") == {
+        ("MNG", "IGOEUROSC", "086")
+    }
+    # a future return of inspectors allowed: the intent to allow international involvement
+    assert code("Iran will permit the entry of IAEA inspectors.") == {("IRN", "IGOUNOIAE", "0355")}
+    # inspectors sent to a place investigate it
+    assert code("Japan sent investigators to the crash site in Taiwan.") == {("JPN", "TWN", "090")}
+
+
+def test_a_force_demobilized_in_the_passive_stood_itself_down(code):
+    assert code("Two thousand rebel fighters in Colombia have been demobilized.") == {
+        ("COLREB", None, "0873")
+    }
+
+
+def test_an_agreement_reached_to_do_something_is_the_intent_to_do_it(code):
+    assert code("Chile and Bolivia reached a consensus to share data on the water supply.") == {
+        ("CHL", "BOL", "031"),
+        ("BOL", "CHL", "031"),
+    }
+
+
+def test_light_verbs_of_welcome_reminders_mediation_stones_and_expertise(code):
+    assert code("The Indian president extended a warm welcome to his Kenyan counterpart.") == {
+        ("INDGOV", "KENGOV", "043"),
+        ("KENGOV", "INDGOV", "042"),
+    }
+    assert code("Germany sent Iran a sharp reminder that it must honour the deal.") == {
+        ("DEU", "IRN", "100")
+    }
+    assert code("The Nepalese prime minister has agreed to Indian mediation.") == {
+        ("NPLGOV", "IND", "038")
+    }
+    assert code("Palestinian youths threw stones at Israeli soldiers.") == {
+        ("PSECVL", "ISRMIL", "145")
+    }
+    assert code("Hezbollah has shared its expertise with Yemeni rebels.") == {
+        ("LBNREB", "YEMREB", "060")
+    }
+
+
+def test_a_demand_insisted_on_or_reiterated_targets_whom_it_asks_and_is_not_done(code):
+    assert code("The union insisted on its demand that the Malian government raise wages.") == {
+        ("---LAB", "MLIGOV", "100")
+    }
+    # the clause hung on the verb, past the noun: still demanded, not done
+    assert code("The ILO renewed its demand today that Qatar scrap the exit permits.") == {
+        ("IGOUNOLAB", "QAT", "100")
+    }
+
+
+def test_frozen_assets_released_are_property_returned(code):
+    assert code("A Swiss court unfroze a Nigerian businessman's accounts.") == {
+        ("CHEJUD", "NGABUS", "0842")
+    }
+    assert code("The United States agreed to unfreeze Afghan central bank assets.") == {
+        ("USA", "AFGGOV", "0353")
+    }
+
+
+def test_forcing_an_agency_out_of_a_country_expels_it(code):
+    assert code("The junta forced the UN aid agency out of the province.") == {
+        ("---GOV", "IGOUNONGO", "1663")
+    }
+    assert code("The junta kicked the French ambassador out of the country.") == {
+        ("---GOV", "FRAGOV", "166")
     }

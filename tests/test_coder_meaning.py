@@ -854,9 +854,20 @@ def test_called_means_phoned_named_or_convened_and_appeals_need_on(code):
     assert all(c.startswith("02") for _, _, c in appeals)
 
 
-def test_withdrawn_peacekeepers_cut_protection(code):
+def test_withdrawn_or_expelled_peacekeepers_inspectors_and_aid_workers(code):
+    # CAMEO's "expel or withdraw" has a code for each kind of foreign presence (1661-1663)
     assert code("The African Union withdrew its peacekeepers from Burundi.") == {
-        ("IGOAFRAU", "BDI", "1622")
+        ("IGOAFRAU", "BDI", "1661")
+    }
+    assert code("Norway withdrew its election observers from Chad.") == {("NOR", "TCD", "1662")}
+    assert code("Laos expelled the UN aid workers.") == {("LAO", "IGOUNONGO", "1663")}
+    # in the passive with no agent, their own side took them out (the place did not expel them)
+    assert code("Two hundred UN peacekeepers were withdrawn from Liberia.") == {
+        ("IGOUNOMIL", "LBR", "1661")
+    }
+    # announced for the future, it threatens to halt the involvement
+    assert code("The UN said it will withdraw its inspectors from Iraq.") == {
+        ("IGOUNO", "IRQ", "136")
     }
 
 

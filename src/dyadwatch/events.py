@@ -401,6 +401,18 @@ MEASURE_NOUNS = MONEY_NOUNS | {
     "series",
     "wave",
     "spate",
+    # who a body of people is: "hosted a team of monitors", "a squad of inspectors"
+    "team",
+    "mission",
+    "contingent",
+    "detachment",
+    "squad",
+    # people let in or out: "allowed the return of inspectors", "the entry of aid workers"
+    "return",
+    "entry",
+    "deployment",
+    "arrival",
+    "presence",
     # spans of time: "six weeks of fighting", "years of conflict"
     "day",
     "week",
@@ -416,7 +428,12 @@ APPEAL_OBJECT_VERBS = {"urge", "demand", "request"}
 #: Roots of acts an appeal can ask for (02x has a code for each): cooperation, aid, yielding.
 APPEALABLE_ROOTS = {"03", "04", "05", "06", "07", "08"}
 #: Expulsions of people or diplomats: in the passive, the country they are put out of expelled them.
-EXPULSION_CODES = {"166", "174"}
+EXPULSION_CODES = {"166", "1661", "1662", "1663", "174"}
+#: Verbs of taking one's own people out: "peacekeepers were withdrawn from X" is no expulsion by X.
+WITHDRAWAL_VERBS = {"withdraw", "pull", "recall", "evacuate"}
+#: Acts a force does to itself: in the passive with no agent, its subject did it ("fighters were
+#: demobilized", "peacekeepers were withdrawn from X").
+SELF_PASSIVE_CODES = {"0873", "0874", "1661", "1662", "1663"}
 #: Calling for an act of conflict against X ("called for sanctions against X") denounces X.
 CALL_AGAINST_CODE = "111"
 #: Modal words that make an act hypothetical ("might attack"): no event.
@@ -746,6 +763,14 @@ class EventCoder:
             and c.i == verb.i + 1
             and c.lower_ in PARTICLE_WORDS
             and not _children(c, {"pobj"})
+        }
+        # "forced the aid group out of the province": "out of" after the object
+        particles |= {
+            c.lower_
+            for c in _children(verb, {"prep", "advmod"})
+            if c.lower_ == "out"
+            and not _children(c, {"pobj"})
+            and any(p.lower_ == "of" for p in _children(c, {"prep"}))
         }
         objects = _with_conjuncts(_children(verb, OBJECT_DEPS))
         if not objects:
@@ -1102,7 +1127,7 @@ class EventCoder:
                     # him for helping" is his act, "before leaving" not yet done, "without" none)
                     node = holder
                     continue
-            if node.dep_ == "relcl":
+            if node.dep_ == "relcl" and self.noun_frame(node) is None:
                 subject = _misparsed_main_subject(node)
                 if subject:
                     return subject, False
@@ -1513,7 +1538,16 @@ class EventCoder:
         head = verb.head
         if verb.dep_ != "ccomp" or head.i == verb.i:
             return False
-        if not (self._is_appeal(head) or head.lemma_.lower() in DEMAND_VERBS):
+        demand_nouns = self.patterns.frame("appeal")["nouns"]
+        if not (
+            self._is_appeal(head)
+            or head.lemma_.lower() in DEMAND_VERBS
+            # "renewed its demand this week that X scrap the permits", the clause on the verb
+            or any(
+                o.lemma_.lower() in demand_nouns and o.i < verb.i
+                for o in _children(head, {"dobj", "obj"})
+            )
+        ):
             return False
         auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
         if auxes & {"should", "must"}:
@@ -1560,7 +1594,8 @@ class EventCoder:
         """The frame a noun opens over ``verb``, its "to" infinitive, and the noun: "the decision to
         expel" (direct), "its pledge to help" (intent), "a refusal to meet" (refusal)."""
         noun = verb.head
-        if verb.dep_ != "acl" or noun.pos_ != "NOUN" or not _bare_infinitive(verb):
+        # (a bare "to" infinitive is sometimes parsed as a relative clause: "a consensus to share")
+        if verb.dep_ not in ("acl", "relcl") or noun.pos_ != "NOUN" or not _bare_infinitive(verb):
             return None
         frame = self.patterns.noun_frame(noun.lemma_.lower())
         return (frame, noun) if frame is not None else None
@@ -1873,7 +1908,11 @@ class EventCoder:
                 # "shelling" as a verb of its own: the nationality wielded it
                 agents = {t.i for t in self._agents(predicate)}
                 sources = [m for m in mentions if m.rule == "modifier" and m.head in agents][:1]
-            if not sources and code in EXPULSION_CODES:
+            if (
+                not sources
+                and code in EXPULSION_CODES
+                and predicate.lemma_.lower() not in WITHDRAWAL_VERBS
+            ):
                 # "two inspectors were expelled from North Korea": the country they were put out of
                 sources = [
                     m
@@ -1907,6 +1946,12 @@ class EventCoder:
                 if sources:
                     frame = "passive, the country it happened in"
                     notes.append(INFERRED_AGENT_NOTE)
+            if not sources and code in SELF_PASSIVE_CODES:
+                # "3,000 rebel fighters have been demobilized", "200 peacekeepers were pulled out
+                # of X": the force stood down or was taken out by its own side
+                sources = self._mentions(_with_conjuncts(subjects), mentions)
+                if sources:
+                    frame = "passive, the force stood down"
             if not sources and roots & {"18", "19"}:
                 # "six Chadian soldiers were killed in Niger": a foreign force hit in a country
                 # with no one named was hit by that country's side
@@ -2057,6 +2102,9 @@ class EventCoder:
                 if not (
                     t.start <= consumed_object.i < t.end and not (t.actor.country or t.actor.igo)
                 )
+                # "completed the withdrawal of its brigades from X": the act's "of" object is what
+                # is withdrawn, not whom it is done to
+                and not (_of_object(consumed_object, predicate) and t.head == consumed_object.i)
             ]
         if not targets and consumed_object is None and not passive and not pattern.preps_only:
             # "demanded the removal of X", "sought support from X": a bare verb's object that is no
@@ -2160,6 +2208,13 @@ class EventCoder:
             if consumed_object is not None:
                 # "reiterated its demand that Washington lift sanctions": the noun's own clause
                 clauses += [c for c in consumed_object.children if self._appealed_for(c)]
+            # "insisted on its demand that X raise wages": the clause of the noun insisted on
+            clauses += [
+                c
+                for noun in self._prep_objects([predicate], frozenset({"on", "upon"}))
+                for c in noun.children
+                if self._appealed_for(c)
+            ]
             clause_subjects = []
             for clause in clauses:
                 subject, passive_clause = self._subject_tokens(clause)
@@ -2263,7 +2318,18 @@ class EventCoder:
                 + [p for o in objects for p in _children(o, {"poss"}) if p.pos_ != "PRON"],
                 mentions,
             )
-            targets = [t for t in targets if not _same_source(t, sources)]
+            targets = [
+                t
+                for t in targets
+                if not _same_source(t, sources)
+                # "the withdrawal of brigades from Chad": the brigades withdrawn are no partner
+                and not (
+                    consumed_object is not None
+                    and not pattern.object_target
+                    and _of_object(consumed_object, predicate)
+                    and t.head == consumed_object.i
+                )
+            ]
             if targets:
                 frame += ", author or partner of the answered object"
         if (
@@ -2652,11 +2718,13 @@ class EventCoder:
         for token in tokens:
             for mention in mentions:
                 head = token.doc[mention.head]
-                if (
-                    mention.rule == "modifier"
-                    and head.head.i == token.i
-                    and head.dep_ in ("amod", "compound", "nmod")
-                ):
+                if mention.rule != "modifier" or head.dep_ not in ("amod", "compound", "nmod"):
+                    continue
+                # "US drone strikes": the nationality may sit on a noun compounded with the object
+                ruled = head.head
+                while ruled.i != token.i and ruled.dep_ == "compound" and ruled.pos_ == "NOUN":
+                    ruled = ruled.head
+                if ruled.i == token.i:
                     found.append(mention)
         return _dedupe(found)
 
@@ -4031,6 +4099,11 @@ def _unique(events: list[CodedEvent]) -> list[CodedEvent]:
             acts.add(act)
             out.append(event)
     return out
+
+
+def _of_object(token: Token, noun: Token) -> bool:
+    """Whether ``token`` is the "of" object of the act noun ``noun`` ("the withdrawal of troops")."""
+    return token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.i == noun.i
 
 
 def _intent_code(codes: dict[str, str], code: str) -> str:

@@ -83,6 +83,34 @@ def unowned_role(mention: Mention) -> bool:
 PERSON_RULES = {"known-person", "known-surname", "title+known-surname", "title+name"}
 
 
+#: Verbs and nouns of taking people out of a place: "from" after what they take out is the place.
+TAKING_OUT = {
+    "withdraw",
+    "withdrawal",
+    "pull",
+    "pullout",
+    "evacuate",
+    "evacuation",
+    "recall",
+    "redeploy",
+    "redeployment",
+    "remove",
+    "removal",
+    "drawdown",
+}
+
+
+def _taken_out(role: Token) -> bool:
+    """ "withdrew its forces from Syria", "the withdrawal of brigades from Chad": the role word is
+    what is taken out of the place after "from"."""
+    governor = role.head
+    if role.dep_ == "pobj" and governor.lower_ == "of":
+        governor = governor.head
+    elif role.dep_ not in ("dobj", "obj"):
+        return False
+    return governor.lemma_.lower() in TAKING_OUT
+
+
 def owned_by_phrase(
     doc: Doc, mentions: list[Mention], country_actor: CountryActor, titles: set[str]
 ) -> list[Mention]:
@@ -99,6 +127,8 @@ def owned_by_phrase(
                 continue
             if prep.lower_ in ("from", "in") and head.lower_ in titles:
                 continue  # FROM-TITLE gate: "its ambassador from Canberra" is posted there
+            if prep.lower_ == "from" and _taken_out(head):
+                continue  # "the withdrawal of brigades from Chad": where they leave, not whose
             pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
             if pobj is None:
                 continue

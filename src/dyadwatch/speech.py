@@ -307,7 +307,9 @@ class SpeechInterpreter:
             event.obliged = ""
             intent = self.patterns.frame("intent").codes
             if event.code[:2] not in VERBAL_ROOTS and event.code[:2] in intent:
-                event.code = intent.get(event.code, intent[event.code[:2]])
+                event.code = intent.get(
+                    event.code, intent.get(event.code[:3], intent[event.code[:2]])
+                )
                 event.intent = True
                 event.notes.append(f"an act it says it must do ('{report.verb.text}'): intent")
             return event
@@ -347,7 +349,7 @@ class SpeechInterpreter:
             or event.code[:2] not in intent
         ):
             return False
-        event.code = intent.get(event.code, intent[event.code[:2]])
+        event.code = intent.get(event.code, intent.get(event.code[:3], intent[event.code[:2]]))
         event.intent = True
         return True
 
