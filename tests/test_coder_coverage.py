@@ -1154,3 +1154,34 @@ def test_forcing_an_agency_out_of_a_country_expels_it(code):
     assert code("The junta kicked the French ambassador out of the country.") == {
         ("---GOV", "FRAGOV", "166")
     }
+
+
+def test_a_visit_to_a_city_or_region_abroad_is_a_visit_to_its_country(code):
+    assert code("The Kenyan president visited Shanghai on Monday.") == {("KENGOV", "CHN", "042")}
+    assert code("The Japanese premier arrived in Sydney on Friday.") == {("JPNGOV", "AUS", "042")}
+    # a trip at home, or by a traveller of no known country, visits no one
+    assert code("President Macron toured Lyon on Monday.", published="2023-05-02") == set()
+    assert code("The governor flew to Texas on Monday.") == set()
+    # the place left is no destination
+    assert code("The Kenyan president left Shanghai on Monday.") == set()
+
+
+def test_bowing_to_demands_accedes_to_them_and_pulled_funding_is_aid_stopped(code):
+    assert code("The Peruvian government bowed to the demands of the striking teachers.") == {
+        ("PERGOV", "---EDU", "083")
+    }
+    assert code("The government gave in to demands from Chinese investors.") == {
+        ("---GOV", "CHNBUS", "083")
+    }
+    # demands handed over are demands made, no concession
+    assert code("The rebels gave their demands to the Chadian mediators.") == {
+        ("---REB", "TCD", "100")
+    }
+    assert code("Germany withdrew its funding from the UN agency.") == {("DEU", "IGOUNO", "162")}
+    assert code("The United States threatened to pull its funding from the WHO.") == {
+        ("USA", "IGOUNOWHO", "1311")
+    }
+    # a military council rules
+    assert code("The Sudanese military council lifted the curfew in Khartoum.") == {
+        ("SDNGOV", "SDN", "0813")
+    }

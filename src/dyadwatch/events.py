@@ -431,6 +431,8 @@ APPEALABLE_ROOTS = {"03", "04", "05", "06", "07", "08"}
 EXPULSION_CODES = {"166", "1661", "1662", "1663", "174"}
 #: Verbs of taking one's own people out: "peacekeepers were withdrawn from X" is no expulsion by X.
 WITHDRAWAL_VERBS = {"withdraw", "pull", "recall", "evacuate"}
+#: Roots of trips: a place at home is no destination.
+TRAVEL_ROOTS = {"04"}
 #: Acts a force does to itself: in the passive with no agent, its subject did it ("fighters were
 #: demobilized", "peacekeepers were withdrawn from X").
 SELF_PASSIVE_CODES = {"0873", "0874", "1661", "1662", "1663"}
@@ -2437,7 +2439,26 @@ class EventCoder:
                 mentions,
                 sources,
                 preps=pattern.preps if pattern.place_target else (),
+                # "visited Shanghai": a bare verb's object may be the place itself (not "left
+                # Beijing for Tokyo", whose place is after its preposition)
+                objects=(
+                    root in TRAVEL_ROOTS
+                    and pattern.place_target
+                    and not pattern.objects
+                    and not pattern.preps
+                ),
             )
+            if (
+                place is not None
+                and place.rule == "place"
+                and root in TRAVEL_ROOTS
+                and not all(
+                    s.actor.country and s.actor.country != place.actor.country for s in sources
+                )
+            ):
+                # "Macron toured Lyon": a trip to a city at home visits no one, and a traveller of
+                # no known country may be at home
+                place = None
             if place is not None:
                 targets, frame = [place], frame + ", place target"
         if not targets and root == "07" and not passive:
@@ -2617,6 +2638,7 @@ class EventCoder:
         sources: list[Mention],
         also: tuple[Token, ...] = (),
         preps: Collection[str] = (),
+        objects: bool = False,
     ) -> Mention | None:
         """The place an event happens in ("exercises in Alaska"), as its target: a country or capital
         mention, or a city or state the gazetteer knows (coded as its country); also after the
@@ -2634,7 +2656,9 @@ class EventCoder:
                 and token.head.head.dep_ == "pobj"
             ):
                 anchor = token.head.head
-            if anchor.dep_ != "pobj" or (
+            if objects and anchor.dep_ in ("dobj", "obj") and anchor.head.i == predicate.i:
+                pass  # "visited Shanghai"
+            elif anchor.dep_ != "pobj" or (
                 anchor.head.lower_ not in PLACE_PREPOSITIONS and anchor.head.lower_ not in preps
             ):
                 continue
