@@ -1185,3 +1185,18 @@ def test_bowing_to_demands_accedes_to_them_and_pulled_funding_is_aid_stopped(cod
     assert code("The Sudanese military council lifted the curfew in Khartoum.") == {
         ("SDNGOV", "SDN", "0813")
     }
+
+
+def test_material_conflict_an_international_monitor_reports_is_the_act(code):
+    # a rights group or the UN, no side of the act, reports it: the act is coded
+    assert code(
+        "Amnesty International said Ethiopian troops killed dozens of civilians in Tigray."
+    ) == {("ETHMIL", "ETHCVL", "190")}
+    # a side reporting what it suffered accuses the other side
+    assert code("Russia said Ukrainian drones attacked an oil depot in Bryansk.") == {
+        ("RUS", "UKR", "112")
+    }
+    # what a monitor alleges stays an accusation
+    assert code("Human Rights Watch accused Ethiopian troops of killing civilians.") == {
+        ("---NGO", "ETHMIL", "112")
+    }

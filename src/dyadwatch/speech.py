@@ -238,7 +238,9 @@ class SpeechInterpreter:
                 out.append(event)
                 continue
             if not alleged and (
-                _bystander_security(speaker, event) or _trailing_bystander(speaker, event, report)
+                _bystander_security(speaker, event)
+                or _trailing_bystander(speaker, event, report)
+                or (quad == 4 and _monitor(speaker, event))
             ):
                 # "Thai police said Burmese troops captured the stronghold": a third country's
                 # police or army passing on a fight it is no party to is a source, not an accuser
@@ -601,6 +603,23 @@ def _bystander_security(speaker: Mention, event: CodedEvent) -> bool:
         return False
     sides = {event.source.actor.country, event.target.actor.country if event.target else None}
     return actor.country not in sides
+
+
+#: Sectors of organisations that monitor and report what others do (rights groups, aid agencies,
+#: the press).
+MONITOR_SECTORS = {"NGO", "HRI", "MED"}
+
+
+def _monitor(speaker: Mention, event: CodedEvent) -> bool:
+    """Whether ``speaker`` is an international monitor that is neither side of ``event``: a rights
+    group, aid agency or news organisation of no country, or an intergovernmental body ("Human
+    Rights Watch said security forces tortured refugees", "the UN said troops shelled the camp").
+    What such a speaker reports of material conflict is the act, not its own accusation."""
+    actor = speaker.actor
+    sides = [event.source.actor] + ([event.target.actor] if event.target else [])
+    if actor.igo:
+        return all(side.igo != actor.igo for side in sides)
+    return actor.sector in MONITOR_SECTORS and not actor.country
 
 
 #: Plain verbs of attribution: "..., officials in Nairobi said", "..., the UN agency reported".
