@@ -1200,3 +1200,20 @@ def test_material_conflict_an_international_monitor_reports_is_the_act(code):
     assert code("Human Rights Watch accused Ethiopian troops of killing civilians.") == {
         ("---NGO", "ETHMIL", "112")
     }
+
+
+def test_who_an_attack_is_laid_at_wields_it_and_a_city_before_it_is_where_it_was(code):
+    assert code("A car bombing in Kabul killed five people, an attack blamed on the Taliban.") == {
+        ("AFGREB", "AFGCVL", "190")
+    }
+    # "Tehran" before the bombing is where it happened, not who set it off
+    assert code("A Tehran truck bombing wounded twenty people.") == set()
+
+
+def test_an_attack_in_a_debate_or_an_interview_is_made_in_words(code):
+    assert code("The French president attacked Erdogan in an interview on Sunday.") == {
+        ("FRAGOV", "TURGOV", "111")
+    }
+    assert code("Russian troops attacked Ukrainian positions during the night.") == {
+        ("RUSMIL", "UKR", "190")
+    }

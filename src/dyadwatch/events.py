@@ -45,7 +45,7 @@ from .syntax import children as _children
 from .syntax import with_coordinates as _with_conjuncts
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 #: Dependency labels of a clause's subject, active and passive.
 SUBJECT_DEPS = {"nsubj", "csubj"}
@@ -431,6 +431,10 @@ APPEALABLE_ROOTS = {"03", "04", "05", "06", "07", "08"}
 EXPULSION_CODES = {"166", "1661", "1662", "1663", "174"}
 #: Verbs of taking one's own people out: "peacekeepers were withdrawn from X" is no expulsion by X.
 WITHDRAWAL_VERBS = {"withdraw", "pull", "recall", "evacuate"}
+#: Prepositions of the occasion words were said on: "during the debate", "in an interview".
+FORUM_PREPS = {"during", "in", "at", "on"}
+#: Participles that lay an act at someone's door: "an attack blamed on X", "ascribed to X".
+ATTRIBUTION_VERBS = {"blame", "ascribe", "attribute"}
 #: Roots of trips: a place at home is no destination.
 TRAVEL_ROOTS = {"04"}
 #: Acts a force does to itself: in the passive with no agent, its subject did it ("fighters were
@@ -2378,6 +2382,13 @@ class EventCoder:
         if not sources and subjects and not passive and roots & FORCE_ROOTS:
             # "a bombing by the rebels wounded", "rockets launched by the navy hit":
             found = self._instrument_authors(subjects, mentions)
+            if not found:
+                # "a car bomb killed five people, an attack blamed on the Taliban": the attack an
+                # apposition names, and whom it is laid at
+                found = self._instrument_authors(
+                    [t for t in predicate.subtree if t.dep_ == "appos" and t.head.i != predicate.i],
+                    mentions,
+                )
             if found:
                 sources, frame = found, frame + ", author of the instrument"
         if (
@@ -2683,9 +2694,12 @@ class EventCoder:
             if t.lemma_.lower() in INSTRUMENT_NOUNS
             and not any(c.lower_ == "think" for c in t.children)  # a think tank wields no guns
         ]
-        return self._mentions(self._authors(instruments), mentions) or self._owners(
-            instruments, mentions
-        )
+        # "a Tehran truck bombing": a city or region named before the attack is where it happened
+        return self._mentions(self._authors(instruments), mentions) or [
+            m
+            for m in self._owners(instruments, mentions)
+            if not _names_a_city(m, instruments[0].doc)
+        ]
 
     def _authors(self, acts: list[Token]) -> list[Token]:
         """Who did the acts among ``acts``: a "by" object ("an attack by X") or the agent of a
@@ -2693,6 +2707,11 @@ class EventCoder:
         fired by X")."""
         authors = self._prep_objects(acts, frozenset({"by"}))
         participles = [acl for t in acts for acl in _children(t, {"acl"})]
+        # "an attack blamed on the Taliban", "a bombing attributed to Hamas"
+        authors += self._prep_objects(
+            [p for p in participles if p.lemma_.lower() in ATTRIBUTION_VERBS],
+            frozenset({"on", "to"}),
+        )
         participles += [
             x for p in participles for x in _children(p, {"xcomp"}) if x.pos_ in ("VERB", "AUX")
         ]
@@ -4024,6 +4043,10 @@ def _said_of(predicate: Token, figurative: Figurative, weapons: Weapons | None) 
     ):
         return True
     for prep in _children(predicate, {"prep"}):
+        if prep.lower_ in FORUM_PREPS and any(
+            o.lemma_.lower() in figurative.forums for o in _children(prep, {"pobj"})
+        ):
+            return True  # "attacked Biden during the debates", "hit out at X in an interview"
         if prep.lower_ not in figurative.preps:
             continue
         if _children(prep, {"pcomp"}):  # "for accumulating wealth"
@@ -4123,6 +4146,15 @@ def _unique(events: list[CodedEvent]) -> list[CodedEvent]:
             acts.add(act)
             out.append(event)
     return out
+
+
+def _names_a_city(mention: Mention, doc: Doc) -> bool:
+    """Whether a modifier mention is the name of a city or region the gazetteer knows ("Kabul",
+    "Texas"), not of a country or a nationality ("US", "Israeli")."""
+    from .places import gazetteer_place
+
+    place = gazetteer_place(doc[mention.head])
+    return place is not None and place.get("type") != "country"
 
 
 def _of_object(token: Token, noun: Token) -> bool:

@@ -198,6 +198,8 @@ class Figurative:
     contests: frozenset[str] = frozenset()
     #: what a use of force may be aimed at that is no party ("fought the epidemic")
     problems: frozenset[str] = frozenset()
+    #: where words are exchanged: a use of force during one is verbal ("attacked X in the debate")
+    forums: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -651,7 +653,7 @@ def _figurative(
     value: Any, filename: str, codes: CodeTable, problems: list[str]
 ) -> Figurative | None:
     """The ``figurative`` section: ``code``, ``recodes`` (codes), ``verbs``, ``preps`` and, optionally,
-    ``objects``, ``problems`` and the pair ``contest_verbs`` / ``contests``."""
+    ``objects``, ``problems``, ``forums`` and the pair ``contest_verbs`` / ``contests``."""
     if value is None:
         return None
     where = f"{filename}: section figurative"
@@ -667,6 +669,7 @@ def _figurative(
         "contest_verbs",
         "contests",
         "problems",
+        "forums",
     }
     if unknown:
         problems.append(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
@@ -685,6 +688,7 @@ def _figurative(
     contest_verbs = _words(value.get("contest_verbs"), where, "contest_verbs", problems)
     contests = _words(value.get("contests"), where, "contests", problems)
     aims = _words(value.get("problems"), where, "problems", problems)
+    forums = _words(value.get("forums"), where, "forums", problems)
     for key, words in (("verbs", verbs), ("preps", preps)):
         if words == frozenset():
             problems.append(f"{where}: {key} must list at least one word")
@@ -692,10 +696,10 @@ def _figurative(
         problems.append(f"{where}: contest_verbs and contests go together")
     if code is None or not recodes or not verbs or not preps or objects is None:
         return None
-    if contest_verbs is None or contests is None or aims is None:
+    if contest_verbs is None or contests is None or aims is None or forums is None:
         return None
     return Figurative(
-        code, frozenset(recodes), verbs, preps, objects, contest_verbs, contests, aims
+        code, frozenset(recodes), verbs, preps, objects, contest_verbs, contests, aims, forums
     )
 
 
