@@ -1217,3 +1217,20 @@ def test_an_attack_in_a_debate_or_an_interview_is_made_in_words(code):
     assert code("Russian troops attacked Ukrainian positions during the night.") == {
         ("RUSMIL", "UKR", "190")
     }
+
+
+def test_a_trip_home_or_from_a_place_is_no_visit_and_engaging_a_firm_no_attack(code):
+    # a trip to one's own capital is no visit to one's own country
+    assert code("Prime Minister Modi flew to New Delhi on Sunday.", "2023-05-02") == set()
+    # a camp left in a country is no destination
+    assert code("Hundreds of Honduran migrants left a camp in southern Mexico.") == set()
+    assert code("The ministry said it would keep engaging British Airways on new routes.") == set()
+
+
+def test_answerable_for_an_attack_is_blame_and_engaged_in_cleansing_is_taking_part(code):
+    assert code("Slovenia's prime minister said Russia was responsible for the attack.") == {
+        ("SVNGOV", "RUS", "111")
+    }
+    assert code("Serbian troops were involved in ethnic cleansing against Albanians.") == {
+        ("SRBMIL", "ALB", "203")
+    }

@@ -437,6 +437,10 @@ FORUM_PREPS = {"during", "in", "at", "on"}
 ATTRIBUTION_VERBS = {"blame", "ascribe", "attribute"}
 #: Roots of trips: a place at home is no destination.
 TRAVEL_ROOTS = {"04"}
+#: Codes of trips (a visit, its intent, a meeting at a third place).
+TRIP_CODES = {"042", "036", "044"}
+#: Verbs of being at a meeting, which may be at home.
+ATTENDING_VERBS = {"attend"}
 #: Acts a force does to itself: in the passive with no agent, its subject did it ("fighters were
 #: demobilized", "peacekeepers were withdrawn from X").
 SELF_PASSIVE_CODES = {"0873", "0874", "1661", "1662", "1663"}
@@ -2458,17 +2462,20 @@ class EventCoder:
                     and not pattern.objects
                     and not pattern.preps
                 ),
+                # "left a camp in southern Mexico": a trip's place is after its own prepositions
+                only_preps=root in TRAVEL_ROOTS and pattern.preps_only and pattern.place_target,
             )
             if (
                 place is not None
-                and place.rule == "place"
                 and root in TRAVEL_ROOTS
-                and not all(
-                    s.actor.country and s.actor.country != place.actor.country for s in sources
+                and predicate.lemma_.lower() not in ATTENDING_VERBS
+                and (
+                    any(s.actor.country == place.actor.country for s in sources)
+                    or (place.rule == "place" and not all(s.actor.country for s in sources))
                 )
             ):
-                # "Macron toured Lyon": a trip to a city at home visits no one, and a traveller of
-                # no known country may be at home
+                # "Macron toured Lyon", "Modi attended a meeting in New Delhi": a trip at home
+                # visits no one, and a traveller of no known country may be at home in a city
                 place = None
             if place is not None:
                 targets, frame = [place], frame + ", place target"
@@ -2519,6 +2526,27 @@ class EventCoder:
             if place is not None and place.actor.country:
                 targets = [_located(t, place) if _placeless(t) else t for t in targets]
                 notes.append(f"victims located in {place.actor.name}")
+        if (
+            root in TRAVEL_ROOTS
+            and code in TRIP_CODES
+            and targets
+            # (a meeting attended at home is still a meeting: "attended a conference in Riyadh")
+            and predicate.lemma_.lower() not in ATTENDING_VERBS
+        ):
+            # "Macron toured Paris", "Lula flew to Brasilia": a trip to a place at home visits no one
+            targets = [
+                t
+                for t in targets
+                if not (
+                    t.rule in PLACE_RULES | {"place"}
+                    and t.actor.country
+                    and all(s.actor.country == t.actor.country for s in sources)
+                )
+            ]
+            if not targets:
+                if trace:
+                    trace.add(trigger, f"pattern {code}: a trip inside the traveller's own country")
+                return []
         # only the subject refuses, intends or is negated: "refused to meet" is not mutual
         one_way = frame_name in ("refusal", "intent", "halt", "denial") or any(
             n.startswith("refusal") for n in notes
@@ -2650,6 +2678,7 @@ class EventCoder:
         also: tuple[Token, ...] = (),
         preps: Collection[str] = (),
         objects: bool = False,
+        only_preps: bool = False,
     ) -> Mention | None:
         """The place an event happens in ("exercises in Alaska"), as its target: a country or capital
         mention, or a city or state the gazetteer knows (coded as its country); also after the
@@ -2670,7 +2699,8 @@ class EventCoder:
             if objects and anchor.dep_ in ("dobj", "obj") and anchor.head.i == predicate.i:
                 pass  # "visited Shanghai"
             elif anchor.dep_ != "pobj" or (
-                anchor.head.lower_ not in PLACE_PREPOSITIONS and anchor.head.lower_ not in preps
+                (only_preps or anchor.head.lower_ not in PLACE_PREPOSITIONS)
+                and anchor.head.lower_ not in preps
             ):
                 continue
             if not governed_directly(anchor, trigger, (predicate, *also)):
@@ -2905,7 +2935,12 @@ class EventCoder:
                 # "took part in talks with X", "engaged in fighting with X" (not "pointed to the
                 # attack on X": a noun the subject only speaks of is no act of the subject)
                 subjects, passive = self._subject_tokens(clause)
-                if not passive:
+                # "were engaged in ethnic cleansing", "was involved in the attack": a state, whose
+                # subject took part
+                involved = passive and clause.lemma_.lower() in ("engage", "involve")
+                if not passive or involved:
+                    if involved:
+                        subjects = _children(clause, {"nsubjpass"}) or subjects
                     sources = self._mentions(subjects, mentions)
                     frame = "responsible subject" if responsible else "subject of the clause"
         if sources and not targets and pattern.code[:2] in FORCE_ROOTS:

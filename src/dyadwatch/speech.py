@@ -492,6 +492,13 @@ class SpeechInterpreter:
                 c.lemma_.lower() for c in predicate.children if c.dep_ in ("amod", "compound")
             }
             if (
+                predicate.pos_ == "ADJ"
+                and predicate.lemma_.lower() in blame["adjectives"]
+                and any(p.lower_ == "for" for p in children(predicate, {"prep"}))
+            ):
+                # "Russia is responsible for the attack": answerable for an act, not a praise
+                return "111", f"blamed as '{predicate.text}' for it"
+            if (
                 predicate.lemma_.lower() in praise["nouns"]
                 or words & praise["adjectives"]
                 and predicate.pos_ == "ADJ"
