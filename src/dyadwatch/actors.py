@@ -865,6 +865,8 @@ class ActorResolver:
                 )
                 return [Mention(start, end, actor, "agent")]
             if country is None:
+                country = self._leaders_government(doc, untrimmed, context.day)
+            if country is None:
                 country = _city_owner(doc, untrimmed)  # "Delhi police", "the Kharkiv governor"
             return [
                 Mention(
@@ -997,6 +999,12 @@ class ActorResolver:
                     actor_code(owner, None, agent.sector), owner, None, agent.sector, text, text
                 )
                 return Mention(start, end, actor, "title+name")
+            trailing = next((p for p in group if p.kind == "agent" and p.start >= piece.end), None)
+            if trailing is not None and agent is not None and agent.sector and actor.country:
+                # "the Bush administration", "Obama aides": the person's government or people,
+                # whether or not the person still holds an office
+                actor = replace(self.country_actor(actor.country, agent.sector, text), name=name)
+                return Mention(start, end, actor, "agent")
             context.remember(word, actor)
             return Mention(start, end, actor, "title+known-surname" if titled else "known-surname")
         if piece.kind == "person":
@@ -1207,6 +1215,35 @@ class ActorResolver:
             and owner in self.kb.countries
             and owner != actor.country
         )
+
+    def _leaders_government(self, doc: Doc, group: list[_Piece], day: date | None) -> str | None:
+        """ "the Bush administration", "Obama aides": the country of the member of a government
+        whose surname stands before a role word, in office then or not (not a town of that name:
+        "Obama" is also a Japanese city, "Bush" an Egyptian one)."""
+        role = next((i for i, p in enumerate(group) if p.kind == "agent"), None)
+        if not role:
+            return None
+        before = group[role - 1]
+        if before.end != group[role].start or before.end - before.start != 1:
+            return None
+        token = doc[before.start]
+        if token.pos_ != "PROPN" or token.ent_type_ == "NORP":
+            return None  # "a Christian group": a word for people, not a President Christian
+        names = self._surnames.get(token.text) or set()
+        leaders = [
+            (o.start or date.min, o.country)
+            for n in names
+            for o in self.kb.people[n]
+            if o.sector == "GOV"
+            and o.country
+            and (day is None or o.start is None or o.start <= day)
+        ]
+        if not leaders:
+            return None
+        held = {o.country for n in names for o in self.kb.people[n] if o.country and o.held_on(day)}
+        if len(held) == 1:
+            return held.pop()
+        return max(leaders)[1]  # the latest to take office before the day
 
     def _known_by_surname(
         self, name_text: str, day: date | None, title: str | None = None

@@ -215,6 +215,38 @@ def owned_by_phrase(
                 joined = Mention(mention.start, end, group, "agent", mention.head, tuple(actors))
             out = [joined if m is mention else m for m in out if all(m is not o for o in owners)]
             break
+    return _shared_owner(doc, out, country_actor)
+
+
+def _shared_owner(doc: Doc, mentions: list[Mention], country_actor: CountryActor) -> list[Mention]:
+    """ "the president, premier and defence minister of Lithuania": a country
+    after the last of conjoined role words owns the earlier ones too."""
+    out = list(mentions)
+    for mention in mentions:
+        if not unowned_role(mention):
+            continue
+        head = doc[mention.head]
+        # conjoined or set side by side ("the president, prime minister and ..."), either way
+        related = list(head.conjuncts) + [a for a in head.children if a.dep_ == "appos"]
+        related += [c for a in related for c in a.conjuncts if c not in related and c != head]
+        if head.dep_ == "appos":
+            related.append(head.head)
+        owners = [
+            m
+            for c in related
+            for m in mentions
+            if m is not mention
+            and m.rule == "agent"
+            and m.actor.country
+            and not m.members
+            and m.start <= c.i < m.end
+            and any(p.lower_ == "of" for p in c.children if p.dep_ == "prep")
+        ]
+        if not owners:
+            continue
+        actor = country_actor(str(owners[0].actor.country), mention.actor.sector, "")
+        owned = replace(mention, actor=replace(actor, text=mention.actor.text))
+        out = [owned if m is mention else m for m in out]
     return out
 
 
