@@ -1234,3 +1234,11 @@ def test_answerable_for_an_attack_is_blame_and_engaged_in_cleansing_is_taking_pa
     assert code("Serbian troops were involved in ethnic cleansing against Albanians.") == {
         ("SRBMIL", "ALB", "203")
     }
+
+
+def test_people_dismissed_are_removed_from_office_and_footage_shot_is_no_attack(code):
+    assert code("The Kazakh president dismissed three regional governors on Monday.") == set()
+    assert code("The Kremlin dismissed the American proposal as absurd.") == {
+        ("RUSGOV", "USA", "120")
+    }
+    assert code("Kenyan journalists shot footage in Tanzania on Monday.") == set()

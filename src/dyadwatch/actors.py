@@ -34,7 +34,7 @@ The resolver is a cascade, surest first; each step is named, and the name is sto
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from difflib import SequenceMatcher
@@ -810,7 +810,12 @@ class ActorResolver:
                 run.insert(0, piece)
             if owner is None and agent is not None and agent.title:
                 # "Wisconsin Governor Tony Evers", "Moscow Mayor Sergei Sobyanin"
-                owner = _city_owner(doc, untrimmed, titled=True)
+                owner = _city_owner(
+                    doc,
+                    untrimmed,
+                    titled=True,
+                    prefer=self._article_countries(doc, untrimmed[0].start, context),
+                )
             named = self._name(run, start, end, text, owner, nationality, agent, doc, context)
             if named is not None:
                 return [named]
@@ -867,7 +872,11 @@ class ActorResolver:
             if country is None:
                 country = self._leaders_government(doc, untrimmed, context.day)
             if country is None:
-                country = _city_owner(doc, untrimmed)  # "Delhi police", "the Kharkiv governor"
+                # "Delhi police", "the Kharkiv governor" (a namesake in a country the article
+                # names first: "Alexandria police" in a story from Virginia)
+                country = _city_owner(
+                    doc, untrimmed, prefer=self._article_countries(doc, start, context)
+                )
             return [
                 Mention(
                     start,
@@ -1521,7 +1530,9 @@ OWNING_PLACES = {"city", "state", "region"}
 CITY_TITLES = {"mayor", "governor"}
 
 
-def _city_owner(doc: Doc, group: list[_Piece], titled: bool = False) -> str | None:
+def _city_owner(
+    doc: Doc, group: list[_Piece], titled: bool = False, prefer: Collection[str] = ()
+) -> str | None:
     """The country of a city or state whose name stands right before a role word ("Delhi police",
     "the Kharkiv governor", "New Jersey police"), as the gazetteer knows it; before a title
     (``titled``: "Wisconsin Governor Tony Evers"), a state, or a city before a city's title."""
@@ -1552,9 +1563,9 @@ def _city_owner(doc: Doc, group: list[_Piece], titled: bool = False) -> str | No
         return None  # "Paris Hilton Hotel staff": a longer name, not a city
     start, end = run[0].start, run[-1].end
     if end - start == 1:
-        place = gazetteer_place(doc[start], proper=False)
+        place = gazetteer_place(doc[start], proper=False, prefer=prefer)
     else:  # "South Carolina Governor", "New Jersey police"
-        found = gazetteer().lookup(doc[start:end].text)
+        found = gazetteer().lookup(doc[start:end].text, prefer)
         place = found.to_dict(doc[start:end].text) if found is not None else None
     if not place or place.get("type") not in OWNING_PLACES:
         return None

@@ -1826,7 +1826,8 @@ class EventCoder:
             # "fought the measles epidemic in Chad", "battling wildfires": no party is hit
             if trace:
                 trace.add(
-                    trigger, f"pattern {code}: a fight against a disease or ill, no use of force"
+                    trigger,
+                    f"pattern {code}: aimed at a disease, an ill or a camera shot, no use of force",
                 )
             return []
         subjects, passive = self._subject_tokens(trigger)
