@@ -1242,3 +1242,11 @@ def test_people_dismissed_are_removed_from_office_and_footage_shot_is_no_attack(
         ("RUSGOV", "USA", "120")
     }
     assert code("Kenyan journalists shot footage in Tanzania on Monday.") == set()
+
+
+def test_a_kind_of_traveller_is_no_trip(code):
+    assert code("The embassy warned that Britons travelling to Iran could be detained.") == set()
+    # a trip by someone in particular still is
+    assert code("A Chinese delegation visiting Nairobi met Kenyan officials.") >= {
+        ("CHNGOV", "KEN", "042")
+    }

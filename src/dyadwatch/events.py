@@ -2527,6 +2527,26 @@ class EventCoder:
             if place is not None and place.actor.country:
                 targets = [_located(t, place) if _placeless(t) else t for t in targets]
                 notes.append(f"victims located in {place.actor.name}")
+        travellers = (
+            [predicate.head]
+            if predicate.dep_ == "acl"
+            else _children(predicate, {"nsubj"})
+            if predicate.dep_ == "csubj"
+            else []
+        )
+        if (
+            code in TRIP_CODES
+            and predicate.tag_ == "VBG"
+            and travellers
+            and all(
+                t.tag_ in ("NNS", "NNPS") and not _children(t, {"det", "nummod", "poss"})
+                for t in travellers
+            )
+        ):
+            # "Russians travelling to the UK could face ...": a kind of people, not a trip made
+            if trace:
+                trace.add(trigger, f"pattern {code}: describes a kind of traveller, no trip")
+            return []
         if (
             root in TRAVEL_ROOTS
             and code in TRIP_CODES
