@@ -1241,7 +1241,20 @@ class EventCoder:
         for head in heads:
             for prep in _children(head, {"prep", "dative", "agent"}):
                 if prep.lower_ in preps:
-                    found.extend(_children(prep, {"pobj"}))
+                    # (or, hung on the preposition, the subject of its clause)
+                    objects = _children(prep, {"pobj"}) or [
+                        s for c in _children(prep, {"pcomp"}) for s in _children(c, {"nsubj"})
+                    ]
+                    if not objects and not any(True for _ in prep.children):
+                        # "granted asylum to five officers holed up in ...", parsed with the
+                        # officers as the subject of a clause right after the preposition
+                        objects = [
+                            s
+                            for clause in _children(head, {"advcl", "ccomp", "acl"})
+                            for s in _children(clause, {"nsubj"})
+                            if s.left_edge.i == prep.i + 1
+                        ]
+                    found.extend(objects)
         return _with_conjuncts(found)
 
     def _is_appeal(self, verb: Token) -> bool:
