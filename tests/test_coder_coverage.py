@@ -1250,4 +1250,3 @@ def test_a_kind_of_traveller_is_no_trip(code):
     assert code("A Chinese delegation visiting Nairobi met Kenyan officials.") >= {
         ("CHNGOV", "KEN", "042")
     }
-

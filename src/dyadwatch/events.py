@@ -1246,8 +1246,8 @@ class EventCoder:
                         s for c in _children(prep, {"pcomp"}) for s in _children(c, {"nsubj"})
                     ]
                     if not objects and not any(True for _ in prep.children):
-                        # "granted asylum to five officers holed up in ...", parsed with the
-                        # officers as the subject of a clause right after the preposition
+                        # "sent food to the fighters trapped in ...", parsed with the fighters as
+                        # the subject of a clause right after the preposition
                         objects = [
                             s
                             for clause in _children(head, {"advcl", "ccomp", "acl"})
@@ -1755,12 +1755,12 @@ class EventCoder:
             code = (
                 code
                 if code.startswith("03")
-                else _intent_code(self.patterns.frame("intent").codes, code)
+                else intent_code(self.patterns.frame("intent").codes, code)
             )
             notes.append(f"intent via '{framer}'")
         elif frame_name == "refusal" or (negated and _has_modal(trigger, FUTURE_MODALS)):
             table = self.patterns.frame("refusal" if frame_name == "refusal" else "negation").codes
-            refused = _intent_code(table, code)
+            refused = intent_code(table, code)
             if refused == code or (frame_name == "refusal" and negated):
                 if trace:
                     trace.add(
@@ -1779,7 +1779,7 @@ class EventCoder:
             notes.append(f"denial of {code} via '{framer}'")
             code = denied
         elif frame_name == "halt":
-            halted = _intent_code(self.patterns.frame("halt").codes, code)
+            halted = intent_code(self.patterns.frame("halt").codes, code)
             if halted == code or negated:
                 if trace:
                     trace.add(
@@ -2488,8 +2488,8 @@ class EventCoder:
                     or (place.rule == "place" and not all(s.actor.country for s in sources))
                 )
             ):
-                # "Macron toured Lyon", "Modi attended a meeting in New Delhi": a trip at home
-                # visits no one, and a traveller of no known country may be at home in a city
+                # "Macron toured Lyon", "Lula flew to Brasilia": a trip at home visits no one, and
+                # a traveller of no known country may be at home in a city
                 place = None
             if place is not None:
                 targets, frame = [place], frame + ", place target"
@@ -3001,7 +3001,7 @@ class EventCoder:
     def _appeal_code(self, code: str) -> str:
         """The appeal (02x) for an act: "urged X to free the hostages" (0841) is 0253."""
         codes = self.patterns.frame("appeal").codes
-        appeal = _intent_code(codes, code)
+        appeal = intent_code(codes, code)
         return appeal if appeal in codes.values() else "020"
 
     def _appeal_over(self, noun: Token) -> Token | None:
@@ -3038,7 +3038,7 @@ class EventCoder:
         if appeal.lemma_.lower() in DEMAND_WORDS and code[:2] in APPEALABLE_ROOTS:
             # "demanded the release of X": a demand, not a plea; one that the target yields names
             # what it yields (105x), any other is 100
-            appealed = _intent_code(DEMAND_CODES, code)
+            appealed = intent_code(DEMAND_CODES, code)
             appealed = appealed if appealed.startswith("105") else "100"
         if appeal.pos_ == "NOUN":
             # "its call for talks", "renewed their call for talks": the owner, or the subject of
@@ -4231,7 +4231,7 @@ def _of_object(token: Token, noun: Token) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.i == noun.i
 
 
-def _intent_code(codes: dict[str, str], code: str) -> str:
+def intent_code(codes: dict[str, str], code: str) -> str:
     """The intent code of an act: the act's own (0841 → 0353), its base code's (0862 → 086 →
     0355), else its root's (19 → 138), else the act."""
     return codes.get(code, codes.get(code[:3], codes.get(code[:2], code)))

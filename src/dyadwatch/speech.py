@@ -33,6 +33,7 @@ from .events import (
     Trace,
     confidence,
     demand_code,
+    intent_code,
     obligation,
 )
 from .syntax import children
@@ -309,9 +310,7 @@ class SpeechInterpreter:
             event.obliged = ""
             intent = self.patterns.frame("intent").codes
             if event.code[:2] not in VERBAL_ROOTS and event.code[:2] in intent:
-                event.code = intent.get(
-                    event.code, intent.get(event.code[:3], intent[event.code[:2]])
-                )
+                event.code = intent_code(intent, event.code)
                 event.intent = True
                 event.notes.append(f"an act it says it must do ('{report.verb.text}'): intent")
             return event
@@ -351,7 +350,7 @@ class SpeechInterpreter:
             or event.code[:2] not in intent
         ):
             return False
-        event.code = intent.get(event.code, intent.get(event.code[:3], intent[event.code[:2]]))
+        event.code = intent_code(intent, event.code)
         event.intent = True
         return True
 
