@@ -1245,7 +1245,7 @@ class EventCoder:
                     objects = _children(prep, {"pobj"}) or [
                         s for c in _children(prep, {"pcomp"}) for s in _children(c, {"nsubj"})
                     ]
-                    if not objects and not any(True for _ in prep.children):
+                    if not objects and not list(prep.children):
                         # "sent food to the fighters trapped in ...", parsed with the fighters as
                         # the subject of a clause right after the preposition
                         objects = [
