@@ -1250,3 +1250,13 @@ def test_a_kind_of_traveller_is_no_trip(code):
     assert code("A Chinese delegation visiting Nairobi met Kenyan officials.") >= {
         ("CHNGOV", "KEN", "042")
     }
+
+
+def test_people_in_a_with_scene_are_no_partner_of_the_act(code):
+    # "with X watching" sets a scene; X is not spoken with
+    assert (
+        code(
+            "The Chilean president spoke about the floods, with Bolivian farmers watching from the fields."
+        )
+        == set()
+    )

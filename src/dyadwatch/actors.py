@@ -34,7 +34,7 @@ The resolver is a cascade, surest first; each step is named, and the name is sto
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from difflib import SequenceMatcher
@@ -814,7 +814,7 @@ class ActorResolver:
                     doc,
                     untrimmed,
                     titled=True,
-                    prefer=self._article_countries(doc, untrimmed[0].start, context),
+                    prefer=lambda: self._article_countries(doc, untrimmed[0].start, context),
                 )
             named = self._name(run, start, end, text, owner, nationality, agent, doc, context)
             if named is not None:
@@ -875,7 +875,7 @@ class ActorResolver:
                 # "Delhi police", "the Kharkiv governor" (a namesake in a country the article
                 # names first: "Alexandria police" in a story from Virginia)
                 country = _city_owner(
-                    doc, untrimmed, prefer=self._article_countries(doc, start, context)
+                    doc, untrimmed, prefer=lambda: self._article_countries(doc, start, context)
                 )
             return [
                 Mention(
@@ -1531,11 +1531,15 @@ CITY_TITLES = {"mayor", "governor"}
 
 
 def _city_owner(
-    doc: Doc, group: list[_Piece], titled: bool = False, prefer: Collection[str] = ()
+    doc: Doc,
+    group: list[_Piece],
+    titled: bool = False,
+    prefer: Callable[[], Collection[str]] = frozenset,
 ) -> str | None:
     """The country of a city or state whose name stands right before a role word ("Delhi police",
     "the Kharkiv governor", "New Jersey police"), as the gazetteer knows it; before a title
-    (``titled``: "Wisconsin Governor Tony Evers"), a state, or a city before a city's title."""
+    (``titled``: "Wisconsin Governor Tony Evers"), a state, or a city before a city's title. A
+    namesake in a country ``prefer`` gives (asked only when a name is looked up) comes first."""
     from .gazetteer import gazetteer
     from .places import gazetteer_place  # places imports this module
 
@@ -1563,9 +1567,9 @@ def _city_owner(
         return None  # "Paris Hilton Hotel staff": a longer name, not a city
     start, end = run[0].start, run[-1].end
     if end - start == 1:
-        place = gazetteer_place(doc[start], proper=False, prefer=prefer)
+        place = gazetteer_place(doc[start], proper=False, prefer=prefer())
     else:  # "South Carolina Governor", "New Jersey police"
-        found = gazetteer().lookup(doc[start:end].text, prefer)
+        found = gazetteer().lookup(doc[start:end].text, prefer())
         place = found.to_dict(doc[start:end].text) if found is not None else None
     if not place or place.get("type") not in OWNING_PLACES:
         return None

@@ -437,7 +437,7 @@ FORUM_PREPS = {"during", "in", "at", "on"}
 ATTRIBUTION_VERBS = {"blame", "ascribe", "attribute"}
 #: Roots of trips: a place at home is no destination.
 TRAVEL_ROOTS = {"04"}
-#: Codes of trips (a visit, its intent, a meeting at a third place).
+#: Codes of trips (a visit, its intent, a meeting at a third place): a kind of traveller makes none.
 TRIP_CODES = {"042", "036", "044"}
 #: Verbs of being at a meeting, which may be at home.
 ATTENDING_VERBS = {"attend"}
@@ -1241,9 +1241,13 @@ class EventCoder:
         for head in heads:
             for prep in _children(head, {"prep", "dative", "agent"}):
                 if prep.lower_ in preps:
-                    # (or, hung on the preposition, the subject of its clause)
+                    # (or, hung on the preposition, the subject of its clause; not after "with",
+                    # whose "with children watching" sets a scene)
                     objects = _children(prep, {"pobj"}) or [
-                        s for c in _children(prep, {"pcomp"}) for s in _children(c, {"nsubj"})
+                        s
+                        for c in _children(prep, {"pcomp"})
+                        if prep.lower_ != "with"
+                        for s in _children(c, {"nsubj"})
                     ]
                     if not objects and not list(prep.children):
                         # "sent food to the fighters trapped in ...", parsed with the fighters as
@@ -2479,18 +2483,6 @@ class EventCoder:
                 # "left a camp in southern Mexico": a trip's place is after its own prepositions
                 only_preps=root in TRAVEL_ROOTS and pattern.preps_only and pattern.place_target,
             )
-            if (
-                place is not None
-                and root in TRAVEL_ROOTS
-                and predicate.lemma_.lower() not in ATTENDING_VERBS
-                and (
-                    any(s.actor.country == place.actor.country for s in sources)
-                    or (place.rule == "place" and not all(s.actor.country for s in sources))
-                )
-            ):
-                # "Macron toured Lyon", "Lula flew to Brasilia": a trip at home visits no one, and
-                # a traveller of no known country may be at home in a city
-                place = None
             if place is not None:
                 targets, frame = [place], frame + ", place target"
         if not targets and root == "07" and not passive:
@@ -2562,21 +2554,13 @@ class EventCoder:
             return []
         if (
             root in TRAVEL_ROOTS
-            and code in TRIP_CODES
             and targets
             # (a meeting attended at home is still a meeting: "attended a conference in Riyadh")
             and predicate.lemma_.lower() not in ATTENDING_VERBS
         ):
-            # "Macron toured Paris", "Lula flew to Brasilia": a trip to a place at home visits no one
-            targets = [
-                t
-                for t in targets
-                if not (
-                    t.rule in PLACE_RULES | {"place"}
-                    and t.actor.country
-                    and all(s.actor.country == t.actor.country for s in sources)
-                )
-            ]
+            # "Macron toured Lyon", "Lula flew to Brasilia": a trip to a place at home visits no
+            # one, and a traveller of no known country may be at home in a city
+            targets = [t for t in targets if not _at_home(t, sources)]
             if not targets:
                 if trace:
                     trace.add(trigger, f"pattern {code}: a trip inside the traveller's own country")
@@ -4224,6 +4208,16 @@ def _names_a_city(mention: Mention, doc: Doc) -> bool:
 
     place = gazetteer_place(doc[mention.head])
     return place is not None and place.get("type") != "country"
+
+
+def _at_home(place: Mention, travellers: list[Mention]) -> bool:
+    """Whether a place target is the travellers' own country, or a city the gazetteer knows that
+    a traveller of no known country may live in."""
+    if place.rule not in PLACE_RULES | {"place"} or not place.actor.country:
+        return False
+    if place.rule == "place" and not all(s.actor.country for s in travellers):
+        return True
+    return all(s.actor.country == place.actor.country for s in travellers)
 
 
 def _of_object(token: Token, noun: Token) -> bool:

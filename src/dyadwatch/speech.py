@@ -622,10 +622,18 @@ def _monitor(speaker: Mention, event: CodedEvent) -> bool:
     Rights Watch said security forces tortured refugees", "the UN said troops shelled the camp").
     What such a speaker reports of material conflict is the act, not its own accusation."""
     actor = speaker.actor
-    sides = [event.source.actor] + ([event.target.actor] if event.target else [])
     if actor.igo:
-        return all(side.igo != actor.igo for side in sides)
+        return _no_side(speaker, event)
     return actor.sector in MONITOR_SECTORS and not actor.country
+
+
+def _sides(event: CodedEvent) -> list[ActorRef]:
+    return [event.source.actor] + ([event.target.actor] if event.target else [])
+
+
+def _no_side(speaker: Mention, event: CodedEvent) -> bool:
+    """Whether an intergovernmental speaker is neither side of ``event``."""
+    return all(side.igo != speaker.actor.igo for side in _sides(event))
 
 
 #: Plain verbs of attribution: "..., officials in Nairobi said", "..., the UN agency reported".
@@ -644,10 +652,9 @@ def _trailing_bystander(speaker: Mention, event: CodedEvent, report: Report) -> 
     ):
         return False
     actor = speaker.actor
-    sides = [event.source.actor] + ([event.target.actor] if event.target else [])
     if actor.igo:
-        return all(side.igo != actor.igo for side in sides)
-    return bool(actor.country) and all(side.country != actor.country for side in sides)
+        return _no_side(speaker, event)
+    return bool(actor.country) and all(side.country != actor.country for side in _sides(event))
 
 
 def _has_stance(speaker: Mention) -> bool:
