@@ -197,3 +197,26 @@ def test_actor_code_joins_parts():
     assert actor_code("SRB", None, "GOV") == "SRBGOV"
     assert actor_code(None, "IGOEUREEC", None) == "IGOEUREEC"
     assert actor_code(None, None, "REB") == "---REB"
+
+
+def test_actors_a_place_before_a_role_parsed_as_its_apposition_is_no_person(resolver, blank_nlp):
+    # "a Topeka, Kan., police officer was hurt", parsed with the officer as Topeka's apposition
+    doc = parse(
+        blank_nlp.vocab,
+        """
+a DET DT det 1
+Topeka PROPN NNP nsubjpass 9 - B-GPE
+, PUNCT , punct 1
+Kan. PROPN NNP appos 1 - B-GPE
+, PUNCT , punct 1
+police NOUN NN compound 6
+officer NOUN NN appos 1
+was AUX VBD auxpass 9 be
+badly ADV RB advmod 9
+hurt VERB VBN ROOT 9
+. PUNCT . punct 9
+""",
+    )
+    found, context = _mentions(resolver, doc)
+    assert ("Topeka", "---COP", "apposition") not in found
+    assert "Topeka" not in context.aliases

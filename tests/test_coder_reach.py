@@ -488,3 +488,83 @@ def test_a_foreign_minister_named_without_a_country_is_known_by_the_table(code):
     # "Foreign Minister X", no nationality written: the table knows whose minister X was
     text = "Foreign Minister Sam Kutesa met Chinese officials in Kampala."
     assert code(text, "2016-05-01") == {("UGAGOV", "CHNGOV", "040"), ("CHNGOV", "UGAGOV", "040")}
+
+
+def test_welcoming_a_relation_or_its_renewal_is_aimed_at_the_partner(code):
+    text = "Norway and Chile welcomed the resumption of talks with Peru."
+    assert code(text, "2019-01-01") == {("NOR", "PER", "051"), ("CHL", "PER", "051")}
+    # "with Peru" hung on the verb right after a relation noun is still the relation's partner
+    assert code("Japan praised the deal with Kenya.", "2019-01-01") == {("JPN", "KEN", "051")}
+    # welcoming a relation's failure praises none of its sides
+    assert not code("Chile welcomed the collapse of talks with Peru.", "2019-01-01")
+
+
+def test_a_role_in_conjoined_countries_belongs_to_each(code):
+    text = "Lawmakers in Norway and Sweden criticised Peru."
+    assert code(text, "2019-01-01") == {("NORLEG", "PER", "111"), ("SWELEG", "PER", "111")}
+    text = "Refugees from Chad and Sudan protested against Kenya."
+    assert code(text, "2019-01-01") == {("TCDREF", "KEN", "140"), ("SDNREF", "KEN", "140")}
+
+
+def test_stopping_a_protest_held_by_others_restricts_assembly(code):
+    text = "Chilean police prevented a march organised by students in Santiago."
+    assert code(text, "2019-01-01") == {("CHLCOP", "CHLEDU", "1724")}  # students in Santiago
+    assert code("Peru banned the opposition's rally.", "2019-01-01") == {("PER", "---OPP", "1724")}
+    # a blockade imposed again is still a blockade
+    text = "Peru reimposed its blockade on Bolivia on Friday."
+    assert code(text, "2019-01-01") == {("PER", "BOL", "191")}
+
+
+def test_a_region_named_after_a_neighbour_is_no_nationality(code):
+    # the Niger Delta is in Nigeria: a group named after it is no group of Niger
+    text = (
+        "Nigerian police arrested members of the Movement for the Emancipation of the Niger Delta."
+    )
+    assert code(text, "2019-01-01") == {("NGACOP", "NGAREB", "173")}
+    assert code("Gunmen attacked a pipeline in the Niger Delta.", "2019-01-01") == {
+        ("---REB", "NGA", "190")
+    }
+
+
+def test_an_object_moved_after_as_is_still_the_object(code):
+    text = "Norway denounced as a crime Peru's treatment of the prisoners."
+    assert code(text, "2019-01-01") == {("NOR", "PER", "111")}
+    text = "Chile condemned as unacceptable Bolivia's decision."
+    assert code(text, "2019-01-01") == {("CHL", "BOL", "111")}
+
+
+def test_a_verb_joined_to_the_next_shares_its_object(code):
+    text = "Kenya condemned and rejected Uganda's decision."
+    assert code(text, "2019-01-01") == {("KEN", "UGA", "111"), ("KEN", "UGA", "120")}
+    text = "Norway donated and delivered medicine to Yemen."
+    assert ("NOR", "YEM", "070") in code(text, "2019-01-01")
+    # a verb with its own object keeps it
+    text = "Kenya closed its border and condemned Uganda's decision."
+    assert ("KEN", "UGA", "166") not in code(text, "2019-01-01")
+
+
+def test_a_root_noun_with_a_participle_taking_an_object_is_a_misparsed_clause(code):
+    text = "Doctors from three Swedish charities donated and later shipped medicine to Kabul."
+    assert ("SWENGO", "AFG", "070") in code(text, "2019-01-01")
+
+
+def test_whose_assets_or_house_it_is_may_be_an_owner_with_a_nationality(code):
+    # a millionaire is no role: the nationality on the owner stands for the country
+    text = "A Kenyan court unfroze a Somali millionaire's assets on Friday."
+    assert code(text, "2019-01-01") == {("KENJUD", "SOM", "0842")}
+
+
+def test_a_correspondent_is_media(code):
+    text = "Peruvian police released two Chilean correspondents."
+    assert code(text, "2019-01-01") == {("PERCOP", "CHLMED", "0841")}
+
+
+def test_a_dateline_place_gives_the_country_of_a_town_official(code):
+    import dyadwatch
+
+    # Cordova is a town in the Philippines as well as in other countries: the dateline decides
+    text = "ILOILO: -- Cordova Mayor Ramon Dela Pena filed a suit against a mining firm on Monday."
+    events = dyadwatch.code_text(text, published="2019-01-01")
+    assert [(e.source.code, e.cameo) for e in events] == [("PHLGOV", "115")]
+    events = dyadwatch.code_text(text.split("-- ", 1)[1], published="2019-01-01")
+    assert [(e.source.code, e.cameo) for e in events] == [("USAGOV", "115")]

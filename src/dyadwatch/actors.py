@@ -33,6 +33,7 @@ The resolver is a cascade, surest first; each step is named, and the name is sto
 
 from __future__ import annotations
 
+import itertools
 import unicodedata
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -59,6 +60,8 @@ from .references import possessive_owners, references
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Span, Token
+
+    from .gazetteer import Place
 
 #: Words that may sit inside an actor phrase between the pieces that matter ("senior", "former").
 FILLER_POS = {"ADJ", "DET", "NUM"}
@@ -462,6 +465,15 @@ class ActorResolver:
         self._doc_matches = (doc, found)
         return found
 
+    def _starts_province(self, doc: Doc, piece: _Piece) -> bool:
+        """Whether a country or nationality word begins a longer name of a region in another country
+        ("the Niger Delta" is in Nigeria), however the parser tags it."""
+        for end in range(piece.end + 1, min(piece.end + 4, len(doc)) + 1):
+            province = self.kb.provinces.get(doc[piece.start : end].text)
+            if province is not None:
+                return province.country != piece.value
+        return False
+
     def name_tokens(self, doc: Doc) -> set[int]:
         """Indices of the tokens the knowledge base matches as names (countries, peoples, capitals,
         seats, organisations, people; not role words)."""
@@ -513,7 +525,9 @@ class ActorResolver:
                 continue  # "Michael Bloomberg": the end of a person's name, not the organisation
             if piece.kind == "capital" and _inside_plain_name(doc, piece, found):
                 continue  # "Real Madrid", "Dinamo Zagreb": a club's name, not the capital
-            if piece.kind in OWNER_KINDS and _inside_longer_place(doc, piece):
+            if piece.kind in OWNER_KINDS and (
+                _inside_longer_place(doc, piece) or self._starts_province(doc, piece)
+            ):
                 continue  # "New Mexico", "New South Wales", "West Virginia": another place
             # "pro-Russia rebels", "anti-American protesters": a side taken, not a nationality;
             # "Russia-backed separatists", "Iran-allied militias": a sponsor (with its hyphen and
@@ -670,6 +684,11 @@ class ActorResolver:
     def resolve_sentence(self, sent: Span, context: ArticleContext) -> list[Mention]:
         """Return the actor mentions of one sentence, updating the article's memory."""
         doc = sent.doc
+        filed = dateline_place(sent)
+        if filed is not None:
+            # "ILOILO: -- Cordova Mayor X ...": the country the report was filed in comes first
+            # for a town's name before a role word
+            context.filed_from.add(filed.country)
         mentions: list[Mention] = []
         for group in self._groups(self._pieces(sent), doc):
             mentions.extend(self._compose(group, doc, context))
@@ -1108,10 +1127,13 @@ class ActorResolver:
             remembered = context.aliases.get(f"{words[0]} {words[-1]}")
         if remembered is not None:
             return Mention(name_start, name_end, _retext(remembered, name_text), "coreference")
-        # step 4: an apposition says who this is, or the name is in apposition to a role
-        appositive = self._appositive(doc, name_start, name_end) or self._named_role(
-            doc, name_start, name_end, context
-        )
+        # step 4: an apposition says who this is, or the name is in apposition to a role (not
+        # for a place: "a Topeka, Kan., police officer")
+        appositive = None
+        if not self._place_with_role(doc, name_start, name_end):
+            appositive = self._appositive(doc, name_start, name_end) or self._named_role(
+                doc, name_start, name_end, context
+            )
         if appositive is not None:
             actor = replace(appositive, name=name_text, text=name_text)
             context.remember_person(name_text, actor, name_text)
@@ -1343,7 +1365,26 @@ class ActorResolver:
             if p.kind in ("country", "adjective", "capital") and sent.start <= p.start < sent.end
         }
         return frozenset(
-            here | {item.actor.country for item in context.history if item.actor.country}
+            here
+            | {item.actor.country for item in context.history if item.actor.country}
+            | context.filed_from
+        )
+
+    def _place_with_role(self, doc: Doc, start: int, end: int) -> bool:
+        """Whether a name the NER tags as a place the gazetteer knows stands before a role word
+        parsed as its apposition ("a Topeka, Kan., police officer"): a place is no person
+        (it may be described: "Haifa, Israel's third city")."""
+        from .gazetteer import gazetteer
+
+        if not all(t.ent_type_ in ("GPE", "LOC") for t in doc[start:end]):
+            return False
+        if gazetteer().lookup(doc[start:end].text) is None:
+            return False
+        head = doc[_span_head(doc, start, end)]
+        return any(
+            a.lower_ in self.kb.agents or a.lemma_.lower() in self.kb.agents
+            for a in head.children
+            if a.dep_ == "appos"
         )
 
     def _given_name_fits(self, name: str, given: str) -> bool:
@@ -1861,6 +1902,18 @@ def mention_at(mentions: list[Mention], token: Token) -> Mention | None:
 
 #: Words that end a wire dateline ("BEIRUT (Reuters) - ", "NABLUS, West Bank: ").
 DATELINE_SEPARATORS = {":", "-", "--", "—", "–"}
+
+
+def dateline_place(sent: Span) -> Place | None:
+    """The place a sentence-initial wire dateline names ("ILOILO: ..."), or None."""
+    from .gazetteer import gazetteer
+
+    if dateline_end(sent) is None:
+        return None
+    caps = [
+        t.text.capitalize() for t in itertools.takewhile(lambda t: t.is_upper and t.is_alpha, sent)
+    ]
+    return gazetteer().lookup(" ".join(caps))
 
 
 def dateline_end(sent: Span) -> int | None:

@@ -62,6 +62,8 @@ class ArticleContext:
     history: list[Remembered] = field(default_factory=list)
     sentence: int = 0
     regions: frozenset[str] = frozenset()  # region codes, which are not countries
+    #: countries of the places the article was filed from (its dateline: "ILOILO: ...")
+    filed_from: set[str] = field(default_factory=set)
     #: title words written with a named person ("President Vucic"): title -> (person, sentence)
     titled: list[tuple[str, ActorRef, int]] = field(default_factory=list)
 

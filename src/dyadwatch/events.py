@@ -1137,6 +1137,13 @@ class EventCoder:
                     # him for helping" is his act, "before leaving" not yet done, "without" none)
                     node = holder
                     continue
+            if node.dep_ == "acl" and node.tag_ == "VBN" and self.noun_frame(node) is None:
+                # "Doctors from three charities donated and shipped medicine to X", parsed with a
+                # noun as the root: a participle with a direct object of its own (or of a verb
+                # conjoined with it) is no passive but that root's predicate
+                subject = _misparsed_main_subject(node)
+                if subject:
+                    return subject, False
             if node.dep_ == "relcl" and self.noun_frame(node) is None:
                 subject = _misparsed_main_subject(node)
                 if subject:
@@ -1908,6 +1915,9 @@ class EventCoder:
         heads = [predicate] + ([consumed_object] if consumed_object is not None else [])
         if predicate.pos_ in ("NOUN", "PROPN") and trigger is not predicate:
             heads.append(trigger)  # "announced the deployment of troops to Liberia"
+        if consumed_object is None and (partner := _shared_object_verb(predicate)) is not None:
+            # "donated and delivered rice to North Korea": the next verb's phrases are shared
+            heads += [partner, *_children(partner, {"dobj", "obj"})]
         if consumed_object is not None:
             # "launched rocket and drone strikes on X": the preposition may hang on a conjunct
             heads += list(consumed_object.conjuncts)
@@ -2339,8 +2349,25 @@ class EventCoder:
             # "refused all cooperation with the tribunal", "turned down a plea by the premier",
             # "would not accept a proposal made by the Commission", "rejected Qatar's invitation"
             objects = target_tokens + ([consumed_object] if consumed_object is not None else [])
+            # "welcomed the resumption of talks with Iran": the partner of the relation the object
+            # is a stage of; "praised the deal with Iran", parsed with "with Iran" on the verb
+            relations = [
+                r
+                for r in self._prep_objects(
+                    [o for o in objects if o.lemma_.lower() in GROWTH_NOUNS], frozenset({"of"})
+                )
+                if r.lemma_.lower() in RELATION_NOUNS
+            ]
+            partners = [
+                p
+                for o in objects
+                if o.lemma_.lower() in RELATION_NOUNS
+                for p in _children(predicate, {"prep"})
+                if p.lower_ in ("with", "between") and p.i == o.right_edge.i + 1
+            ]
             targets = self._mentions(
-                self._prep_objects(objects, frozenset({"from", "with", "between"}))
+                self._prep_objects(objects + relations, frozenset({"from", "with", "between"}))
+                + _with_conjuncts([c for p in partners for c in _children(p, {"pobj"})])
                 + self._authors(objects)
                 # (a pronoun is most often the subject's own: "expressed its support")
                 + [p for o in objects for p in _children(o, {"poss"}) if p.pos_ != "PRON"],
@@ -2680,6 +2707,8 @@ class EventCoder:
                 if (
                     token.dep_ not in ("pobj", "appos", "compound", "poss")
                     or token.head.dep_ == "compound"
+                    # "the Niger Delta": a name's first word is looked up with the whole name
+                    or (token.dep_ == "compound" and token.head.pos_ == "PROPN")
                 ):
                     continue  # "poss": "Mosul's Old City"
                 place = _gazetteer_mention(token, countries)
@@ -2797,9 +2826,15 @@ class EventCoder:
             and (c.lower_ == "of" or (c.lower_ == "for" and t.lemma_.lower() in SHELTER_NOUNS))
             for g in c.children
             if g.dep_ == "pobj" and g.pos_ == "NOUN"
+        ] + [
+            c
+            for t in (tokens if belonging else [])
+            if t.pos_ == "NOUN"
+            for c in t.children
+            if c.dep_ == "poss" and c.pos_ == "NOUN"
         ]
-        # "the house of a Palestinian farmer", "a shelter for Eritrean refugees": the one it belongs
-        # to or shelters, an actor or a nationality
+        # "the house of a Palestinian farmer", "a shelter for Eritrean refugees", "a Lebanese
+        # banker's assets": the one it belongs to or shelters, an actor or a nationality
         found += [
             m
             for g in belongers
@@ -3281,6 +3316,48 @@ FIGHT_NOUNS = {
 TALK_NOUNS = {"talk", "negotiation", "dialogue", "meeting", "summit", "conference", "consultation"}
 #: Roots of acts on talks: joining (04), yielding in (08), rejecting (12) or breaking off (16).
 TALK_ROOTS = {"04", "08", "12", "16"}
+#: Nouns of a relation's start or growth: "welcomed the resumption of talks with Iran" welcomes the
+#: talks (not "welcomed the failure of talks with Iran").
+GROWTH_NOUNS = {
+    "resumption",
+    "restoration",
+    "start",
+    "launch",
+    "opening",
+    "renewal",
+    "signing",
+    "conclusion",
+    "establishment",
+    "deepening",
+    "strengthening",
+    "expansion",
+    "continuation",
+    "revival",
+    "normalisation",
+    "normalization",
+    "progress",
+    "improvement",
+}
+#: Nouns of a relation between two sides, whose partner follows "with" or "between".
+RELATION_NOUNS = TALK_NOUNS | {
+    "tie",
+    "relation",
+    "relationship",
+    "cooperation",
+    "agreement",
+    "deal",
+    "treaty",
+    "accord",
+    "pact",
+    "truce",
+    "ceasefire",
+    "partnership",
+    "alliance",
+    "reconciliation",
+    "rapprochement",
+    "normalisation",
+    "normalization",
+}
 
 #: Roles held in another country: "ambassador to Italy" is posted there.
 POSTED_ROLES = {"ambassador", "envoy", "diplomat", "embassy", "consul", "consulate", "mission"}
@@ -3541,6 +3618,8 @@ def _direct_objects(predicate: Token, deps: set[str]) -> list[Token]:
             for o in _children(p, {"pobj"})
         ]
     found = _children(predicate, deps)
+    if not found and "dobj" in deps and (partner := _shared_object_verb(predicate)) is not None:
+        found = _children(partner, {"dobj", "obj"})
     if not found and predicate.lemma_.lower() in ("let", "set"):
         # "let free 74 political leaders", parsed with "free" as a verb of its own
         found = [o for c in predicate.children if c.lower_ == "free" for o in _children(c, deps)]
@@ -3565,7 +3644,50 @@ def _direct_objects(predicate: Token, deps: set[str]) -> list[Token]:
             for c in _children(predicate, {"npadvmod"})
             if c.i > predicate.i and c.pos_ == "PROPN" and c.ent_type_ in NAME_ENTITIES
         ]
+    if not found and "dobj" in deps:
+        # "denounced as a crime Peru's crackdown": the object moved after the "as" phrase, parsed
+        # as an apposition to it
+        found = [
+            a
+            for prep in _children(predicate, {"prep"})
+            if prep.lower_ == "as" and prep.i > predicate.i
+            for o in _children(prep, {"pobj"})
+            for a in _children(o, {"appos"})
+            + [o for first in [o.doc[prep.i + 1]] if _shifted_object(o, first)]
+        ]
     return found
+
+
+def _shifted_object(phrase: Token, first: Token) -> bool:
+    """Whether the noun phrase ``phrase`` after "as", starting at ``first``, is an object moved
+    after what it is called: a determiner or owner opening a new phrase inside it ("as a crime
+    Peru's treatment of X", "as unacceptable Turkey's decision"), not "as a country's right"."""
+    if phrase.left_edge.i != first.i:
+        return False
+    openers = [c for c in phrase.children if c.dep_ in ("det", "poss") and c.i > first.i]
+    return any(c.left_edge.i > first.i for c in openers) or (first.pos_ == "ADJ" and bool(openers))
+
+
+def _shared_object_verb(verb: Token) -> Token | None:
+    """ "condemned and rejected Israel's decision", "donated and delivered rice to X": a verb with
+    nothing of its own after it, joined right away to the next verb, shares that verb's object and
+    prepositional phrases. Returns that next verb."""
+    if verb.pos_ != "VERB" or _children(
+        verb, {"dobj", "obj", "dative", "prep", "ccomp", "xcomp", "prt", "attr", "oprd"}
+    ):
+        return None
+    for conj in _children(verb, {"conj"}):
+        if conj.pos_ != "VERB" or conj.i < verb.i:
+            continue
+        between = verb.doc[verb.i + 1 : conj.i]
+        if (
+            any(t.dep_ == "cc" for t in between)
+            and all(t.dep_ in ("cc", "advmod", "punct") for t in between)
+            and _children(conj, {"dobj", "obj"})
+        ):
+            return conj
+        return None
+    return None
 
 
 def _misparsed_main_subject(verb: Token) -> list[Token]:
@@ -3573,9 +3695,14 @@ def _misparsed_main_subject(verb: Token) -> list[Token]:
     may leave the parser with a noun as the sentence's root and the main verb as a relative clause
     of one conjunct. A finite verb with no subject and no relative word of its own, after a root
     noun, is that root's predicate; its subject is the root with its appositions and conjuncts."""
-    if verb.tag_ not in ("VBD", "VBZ", "VBP") or _children(
-        verb, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS
-    ):
+    if _children(verb, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS):
+        return []
+    if verb.tag_ == "VBN":
+        if _children(verb, {"agent"}) or not any(
+            _children(v, {"dobj", "obj"}) for v in (verb, *verb.conjuncts)
+        ):
+            return []
+    elif verb.tag_ not in ("VBD", "VBZ", "VBP"):
         return []
     if any(c.tag_ in ("WDT", "WP", "WP$", "WRB") or c.lower_ == "that" for c in verb.children):
         return []

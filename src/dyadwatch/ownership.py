@@ -298,18 +298,46 @@ def conjoined_owners(
                 if existing is not None and existing.rule not in PLACE_RULES | {"modifier"}:
                     continue
                 extra.append((piece.start, piece.end, str(piece.value), existing))
-        if not extra:
+        hosts = _conjoined_hosts(doc, mention, out)
+        if not extra and not hosts:
             continue
         sector = mention.actor.sector
-        start = min(e[0] for e in extra)
-        words = doc[start : mention.end].text
+        start = min([e[0] for e in extra] + [mention.start])
+        end = max([h.end for h in hosts] + [mention.end])
+        words = doc[start:end].text
         members = tuple(country_actor(code, sector, words) for _, _, code, _ in extra)
         members += (replace(mention.actor, text=words),)
+        members += tuple(country_actor(str(h.actor.country), sector, words) for h in hosts)
         group = ActorRef("---", None, None, sector, " and ".join(m.code for m in members), words)
-        joined = Mention(start, mention.end, group, "agent", mention.head, members)
-        dropped = [e[3] for e in extra if e[3] is not None]
+        joined = Mention(start, end, group, "agent", mention.head, members)
+        dropped = [e[3] for e in extra if e[3] is not None] + hosts
         out = [joined if m is mention else m for m in out if all(m is not d for d in dropped)]
     return out
+
+
+def _conjoined_hosts(doc: Doc, mention: Mention, mentions: list[Mention]) -> list[Mention]:
+    """ "lawmakers in France and Germany", "refugees from Syria and Iraq": the role word of a
+    country after "in"/"from" (joined into its phrase) belongs to the countries conjoined with it
+    as well."""
+    if not mention.actor.sector:
+        return []
+    last = doc[mention.end - 1]
+    prep = last.head
+    if not (
+        last.dep_ == "pobj"
+        and prep.lower_ in ("in", "from")
+        and mention.start <= prep.head.i < mention.end
+    ):
+        return []
+    return [
+        m
+        for conj in last.conjuncts
+        if conj.i >= mention.end
+        and (m := _at(mentions, conj.i)) is not None
+        and m.rule in PLACE_RULES
+        and m.actor.country
+        and not m.actor.sector
+    ]
 
 
 def drop_apposition_roles(doc: Doc, mentions: list[Mention]) -> list[Mention]:
