@@ -568,3 +568,12 @@ def test_a_dateline_place_gives_the_country_of_a_town_official(code):
     assert [(e.source.code, e.cameo) for e in events] == [("PHLGOV", "115")]
     events = dyadwatch.code_text(text.split("-- ", 1)[1], published="2019-01-01")
     assert [(e.source.code, e.cameo) for e in events] == [("USAGOV", "115")]
+
+
+def test_an_organisation_naming_an_answered_object_is_its_author_a_city_is_no_owner(code):
+    assert code("Russia rejected the NATO plan.", "2019-01-01") == {("RUS", "IGOWSTNAT", "127")}
+    text = "Serbia refused to join the NATO drills."
+    assert code(text, "2019-01-01") == {("SRB", "IGOWSTNAT", "1212")}
+    # "the Vienna agreement" is named for where it was reached, not for Austria
+    assert code("Iran rejected the Vienna agreement.", "2019-01-01") == set()
+    assert code("The rebels rejected the Russia deal.", "2019-01-01") == {("---REB", "RUS", "127")}

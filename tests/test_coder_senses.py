@@ -178,3 +178,20 @@ def test_two_titles_before_one_name_are_one_person(code):
     assert ("---GOV", "CHNGOV", "040") in code(
         "The president and Foreign Minister Ivica Dacic met Chinese officials.", "2018-04-06"
     )
+
+
+def test_firing_an_official_shoots_no_one_and_shooting_at_a_convoy_hits_its_owner(code):
+    assert code("Zelensky fired the head of Ukraine's border guard.", "2022-01-01") == set()
+    text = "Rebels shot at a convoy of Malian soldiers."
+    assert code(text, "2022-01-01") == {("---REB", "MLIMIL", "190")}
+    # a headline's passive stays one ("shot on Monday" says when, not at whom)
+    assert code("Yemeni journalist shot on Monday in Aden.", "2022-01-01") == set()
+
+
+def test_what_a_wish_says_of_another_is_not_done(code):
+    assert (
+        code("Germany hopes Russia will withdraw its troops from Ukraine.", "2022-01-01") == set()
+    )
+    assert code("The minister hoped that Chile would sign the treaty with Peru.") == set()
+    # hoping to do it oneself is still an intent
+    assert code("Germany hopes to sign the treaty with Peru.") == {("DEU", "PER", "032")}

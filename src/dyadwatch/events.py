@@ -453,6 +453,9 @@ GENERIC_MODALS = {"can", "could", "may", "might", "would", "will", "should", "mu
 #: Verbs that would let an act happen: under "would"/"could" the act is not done.
 PERMITTING_VERBS = {"allow", "let", "enable", "permit", "authorize", "authorise"}
 #: Verbs of weighing an act not yet decided ("is considering shipping food"): no event.
+#: Verbs of a wish, with their forms (the lemmatiser reads "hopes" as "hop"): what their clause
+#: says ("hopes Russia will withdraw") is not done.
+WISHING_VERBS = {"hope", "hopes", "hoped", "hoping", "wish", "wishes", "wished", "wishing", "pray"}
 WEIGHING_VERBS = {"consider", "weigh", "mull", "contemplate", "ponder", "debate", "discuss"}
 #: Subordinators of conditions ("if they attack"): no event.
 CONDITION_MARKS = {"if", "unless", "whether"}
@@ -2373,6 +2376,16 @@ class EventCoder:
                 + [p for o in objects for p in _children(o, {"poss"}) if p.pos_ != "PRON"],
                 mentions,
             )
+            # "rejected the NATO plan", "refused to join the NATO drills": an organisation
+            # naming the object is its author (not a place: "the Washington agreement")
+            targets += [
+                m
+                for o in objects
+                for c in _children(o, {"compound", "nmod"})
+                if (m := mention_at(mentions, c)) is not None
+                and m.rule in ("known-organisation", "igo")
+                and all(m is not t for t in targets)
+            ]
             targets = [
                 t
                 for t in targets
@@ -2406,7 +2419,13 @@ class EventCoder:
             # "shelled a district of Syria's second city", "bombed the town of Kunduz": the place
             # attacked stands for its country
             # "opened their offensive on the rebel-held half of the town": what the attack was on
-            attacked = _with_conjuncts(_direct_objects(predicate, {"dobj", "obj"}))
+            # (for a pattern whose target only follows its prepositions, what they name: "shot at
+            # a convoy of Malian soldiers"; "fired the head of the security service" shot no one)
+            attacked = (
+                self._prep_objects([predicate], pattern.preps)
+                if pattern.preps_only
+                else _with_conjuncts(_direct_objects(predicate, {"dobj", "obj"}))
+            )
             if consumed_object is not None:
                 # "began their offensive on Aleppo's eastern districts": on the noun or on the verb
                 attacked += self._prep_objects([consumed_object, predicate], pattern.preps)
@@ -2846,6 +2865,8 @@ class EventCoder:
                 head = token.doc[mention.head]
                 if mention.rule != "modifier" or head.dep_ not in ("amod", "compound", "nmod"):
                     continue
+                if token.lemma_.lower() in VENUE_NAMED_NOUNS and _city_name(mention, token.doc):
+                    continue  # "the Vienna agreement", "the Minsk talks": where, not whose
                 # "US drone strikes": the nationality may sit on a noun compounded with the object
                 ruled = head.head
                 while ruled.i != token.i and ruled.dep_ == "compound" and ruled.pos_ == "NOUN":
@@ -3338,6 +3359,27 @@ GROWTH_NOUNS = {
     "progress",
     "improvement",
 }
+#: Nouns of agreements and talks, often named for the city they were reached in ("the Vienna
+#: agreement", "the Minsk accords"): the city is no owner.
+VENUE_NAMED_NOUNS = {
+    "agreement",
+    "accord",
+    "deal",
+    "treaty",
+    "pact",
+    "protocol",
+    "declaration",
+    "memorandum",
+    "convention",
+    "talk",
+    "negotiation",
+    "process",
+    "format",
+    "summit",
+    "conference",
+    "plan",
+    "framework",
+}
 #: Nouns of a relation between two sides, whose partner follows "with" or "between".
 RELATION_NOUNS = TALK_NOUNS | {
     "tie",
@@ -3435,6 +3477,14 @@ def _reduced_passive(verb: Token) -> bool:
         and not any(
             c.dep_ in ("dobj", "obj", "aux", "auxpass", "ccomp", "xcomp", "dative", "prt")
             or (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))
+            # "Rebels shot at a convoy", "Troops fired on protesters": aimed at someone (not "shot
+            # on Monday")
+            or (
+                c.dep_ == "prep"
+                and c.lower_ in ("at", "on", "upon")
+                and c.i == verb.i + 1
+                and not any(o.ent_type_ in ("DATE", "TIME") for o in _children(c, {"pobj"}))
+            )
             for c in verb.children
         )
     )
@@ -3666,6 +3716,18 @@ def _shifted_object(phrase: Token, first: Token) -> bool:
         return False
     openers = [c for c in phrase.children if c.dep_ in ("det", "poss") and c.i > first.i]
     return any(c.left_edge.i > first.i for c in openers) or (first.pos_ == "ADJ" and bool(openers))
+
+
+def _city_name(mention: Mention, doc: Doc) -> bool:
+    """Whether a modifier mention is the name of a city (a capital standing before a noun), not of
+    a country or a people."""
+    from .gazetteer import gazetteer
+
+    words = doc[mention.start : mention.end]
+    if not all(t.pos_ == "PROPN" for t in words):
+        return False
+    place = gazetteer().lookup(words.text)
+    return place is not None and place.kind == "city"
 
 
 def _shared_object_verb(verb: Token) -> Token | None:
@@ -4010,6 +4072,10 @@ def _hypothetical(token: Token) -> bool:
             return True  # "must agree to reforms before they demobilise": not done (yet)
         if node.dep_ in ("xcomp", "ccomp") and node.head.lemma_.lower() in WEIGHING_VERBS:
             return True  # "is considering shipping food": not decided, not done
+        if node.dep_ == "ccomp" and (
+            node.head.lemma_.lower() in WISHING_VERBS or node.head.lower_ in WISHING_VERBS
+        ):
+            return True  # "Germany hopes Russia will withdraw": a wish, not an act
         if (
             node.dep_ in ("xcomp", "ccomp")
             and node.head.lemma_.lower() in PERMITTING_VERBS
