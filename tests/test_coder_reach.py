@@ -577,3 +577,8 @@ def test_an_organisation_naming_an_answered_object_is_its_author_a_city_is_no_ow
     # "the Vienna agreement" is named for where it was reached, not for Austria
     assert code("Iran rejected the Vienna agreement.", "2019-01-01") == set()
     assert code("The rebels rejected the Russia deal.", "2019-01-01") == {("---REB", "RUS", "127")}
+
+
+def test_an_object_moved_after_a_short_phrase_is_still_the_object(code):
+    text = "A Kenyan court freed on bail three Somali journalists."
+    assert code(text, "2019-01-01") == {("KENJUD", "SOMMED", "0841")}

@@ -195,3 +195,28 @@ def test_what_a_wish_says_of_another_is_not_done(code):
     assert code("The minister hoped that Chile would sign the treaty with Peru.") == set()
     # hoping to do it oneself is still an intent
     assert code("Germany hopes to sign the treaty with Peru.") == {("DEU", "PER", "032")}
+
+
+def test_a_participle_describing_people_is_no_act_of_theirs_or_anyone(code):
+    # "protesting farmers" are farmers who protest: the police do not protest
+    assert code("Police fired on protesting Indian farmers.", "2021-01-01") == {
+        ("---COP", "INDAGR", "190")
+    }
+    text = "The government bowed to the demands of striking Kenyan teachers."
+    assert code(text, "2021-01-01") == {("---GOV", "KENEDU", "083")}
+
+
+def test_a_sum_of_something_given_is_that_thing_not_money_given(code):
+    text = "Switzerland will transfer $300 million in Belgian pension liabilities."
+    assert code(text, "2021-01-01") == set()
+    assert code("Japan gave $5 million in loans to Kenya.", "2021-01-01") == {("JPN", "KEN", "071")}
+    assert code("Japan gave $5 million to Kenya.", "2021-01-01") == {("JPN", "KEN", "071")}
+
+
+def test_fighting_a_decision_or_tariffs_is_opposing_them_not_force(code):
+    text = "Brazil said it would fight the American tariffs at the trade body."
+    assert ("BRA", "USA", "190") not in code(text, "2021-01-01")
+    assert code("Peru fought the Chilean ruling in court.", "2021-01-01") == {("PER", "CHL", "111")}
+    assert code("Ukrainian troops fought Russian forces near Kharkiv.", "2021-01-01") == {
+        ("UKRMIL", "RUSMIL", "190")
+    }

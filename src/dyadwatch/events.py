@@ -453,6 +453,46 @@ GENERIC_MODALS = {"can", "could", "may", "might", "would", "will", "should", "mu
 #: Verbs that would let an act happen: under "would"/"could" the act is not done.
 PERMITTING_VERBS = {"allow", "let", "enable", "permit", "authorize", "authorise"}
 #: Verbs of weighing an act not yet decided ("is considering shipping food"): no event.
+#: A business's holdings and dealings: a sum in them is no gift.
+HOLDING_NOUNS = {
+    "obligation",
+    "liability",
+    "debt",
+    "asset",
+    "share",
+    "stock",
+    "bond",
+    "security",
+    "revenue",
+    "sale",
+    "profit",
+    "loss",
+    "contract",
+    "order",
+    "pension",
+    "premium",
+    "deposit",
+    "payment",
+    "fee",
+    "tax",
+}
+#: Participles that describe people before their noun ("striking teachers", "protesting
+#: farmers"), which the parser may take for a gerund with the noun as its object.
+DESCRIBING_PARTICIPLES = {
+    "striking",
+    "protesting",
+    "demonstrating",
+    "fighting",
+    "warring",
+    "ruling",
+    "rioting",
+    "retreating",
+    "advancing",
+    "invading",
+    "occupying",
+}
+#: Prepositions after which such a participle describes (not "after fighting the rebels").
+DESCRIBED_AFTER = {"of", "on", "at", "against", "with", "to", "among", "for", "upon"}
 #: Verbs of a wish, with their forms (the lemmatiser reads "hopes" as "hop"): what their clause
 #: says ("hopes Russia will withdraw") is not done.
 WISHING_VERBS = {"hope", "hopes", "hoped", "hoping", "wish", "wishes", "wished", "wishing", "pray"}
@@ -832,17 +872,30 @@ class EventCoder:
             or any(o.lemma_.lower() in CONVENED_NOUNS for o in _children(verb, {"dobj", "obj"}))
         )
         worded = [(o, _object_words(o)) for o in objects]
-        if any(o.dep_ in ("dobj", "obj") and _is_money(o) for o in objects):
+        if any(o.dep_ in ("dobj", "obj") and _is_money(o) for o in objects) and any(
+            p.lower_ == "in" and any(c.pos_ == "NOUN" for c in _children(p, {"pobj"}))
+            for p in _children(verb, {"prep"})
+        ):
             # "provided $5 million in food aid to X", with "in" hung on the verb: what the sum is in
-            spent_on = {
-                w
+            things = [
+                p
                 for prep in _children(verb, {"prep"})
                 if prep.lower_ == "in"
                 for p in _children(prep, {"pobj"})
-                for w in _object_words(p)
-            }
+                if p.pos_ == "NOUN"
+            ]
+            spent_on = {w for p in things for w in _object_words(p)}
+            # a sum in a business's holdings or dealings is no money given away ("transferred
+            # $5 million in pension obligations", "sold $2 billion in bonds"); a sum naming its
+            # own thing keeps it ("$100 billion in tariffs on X")
+            dealt = any(p.lemma_.lower() in HOLDING_NOUNS for p in things)
             worded = [
-                (o, words | spent_on if o.dep_ in ("dobj", "obj") and _is_money(o) else words)
+                (
+                    o,
+                    (spent_on if dealt and not _measured(o) else words | spent_on)
+                    if o.dep_ in ("dobj", "obj") and _is_money(o)
+                    else words,
+                )
                 for o, words in worded
             ]
         for pattern in candidates:
@@ -1259,6 +1312,15 @@ class EventCoder:
                         if prep.lower_ != "with"
                         for s in _children(c, {"nsubj"})
                     ]
+                    if not objects:
+                        # "the demands of striking teachers", parsed with "striking" as a gerund
+                        # taking the teachers as its object
+                        objects = [
+                            o
+                            for c in _children(prep, {"pcomp"})
+                            if c.tag_ == "VBG" and c.lower_ in DESCRIBING_PARTICIPLES
+                            for o in _children(c, {"dobj", "obj"})
+                        ]
                     if not objects and not list(prep.children):
                         # "sent food to the fighters trapped in ...", parsed with the fighters as
                         # the subject of a clause right after the preposition
@@ -1288,6 +1350,10 @@ class EventCoder:
         consumed: set[int] = set()
         for token in sent:
             if token.i in consumed:
+                continue
+            if _describing_participle(token, mentions):
+                if trace:
+                    trace.add(token, f"'{token.text}' describes the people after it: no act")
                 continue
             if token.pos_ in ("VERB", "AUX") or _verb_tagged_noun(token):
                 events.extend(self._code_verb(token, mentions, consumed, trace))
@@ -1877,12 +1943,17 @@ class EventCoder:
             return []
         if (
             figurative is not None
-            and code in figurative.recodes
+            and (code in figurative.recodes or pattern.code in figurative.recodes)
             and predicate.lemma_.lower() in figurative.verbs
             and _said_of(predicate, figurative, self.patterns.weapons)
         ):
-            # "attacked the senator for the vote", "attacked the ruling": words, not blows
-            code = figurative.code
+            # "attacked the senator for the vote", "attacked the ruling": words, not blows ("vowed
+            # to fight the tariffs": the intent of it)
+            code = (
+                figurative.code
+                if code in figurative.recodes or frame_name != "intent"
+                else intent_code(self.patterns.frame("intent").codes, figurative.code)
+            )
             notes.append("said of words or conduct: criticism, not force")
         weapons = self.patterns.weapons
         if weapons is not None and weapons.refines(code):
@@ -3668,6 +3739,15 @@ def _direct_objects(predicate: Token, deps: set[str]) -> list[Token]:
             for o in _children(p, {"pobj"})
         ]
     found = _children(predicate, deps)
+    if not found and "dobj" in deps:
+        # "freed on bail two former ministers": the object moved after a short phrase, parsed as
+        # the phrase's second object
+        found = [
+            o
+            for prep in _children(predicate, {"prep"})
+            if prep.i == predicate.i + 1
+            for o in _children(prep, {"pobj"})[1:]
+        ]
     if not found and "dobj" in deps and (partner := _shared_object_verb(predicate)) is not None:
         found = _children(partner, {"dobj", "obj"})
     if not found and predicate.lemma_.lower() in ("let", "set"):
@@ -3716,6 +3796,18 @@ def _shifted_object(phrase: Token, first: Token) -> bool:
         return False
     openers = [c for c in phrase.children if c.dep_ in ("det", "poss") and c.i > first.i]
     return any(c.left_edge.i > first.i for c in openers) or (first.pos_ == "ADJ" and bool(openers))
+
+
+def _describing_participle(token: Token, mentions: list[Mention]) -> bool:
+    """ "fired on protesting farmers", "the demands of striking teachers": a participle after a
+    preposition, parsed as a gerund whose object is an actor, describes that actor."""
+    return (
+        token.tag_ == "VBG"
+        and token.lower_ in DESCRIBING_PARTICIPLES
+        and token.dep_ == "pcomp"
+        and token.head.lower_ in DESCRIBED_AFTER
+        and any(mention_at(mentions, o) is not None for o in _children(token, {"dobj", "obj"}))
+    )
 
 
 def _city_name(mention: Mention, doc: Doc) -> bool:
