@@ -220,3 +220,34 @@ hurt VERB VBN ROOT 9
     found, context = _mentions(resolver, doc)
     assert ("Topeka", "---COP", "apposition") not in found
     assert "Topeka" not in context.aliases
+
+
+def test_actors_an_institution_named_bare_for_what_is_done_there_is_no_actor(resolver, blank_nlp):
+    doc = parse(
+        blank_nlp.vocab,
+        """
+Children NOUN NNS nsubj 1 child
+go VERB VBP ROOT 1
+to ADP IN prep 1
+school NOUN NN pobj 2
+on ADP IN prep 1
+foot NOUN NN pobj 4
+. PUNCT . punct 1
+""",
+    )
+    found, _ = _mentions(resolver, doc)
+    assert all(text != "school" for text, _, _ in found)
+    # with an article it is the place or body itself
+    doc = parse(
+        blank_nlp.vocab,
+        """
+Protesters NOUN NNS nsubj 1 protester
+marched VERB VBD ROOT 1 march
+to ADP IN prep 1
+the DET DT det 4
+court NOUN NN pobj 2
+. PUNCT . punct 1
+""",
+    )
+    found, _ = _mentions(resolver, doc)
+    assert ("court", "---JUD", "agent") in found

@@ -582,3 +582,14 @@ def test_an_organisation_naming_an_answered_object_is_its_author_a_city_is_no_ow
 def test_an_object_moved_after_a_short_phrase_is_still_the_object(code):
     text = "A Kenyan court freed on bail three Somali journalists."
     assert code(text, "2019-01-01") == {("KENJUD", "SOMMED", "0841")}
+
+
+def test_judging_a_going_or_a_taking_part_judges_who_goes(code):
+    text = "Germany criticised the departure of the United States from the climate agreement."
+    assert code(text, "2019-01-01") == {("DEU", "USA", "111")}
+    assert code("Russia welcomed the entry of Serbia into the alliance.", "2019-01-01") == {
+        ("RUS", "SRB", "051")
+    }
+    # where they leave is no side
+    text = "Students marched in Vienna, protesting the exit of Britain from the European Union."
+    assert ("---EDU", "IGOEUREEC", "114") not in code(text, "2019-01-01")

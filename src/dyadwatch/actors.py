@@ -722,6 +722,9 @@ class ActorResolver:
         ]
         mentions = _city_country(doc, mentions, self.country_actor, self.kb)
         mentions = _bracketed_short_names(doc, mentions, context)
+        # "go to school", "was taken to hospital", "appeared in court": an institution named
+        # bare for what is done there is no actor
+        mentions = [m for m in mentions if not _institution_as_activity(doc, m)]
         opening = dateline_end(sent)
         if opening is not None:
             # "NABLUS, West Bank: ...", "BEIRUT (Reuters) - ...": where the report was
@@ -1902,6 +1905,41 @@ def mention_at(mentions: list[Mention], token: Token) -> Mention | None:
 
 #: Words that end a wire dateline ("BEIRUT (Reuters) - ", "NABLUS, West Bank: ").
 DATELINE_SEPARATORS = {":", "-", "--", "—", "–"}
+
+
+#: Institutions named bare, with no article, for what is done there ("go to school", "in court").
+ACTIVITY_INSTITUTIONS = {
+    "school",
+    "college",
+    "university",
+    "church",
+    "mosque",
+    "temple",
+    "synagogue",
+    "hospital",
+    "court",
+    "prison",
+    "jail",
+    "work",
+    "class",
+    "market",
+}
+
+
+def _institution_as_activity(doc: Doc, mention: Mention) -> bool:
+    """Whether an agent mention is a bare singular institution word after a preposition ("go to
+    school", "was taken to hospital", "appeared in court"), not an actor."""
+    if mention.rule != "agent" or mention.end - mention.start != 1 or mention.actor.country:
+        return False
+    token = doc[mention.start]
+    return (
+        token.lower_ in ACTIVITY_INSTITUTIONS
+        and token.tag_ == "NN"
+        and token.dep_ == "pobj"
+        and not any(
+            c.dep_ in ("det", "poss", "amod", "compound", "nummod", "prep") for c in token.children
+        )
+    )
 
 
 def dateline_place(sent: Span) -> Place | None:

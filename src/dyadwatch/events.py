@@ -453,6 +453,24 @@ GENERIC_MODALS = {"can", "could", "may", "might", "would", "will", "should", "mu
 #: Verbs that would let an act happen: under "would"/"could" the act is not done.
 PERMITTING_VERBS = {"allow", "let", "enable", "permit", "authorize", "authorise"}
 #: Verbs of weighing an act not yet decided ("is considering shipping food"): no event.
+#: Nouns of going, coming or taking part, whose "of" phrase is who does it ("the exit of Britain").
+DOER_NOUNS = {
+    "exit",
+    "withdrawal",
+    "departure",
+    "entry",
+    "accession",
+    "return",
+    "arrival",
+    "participation",
+    "involvement",
+    "intervention",
+    "refusal",
+    "decision",
+    "failure",
+    "resignation",
+    "retreat",
+}
 #: A business's holdings and dealings: a sum in them is no gift.
 HOLDING_NOUNS = {
     "obligation",
@@ -2439,8 +2457,12 @@ class EventCoder:
                 for p in _children(predicate, {"prep"})
                 if p.lower_ in ("with", "between") and p.i == o.right_edge.i + 1
             ]
+            # (not where a departure is from: "the exit of Britain from the EU" is Britain's)
             targets = self._mentions(
-                self._prep_objects(objects + relations, frozenset({"from", "with", "between"}))
+                self._prep_objects(
+                    [o for o in objects if o.lemma_.lower() not in DOER_NOUNS] + relations,
+                    frozenset({"from", "with", "between"}),
+                )
                 + _with_conjuncts([c for p in partners for c in _children(p, {"pobj"})])
                 + self._authors(objects)
                 # (a pronoun is most often the subject's own: "expressed its support")
@@ -2873,6 +2895,11 @@ class EventCoder:
         participle ("crimes committed by X", "missiles fired by X", "a missile believed to have been
         fired by X")."""
         authors = self._prep_objects(acts, frozenset({"by"}))
+        # "the exit of Britain from the EU", "the entry of Serbia into the alliance": the "of"
+        # phrase of a noun of going or taking part is who goes
+        authors += self._prep_objects(
+            [t for t in acts if t.lemma_.lower() in DOER_NOUNS], frozenset({"of"})
+        )
         participles = [acl for t in acts for acl in _children(t, {"acl"})]
         # "an attack blamed on the Taliban", "a bombing attributed to Hamas"
         authors += self._prep_objects(
