@@ -220,3 +220,13 @@ def test_fighting_a_decision_or_tariffs_is_opposing_them_not_force(code):
     assert code("Ukrainian troops fought Russian forces near Kharkiv.", "2021-01-01") == {
         ("UKRMIL", "RUSMIL", "190")
     }
+
+
+def test_recognising_a_person_or_a_union_is_no_diplomatic_recognition(code):
+    text = "Human Rights Watch recognized the Kenyan reporter as a prisoner of conscience."
+    assert code(text, "2021-01-01") == set()
+    text = "Chile became the first country in the region to recognize unions of same-sex couples."
+    assert code(text, "2021-01-01") == set()
+    assert code("Mexico recognized the new Bolivian government.", "2021-01-01") == {
+        ("MEX", "BOLGOV", "054")
+    }

@@ -453,6 +453,9 @@ GENERIC_MODALS = {"can", "could", "may", "might", "would", "will", "should", "mu
 #: Verbs that would let an act happen: under "would"/"could" the act is not done.
 PERMITTING_VERBS = {"allow", "let", "enable", "permit", "authorize", "authorise"}
 #: Verbs of weighing an act not yet decided ("is considering shipping food"): no event.
+#: Diplomatic recognition (054), and the sectors of who may receive it besides a state itself.
+RECOGNITION_CODE = "054"
+RECOGNISED_SECTORS = {"GOV", "REB", "OPP", "INS", "SEP", "PTY"}
 #: Nouns of going, coming or taking part, whose "of" phrase is who does it ("the exit of Britain").
 DOER_NOUNS = {
     "exit",
@@ -3364,6 +3367,18 @@ class EventCoder:
                 sources = kept
                 if not sources:
                     return events
+        if code == RECOGNITION_CODE and predicate.lemma_.lower() in ("recognise", "recognize"):
+            # "recognised Kosovo", "recognised the rebel council": a state, a government or a
+            # movement claiming one ("Amnesty recognised him as a prisoner of conscience", "to
+            # recognise unions between same-sex couples" grant no diplomatic recognition)
+            kept = [
+                t for t in targets if t.actor.igo or t.actor.sector in (None, *RECOGNISED_SECTORS)
+            ]
+            if trace and len(kept) < len(targets):
+                trace.add(trigger, f"pattern {code}: only a state or its claimant is recognised")
+            targets = kept
+            if not targets:
+                return events
         if not targets:
             if (symmetric or pattern.symmetric or pattern.mutual) and len(sources) >= 2:
                 # "A and B held talks": each with each
