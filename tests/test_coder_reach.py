@@ -593,3 +593,29 @@ def test_judging_a_going_or_a_taking_part_judges_who_goes(code):
     # where they leave is no side
     text = "Students marched in Vienna, protesting the exit of Britain from the European Union."
     assert ("---EDU", "IGOEUREEC", "114") not in code(text, "2019-01-01")
+
+
+def test_a_leading_the_is_no_word_of_a_name(code):
+    # "the West" (a region) loses to "West Bank" (a place) on the same words
+    text = "Israeli troops raided a village in the West Bank."
+    assert code(text, "2019-01-01") == {("ISRMIL", "PSE", "190")}
+    text = "Settlers in the West Bank town of Hebron attacked Palestinian farmers."
+    assert ("WSTBUS", "PSEAGR", "190") not in code(text, "2019-01-01")
+    assert code("The West condemned Russia.", "2019-01-01") == {("WST", "RUS", "111")}
+
+
+def test_setting_fire_is_a_riot_by_protesters_and_destruction_by_others(code):
+    text = "Rioters set fire to the Chinese embassy in Belgrade."
+    assert code(text, "2019-01-01") == {("---OPP", "CHNGOV", "145")}
+    text = "Israeli troops set a Palestinian house on fire."
+    assert code(text, "2019-01-01") == {("ISRMIL", "PSE", "1712")}
+
+
+def test_turning_to_a_means_is_using_it(code):
+    text = "Palestinian protesters resorted to throwing stones at Israeli soldiers."
+    assert code(text, "2019-01-01") == {("PSEOPP", "ISRMIL", "145")}
+
+
+def test_two_nationality_words_side_by_side_on_one_noun_are_each_an_owner(code):
+    text = "Chadian and Sudanese armed forces attacked the rebels."
+    assert code(text, "2019-01-01") == {("TCDMIL", "---REB", "190"), ("SDNMIL", "---REB", "190")}

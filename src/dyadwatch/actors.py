@@ -495,7 +495,15 @@ class ActorResolver:
         found = [p for p in self._matches(doc) if first <= p.start and p.end <= last]
         # Longest match wins; on a tie, knowledge about a specific actor beats a generic word, and a
         # user's dictionary beats the built-in one ("New Zealand" coded NZE by an imported file).
-        found.sort(key=lambda p: (-(p.end - p.start), RANK[p.kind], not self._imported(p), p.start))
+        # (a leading "the" is no word of the name: "the West" loses to "West Bank")
+        found.sort(
+            key=lambda p: (
+                -(p.end - p.start - (doc[p.start].lower_ == "the")),
+                RANK[p.kind],
+                not self._imported(p),
+                p.start,
+            )
+        )
         taken: set[int] = set()
         pieces: list[_Piece] = []
         for piece in found:

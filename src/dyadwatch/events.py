@@ -456,6 +456,9 @@ PERMITTING_VERBS = {"allow", "let", "enable", "permit", "authorize", "authorise"
 #: Diplomatic recognition (054), and the sectors of who may receive it besides a state itself.
 RECOGNITION_CODE = "054"
 RECOGNISED_SECTORS = {"GOV", "REB", "OPP", "INS", "SEP", "PTY"}
+#: Verbs of turning to a means, whose "to" gerund is done by their subject ("resorted to throwing
+#: stones").
+RESORTING_VERBS = {"resort", "turn", "proceed", "revert", "switch"}
 #: Nouns of going, coming or taking part, whose "of" phrase is who does it ("the exit of Britain").
 DOER_NOUNS = {
     "exit",
@@ -632,6 +635,8 @@ DOCUMENT_ROOTS = {"01", "02", "05", "10", "11", "12", "13"}
 BELONGING_ROOTS = {"08", "14", "17", "18", "19", "20"}
 #: Property wrecked (145, rioting) by a state's own forces is its destruction (1712).
 RIOT_DAMAGE_CODE = "145"
+#: Sectors of who riot or protest: their arson is a riot.
+PROTEST_SECTORS = {"OPP", "LAB", "EDU", "AGR"}
 STATE_DAMAGE_CODE = "1712"
 #: A bombing (183 is CAMEO's non-military bombing) by a state or its forces is from the air (195).
 BOMBING_CODE = "183"
@@ -1206,8 +1211,11 @@ class EventCoder:
                 continue
             if node.dep_ == "pcomp" and node.tag_ == "VBG" and node.head.dep_ == "prep":
                 holder, prep = node.head.head, node.head.lower_
-                if (holder.pos_ in ("VERB", "AUX") and prep in DONE_GERUND_PREPOSITIONS) or (
-                    holder.lemma_.lower() in AGENT_ADJECTIVES and prep in ("of", "for")
+                if (
+                    (holder.pos_ in ("VERB", "AUX") and prep in DONE_GERUND_PREPOSITIONS)
+                    or (holder.lemma_.lower() in AGENT_ADJECTIVES and prep in ("of", "for"))
+                    # "resorted to throwing stones", "turned to shelling the town"
+                    or (holder.lemma_.lower() in RESORTING_VERBS and prep == "to")
                 ):
                     # "cut aid by accusing Peru", "after meeting Putin", "was guilty of
                     # breaching the truce": the gerund's doer is its clause's subject ("jailed
@@ -3268,6 +3276,15 @@ class EventCoder:
             # an armed group destroying property (1712), not rioters (145)
             code = STATE_DAMAGE_CODE
             notes.append("destroyed by armed men: destruction of property")
+        elif (
+            code == RIOT_DAMAGE_CODE
+            and predicate.lemma_.lower() == "set"
+            and not any(s.actor.sector in PROTEST_SECTORS for s in sources)
+        ):
+            # "settlers set fire to a school run by X": arson by others than protesters or rioters
+            # is destruction of property
+            code = STATE_DAMAGE_CODE
+            notes.append("set on fire, not in a protest: destruction of property")
 
         if code == BOMBING_CODE and all(
             s.actor.country and not s.actor.igo and (s.actor.sector or "GOV") in STATE_FORCE_SECTORS

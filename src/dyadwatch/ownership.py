@@ -290,7 +290,13 @@ def conjoined_owners(
             continue
         extra: list[tuple[int, int, str, Mention | None]] = []
         for token in doc[mention.start : mention.end]:
-            for conj in token.conjuncts:
+            conjuncts = list(token.conjuncts)
+            if token.i == mention.start and token.i >= 2 and doc[token.i - 1].lower_ == "and":
+                # "Chadian and Sudanese armed forces", parsed with both words on the noun
+                before = doc[token.i - 2]
+                if before.head.i == token.head.i and before.dep_ == token.dep_:
+                    conjuncts.append(before)
+            for conj in conjuncts:
                 piece = nationality_at.get(conj.i)
                 existing = _at(out, conj.i)
                 if conj.i >= mention.start or piece is None:
