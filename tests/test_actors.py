@@ -251,3 +251,20 @@ court NOUN NN pobj 2
     )
     found, _ = _mentions(resolver, doc)
     assert ("court", "---JUD", "agent") in found
+
+
+def test_actors_a_group_of_a_kind_has_that_kind_as_its_role(resolver, blank_nlp):
+    doc = parse(
+        blank_nlp.vocab,
+        """
+Iraqi ADJ JJ amod 2 iraqi B-NORP
+militia NOUN NN compound 2
+groups NOUN NNS nsubj 3 group
+attacked VERB VBD ROOT 3 attack
+the DET DT det 5
+base NOUN NN dobj 3
+. PUNCT . punct 3
+""",
+    )
+    found, _ = _mentions(resolver, doc)
+    assert found == [("Iraqi militia groups", "IRQUAF", "agent")]

@@ -178,6 +178,11 @@ GENERIC_ROLES = {
     "representatives",
     "member",
     "members",
+    # "militia groups", "rebel factions": the kind of group is the role
+    "group",
+    "groups",
+    "faction",
+    "factions",
     # a leader's or an office's chief of staff is civilian; an army's is the army's
     "chief of staff",
     "chiefs of staff",
