@@ -452,7 +452,6 @@ HYPOTHETICAL_MODALS = {"may", "might", "could"}
 GENERIC_MODALS = {"can", "could", "may", "might", "would", "will", "should", "must"}
 #: Verbs that would let an act happen: under "would"/"could" the act is not done.
 PERMITTING_VERBS = {"allow", "let", "enable", "permit", "authorize", "authorise"}
-#: Verbs of weighing an act not yet decided ("is considering shipping food"): no event.
 #: Diplomatic recognition (054), and the sectors of who may receive it besides a state itself.
 RECOGNITION_CODE = "054"
 RECOGNISED_SECTORS = {"GOV", "REB", "OPP", "INS", "SEP", "PTY"}
@@ -520,6 +519,7 @@ DESCRIBED_AFTER = {"of", "on", "at", "against", "with", "to", "among", "for", "u
 #: Verbs of a wish, with their forms (the lemmatiser reads "hopes" as "hop"): what their clause
 #: says ("hopes Russia will withdraw") is not done.
 WISHING_VERBS = {"hope", "hopes", "hoped", "hoping", "wish", "wishes", "wished", "wishing", "pray"}
+#: Verbs of weighing an act not yet decided ("is considering shipping food"): no event.
 WEIGHING_VERBS = {"consider", "weigh", "mull", "contemplate", "ponder", "debate", "discuss"}
 #: Subordinators of conditions ("if they attack"): no event.
 CONDITION_MARKS = {"if", "unless", "whether"}

@@ -6,7 +6,8 @@ Rules applied to a sentence's resolved phrases (:mod:`dyadwatch.actors`), each w
   organisation; "the leaders of France and Germany" → FRA GOV and DEU GOV. "from" after a *title* is a
   posting, not an owner ("recalled its ambassador from Canberra"), so the FROM-TITLE gate skips it;
 * **conjoined nationalities** — "French and German leaders", "US and British activists": each
-  nationality owns the role word;
+  nationality owns the role word, and so does each country conjoined with the one after "in" or
+  "from" ("lawmakers in Norway and Sweden");
 * **apposition roles** — "Wang Yiwei, a professor at ...": the role word is the person's description,
   not another actor (APPOSITION gate);
 * **modifiers** — a country or role word that only modifies a non-actor noun is not an actor
