@@ -215,7 +215,7 @@ def test_a_sum_of_something_given_is_that_thing_not_money_given(code):
 
 def test_fighting_a_decision_or_tariffs_is_opposing_them_not_force(code):
     text = "Brazil said it would fight the American tariffs at the trade body."
-    assert ("BRA", "USA", "190") not in code(text, "2021-01-01")
+    assert code(text, "2021-01-01") == {("BRA", "USA", "111")}  # not the threat of force, 138
     assert code("Peru fought the Chilean ruling in court.", "2021-01-01") == {("PER", "CHL", "111")}
     assert code("Ukrainian troops fought Russian forces near Kharkiv.", "2021-01-01") == {
         ("UKRMIL", "RUSMIL", "190")

@@ -33,7 +33,6 @@ The resolver is a cascade, surest first; each step is named, and the name is sto
 
 from __future__ import annotations
 
-import itertools
 import unicodedata
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -697,11 +696,11 @@ class ActorResolver:
     def resolve_sentence(self, sent: Span, context: ArticleContext) -> list[Mention]:
         """Return the actor mentions of one sentence, updating the article's memory."""
         doc = sent.doc
-        filed = dateline_place(sent)
+        filed = dateline(sent)
         if filed is not None:
             # "ILOILO: -- Cordova Mayor X ...": the country the report was filed in comes first
             # for a town's name before a role word
-            context.filed_from.add(filed.country)
+            context.filed_from.add(filed[1].country)
         mentions: list[Mention] = []
         for group in self._groups(self._pieces(sent), doc):
             mentions.extend(self._compose(group, doc, context))
@@ -738,11 +737,10 @@ class ActorResolver:
         # "go to school", "was taken to hospital", "appeared in court": an institution named
         # bare for what is done there is no actor
         mentions = [m for m in mentions if not _institution_as_activity(doc, m)]
-        opening = dateline_end(sent)
-        if opening is not None:
+        if filed is not None:
             # "NABLUS, West Bank: ...", "BEIRUT (Reuters) - ...": where the report was
             # filed and who filed it take no part in what it reports
-            mentions = [m for m in mentions if m.start >= opening]
+            mentions = [m for m in mentions if m.start >= filed[0]]
         for mention in mentions:
             if mention.rule == "modifier":
                 continue
@@ -1955,20 +1953,8 @@ def _institution_as_activity(doc: Doc, mention: Mention) -> bool:
     )
 
 
-def dateline_place(sent: Span) -> Place | None:
-    """The place a sentence-initial wire dateline names ("ILOILO: ..."), or None."""
-    from .gazetteer import gazetteer
-
-    if dateline_end(sent) is None:
-        return None
-    caps = [
-        t.text.capitalize() for t in itertools.takewhile(lambda t: t.is_upper and t.is_alpha, sent)
-    ]
-    return gazetteer().lookup(" ".join(caps))
-
-
-def dateline_end(sent: Span) -> int | None:
-    """The token index where a sentence-initial wire dateline ends, or None.
+def dateline(sent: Span) -> tuple[int, Place] | None:
+    """Where a sentence-initial wire dateline ends (a token index) and the place it names, or None.
 
     A dateline opens with a place written in capitals that the gazetteer knows ("NABLUS",
     "MOSCOW"), may go on with a region, a date and the agency in brackets, and ends at a colon or a
@@ -1984,9 +1970,15 @@ def dateline_end(sent: Span) -> int | None:
         caps += 1
     if not caps or len("".join(t.text for t in tokens[:caps])) < 3:
         return None
-    place = " ".join(t.text.capitalize() for t in tokens[:caps])
-    if gazetteer().lookup(place) is None:
+    place = gazetteer().lookup(" ".join(t.text.capitalize() for t in tokens[:caps]))
+    if place is None:
         return None
+    for token in tokens[caps:]:
+        if token.text in DATELINE_SEPARATORS:
+            return token.i + 1, place
+        if token.is_lower or (token.is_alpha and not token.is_title and not token.is_upper):
+            return None
+    return None
     for token in tokens[caps:]:
         if token.text in DATELINE_SEPARATORS:
             return token.i + 1

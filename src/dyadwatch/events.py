@@ -2974,7 +2974,7 @@ class EventCoder:
                 head = token.doc[mention.head]
                 if mention.rule != "modifier" or head.dep_ not in ("amod", "compound", "nmod"):
                     continue
-                if token.lemma_.lower() in VENUE_NAMED_NOUNS and _city_name(mention, token.doc):
+                if token.lemma_.lower() in VENUE_NAMED_NOUNS and _names_a_city(mention, token.doc):
                     continue  # "the Vienna agreement", "the Minsk talks": where, not whose
                 # "US drone strikes": the nationality may sit on a noun compounded with the object
                 ruled = head.head
@@ -3867,18 +3867,6 @@ def _describing_participle(token: Token, mentions: list[Mention]) -> bool:
         and token.head.lower_ in DESCRIBED_AFTER
         and any(mention_at(mentions, o) is not None for o in _children(token, {"dobj", "obj"}))
     )
-
-
-def _city_name(mention: Mention, doc: Doc) -> bool:
-    """Whether a modifier mention is the name of a city (a capital standing before a noun), not of
-    a country or a people."""
-    from .gazetteer import gazetteer
-
-    words = doc[mention.start : mention.end]
-    if not all(t.pos_ == "PROPN" for t in words):
-        return False
-    place = gazetteer().lookup(words.text)
-    return place is not None and place.kind == "city"
 
 
 def _shared_object_verb(verb: Token) -> Token | None:
