@@ -6,8 +6,9 @@ The resolver is a cascade, surest first; each step is named, and the name is sto
 1. ``known-person`` / ``known-organisation`` — phrase matches of the knowledge base: people by the
    office held on the article's date (``data/people.tsv``, or an imported dictionary's dated codes),
    organisations, companies and media. ``known-surname``: a surname no other known person has, for a
-   person in office on the article's date (IN-OFFICE gate) and not after "in/to/at" (PLACE gate:
-   "moved to Austin").
+   person in office on the article's date (IN-OFFICE gate), not after "in/to/at" (PLACE gate:
+   "moved to Austin"), and, unless a head of state or government or an office-holder of a G20
+   state, only in an article that names the person's country (COUNTRY gate).
 2. ``title+known-surname`` / ``title+name`` — a title followed by a name: the title gives the sector,
    a nationality word before it the country. ``to/in`` + country after the title names the *host*:
    "Chinese Ambassador to Serbia Chen Bo" is CHN GOV. This does not rely on the NER span, which the small
@@ -516,6 +517,8 @@ class ActorResolver:
                 continue
             if piece.kind == "agent" and doc[piece.end - 1].pos_ not in ("NOUN", "PROPN"):
                 continue  # "firm relations", "general agreement": the word is not a role here
+            if piece.kind == "agent" and _names_owner(doc, piece):
+                continue  # "the Women's World Championship", "Children's Hospital": a name's word
             if piece.kind == "surname" and (
                 _not_a_surname(doc[piece.start])
                 or (
@@ -1019,7 +1022,9 @@ class ActorResolver:
                 and gazetteer().lookup(token.text) is not None
             ) or (token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPOSITIONS)
             if not titled and (
-                place or (context.day is not None and not self.in_office(name, context.day))
+                place
+                or (context.day is not None and not self.in_office(name, context.day))
+                or not self._surname_corroborated(name, doc, piece.start, context)
             ):
                 # the PLACE and IN-OFFICE gates; an undated text may name a former office-holder
                 # ("Obama will hold talks"), coded by the country of the last office
@@ -1309,6 +1314,23 @@ class ActorResolver:
             held = [n for n in held if title in self._office_titles(n, day)]
         return held[0] if len(held) == 1 else None
 
+    def _surname_corroborated(
+        self, name: str, doc: Doc, index: int, context: ArticleContext
+    ) -> bool:
+        """Whether a bare surname may name the known person: a head of state or government, or
+        anyone in office in a major power, may be named by surname alone ("Putin warned", "Lavrov
+        said"); anyone else only where the article names the person's country (a "Cummings" in an
+        article on Congress is no Guyanese minister)."""
+        held = [o for o in self.kb.people[name] if o.held_on(context.day)] or self.kb.people[name]
+        if any(_heads(o.office) for o in held):
+            return True
+        homes = {o.country for o in held if o.country}
+        return (
+            not homes
+            or bool(homes & MAJOR_POWERS)
+            or bool(homes & self._article_countries(doc, index, context))
+        )
+
     def _shared_surname(
         self,
         names: tuple[str, ...],
@@ -1585,6 +1607,25 @@ OWNING_PLACES = {"city", "state", "region"}
 CITY_TITLES = {"mayor", "governor"}
 
 
+NAME_ENTITIES = {"EVENT", "FAC", "ORG", "WORK_OF_ART", "LAW", "PRODUCT"}
+
+
+def _names_owner(doc: Doc, piece: _Piece) -> bool:
+    """Whether a role word is the capitalised possessor inside a longer name the NER tags as an
+    event, organisation or building ("the Women's World Championship", "Children's Hospital",
+    "International Women's Day"): the name's word, no role."""
+    after = piece.end
+    if after + 1 >= len(doc) or doc[after].tag_ != "POS":
+        return False
+    words = doc[piece.start : piece.end]
+    following = doc[after + 1]
+    return (
+        all(t.text.istitle() and t.ent_type_ in NAME_ENTITIES for t in words)
+        and following.text.istitle()
+        and following.ent_type_ in NAME_ENTITIES
+    )
+
+
 def _city_owner(
     doc: Doc,
     group: list[_Piece],
@@ -1844,6 +1885,53 @@ def _bracketed_short_names(
         context.remember(slice_text(doc, short.start, short.end), named.actor)
         out = [m for m in out if m is not short]
     return out
+
+
+HEAD_OFFICES = (
+    "president",
+    "prime minister",
+    "premier",
+    "chancellor",
+    "king",
+    "queen",
+    "emir",
+    "sultan",
+    "supreme leader",
+    "secretary-general",
+    "secretary general",
+)
+
+#: The G20's member states: their office-holders are named by bare surname in news from anywhere
+#: ("Lavrov said", "Pelosi criticised"); other countries' ministers seldom are.
+MAJOR_POWERS = frozenset(
+    [
+        "ARG",
+        "AUS",
+        "BRA",
+        "CAN",
+        "CHN",
+        "FRA",
+        "DEU",
+        "IND",
+        "IDN",
+        "ITA",
+        "JPN",
+        "KOR",
+        "MEX",
+        "RUS",
+        "SAU",
+        "ZAF",
+        "TUR",
+        "GBR",
+        "USA",
+    ]
+)
+
+
+def _heads(office: str) -> bool:
+    """Whether an office is that of a head of state, of government or of an international body
+    ("President of Ghana", "Prime Minister of Nepal"; not "Vice President", "Foreign Minister")."""
+    return office.lower().startswith(HEAD_OFFICES)
 
 
 def _all_aliases(offices: Sequence[Office]) -> list[str]:
