@@ -107,6 +107,20 @@ def test_talking_to_the_press_is_a_statement_to_it_not_a_consultation(code):
     }
 
 
+def test_talking_to_an_audience_is_a_statement_to_it_not_a_consultation(code):
+    assert code("The Kenyan president spoke to a crowd of supporters in Mombasa.") == {
+        ("KENGOV", "KENCVL", "010")
+    }
+    assert code("The Kenyan president talked to a crowd of farmers on Sunday.") == {
+        ("KENGOV", "---AGR", "010")
+    }
+    # a named party is still consulted
+    assert code("The Kenyan president spoke with Ugandan farmers in Kampala.") == {
+        ("KENGOV", "UGAAGR", "041"),
+        ("UGAAGR", "KENGOV", "041"),
+    }
+
+
 def test_beating_someone_in_a_contest_is_a_win_not_an_assault(code):
     assert code("Joe Biden narrowly beat Donald Trump in Georgia.", "2020-11-20") == set()
     assert code("Brazil beat Argentina in the final.") == set()

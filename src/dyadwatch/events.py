@@ -4329,7 +4329,12 @@ def _press_statements(events: list[CodedEvent], trace: Trace | None) -> list[Cod
     seen: set[tuple[int, int]] = set()
     for event in events:
         target = event.target
-        press = [m for m in (event.source, target) if m is not None and _is_press(m)]
+        doc = event.trigger.doc
+        press = [
+            m
+            for m in (event.source, target)
+            if m is not None and (_is_press(m) or _is_audience(m, doc))
+        ]
         if target is None or len(press) != 1 or event.code in VISIT_CODES:
             # a journalist travelling to a summit, or hosted by a ministry, says nothing to anyone
             out.append(event)
@@ -4339,15 +4344,35 @@ def _press_statements(events: list[CodedEvent], trace: Trace | None) -> list[Cod
             continue
         seen.add((speaker.start, press[0].start))
         event.source, event.target, event.code = speaker, press[0], STATEMENT_CODE
-        event.frame += ", talking to the press: a statement"
+        hearer = "the press" if _is_press(press[0]) else "an audience"
+        event.frame += f", talking to {hearer}: a statement"
         out.append(event)
         if trace:
-            trace.add(event.trigger, f"{speaker.actor.code} talking to the press: 010, not 04x")
+            trace.add(event.trigger, f"{speaker.actor.code} talking to {hearer}: 010, not 04x")
     return out
 
 
 def _is_press(mention: Mention) -> bool:
     return (mention.actor.sector or "").startswith(PRESS_SECTOR)
+
+
+#: Those a speaker addresses, not consults: "spoke to a crowd of supporters" is a statement (010).
+AUDIENCE_NOUNS = {
+    "crowd",
+    "audience",
+    "gathering",
+    "congregation",
+    "throng",
+    "rally",
+    "onlooker",
+    "spectator",
+    "attendee",
+}
+
+
+def _is_audience(mention: Mention, doc: Doc) -> bool:
+    head = mention.head if mention.head >= 0 else mention.end - 1
+    return doc[head].lemma_.lower() in AUDIENCE_NOUNS
 
 
 def _same_actor(one: Mention, other: Mention) -> bool:
