@@ -157,6 +157,43 @@ def test_gazetteer_places_cities_and_states(coder):
     assert event.location["country"] == "TUR" and event.location["latitude"] is not None
 
 
+def test_a_country_named_like_a_us_state_is_the_state_in_american_local_news(coder, code):
+    import dyadwatch
+    from dyadwatch.gazetteer import gazetteer
+
+    places = gazetteer()
+    # the state's cities, other states or county words, and none of the country's places
+    assert places.state_readings("SAVANNAH - Georgia lawmakers met Chatham County officials.") == {
+        "Georgia"
+    }
+    assert places.state_readings("Georgia and Alabama face floods; Georgia's governor spoke.") == {
+        "Georgia"
+    }
+    assert places.state_readings("BATUMI - Georgia's parliament met county officials.") == set()
+    assert places.state_readings("Georgian troops trained in Texas.") == set()
+    assert places.state_readings("Georgia and Armenia signed a trade pact.") == set()
+    # "Athens" is no city of the state: the Greek one is bigger
+    assert places.state_readings("Georgia sent envoys to Athens.") == set()
+    local = (
+        "ATLANTA - Georgia police arrested two Mexican men in Macon on Friday.\n\n"
+        "The men were held in a jail in DeKalb County, Georgia officials said."
+    )
+    assert code(local) == {("USACOP", "MEX", "173")}
+    (event,) = dyadwatch.code_text(local, published="2021-06-16")
+    assert event.location["country"] == "USA"
+    # the next article starts afresh: the country again
+    assert code("Russia accused Georgia of shelling villages.") == {("RUS", "GEO", "112")}
+    assert code("TBILISI - Georgian police arrested two Russian men on Friday.") == {
+        ("GEOCOP", "RUS", "173")
+    }
+
+
+def test_a_dateline_is_no_part_of_the_first_phrase(code):
+    assert code("DENVER - Texas police arrested two Mexican men on Friday.") == {
+        ("USACOP", "MEX", "173")
+    }
+
+
 def test_a_dated_month_is_no_place(coder, code):
     import dyadwatch
     from dyadwatch.gazetteer import gazetteer

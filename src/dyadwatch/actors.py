@@ -390,7 +390,7 @@ class ActorResolver:
                 add(self.names, "surname", next(iter(names)), [surname])
             else:
                 add(self.names, "surname", tuple(sorted(names)), [surname])
-        self._doc_matches: tuple[Doc, list[_Piece]] | None = None
+        self._doc_matches: tuple[Doc, list[_Piece], frozenset[str]] | None = None
         self._regions = frozenset(c.code for c in self.kb.countries.values() if c.region)
 
     # -- knowledge look-ups ------------------------------------------------------------------------
@@ -446,14 +446,22 @@ class ActorResolver:
 
     # -- per article / per document ----------------------------------------------------------------
 
-    def new_article(self, day: date | None) -> ArticleContext:
-        """Start a new article; ``day`` (the publication date) selects who held which office."""
+    def new_article(self, day: date | None, text: str = "") -> ArticleContext:
+        """Start a new article; ``day`` (the publication date) selects who held which office, and
+        ``text`` (the article's) whether a name shared by a country and a US state is the state
+        (read by every gazetteer look-up until the next article starts)."""
+        from .gazetteer import STATE_READINGS, gazetteer
+
+        STATE_READINGS.set(gazetteer().state_readings(text) if text else frozenset())
         return ArticleContext(day, regions=self._regions)
 
     def _matches(self, doc: Doc) -> list[_Piece]:
         """Knowledge matches over a whole paragraph doc (computed once per doc)."""
+        from .gazetteer import STATE_READINGS
+
+        states = STATE_READINGS.get()
         cached = self._doc_matches
-        if cached is not None and cached[0] is doc:
+        if cached is not None and cached[0] is doc and cached[2] == states:
             return cached[1]
         found: list[_Piece] = []
         for matcher in (self.names, self.lowered):
@@ -467,7 +475,14 @@ class ActorResolver:
             if (start, end) not in exact and not text.islower():
                 kind, value = self._labels[doc.vocab.strings[match_id]]
                 found.append(_Piece(start, end, kind, value))
-        self._doc_matches = (doc, found)
+        if states:
+            # "Georgia" in a story from Atlanta: the US state, a place like any other
+            found = [
+                p
+                for p in found
+                if not (p.kind == "country" and doc[p.start : p.end].text in states)
+            ]
+        self._doc_matches = (doc, found, states)
         return found
 
     def _starts_province(self, doc: Doc, piece: _Piece) -> bool:
@@ -704,8 +719,12 @@ class ActorResolver:
             # "ILOILO: -- Cordova Mayor X ...": the country the report was filed in comes first
             # for a town's name before a role word
             context.filed_from.add(filed[1].country)
+        pieces = self._pieces(sent)
+        if filed is not None:
+            # "ATLANTA - Texas police ...": the dateline is no part of the first phrase
+            pieces = [p for p in pieces if p.start >= filed[0]]
         mentions: list[Mention] = []
-        for group in self._groups(self._pieces(sent), doc):
+        for group in self._groups(pieces, doc):
             mentions.extend(self._compose(group, doc, context))
         for mention in mentions:
             mention.head = _span_head(doc, mention.start, mention.end)
@@ -2064,12 +2083,6 @@ def dateline(sent: Span) -> tuple[int, Place] | None:
     for token in tokens[caps:]:
         if token.text in DATELINE_SEPARATORS:
             return token.i + 1, place
-        if token.is_lower or (token.is_alpha and not token.is_title and not token.is_upper):
-            return None
-    return None
-    for token in tokens[caps:]:
-        if token.text in DATELINE_SEPARATORS:
-            return token.i + 1
         if token.is_lower or (token.is_alpha and not token.is_title and not token.is_upper):
             return None
     return None

@@ -188,7 +188,7 @@ class Coder:
     def code_parsed(self, article: Article, paragraphs: list[ParsedParagraph]) -> CodedArticle:
         """Code an article whose paragraphs are parsed."""
         anchor = parse_anchor(article.published)
-        context = self.resolver.new_article(anchor)
+        context = self.resolver.new_article(anchor, article.text)
         events: list[Event] = []
         found: list[ActorMention] = []
         quotes: list[Quote] = []
@@ -375,7 +375,7 @@ def explain(coder: Coder, text: str, published: str | None = None) -> Explanatio
     )
     coded = coder.code_parsed(article, paragraphs)
     anchor = parse_anchor(article.published)
-    context = coder.resolver.new_article(anchor)
+    context = coder.resolver.new_article(anchor, article.text)
     sentences: list[dict[str, Any]] = []
     for paragraph in paragraphs:
         doc = paragraph.doc

@@ -47,11 +47,12 @@ def place_of(mention: Mention, kb: Knowledge) -> dict[str, Any] | None:
 
 
 def place_name(token: Token) -> str:
-    """The proper-noun phrase a token ends ("South Carolina", "Golan Heights")."""
-    parts = [
-        c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < token.i
-    ]
-    start = min([token.i] + [p.i for p in parts])
+    """The proper-noun phrase a token ends ("South Carolina", "Golan Heights"): the compound names
+    right before it (not a dateline's: "ATLANTA - Texas police")."""
+    parts = {c.i for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"}
+    start = token.i
+    while start - 1 in parts:
+        start -= 1
     return token.doc[start : token.i + 1].text
 
 

@@ -361,7 +361,7 @@ def _is_metonym(coder: Any, body: str, start: int, end: int) -> bool:
     left = max(0, start - GEO_WINDOW)
     window = body[left : min(len(body), end + GEO_WINDOW)]
     doc = coder.nlp(window)
-    context = coder.resolver.new_article(None)
+    context = coder.resolver.new_article(None, body)
     for sent, mentions in zip(doc.sents, coder.resolver.resolve_doc(doc, context), strict=True):
         if not sent.start_char <= start - left < sent.end_char:
             continue
