@@ -619,3 +619,13 @@ def test_turning_to_a_means_is_using_it(code):
 def test_two_nationality_words_side_by_side_on_one_noun_are_each_an_owner(code):
     text = "Chadian and Sudanese armed forces attacked the rebels."
     assert code(text, "2019-01-01") == {("TCDMIL", "---REB", "190"), ("SDNMIL", "---REB", "190")}
+
+
+def test_a_countrys_side_in_talks_or_a_dispute_is_the_country(code):
+    assert code("The Chinese side lodged a protest with the Philippine side on Monday.") == {
+        ("CHN", "PHL", "114")
+    }
+    # a side of a border is a place
+    assert code("Syrian rebels shelled the Turkish side of the border.") == {
+        ("SYRREB", "TUR", "194")
+    }

@@ -166,6 +166,9 @@ SPONSOR_SUFFIXES = frozenset(
 #: "iSrael"); capitals need one more letter ("MALE" in a headline is rarely the Maldives).
 MIN_RECASED_CHARS = 4
 #: Role words that say nothing about the organ they speak for: "army spokesman" is the army's.
+#: "the Chinese side", "both sides": the parties to talks, a dispute or a war (not "the Syrian
+#: side of the border", "at the side of the president").
+SIDE_WORDS = {"side", "sides"}
 GENERIC_ROLES = {
     "spokesman",
     "spokeswoman",
@@ -186,6 +189,8 @@ GENERIC_ROLES = {
     # a leader's or an office's chief of staff is civilian; an army's is the army's
     "chief of staff",
     "chiefs of staff",
+    # "the rebel side", "the government side": a party to talks or a conflict, of its kind
+    *SIDE_WORDS,
 }
 #: Piece kinds that name a specific actor; they beat generic words when matches overlap.
 RANK = {
@@ -532,6 +537,13 @@ class ActorResolver:
                 continue
             if piece.kind == "agent" and doc[piece.end - 1].pos_ not in ("NOUN", "PROPN"):
                 continue  # "firm relations", "general agreement": the word is not a role here
+            if (
+                piece.kind == "agent"
+                and doc[piece.end - 1].lower_ in SIDE_WORDS
+                and piece.end < len(doc)
+                and doc[piece.end].lower_ == "of"
+            ):
+                continue  # "the Syrian side of the border": a part of a place or a thing
             if piece.kind == "agent" and _names_owner(doc, piece):
                 continue  # "the Women's World Championship", "Children's Hospital": a name's word
             if piece.kind == "surname" and (
