@@ -168,8 +168,11 @@ def test_a_phone_call_is_a_call_whoever_makes_it(code):
 
 
 def test_naming_is_no_call(code):
-    # a thing named by its owner, a participle naming, a person called something
-    assert code("Lula called the Dutch envoy a shameless liar.", published="2019-07-10") == set()
+    # a person called something (no call: the name given blames), a thing named by its owner, a
+    # participle naming
+    assert code("Lula called the Dutch envoy a shameless liar.", published="2019-07-10") == {
+        ("BRA", "NLDGOV", "111")
+    }
     assert code("The senator called the Chinese plan reckless.", published="2019-07-10") == set()
     assert code("A French firm built a drone called Falcon One.", published="2019-07-10") == set()
 

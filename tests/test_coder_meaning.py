@@ -1159,3 +1159,20 @@ def test_a_foreign_force_hit_in_a_country_with_no_one_named_was_hit_by_that_coun
     # civilians, or a country's own forces, name no side
     assert code("Ten civilians were killed in Syria on Monday.") == set()
     assert code("Two Ukrainian soldiers were killed in Ukraine.") == set()
+
+
+def test_calling_an_actor_a_name_praises_or_blames_it(code):
+    assert code("The Bolivian president called the Chilean foreign minister a liar.") == {
+        ("BOLGOV", "CHLGOV", "111")
+    }
+    assert code("The Bolivian president branded Chile a rogue state.") == {("BOLGOV", "CHL", "111")}
+    assert code("Bolivia's president described the Peruvian leader as a reliable partner.") == {
+        ("BOLGOV", "PERGOV", "051")
+    }
+    # parsed with the named envoy as the predicate and the name as its apposition
+    assert code("Morales called Chile's envoy to Peru a very dangerous man.", "2010-05-03") == {
+        ("BOLGOV", "CHLGOV", "111")
+    }
+    # a name that judges nothing, and a name not given
+    assert code("The Bolivian president called the Chilean minister a lawyer.") == set()
+    assert code("The Bolivian president did not call the Chilean minister a liar.") == set()

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from .actors import Mention, actor_code
 from .codes import code_table
 from .events import (
+    COUNTERFACTUAL_MODALS,
     FORCE_ROOTS,
     INFERRED_AGENT_NOTE,
     STATE_SECTORS,
@@ -158,7 +159,8 @@ class SpeechInterpreter:
         """Events of the sentence with reported speech taken into account."""
         reports = self.reports(sent, mentions)
         if not reports:
-            return [e for e in events if not self._unclaimed_obligation(e, trace)]
+            kept = [e for e in events if not self._unclaimed_obligation(e, trace)]
+            return kept + self._namings(sent, mentions, kept, trace)
         out: list[CodedEvent] = []
         for event in events:
             report = self._report_of(event.trigger, reports)
@@ -280,7 +282,58 @@ class SpeechInterpreter:
             event.notes.append(f"reported by {speaker.actor.code} ('{report.verb.text}')")
             out.append(self._reported_future(event, report))
         out.extend(self._judgements(sent, mentions, reports, out, trace))
+        out.extend(self._namings(sent, mentions, out, trace))
         return out
+
+    def _namings(
+        self,
+        sent: Span,
+        mentions: list[Mention],
+        coded: list[CodedEvent],
+        trace: Trace | None,
+    ) -> list[CodedEvent]:
+        """Calling an actor names: "X called Y a traitor", "branded Y a threat", "described Y as a
+        reliable partner" is X blaming (111) or praising (051) Y, by the words of the name."""
+        found: list[CodedEvent] = []
+        for token in sent:
+            if token.pos_ != "VERB" or token.lemma_.lower() not in NAMING_VERBS:
+                continue
+            if _negated_copula(token) or _has_modal(token, COUNTERFACTUAL_MODALS):
+                continue
+            named, name = _named_and_name(token)
+            if named is None or name is None:
+                continue
+            subjects, passive = self.coder._subject_tokens(token)
+            speaker = next(
+                (m for t in subjects if (m := self.coder._mention_for(t, mentions))), None
+            )
+            judged = self.coder._mention_for(named, mentions)
+            verdict = self._judge(name)
+            if passive or speaker is None or judged is None or verdict is None:
+                continue
+            code, how = verdict
+            if judged.actor.key == speaker.actor.key or _already(
+                coded + found, speaker, judged, code[:2]
+            ):
+                continue
+            event = CodedEvent(
+                speaker,
+                judged,
+                token,
+                token,
+                code,
+                None,
+                "subject, actor named",
+                notes=[f"'{token.text}' names the actor: {how}"],
+            )
+            event.confidence = confidence(event)
+            found.append(event)
+            if trace:
+                trace.add(
+                    token,
+                    f"EVENT {speaker.actor.code} -> {judged.actor.code} {code} (named: {how})",
+                )
+        return found
 
     def _unclaimed_obligation(self, event: CodedEvent, trace: Trace | None) -> bool:
         """An act someone must or should do, with no speaker to demand it, is no event."""
@@ -484,31 +537,29 @@ class SpeechInterpreter:
         return found
 
     def _verdict(self, copula: Token) -> tuple[str, str] | None:
-        praise, blame = self.patterns.frame("praise"), self.patterns.frame("blame")
         for predicate in children(copula, {"attr", "acomp"}):
-            words = {predicate.lemma_.lower()}
-            words |= {
-                c.lemma_.lower() for c in predicate.children if c.dep_ in ("amod", "compound")
-            }
-            if (
-                predicate.pos_ == "ADJ"
-                and predicate.lemma_.lower() in blame["adjectives"]
-                and any(p.lower_ == "for" for p in children(predicate, {"prep"}))
-            ):
-                # "Russia is responsible for the attack": answerable for an act, not a praise
-                return "111", f"blamed as '{predicate.text}' for it"
-            if (
-                predicate.lemma_.lower() in praise["nouns"]
-                or words & praise["adjectives"]
-                and predicate.pos_ == "ADJ"
-            ):
-                return "051", f"praised as '{predicate.text}'"
-            if predicate.lemma_.lower() in praise["nouns"] and words & praise["adjectives"]:
-                return "051", f"praised as '{predicate.text}'"
-            if predicate.lemma_.lower() in blame["nouns"] or (
-                predicate.pos_ == "ADJ" and predicate.lemma_.lower() in blame["adjectives"]
-            ):
-                return "111", f"blamed as '{predicate.text}'"
+            verdict = self._judge(predicate)
+            if verdict:
+                return verdict
+        return None
+
+    def _judge(self, predicate: Token) -> tuple[str, str] | None:
+        """Praise (051) or blame (111) in what an actor is said to be or is called ("a reliable
+        partner", "a threat", "a dangerous man", "hostile")."""
+        praise, blame = self.patterns.frame("praise"), self.patterns.frame("blame")
+        lemma = predicate.lemma_.lower()
+        described = {c.lemma_.lower() for c in predicate.children if c.dep_ in ("amod", "compound")}
+        adjective = predicate.pos_ == "ADJ"
+        answerable = any(p.lower_ == "for" for p in children(predicate, {"prep"}))
+        if adjective and lemma in blame["adjectives"] and answerable:
+            # "Russia is responsible for the attack": answerable for an act, not a praise
+            return "111", f"blamed as '{predicate.text}' for it"
+        if lemma in praise["nouns"] or adjective and lemma in praise["adjectives"]:
+            return "051", f"praised as '{predicate.text}'"
+        if lemma in blame["nouns"] or adjective and lemma in blame["adjectives"]:
+            return "111", f"blamed as '{predicate.text}'"
+        if predicate.pos_ == "NOUN" and described & (blame["adjectives"] | blame["nouns"]):
+            return "111", f"blamed as '{predicate.text}'"  # "a dangerous man", "a puppet regime"
         return None
 
 
@@ -655,6 +706,48 @@ def _trailing_bystander(speaker: Mention, event: CodedEvent, report: Report) -> 
     if actor.igo:
         return _no_side(speaker, event)
     return bool(actor.country) and all(side.country != actor.country for side in _sides(event))
+
+
+#: Verbs that give an actor a name or a description: what the name says judges the actor.
+NAMING_VERBS = {
+    "call",
+    "brand",
+    "label",
+    "dub",
+    "term",
+    "describe",
+    "characterise",
+    "characterize",
+    "portray",
+}
+
+
+def _named_and_name(verb: Token) -> tuple[Token | None, Token | None]:
+    """Who a naming verb names and the name it gives: "called Y a traitor" (object and object
+    predicate), "branded Y a threat" (parsed as dative and object, or as two objects), "described
+    Y as a partner",
+    "dubbed Y a troublemaker" (parsed as an apposition of the object)."""
+    objects = children(verb, {"dobj"})
+    named = objects[0] if objects else None
+    for name in children(verb, {"oprd"}):
+        if named is None:
+            # "called Britain's envoy a stupid man", parsed with the envoy as the predicate
+            return name, next(iter(children(name, {"appos"})), None)
+        return named, name
+    datives = children(verb, {"dative"})
+    if datives and named is not None:
+        return datives[0], named
+    if len(objects) > 1:
+        return objects[0], objects[1]  # "branded Chile a rogue state", parsed as two objects
+    if named is None:
+        return None, None
+    for preposition in children(verb, {"prep"}):
+        if preposition.lower_ == "as":
+            for name in children(preposition, {"pobj"}):
+                return named, name
+    for name in children(named, {"appos"}):
+        return named, name
+    return named, None
 
 
 def _has_stance(speaker: Mention) -> bool:
