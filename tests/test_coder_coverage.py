@@ -173,7 +173,9 @@ def test_naming_is_no_call(code):
     assert code("Lula called the Dutch envoy a shameless liar.", published="2019-07-10") == {
         ("BRA", "NLDGOV", "111")
     }
-    assert code("The senator called the Chinese plan reckless.", published="2019-07-10") == set()
+    assert code("The senator called the Chinese plan reckless.", published="2019-07-10") == {
+        ("---LEG", "CHN", "111")
+    }
     assert code("A French firm built a drone called Falcon One.", published="2019-07-10") == set()
 
 

@@ -1173,6 +1173,10 @@ def test_calling_an_actor_a_name_praises_or_blames_it(code):
     assert code("Morales called Chile's envoy to Peru a very dangerous man.", "2010-05-03") == {
         ("BOLGOV", "CHLGOV", "111")
     }
+    # a thing named is its owner's
+    assert code("The Bolivian president called the Chilean proposal reckless.") == {
+        ("BOLGOV", "CHL", "111")
+    }
     # a name that judges nothing, and a name not given
     assert code("The Bolivian president called the Chilean minister a lawyer.") == set()
     assert code("The Bolivian president did not call the Chilean minister a liar.") == set()

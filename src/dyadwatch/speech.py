@@ -308,6 +308,9 @@ class SpeechInterpreter:
                 (m for t in subjects if (m := self.coder._mention_for(t, mentions))), None
             )
             judged = self.coder._mention_for(named, mentions)
+            if judged is None:
+                # "called the Colombian plan reckless": whose the thing named is
+                judged = next(iter(self.coder._owners([named], mentions)), None)
             verdict = self._judge(name)
             if passive or speaker is None or judged is None or verdict is None:
                 continue
@@ -732,7 +735,7 @@ def _named_and_name(verb: Token) -> tuple[Token | None, Token | None]:
     for name in children(verb, {"oprd"}):
         if named is None:
             # "called Britain's envoy a stupid man", parsed with the envoy as the predicate
-            return name, next(iter(children(name, {"appos"})), None)
+            return name, next(iter(children(name, {"appos", "dobj"})), None)
         return named, name
     datives = children(verb, {"dative"})
     if datives and named is not None:
