@@ -629,3 +629,17 @@ def test_a_countrys_side_in_talks_or_a_dispute_is_the_country(code):
     assert code("Syrian rebels shelled the Turkish side of the border.") == {
         ("SYRREB", "TUR", "194")
     }
+
+
+def test_heeding_a_call_yields_to_its_author_and_ignoring_it_rejects_it(code):
+    assert code("The Bolivian premier heeded calls from Chile to free the detainees.") == {
+        ("BOLGOV", "CHL", "080")
+    }
+    assert code("The Bolivian premier refused to heed calls from Chile to free the detainees.") == {
+        ("BOLGOV", "CHL", "124")
+    }
+    assert code("Malian rebels ignored an ultimatum from the Malian army.") == {
+        ("MLIREB", "MLIMIL", "120")
+    }
+    # ignoring someone is no rejection of anything they asked
+    assert code("Malian rebels ignored the Malian army.") == set()
