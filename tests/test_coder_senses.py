@@ -124,7 +124,17 @@ def test_talking_to_an_audience_is_a_statement_to_it_not_a_consultation(code):
 def test_beating_someone_in_a_contest_is_a_win_not_an_assault(code):
     assert code("Joe Biden narrowly beat Donald Trump in Georgia.", "2020-11-20") == set()
     assert code("Brazil beat Argentina in the final.") == set()
+    assert code("Toronto native Sam Reid beat Ottawa goalie Tom Keller with a backhand.") == set()
     assert code("Police beat protesters in Minsk.") == {("---COP", "BLROPP", "182")}
+
+
+def test_willingness_to_admit_something_is_no_intent_to_cooperate(code):
+    assert code("Peru is harder to govern than Peruvian officials are willing to admit.") == set()
+    assert code("The Peruvian government is ready to admit its mistakes.") == set()
+    # an act with no pattern of its own is still a cooperative intent
+    assert code("The Peruvian government is ready to build a school for Bolivia.") == {
+        ("PERGOV", "BOL", "030")
+    }
 
 
 def test_a_verb_sharing_a_passive_subject_may_be_active(code):

@@ -1606,6 +1606,10 @@ class EventCoder:
         lemma = frame_verb.lemma_.lower()
         if lemma not in pattern.verbs and frame_verb.lower_ not in pattern.verbs:
             return []
+        if act.lemma_.lower() in ADMITTING_VERBS or _compared(frame_verb):
+            # "ready to admit", "willing to say": words, not cooperation; "harder than governments
+            # are willing to admit": a comparison, no one's intent
+            return []
         # the act's object is what it makes or does ("build a hospital for Bolivia"): no party itself,
         # but its prepositions may name one
         thing = next(iter(_children(act, {"dobj", "obj"})), None)
@@ -3855,6 +3859,20 @@ def _shifted_object(phrase: Token, first: Token) -> bool:
         return False
     openers = [c for c in phrase.children if c.dep_ in ("det", "poss") and c.i > first.i]
     return any(c.left_edge.i > first.i for c in openers) or (first.pos_ == "ADJ" and bool(openers))
+
+
+#: Saying or owning up to something, which no "willing to" or "ready to" makes an intent to
+#: cooperate ("ready to admit it", "willing to say so").
+ADMITTING_VERBS = {"say", "admit", "acknowledge", "confess", "concede", "state", "comment"}
+
+
+def _compared(token: Token) -> bool:
+    """Whether a word stands in a comparison's "than" clause ("more than they are willing to
+    admit")."""
+    for above in (token, *token.ancestors):
+        if any(c.dep_ == "mark" and c.lower_ == "than" for c in above.children):
+            return True
+    return False
 
 
 def _describing_participle(token: Token, mentions: list[Mention]) -> bool:
