@@ -643,3 +643,9 @@ def test_heeding_a_call_yields_to_its_author_and_ignoring_it_rejects_it(code):
     }
     # ignoring someone is no rejection of anything they asked
     assert code("Malian rebels ignored the Malian army.") == set()
+
+
+def test_suspending_cooperation_or_scrapping_a_pact_reduces_relations(code):
+    assert code("Niger suspended military cooperation with Benin.") == {("NER", "BEN", "160")}
+    assert code("Niger scrapped its defence pact with Benin.") == {("NER", "BEN", "166")}
+    assert code("Niger tore up its border treaty with Benin.") == {("NER", "BEN", "166")}
