@@ -165,10 +165,10 @@ SPONSOR_SUFFIXES = frozenset(
 #: Shortest country or organisation name matched in another case than the dictionary's ("IRAN",
 #: "iSrael"); capitals need one more letter ("MALE" in a headline is rarely the Maldives).
 MIN_RECASED_CHARS = 4
-#: Role words that say nothing about the organ they speak for: "army spokesman" is the army's.
-#: "the Chinese side", "both sides": the parties to talks, a dispute or a war (not "the Syrian
-#: side of the border", "at the side of the president").
+#: "the Chinese side", "both sides": the parties to talks, a dispute or a war (not "the Lebanese
+#: side of the frontier", "at the side of the president").
 SIDE_WORDS = {"side", "sides"}
+#: Role words that say nothing about the organ they speak for: "army spokesman" is the army's.
 GENERIC_ROLES = {
     "spokesman",
     "spokeswoman",
@@ -543,7 +543,7 @@ class ActorResolver:
                 and piece.end < len(doc)
                 and doc[piece.end].lower_ == "of"
             ):
-                continue  # "the Syrian side of the border": a part of a place or a thing
+                continue  # "the Lebanese side of the frontier": a part of a place or a thing
             if piece.kind == "agent" and _names_owner(doc, piece):
                 continue  # "the Women's World Championship", "Children's Hospital": a name's word
             if piece.kind == "surname" and (
@@ -1638,7 +1638,8 @@ OWNING_PLACES = {"city", "state", "region"}
 CITY_TITLES = {"mayor", "governor"}
 
 
-NAME_ENTITIES = {"EVENT", "FAC", "ORG", "WORK_OF_ART", "LAW", "PRODUCT"}
+#: Entity types of names of things (events, buildings, bodies, works), whose words are no roles.
+NAMED_THING_ENTITIES = {"EVENT", "FAC", "ORG", "WORK_OF_ART", "LAW", "PRODUCT"}
 
 
 def _names_owner(doc: Doc, piece: _Piece) -> bool:
@@ -1651,9 +1652,9 @@ def _names_owner(doc: Doc, piece: _Piece) -> bool:
     words = doc[piece.start : piece.end]
     following = doc[after + 1]
     return (
-        all(t.text.istitle() and t.ent_type_ in NAME_ENTITIES for t in words)
+        all(t.text.istitle() and t.ent_type_ in NAMED_THING_ENTITIES for t in words)
         and following.text.istitle()
-        and following.ent_type_ in NAME_ENTITIES
+        and following.ent_type_ in NAMED_THING_ENTITIES
     )
 
 
@@ -1918,6 +1919,8 @@ def _bracketed_short_names(
     return out
 
 
+#: Offices of heads of state or government, or of international bodies (by their first words: not
+#: "Vice President" or "Foreign Minister"): their holders are named by bare surname anywhere.
 HEAD_OFFICES = (
     "president",
     "prime minister",
@@ -1935,27 +1938,8 @@ HEAD_OFFICES = (
 #: The G20's member states: their office-holders are named by bare surname in news from anywhere
 #: ("Lavrov said", "Pelosi criticised"); other countries' ministers seldom are.
 MAJOR_POWERS = frozenset(
-    [
-        "ARG",
-        "AUS",
-        "BRA",
-        "CAN",
-        "CHN",
-        "FRA",
-        "DEU",
-        "IND",
-        "IDN",
-        "ITA",
-        "JPN",
-        "KOR",
-        "MEX",
-        "RUS",
-        "SAU",
-        "ZAF",
-        "TUR",
-        "GBR",
-        "USA",
-    ]
+    {"ARG", "AUS", "BRA", "CAN", "CHN", "FRA", "DEU", "IND", "IDN", "ITA"}
+    | {"JPN", "KOR", "MEX", "RUS", "SAU", "ZAF", "TUR", "GBR", "USA"}
 )
 
 

@@ -3867,8 +3867,7 @@ ADMITTING_VERBS = {"say", "admit", "acknowledge", "confess", "concede", "state",
 
 
 def _compared(token: Token) -> bool:
-    """Whether a word stands in a comparison's "than" clause ("more than they are willing to
-    admit")."""
+    """Whether a word stands in a comparison's "than" clause ("deeper than they would admit")."""
     for above in (token, *token.ancestors):
         if any(c.dep_ == "mark" and c.lower_ == "than" for c in above.children):
             return True
@@ -4389,6 +4388,7 @@ AUDIENCE_NOUNS = {
 
 
 def _is_audience(mention: Mention, doc: Doc) -> bool:
+    """Whether a mention is an audience ("a crowd of supporters"), by its head noun."""
     head = mention.head if mention.head >= 0 else mention.end - 1
     return doc[head].lemma_.lower() in AUDIENCE_NOUNS
 

@@ -190,7 +190,9 @@ class Gazetteer:
         one in a ``prefer`` country (the actors' own) before the most populous."""
         name = name.strip()
         if name in STATE_READINGS.get():
-            return self.by_country[name]["USA"]  # "Georgia" in a story from Atlanta
+            state = self.by_country.get(name, {}).get("USA")
+            if state is not None:
+                return state  # "Georgia" in a story from Atlanta
         best = self.index.get(name)
         if prefer and best is not None and best.population < CAPITAL_RANK:
             in_country = self.by_country.get(name, {})

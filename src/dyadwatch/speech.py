@@ -728,8 +728,7 @@ NAMING_VERBS = {
 def _named_and_name(verb: Token) -> tuple[Token | None, Token | None]:
     """Who a naming verb names and the name it gives: "called Y a traitor" (object and object
     predicate), "branded Y a threat" (parsed as dative and object, or as two objects), "described
-    Y as a partner",
-    "dubbed Y a troublemaker" (parsed as an apposition of the object)."""
+    Y as a partner", "dubbed Y a troublemaker" (parsed as an apposition of the object)."""
     objects = children(verb, {"dobj"})
     named = objects[0] if objects else None
     for name in children(verb, {"oprd"}):
