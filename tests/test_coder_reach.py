@@ -649,3 +649,13 @@ def test_suspending_cooperation_or_scrapping_a_pact_reduces_relations(code):
     assert code("Niger suspended military cooperation with Benin.") == {("NER", "BEN", "160")}
     assert code("Niger scrapped its defence pact with Benin.") == {("NER", "BEN", "166")}
     assert code("Niger tore up its border treaty with Benin.") == {("NER", "BEN", "166")}
+
+
+def test_an_appeal_for_an_act_by_a_named_doer_goes_to_the_doer(code):
+    assert code("Kenya called for the release of the Somali fishermen by Eritrea.") == {
+        ("KEN", "ERI", "0253")
+    }
+    # a demand verb names the act's author itself: one demand
+    assert code("Kenya demanded the release of the Somali fishermen by Eritrea.") == {
+        ("KEN", "ERI", "100")
+    }

@@ -3212,7 +3212,19 @@ class EventCoder:
             if code == RELEASE_CODE
             else self._mentions(named, mentions)
         )
-        targets = [t for t in parties if not any(_same_actor(t, s) for s in sources)]
+        if appeal.lemma_.lower() not in DEMAND_WORDS:
+            # "called for the release of the reporters by Eritrea" (or "of the reporters detained
+            # by Eritrea", the "by" parsed on the reporters): the one to do it is asked (a demand
+            # verb names its author itself)
+            agents = [
+                o
+                for t in (noun, *named)
+                for p in _children(t, {"prep"})
+                if p.lower_ == "by"
+                for o in _children(p, {"pobj"})
+            ]
+            parties += self._mentions(_with_conjuncts(agents), mentions)
+        targets = [t for t in _dedupe(parties) if not any(_same_actor(t, s) for s in sources)]
         if not targets:
             if trace:
                 trace.add(noun, f"pattern {code} asked for via '{appeal.text}': no party named")
