@@ -659,3 +659,14 @@ def test_an_appeal_for_an_act_by_a_named_doer_goes_to_the_doer(code):
     assert code("Kenya demanded the release of the Somali fishermen by Eritrea.") == {
         ("KEN", "ERI", "100")
     }
+
+
+def test_blocking_a_ship_restricts_movement_and_investigators_sent_investigate_there(code):
+    assert code("The Greek navy intercepted a Turkish fishing boat near Rhodes.") == {
+        ("GRCMIL", "TUR", "191")
+    }
+    assert code("France dispatched investigators to Lebanon to probe the blast.") == {
+        ("FRA", "LBN", "090")
+    }
+    # a purpose with no sending names no place
+    assert code("France wants to probe the blast.") == set()

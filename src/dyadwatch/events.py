@@ -2639,6 +2639,19 @@ class EventCoder:
             )
             if place is not None:
                 targets, frame = [place], frame + ", place target"
+        if (
+            not targets
+            and root == INVESTIGATE_ROOT
+            and predicate.dep_ in ("advcl", "xcomp")
+            and _bare_infinitive(predicate)
+            and predicate.head.lemma_.lower() in DISPATCH_VERBS
+        ):
+            # "sent a team of experts to Peru to investigate the bombing": where they were sent
+            place = self._place_target(
+                predicate.head, predicate.head, mentions, sources, preps=("to", "into")
+            )
+            if place is not None:
+                targets, frame = [place], frame + ", where the investigators were sent"
         if not targets and root == "07" and not passive:
             # "gave 350 million euros to promote development in Ethiopia": aid given for a purpose
             # in a country is aid to that country
@@ -3873,6 +3886,9 @@ def _shifted_object(phrase: Token, first: Token) -> bool:
     return any(c.left_edge.i > first.i for c in openers) or (first.pos_ == "ADJ" and bool(openers))
 
 
+INVESTIGATE_ROOT = "09"
+#: Verbs of sending people somewhere: a purpose there ("to investigate") is there.
+DISPATCH_VERBS = {"send", "dispatch", "deploy", "fly"}
 #: Saying or owning up to something, which no "willing to" or "ready to" makes an intent to
 #: cooperate ("ready to admit it", "willing to say so").
 ADMITTING_VERBS = {"say", "admit", "acknowledge", "confess", "concede", "state", "comment"}
