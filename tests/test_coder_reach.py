@@ -670,3 +670,12 @@ def test_blocking_a_ship_restricts_movement_and_investigators_sent_investigate_t
     }
     # a purpose with no sending names no place
     assert code("France wants to probe the blast.") == set()
+
+
+def test_an_order_to_another_is_a_demand_and_to_ones_forces_ones_own_act(code):
+    assert code("The Security Council ordered Eritrea to withdraw its troops from Sudan.") == {
+        ("IGOUNO", "ERI", "1056")
+    }
+    assert code("The Eritrean president ordered troops to withdraw from Sudan.") == {
+        ("ERIGOV", "SDN", "080")
+    }

@@ -259,7 +259,30 @@ DEMAND_CODES = {
 }
 #: Verbs of appeal that press or demand: the act asked for is demanded (10x), not appealed for
 #: ("pressured the workers to call off the strike" is 1052).
-DEMANDING_VERBS = {"demand", "pressure", "pressurise", "pressurize", "press"}
+DEMANDING_VERBS = {"demand", "pressure", "pressurise", "pressurize", "press", "order", "instruct"}
+#: Verbs of ordering someone to act: a demand on another, the orderer's own act through its forces.
+ORDERING_VERBS = {"order", "instruct"}
+#: Those whose acts on order are the orderer's own ("ordered troops to attack").
+OWN_FORCE_NOUNS = {
+    "troop",
+    "force",
+    "soldier",
+    "army",
+    "military",
+    "police",
+    "officer",
+    "policeman",
+    "unit",
+    "navy",
+    "commander",
+    "guard",
+    "agent",
+    "official",
+    "minister",
+    "ministry",
+    "staff",
+    "aide",
+}
 #: Troops sent or deployed somewhere (154); pledged to a country by a cooperative intent verb,
 #: they are an intent to provide military protection (0334).
 DEPLOYMENT_CODE = "154"
@@ -1463,6 +1486,18 @@ class EventCoder:
                 None,
             )
             return ("appeal", clause) if clause is not None else None
+        if (
+            lemma in ORDERING_VERBS
+            and complement is not None
+            and not _children(complement, {"auxpass"})
+            and any(
+                o.lemma_.lower() not in OWN_FORCE_NOUNS for o in _children(verb, {"dobj", "obj"})
+            )
+        ):
+            # "ordered Iraq to destroy its missiles": an order to another is a demand on it
+            # ("ordered troops to attack": the orderer's own act, as decided; "ordered the
+            # detainees to be freed": a release ordered, not a demand on the detainees)
+            return "appeal", complement
         for frame in COMPLEMENT_FRAMES:
             if (
                 frame == "appeal"
