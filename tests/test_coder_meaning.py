@@ -616,9 +616,14 @@ def test_stance_prefixes_make_a_side_not_a_nationality(code):
 
 
 def test_people_sent_home_are_released_to_their_country(code):
-    assert code("Peru returned two Chilean fishermen to Chile.") == {("PER", "CHL", "0841")}
+    assert code("Peru returned two Chilean nationals to Chile.") == {("PER", "CHL", "0841")}
     # with no "to", the people's own country receives them
-    assert code("Peru repatriated the Chilean fishermen on Monday.") == {("PER", "CHL", "0841")}
+    assert code("Peru repatriated the Chilean nationals on Monday.") == {("PER", "CHL", "0841")}
+    # people of a role are released themselves, and to their country
+    assert code("Peru returned two Chilean fishermen to Chile.") == {
+        ("PER", "CHLAGR", "0841"),
+        ("PER", "CHL", "0841"),
+    }
     # a trip home is no release
     assert code("The Bolivian ambassador returned to La Paz.") == set()
 

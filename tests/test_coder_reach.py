@@ -679,3 +679,13 @@ def test_an_order_to_another_is_a_demand_and_to_ones_forces_ones_own_act(code):
     assert code("The Eritrean president ordered troops to withdraw from Sudan.") == {
         ("ERIGOV", "SDN", "080")
     }
+
+
+def test_a_resignation_asked_for_is_a_leadership_change_asked_for(code):
+    assert code("Armenian protesters pressed for the resignation of the Armenian premier.") == {
+        ("ARMOPP", "ARMGOV", "0241")
+    }
+    assert code("Kenya deployed 400 police officers to Haiti.") == {("KEN", "HTI", "153")}
+    assert code("The Indian navy rescued 17 Iranian fishermen from pirates.") == {
+        ("INDMIL", "IRNAGR", "070")
+    }

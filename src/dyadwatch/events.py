@@ -251,6 +251,7 @@ DEMAND_CODES = {
     "081": "1051",
     "082": "1052",
     "083": "104",
+    "0831": "1041",  # "demanded the resignation of the minister": a change of leaders
     "084": "1053",
     "0841": "1053",
     "085": "1054",
