@@ -685,6 +685,10 @@ def test_a_resignation_asked_for_is_a_leadership_change_asked_for(code):
     assert code("Armenian protesters pressed for the resignation of the Armenian premier.") == {
         ("ARMOPP", "ARMGOV", "0241")
     }
+    # pressed to resign: a demand for a change of leaders
+    assert code("Armenian protesters pressured the Armenian premier to resign.") == {
+        ("ARMOPP", "ARMGOV", "1041")
+    }
     assert code("Kenya deployed 400 police officers to Haiti.") == {("KEN", "HTI", "153")}
     assert code("The Indian navy rescued 17 Iranian fishermen from pirates.") == {
         ("INDMIL", "IRNAGR", "070")

@@ -251,7 +251,7 @@ DEMAND_CODES = {
     "081": "1051",
     "082": "1052",
     "083": "104",
-    "0831": "1041",  # "demanded the resignation of the minister": a change of leaders
+    "0831": "1041",  # "pressured the premier to resign": a change of leaders
     "084": "1053",
     "0841": "1053",
     "085": "1054",
@@ -3922,6 +3922,7 @@ def _shifted_object(phrase: Token, first: Token) -> bool:
     return any(c.left_edge.i > first.i for c in openers) or (first.pos_ == "ADJ" and bool(openers))
 
 
+#: Investigations (09): by people sent somewhere, of that place.
 INVESTIGATE_ROOT = "09"
 #: Verbs of sending people somewhere: a purpose there ("to investigate") is there.
 DISPATCH_VERBS = {"send", "dispatch", "deploy", "fly"}
