@@ -693,3 +693,12 @@ def test_a_resignation_asked_for_is_a_leadership_change_asked_for(code):
     assert code("The Indian navy rescued 17 Iranian fishermen from pirates.") == {
         ("INDMIL", "IRNAGR", "070")
     }
+
+
+def test_a_truce_called_for_is_an_appeal_to_both_sides_and_a_truce_named_no_event(code):
+    assert code("Kenya called for a truce between Ethiopia and Eritrea.") == {
+        ("KEN", "ETH", "0256"),
+        ("KEN", "ERI", "0256"),
+    }
+    assert code("Qatar proposed a truce between Ethiopia and Eritrea.") == set()
+    assert code("The truce between Ethiopia and Eritrea collapsed.") == set()

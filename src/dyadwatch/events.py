@@ -3082,6 +3082,10 @@ class EventCoder:
         appeal = self._appeal_over(noun)
         if appeal is not None:
             return self._appealed_act(noun, pattern, appeal, mentions, trace)
+        if pattern.appeal_only:
+            if trace:
+                trace.add(noun, f"pattern {pattern.code}: coded only when asked for")
+            return []
         unrealised = next(
             (c for c in noun.children if c.dep_ in ("amod", "compound") and c.lower_ in UNREALISED),
             None,

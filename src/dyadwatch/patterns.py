@@ -37,6 +37,7 @@ PATTERN_KEYS = {
     "preps_only",
     "actor_object",
     "transitive",
+    "appeal_only",
 }
 #: Frame sections: name -> (word-list keys, whether a root->code map ``codes`` is required)
 SECTIONS = {
@@ -105,6 +106,9 @@ class Pattern:
     null: bool = False
     #: the file the pattern comes from, for the evidence of what it codes
     origin: str = "verbs.yaml"
+    #: a noun pattern coded only when the act is asked for ("called for a truce between A and B"),
+    #: never as done ("a truce between A and B" may be proposed, broken or over)
+    appeal_only: bool = False
 
     @property
     def imported(self) -> bool:
@@ -439,6 +443,9 @@ def _pattern(
     if particle is not None and not isinstance(particle, str):
         problems.append(f"{where}: particle must be a word (quote on/off/yes/no)")
         return None
+    if entry.get("appeal_only") and not lists["nouns"]:
+        problems.append(f"{where}: appeal_only is for noun patterns")
+        return None
     return Pattern(
         code,
         lists["verbs"],
@@ -459,6 +466,7 @@ def _pattern(
         bool(entry.get("preps_only")),
         bool(entry.get("actor_object")),
         bool(entry.get("transitive")),
+        appeal_only=bool(entry.get("appeal_only")),
     )
 
 
