@@ -166,8 +166,20 @@ PRECONDITION_MARKS = {"until", "unless", "till"}
 #: Roots of acts that give, ease or withhold something, whose recipient the object's own phrase may
 #: name ("sanctions on exports to India").
 RECIPIENT_ROOTS = {"07", "08", "16"}
-#: Verbs that may name their object as something ("called X a liar", "branded X a threat").
-NAMING_VERBS = {"call", "brand", "label", "dub", "term"}
+#: Verbs that may name their object as something ("called X a liar", "branded X a threat",
+#: "described X as a partner"): no call or appeal then, and what the name says judges the object
+#: (``speech``).
+NAMING_VERBS = {
+    "call",
+    "brand",
+    "label",
+    "dub",
+    "term",
+    "describe",
+    "characterise",
+    "characterize",
+    "portray",
+}
 #: What is called in the sense of convened ("called a snap election", "called an emergency meeting").
 CONVENED_NOUNS = {
     "meeting",
@@ -4116,6 +4128,34 @@ def _names_as(verb: Token) -> bool:
         for o in _children(verb, {"dobj", "obj", "oprd"})
         for a in _children(o, {"appos"})
     )
+
+
+def named_and_name(verb: Token) -> tuple[Token | None, Token | None]:
+    """Whom an active naming verb names and the name it gives, however parsed: "called Y a
+    traitor" (object and object predicate), "branded Y a threat" (dative and object, or two
+    objects), "described Y as a partner", "dubbed Y a troublemaker" (an apposition of the
+    object), "called Britain's envoy a stupid man" (the envoy parsed as the predicate, the name as
+    its apposition). (``_names_as`` only tells whether a verb names at all.)"""
+    objects = _children(verb, {"dobj"})
+    named = objects[0] if objects else None
+    for name in _children(verb, {"oprd"}):
+        if named is None:
+            return name, next(iter(_children(name, {"appos", "dobj"})), None)
+        return named, name
+    datives = _children(verb, {"dative"})
+    if datives and named is not None:
+        return datives[0], named
+    if len(objects) > 1:
+        return objects[0], objects[1]
+    if named is None:
+        return None, None
+    for preposition in _children(verb, {"prep"}):
+        if preposition.lower_ == "as":
+            for name in _children(preposition, {"pobj"}):
+                return named, name
+    for name in _children(named, {"appos"}):
+        return named, name
+    return named, None
 
 
 def _claimed_by_noun(verb: Token) -> bool:

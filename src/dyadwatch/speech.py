@@ -28,6 +28,7 @@ from .events import (
     COUNTERFACTUAL_MODALS,
     FORCE_ROOTS,
     INFERRED_AGENT_NOTE,
+    NAMING_VERBS,
     STATE_SECTORS,
     CodedEvent,
     EventCoder,
@@ -35,6 +36,7 @@ from .events import (
     confidence,
     demand_code,
     intent_code,
+    named_and_name,
     obligation,
 )
 from .syntax import children
@@ -300,7 +302,7 @@ class SpeechInterpreter:
                 continue
             if _negated_copula(token) or _has_modal(token, COUNTERFACTUAL_MODALS):
                 continue
-            named, name = _named_and_name(token)
+            named, name = named_and_name(token)
             if named is None or name is None:
                 continue
             subjects, passive = self.coder._subject_tokens(token)
@@ -709,47 +711,6 @@ def _trailing_bystander(speaker: Mention, event: CodedEvent, report: Report) -> 
     if actor.igo:
         return _no_side(speaker, event)
     return bool(actor.country) and all(side.country != actor.country for side in _sides(event))
-
-
-#: Verbs that give an actor a name or a description: what the name says judges the actor.
-NAMING_VERBS = {
-    "call",
-    "brand",
-    "label",
-    "dub",
-    "term",
-    "describe",
-    "characterise",
-    "characterize",
-    "portray",
-}
-
-
-def _named_and_name(verb: Token) -> tuple[Token | None, Token | None]:
-    """Who a naming verb names and the name it gives: "called Y a traitor" (object and object
-    predicate), "branded Y a threat" (parsed as dative and object, or as two objects), "described
-    Y as a partner", "dubbed Y a troublemaker" (parsed as an apposition of the object)."""
-    objects = children(verb, {"dobj"})
-    named = objects[0] if objects else None
-    for name in children(verb, {"oprd"}):
-        if named is None:
-            # "called Britain's envoy a stupid man", parsed with the envoy as the predicate
-            return name, next(iter(children(name, {"appos", "dobj"})), None)
-        return named, name
-    datives = children(verb, {"dative"})
-    if datives and named is not None:
-        return datives[0], named
-    if len(objects) > 1:
-        return objects[0], objects[1]  # "branded Chile a rogue state", parsed as two objects
-    if named is None:
-        return None, None
-    for preposition in children(verb, {"prep"}):
-        if preposition.lower_ == "as":
-            for name in children(preposition, {"pobj"}):
-                return named, name
-    for name in children(named, {"appos"}):
-        return named, name
-    return named, None
 
 
 def _has_stance(speaker: Mention) -> bool:
