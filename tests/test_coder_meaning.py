@@ -188,6 +188,81 @@ def test_a_country_named_like_a_us_state_is_the_state_in_american_local_news(cod
     }
 
 
+def test_an_american_story_reads_a_shared_town_name_as_the_american_town(code):
+    from dyadwatch.gazetteer import gazetteer
+
+    places = gazetteer()
+
+    def read(text: str) -> dict[str, str]:
+        return {name: place.country for name, place in places.local_readings(text).items()}
+
+    # a town of a state the article names, the bigger namesake's country unnamed
+    assert read("Alexandria police said the suspect will be sent to Virginia.") == {
+        "Alexandria": "USA"
+    }
+    assert read("Alexandria police said a grand jury met.") == {}
+    assert read("In Alexandria, Egyptian police held a man who once lived in Virginia.") == {}
+    # "Portland" beside "Maine" is Maine's, not the bigger Oregon one
+    (portland,) = places.local_readings("Portland police said Maine lawmakers met.").values()
+    assert (portland.country, portland.latitude is not None and portland.latitude > 43.4) == (
+        "USA",
+        True,
+    )
+    # a town and its state written together, however small the town; a capital only so
+    assert read("PARIS, Tenn. - The mayor met county officials.") == {"Paris": "USA"}
+    assert read("He moved to Paris, Texas, in 2001.") == {"Paris": "USA"}
+    assert read("Texas delegates flew to Paris.") == {}
+    assert read("Obama met Sarkozy in Paris, France.") == {}
+    # a town named like a country, in county news that names nothing of the country
+    assert read("Lebanon police questioned two men, the Marion County sheriff said.") == {
+        "Lebanon": "USA"
+    }
+    assert read("Lebanese troops in Lebanon met county officials.") == {}
+    assert read("Holland beat Spain; county officials watched.") == {}
+    # of namesakes in several countries an article names, the choice does not hang on their order
+    assert (
+        places.lookup("Alexandria", ["USA", "EGY"]).country
+        == places.lookup("Alexandria", ["EGY", "USA"]).country
+        == "EGY"
+    )
+    assert code("Lebanon police arrested two Mexican men, the Warren County sheriff said.") == {
+        ("USACOP", "MEX", "173")
+    }
+    assert code("Lebanon arrested two Mexican men, its interior minister said.") == {
+        ("LBN", "MEX", "173")
+    }
+
+
+def test_officers_and_deputies_take_their_sector_from_the_story(code):
+    from dyadwatch.actors import role_readings
+
+    assert role_readings("Officers arrested him, police said.") == {
+        "officer": "COP",
+        "officers": "COP",
+    }
+    assert role_readings("Officers and soldiers arrested him, police said.") == {}
+    assert role_readings("The sheriff said deputies arrested him.")["deputies"] == "COP"
+    assert code("Officers arrested two Mexican men on Friday, police said.") == {
+        ("---COP", "MEX", "173")
+    }
+    assert code("Officers arrested two Mexican men on Friday, army officials said.") == {
+        ("---MIL", "MEX", "173")
+    }
+    assert code("Deputies arrested two Mexican men on Friday, the sheriff said.") == {
+        ("---COP", "MEX", "173")
+    }
+    assert code("Deputies criticised the Mexican government on Friday.") == {
+        ("---LEG", "MEXGOV", "111")
+    }
+
+
+def test_a_gerund_after_an_object_is_the_object_s_act(code):
+    # "envisaged them surrendering": they would surrender, nobody known to us
+    assert code("Colonel Ray Morgan said he envisaged them surrendering at the border.") == set()
+    # a span of time is no doer
+    assert code("The minister spent two days touring China.") == {("---GOV", "CHN", "042")}
+
+
 def test_a_dateline_is_no_part_of_the_first_phrase(code):
     assert code("DENVER - Texas police arrested two Mexican men on Friday.") == {
         ("USACOP", "MEX", "173")

@@ -34,8 +34,10 @@ The resolver is a cascade, surest first; each step is named, and the name is sto
 
 from __future__ import annotations
 
+import re
 import unicodedata
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from datetime import date
 from difflib import SequenceMatcher
@@ -167,6 +169,38 @@ SPONSOR_SUFFIXES = frozenset(
 MIN_RECASED_CHARS = 4
 #: "the Chinese side", "both sides": the parties to talks, a dispute or a war (not "the Lebanese
 #: side of the frontier", "at the side of the president").
+#: Role words whose sector the article decides: term -> (sector, words that make it so, words that
+#: keep the dictionary's). "Officers" in a story that speaks of police and of no army are police
+#: officers; "deputies" in one that names a sheriff are his deputies, not members of a parliament.
+POLICE_STORY_WORDS = (
+    r"police|policem[ae]n|policewom[ae]n|sheriffs?|troopers?|detectives?|constables?|"
+    r"precincts?|patrol(?:led|ling|s)?|law enforcement"
+)
+ARMY_STORY_WORDS = (
+    r"army|armies|military|militaries|troops|soldiers?|navy|naval|air force|armed forces|"
+    r"battalions?|brigades?|regiments?|marines|militias?|rebels?|insurgents?|coup"
+)
+ARTICLE_SECTORS: dict[str, tuple[str, str, str | None]] = {
+    "officer": ("COP", POLICE_STORY_WORDS, ARMY_STORY_WORDS),
+    "officers": ("COP", POLICE_STORY_WORDS, ARMY_STORY_WORDS),
+    "deputies": ("COP", r"sheriffs?", None),
+}
+ROLE_READINGS: ContextVar[dict[str, str] | None] = ContextVar("role_readings", default=None)
+
+
+def role_readings(text: str) -> dict[str, str]:
+    """The sectors ``text`` gives the role words of :data:`ARTICLE_SECTORS` (term -> sector)."""
+    found = {}
+    for term, (sector, when, unless) in ARTICLE_SECTORS.items():
+        if _words_in(when, text) and not (unless and _words_in(unless, text)):
+            found[term] = sector
+    return found
+
+
+def _words_in(words: str, text: str) -> bool:
+    return re.search(rf"\b(?:{words})\b", text, re.IGNORECASE) is not None
+
+
 SIDE_WORDS = {"side", "sides"}
 #: Role words that say nothing about the organ they speak for: "army spokesman" is the army's.
 GENERIC_ROLES = {
@@ -395,7 +429,9 @@ class ActorResolver:
                 add(self.names, "surname", next(iter(names)), [surname])
             else:
                 add(self.names, "surname", tuple(sorted(names)), [surname])
-        self._doc_matches: tuple[Doc, list[_Piece], frozenset[str]] | None = None
+        self._doc_matches: (
+            tuple[Doc, list[_Piece], tuple[Mapping[str, Place], dict[str, str]]] | None
+        ) = None
         self._regions = frozenset(c.code for c in self.kb.countries.values() if c.region)
 
     # -- knowledge look-ups ------------------------------------------------------------------------
@@ -455,18 +491,20 @@ class ActorResolver:
         """Start a new article; ``day`` (the publication date) selects who held which office, and
         ``text`` (the article's) whether a name shared by a country and a US state is the state
         (read by every gazetteer look-up until the next article starts)."""
-        from .gazetteer import STATE_READINGS, gazetteer
+        from .gazetteer import LOCAL_READINGS, gazetteer
 
-        STATE_READINGS.set(gazetteer().state_readings(text) if text else frozenset())
+        LOCAL_READINGS.set(gazetteer().local_readings(text) if text else None)
+        ROLE_READINGS.set(role_readings(text) if text else None)
         return ArticleContext(day, regions=self._regions)
 
     def _matches(self, doc: Doc) -> list[_Piece]:
         """Knowledge matches over a whole paragraph doc (computed once per doc)."""
-        from .gazetteer import STATE_READINGS
+        from .gazetteer import LOCAL_READINGS
 
-        states = STATE_READINGS.get()
+        states = LOCAL_READINGS.get() or {}
+        roles = ROLE_READINGS.get() or {}
         cached = self._doc_matches
-        if cached is not None and cached[0] is doc and cached[2] == states:
+        if cached is not None and cached[0] is doc and cached[2] == (states, roles):
             return cached[1]
         found: list[_Piece] = []
         for matcher in (self.names, self.lowered):
@@ -487,7 +525,15 @@ class ActorResolver:
                 for p in found
                 if not (p.kind == "country" and doc[p.start : p.end].text in states)
             ]
-        self._doc_matches = (doc, found, states)
+        if roles:
+            # "officers" in a story of police: police officers
+            found = [
+                replace(p, value=replace(p.value, sector=roles[p.value.term]))
+                if p.kind == "agent" and p.value.term in roles
+                else p
+                for p in found
+            ]
+        self._doc_matches = (doc, found, (states, roles))
         return found
 
     def _starts_province(self, doc: Doc, piece: _Piece) -> bool:

@@ -1227,6 +1227,16 @@ class EventCoder:
                     return _with_conjuncts(objects), False
             if node.dep_ == "xcomp" and _expletive_it(node.head):
                 return [], False  # "it makes little sense to force X": nobody does it
+            if node.dep_ == "xcomp" and node.tag_ == "VBG":
+                # "expected them surrendering", "caught the men smuggling arms": the object does
+                # it ("spent three days touring China" is the subject's)
+                objects = [
+                    o
+                    for o in _children(node.head, {"dobj", "obj"})
+                    if o.i < node.i and not _is_time_word(o)
+                ]
+                if objects:
+                    return _with_conjuncts(objects), False
             if (
                 node.dep_ == "conj"
                 and node.head.dep_ == "xcomp"
@@ -4544,25 +4554,37 @@ def _instruments(predicate: Token) -> tuple[Token, ...]:
     )
 
 
-#: Objects of "for"/"over" that are a time, a prize or a purpose of fighting, not a reason to criticise:
-#: "attacked the town for three days", "over the weekend", "for control of the pass".
-NOT_REASONS = {
+#: Nouns of a span of time ("spent three days touring China", "for three days").
+TIME_NOUNS = {
     "time",
     "hour",
     "day",
     "night",
+    "morning",
+    "afternoon",
+    "evening",
     "week",
     "weekend",
     "month",
     "year",
+    "decade",
     "while",
     "period",
+}
+#: Objects of "for"/"over" that are a time, a prize or a purpose of fighting, not a reason to criticise:
+#: "attacked the town for three days", "over the weekend", "for control of the pass".
+NOT_REASONS = TIME_NOUNS | {
     "control",
     "possession",
     "territory",
     "revenge",
     "retaliation",
 }
+
+
+def _is_time_word(token: Token) -> bool:
+    """ "three days", "the whole morning", "Monday": a span or point of time."""
+    return token.ent_type_ in ("DATE", "TIME") or token.lemma_.lower() in TIME_NOUNS
 
 
 def _said_of(predicate: Token, figurative: Figurative, weapons: Weapons | None) -> bool:

@@ -11,7 +11,7 @@ ordinary words and surnames.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
@@ -61,14 +61,63 @@ class Place:
         }
 
 
-#: Names of a country that are also a US state ("Georgia") which the article being coded uses for
-#: the state; set per article (``Gazetteer.state_readings``), read by every look-up.
-STATE_READINGS: ContextVar[frozenset[str]] = ContextVar("state_readings", default=frozenset())
+#: Names the article being coded uses for an American place where the name's most widely known
+#: bearer is elsewhere: a US state named like a country ("Georgia" in a story from Atlanta), a city
+#: of a state the article names ("Alexandria" beside "Virginia"), a town named like a country
+#: ("Lebanon police" in a story of county news); set per article (``Gazetteer.local_readings``),
+#: read by every look-up.
+LOCAL_READINGS: ContextVar[Mapping[str, Place] | None] = ContextVar("local_readings", default=None)
 #: Words of American state and local news: their presence says a shared name is the state.
 STATE_NEWS_WORDS = ("county", "counties", "statewide")
 #: States named in foreign news for the seats in them (the US government, the UN): no sign that
 #: a story is American local news.
 FOREIGN_NEWS_STATES = {"Washington", "New York"}
+
+#: The Associated Press's abbreviations of US state names, written after a town ("Paris, Tenn.").
+AP_STATES = {
+    "Ala.": "Alabama",
+    "Ariz.": "Arizona",
+    "Ark.": "Arkansas",
+    "Calif.": "California",
+    "Colo.": "Colorado",
+    "Conn.": "Connecticut",
+    "Del.": "Delaware",
+    "Fla.": "Florida",
+    "Ga.": "Georgia",
+    "Ill.": "Illinois",
+    "Ind.": "Indiana",
+    "Kan.": "Kansas",
+    "Ky.": "Kentucky",
+    "La.": "Louisiana",
+    "Md.": "Maryland",
+    "Mass.": "Massachusetts",
+    "Mich.": "Michigan",
+    "Minn.": "Minnesota",
+    "Miss.": "Mississippi",
+    "Mo.": "Missouri",
+    "Mont.": "Montana",
+    "Neb.": "Nebraska",
+    "Nev.": "Nevada",
+    "N.H.": "New Hampshire",
+    "N.J.": "New Jersey",
+    "N.M.": "New Mexico",
+    "N.Y.": "New York",
+    "N.C.": "North Carolina",
+    "N.D.": "North Dakota",
+    "Okla.": "Oklahoma",
+    "Ore.": "Oregon",
+    "Pa.": "Pennsylvania",
+    "R.I.": "Rhode Island",
+    "S.C.": "South Carolina",
+    "S.D.": "South Dakota",
+    "Tenn.": "Tennessee",
+    "Vt.": "Vermont",
+    "Va.": "Virginia",
+    "Wash.": "Washington",
+    "W.Va.": "West Virginia",
+    "Wis.": "Wisconsin",
+    "Wyo.": "Wyoming",
+}
 
 #: The rank given to capitals, US states and countries: a name that is one of these is never read as
 #: a smaller namesake ("Paris" is in France even for an American actor).
@@ -95,6 +144,10 @@ class Gazetteer:
         #: and Uruguay)
         self.by_country: dict[str, dict[str, Place]] = {}
         cities = list(cache.get_cities().values())
+        states = {state["name"]: state["code"] for state in cache.get_us_states().values()}
+        state_of_code = {code: name for name, code in states.items()}
+        #: US state -> its cities by name (the most populous of a name in the state)
+        self.state_cities: dict[str, dict[str, Place]] = {}
         for city in cities:
             country = iso2_to_cameo.get(city["countrycode"])
             if country is None:
@@ -111,7 +164,12 @@ class Gazetteer:
             folded = _ascii(city["name"])
             if folded != city["name"]:
                 self._add(folded, place)  # "Izmir" for "İzmir", as English news writes it
-        states = {state["name"]: state["code"] for state in cache.get_us_states().values()}
+            state = state_of_code.get(city.get("admin1code", "")) if country == "USA" else None
+            if state is not None:
+                in_state = self.state_cities.setdefault(state, {})
+                known = in_state.get(city["name"])
+                if known is None or place.population > known.population:
+                    in_state[city["name"]] = place
         for name in states:
             self._add(name, Place(name, "USA", "state", CAPITAL_RANK))
         for written, province in kb.provinces.items():
@@ -164,6 +222,41 @@ class Gazetteer:
                     _words(state_words, STATE_NEWS_WORDS),
                     _words(country_words),
                 )
+        self._state_names = _words(
+            [n for n in states if n not in FOREIGN_NEWS_STATES and n not in self.shared_states]
+        )
+        self._state_written = {n.upper(): n for n in states}  # a dateline's "VIRGINIA"
+        #: "Paris, Tenn.", "Alexandria, Virginia": a town and its state
+        self._town_in_state = re.compile(
+            r"\b([A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,2}), ("
+            + "|".join(re.escape(w) for w in sorted({*AP_STATES, *states}, key=len, reverse=True))
+            + r")(?![\w])"
+        )
+        #: towns of the United States whose best-known namesake is elsewhere and no capital
+        #: ("Alexandria"), by name: the most populous American one
+        self._abroad_namesakes = {
+            name: in_country["USA"]
+            for name, in_country in self.by_country.items()
+            if "USA" in in_country
+            and in_country["USA"].kind == "city"
+            and self.index[name].country != "USA"
+            and self.index[name].population < CAPITAL_RANK
+        }
+        #: American towns named like a country ("Lebanon", "Palestine"), by name
+        self._country_named_towns = {
+            name: in_country["USA"]
+            for name, in_country in self.by_country.items()
+            if "USA" in in_country
+            and in_country["USA"].kind == "city"
+            and self.index[name].kind == "country"
+            and self.index[name].name == name  # not "Holland", another name of a country
+        }
+        self._county_words = _words((), STATE_NEWS_WORDS)
+        self._country_words: dict[str, re.Pattern[str]] = {
+            entry.code: _words({entry.name, *entry.aliases, *entry.adjectives, *entry.capitals})
+            for entry in kb.countries.values()
+            if not entry.region
+        }
 
     def state_readings(self, text: str) -> frozenset[str]:
         """The names of a country that ``text`` uses for the US state of the name: those of an
@@ -175,6 +268,74 @@ class Gazetteer:
             for name, (state, country) in self.shared_states.items()
             if name in text and state.search(text) and not country.search(text)
         )
+
+    def local_readings(self, text: str) -> dict[str, Place]:
+        """The names ``text`` uses for an American place whose best-known bearer is elsewhere, and
+        the place: a state named like a country (:meth:`state_readings`); a city or town of a
+        state the article names, where the bigger namesake is no capital and its country goes
+        unnamed ("Alexandria" beside "Virginia" and no "Egypt"; "Portland" beside "Maine" is
+        Maine's); a town named like a country in county news that names nothing of the country
+        ("Lebanon police" and "Boone County")."""
+        readings = {
+            name: self.by_country[name]["USA"]
+            for name in self.state_readings(text)
+            if "USA" in self.by_country.get(name, {})
+        }
+        for town, written in self._town_in_state.findall(text):
+            state = AP_STATES.get(written, written)
+            in_state = self.state_cities.get(state, {})
+            name = town.title() if town.isupper() else town  # "PARIS, Tenn."
+            # a town too small for the index is still American ("Paris, Tenn.")
+            place = in_state.get(name) or Place(name, "USA", "city")
+            if name not in readings and (name in self.index or town in self.index):
+                readings[name] = place
+        named = {*self._state_names.findall(text), *readings}
+        named |= {AP_STATES[w] for _, w in self._town_in_state.findall(text) if w in AP_STATES}
+        for state in named:
+            for name, place in self.state_cities.get(
+                self._state_written.get(state, state), {}
+            ).items():
+                if (
+                    name not in text
+                    or name in readings
+                    or not re.search(rf"\b{re.escape(name)}\b", text)
+                ):
+                    continue
+                best = self.index.get(name)
+                if best is None or best == place:
+                    continue
+                if (best.kind == "country" or best.population < CAPITAL_RANK) and (
+                    best.country == "USA" or not self._names_country(best.country, name, text)
+                ):
+                    readings[name] = place
+        if named:
+            # an American story: "Alexandria", with no word of Egypt, is the American one
+            for name, town in self._abroad_namesakes.items():
+                if (
+                    name in text
+                    and name not in readings
+                    and re.search(rf"\b{re.escape(name)}\b", text)
+                    and not self._names_country(self.index[name].country, name, text)
+                ):
+                    readings[name] = town
+        if self._county_words.search(text):
+            for name, town in self._country_named_towns.items():
+                if (
+                    name in text
+                    and name not in readings
+                    and re.search(rf"\b{re.escape(name)}\b", text)
+                    and not self._names_country(self.index[name].country, name, text)
+                ):
+                    readings[name] = town
+        return readings
+
+    def _names_country(self, country: str, name: str, text: str) -> bool:
+        """Whether ``text`` names ``country`` (by name, adjective or capital) other than as
+        ``name``."""
+        words = self._country_words.get(country)
+        if words is None:
+            return False
+        return any(found != name for found in words.findall(text))
 
     def _add(self, name: str, place: Place) -> None:
         known = self.index.get(name)
@@ -189,16 +350,17 @@ class Gazetteer:
         """The place called ``name`` (as written, capitalised), or None; among places of that name,
         one in a ``prefer`` country (the actors' own) before the most populous."""
         name = name.strip()
-        if name in STATE_READINGS.get():
-            state = self.by_country.get(name, {}).get("USA")
-            if state is not None:
-                return state  # "Georgia" in a story from Atlanta
+        local = (LOCAL_READINGS.get() or {}).get(name)
+        if local is not None:
+            return local  # "Georgia" in a story from Atlanta, "Alexandria" beside "Virginia"
         best = self.index.get(name)
         if prefer and best is not None and best.population < CAPITAL_RANK:
             in_country = self.by_country.get(name, {})
-            for country in prefer:
-                if country in in_country:
-                    return in_country[country]
+            # of namesakes in several preferred countries, the most populous (``prefer`` may be a
+            # set, whose order is no choice)
+            preferred = [in_country[c] for c in prefer if c in in_country]
+            if preferred:
+                return max(preferred, key=lambda place: (place.population, place.country))
         return best
 
 
