@@ -256,6 +256,23 @@ def test_officers_and_deputies_take_their_sector_from_the_story(code):
     }
 
 
+def test_leaders_are_leaders_of_their_kind(code):
+    for words, sector in [
+        ("Church leaders", "REL"),
+        ("Religious leaders", "REL"),
+        ("Evangelical leaders", "REL"),
+        ("Business leaders", "BUS"),
+        ("Union leaders", "LAB"),
+        ("Army leaders", "MIL"),
+        ("Rebel leaders", "REB"),
+        ("Student leaders", "EDU"),
+        ("World leaders", "GOV"),
+    ]:
+        assert code(f"{words} criticised the Chilean president.") == {
+            (f"---{sector}", "CHLGOV", "111")
+        }, words
+
+
 def test_a_gerund_after_an_object_is_the_object_s_act(code):
     # "envisaged them surrendering": they would surrender, nobody known to us
     assert code("Colonel Ray Morgan said he envisaged them surrendering at the border.") == set()

@@ -90,3 +90,34 @@ def test_a_nationality_and_its_noun_are_not_re_read(coder):
         ("KENMIL", "SOMREB", "175"),
         ("SOMREB", "KENMIL", "175"),
     }
+
+
+def test_a_relative_pronoun_in_lower_case_leaves_a_headline_in_title_case(coder):
+    # "that" written small is still a title-cased headline: the raid killed, not the envoy
+    headline = "Chilean Envoy Condemns Border Raid that Killed Two Peruvian Soldiers."
+    assert coder.repair(headline) == (
+        "Chilean envoy condemns border raid that killed two Peruvian soldiers."
+    )
+    assert codes(headline) == set()
+
+
+def test_a_headline_run_into_the_body_is_lowered_on_its_own(coder):
+    body = (
+        " When police reached the village on Monday they found the road to the border closed, and"
+        " local officials said troops from both countries would reach the area by dawn after a"
+        " meeting with residents that lasted late into the night and ended without a statement."
+    )
+    text = "Chilean Envoy Condemns Border Raid that Killed Two Peruvian Soldiers." + body
+    assert coder.repair(text) == (
+        "Chilean envoy condemns border raid that killed two Peruvian soldiers." + body
+    )
+    # a long paragraph that opens with a sentence in sentence case is left as it is
+    plain = "Chile and Peru signed a fishing accord on Monday." + body
+    assert coder.repair(plain) == plain
+
+
+def test_a_headline_s_source_before_a_colon_is_no_subject():
+    assert codes("Peruvian police: bus blast injures nine in Lima.") == set()
+    assert codes("Chilean police: gunmen kill two Peruvian soldiers") == {
+        ("---REB", "PERMIL", "190")
+    }

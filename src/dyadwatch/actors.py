@@ -220,6 +220,10 @@ GENERIC_ROLES = {
     "groups",
     "faction",
     "factions",
+    # "church leaders", "union leaders", "army leadership": leaders of their kind
+    "leader",
+    "leaders",
+    "leadership",
     # a leader's or an office's chief of staff is civilian; an army's is the army's
     "chief of staff",
     "chiefs of staff",

@@ -1189,6 +1189,8 @@ class EventCoder:
                 and c.ent_type_ in ("ORG", "GPE", "PERSON")
                 and (c.pos_ == "PROPN" or c.text.isupper())
             ]
+            # "Peruvian police: bus blast injures nine": who a headline quotes is no subject
+            subjects = [s for s in subjects if not _headline_speaker(s, node)]
             if subjects and node.i == verb.i and _reduced_passive(verb):
                 # "Yemeni journalist shot dead in Aden": a headline's passive, the subject hit
                 return _with_conjuncts(subjects), True
@@ -4580,6 +4582,19 @@ NOT_REASONS = TIME_NOUNS | {
     "revenge",
     "retaliation",
 }
+
+
+def _headline_speaker(subject: Token, verb: Token) -> bool:
+    """Whether ``subject`` is a headline's source before a colon ("Peruvian police: bus blast
+    injures nine"), with the colon between it and ``verb``."""
+    if not subject.i < verb.i:
+        return False
+    for token in subject.doc[subject.i + 1 : verb.i]:
+        if token.text == ":":
+            return True  # the colon closes the speaker's phrase
+        if not subject.is_ancestor(token):
+            return False  # "officials said on Monday: ..." is no headline's source
+    return False
 
 
 def _is_time_word(token: Token) -> bool:

@@ -32,11 +32,14 @@ MIN_COUNTED_WORDS = 2
 MIN_TITLE_SHARE = 0.9
 MIN_CAPITALISED_SHARE = 0.5
 _WORD = re.compile(r"[A-Za-z]+")
+#: A paragraph's first sentence, up to a full stop before a capital.
+_LEAD_SENTENCE = re.compile(r"(.+?[.!?])\s+(?=[A-Z\"“])", re.DOTALL)
 #: Words a title-cased headline still writes in lower case: short function words and the particles
-#: of names ("bin", "de"). Any other lower-case word ("met", "won") says the text is in sentence case.
+#: of names ("bin", "de"), a relative pronoun ("Attack that Killed"). Any other lower-case word
+#: ("met", "won") says the text is in sentence case.
 _FUNCTION_WORDS = "a an the and or but nor of in on at to for by with from into onto over via vs as"
 TITLE_CASE_LOWER = NAME_PARTICLES | frozenset(
-    f"{_FUNCTION_WORDS} per up off out than amid after della der du dos la le y".split()
+    f"{_FUNCTION_WORDS} per up off out than amid after that who della der du dos la le y".split()
 )
 
 
@@ -95,7 +98,18 @@ class TitleRepair:
         the first word, at least two common words (not names) of four letters or more, nine in
         ten of them capitalised. A sentence that names many people and bodies still writes its verbs
         and common nouns in lower case ("will meet", "summit"), a title-cased headline does not."""
-        if not self.words or not may_be_title_cased(text):
+        if not self.words:
+            return text
+        if len(text) > MAX_TITLE_CHARS:
+            # a headline run into the body ("Envoy Condemns Raid that Killed Two. When police
+            # ..."): its first sentence alone
+            lead = _LEAD_SENTENCE.match(text)
+            if lead is None or len(lead.group(1)) > MAX_TITLE_CHARS:
+                return text
+            head = lead.group(1)
+            repaired = self(head)
+            return text if repaired == head else repaired + text[len(head) :]
+        if not may_be_title_cased(text):
             return text
         doc = self.make(text)
         if any(t.is_alpha and t.is_lower and t.lower_ not in TITLE_CASE_LOWER for t in doc[1:]):
