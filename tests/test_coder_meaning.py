@@ -273,6 +273,45 @@ def test_leaders_are_leaders_of_their_kind(code):
         }, words
 
 
+def test_speaking_on_condition_of_anonymity_is_no_talk(code):
+    text = (
+        "Chilean police and medical officials, speaking on condition of anonymity, said nine died."
+    )
+    assert code(text) == set()
+    assert code("Putin and Erdogan spoke by phone on Tuesday.") == {
+        ("RUSGOV", "TURGOV", "041"),
+        ("TURGOV", "RUSGOV", "041"),
+    }
+
+
+def test_people_on_the_move_make_no_visit(code):
+    assert code("More than 9,000 Venezuelans have arrived in Chile since March.") == set()
+    assert code("Chilean tourists flew to Peru on Monday.") == set()
+    assert code("Peruvian refugees arrived in Chile on Monday.") == set()
+    assert code("The Chilean foreign minister flew to Peru on Monday.") == {
+        ("CHLGOV", "PER", "042")
+    }
+
+
+def test_an_act_doubted_is_no_event(code):
+    assert (
+        code(
+            "The minister told reporters it was unlikely that Peru would hold a summit with Chile."
+        )
+        == set()
+    )
+    assert code("It is doubtful that Peru will sign the treaty with Chile.") == set()
+
+
+def test_a_national_agency_is_a_state_body_unless_it_is_a_news_agency(code):
+    assert code("The Peruvian Food Safety Agency warned Chilean farmers on Monday.") == {
+        ("PERGOV", "CHLAGR", "012")
+    }
+    assert code("The Peruvian News Agency criticised the Chilean president.") == {
+        ("PERMED", "CHLGOV", "111")
+    }
+
+
 def test_a_gerund_after_an_object_is_the_object_s_act(code):
     # "envisaged them surrendering": they would surrender, nobody known to us
     assert code("Colonel Ray Morgan said he envisaged them surrendering at the border.") == set()

@@ -86,7 +86,6 @@ ENVOY_SECTORS = {"GOV", "LEG", "JUD", "ELI"}
 #: Words in an organisation's name that make it a news outlet.
 MEDIA_NAME_WORDS = {
     "News",
-    "Agency",
     "Times",
     "Post",
     "Radio",
@@ -103,6 +102,9 @@ MEDIA_NAME_WORDS = {
     "Observer",
     "Chronicle",
 }
+#: Words in an organisation's name that make it a body of the state (a news agency has "News" or
+#: "Press" too: "the Peruvian Food Safety Agency" is no outlet, "the Kenya News Agency" one).
+STATE_BODY_NAME_WORDS = {"Agency", "Ministry", "Department", "Bureau", "Commission"}
 #: Host prepositions that make the place the owner ("officials in Belgrade", "students across Chile").
 OWNER_PREPOSITIONS = {"in", "throughout", "across"}
 #: Prepositions before a place: a surname there is a place name ("offices in Austin").
@@ -1244,6 +1246,12 @@ class ActorResolver:
             sector = agent.sector if agent is not None else None
             if sector is None and "ORG" in labels and set(name_text.split()) & MEDIA_NAME_WORDS:
                 sector = "MED"  # "Asian News International", "the Kenyan Daily Nation"
+            elif (
+                sector is None
+                and "ORG" in labels
+                and set(name_text.split()) & STATE_BODY_NAME_WORDS
+            ):
+                sector = "GOV"  # "the Peruvian Food Safety Agency"
             actor = ActorRef(
                 actor_code(nationality, None, sector), nationality, None, sector, name_text, text
             )

@@ -1973,6 +1973,11 @@ class EventCoder:
             if trace:
                 trace.add(trigger, f"pattern {code} matched but the predicate is negated: no event")
             return []
+        if root == CONSULT_ROOT and _on_condition_of_anonymity(predicate):
+            # "officials, speaking on condition of anonymity, said ...": who told the news, no talks
+            if trace:
+                trace.add(trigger, f"pattern {code}: speaking on condition of anonymity, no talks")
+            return []
         figurative = self.patterns.figurative
         if (
             figurative is not None
@@ -3351,6 +3356,15 @@ class EventCoder:
                 )
             return events
 
+        if code == VISIT_CODE:
+            # "52,000 Venezuelans have arrived in Brazil", "tourists flew to Bali": people on the
+            # move, not a visit by a state's envoy
+            movers = [m for m in sources if m.rule == "demonym" or m.actor.sector in PRIVATE_MOVERS]
+            if movers and len(movers) == len(sources):
+                if trace:
+                    trace.add(trigger, f"pattern {code}: people on the move, no visit")
+                return events
+
         if (
             code[:2] == "19"
             and predicate.lemma_.lower() == "strike"
@@ -4335,6 +4349,10 @@ def _finite_after_infinitive(conj: Token, verb: Token) -> bool:
     return conj.tag_ in ("VBD", "VBZ") and verb.tag_ == "VB"
 
 
+#: Adjectives that doubt a that-clause: "it is unlikely that Peru will sign".
+DOUBTING_ADJECTIVES = {"unlikely", "doubtful", "uncertain", "unclear", "improbable", "impossible"}
+
+
 def _hypothetical(token: Token) -> bool:
     """ "might attack", "if they attack": the act is not reported as happening."""
     if _has_modal(token, HYPOTHETICAL_MODALS) or _counterfactual(token):
@@ -4353,6 +4371,10 @@ def _hypothetical(token: Token) -> bool:
             node.head.lemma_.lower() in WISHING_VERBS or node.head.lower_ in WISHING_VERBS
         ):
             return True  # "Germany hopes Russia will withdraw": a wish, not an act
+        if node.dep_ == "ccomp" and any(
+            c.lower_ in DOUBTING_ADJECTIVES for c in (node.head, *_children(node.head, {"acomp"}))
+        ):
+            return True  # "it is unlikely that Peru will sign": doubted, not done
         if (
             node.dep_ in ("xcomp", "ccomp")
             and node.head.lemma_.lower() in PERMITTING_VERBS
@@ -4456,6 +4478,9 @@ CONSULT_ROOT = "04"
 PRESS_SECTOR = "MED"
 #: Visits made and hosted: with the press, still visits.
 VISIT_CODES = {"042", "043"}
+#: A visit; and the kinds of people whose travels are no visit (civilians, refugees, migrants).
+VISIT_CODE = "042"
+PRIVATE_MOVERS = {"CVL", "REF"}
 STATEMENT_CODE = "010"
 
 
@@ -4582,6 +4607,16 @@ NOT_REASONS = TIME_NOUNS | {
     "revenge",
     "retaliation",
 }
+
+
+def _on_condition_of_anonymity(verb: Token) -> bool:
+    """ "speaking on condition of anonymity", "talked on the condition that they not be named"."""
+    return any(
+        noun.lemma_.lower() == "condition"
+        for prep in _children(verb, {"prep"})
+        if prep.lower_ == "on"
+        for noun in _children(prep, {"pobj"})
+    )
 
 
 def _headline_speaker(subject: Token, verb: Token) -> bool:
