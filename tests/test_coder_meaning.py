@@ -312,6 +312,34 @@ def test_a_national_agency_is_a_state_body_unless_it_is_a_news_agency(code):
     }
 
 
+def test_knowing_is_no_act_demanded(code):
+    assert (
+        code('The Chilean archbishop said, "Believers must know that priests serve them."') == set()
+    )
+    assert (
+        code("Peru must understand that the border is closed, the Chilean minister said.") == set()
+    )
+    assert code("Peru must withdraw its troops, the Chilean minister said.") == {
+        ("CHLGOV", "PER", "1056")
+    }
+
+
+def test_a_batch_or_wave_of_people_is_those_people(code):
+    assert code("A first batch of Bangladeshi peacekeepers arrived in Chile on Tuesday.") == {
+        ("BGDMIL", "CHL", "074")
+    }
+    assert code("A wave of Peruvian troops attacked Chile.") == {("PERMIL", "CHL", "190")}
+
+
+def test_an_armed_force_withdrawing_retreats(code):
+    assert code("Peruvian troops withdrew from the Chilean border town.") == {
+        ("PERMIL", "CHL", "0874")
+    }
+    assert code("Chilean troops pulled out of Peru.") == {("CHLMIL", "PER", "0874")}
+    # an international body's peacekeepers leaving a zone only pull back
+    assert code("UN troops withdrew from Chile on Monday.") == {("IGOUNOMIL", "CHL", "080")}
+
+
 def test_a_gerund_after_an_object_is_the_object_s_act(code):
     # "envisaged them surrendering": they would surrender, nobody known to us
     assert code("Colonel Ray Morgan said he envisaged them surrendering at the border.") == set()

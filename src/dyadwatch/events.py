@@ -387,6 +387,9 @@ QUANTITY_HEADS = {
     "convoy",
     "delegation",
     "team",
+    "batch",  # "a first batch of peacekeepers arrived"
+    "wave",
+    "rest",
     # whose they are: "supporters of the opposition leader", "members of Hamas"
     "supporters",
     "followers",
@@ -3356,6 +3359,16 @@ class EventCoder:
                 )
             return events
 
+        if (
+            code == YIELD_CODE
+            and trigger.lemma_.lower() in RETREAT_WORDS
+            and all(s.actor.sector in FIGHTING_SECTORS and not s.actor.igo for s in sources)
+        ):
+            # "Peruvian troops withdrew from the town", "the rebels retreated": a military retreat
+            # (peacekeepers of an international body leaving a zone only pull back)
+            code = MILITARY_RETREAT_CODE
+            notes.append("an armed force withdrawing: a military retreat")
+
         if code == VISIT_CODE:
             # "52,000 Venezuelans have arrived in Brazil", "tourists flew to Bali": people on the
             # move, not a visit by a state's envoy
@@ -4478,6 +4491,11 @@ CONSULT_ROOT = "04"
 PRESS_SECTOR = "MED"
 #: Visits made and hosted: with the press, still visits.
 VISIT_CODES = {"042", "043"}
+#: Yielding (080) by an armed force withdrawing is a military retreat (0874).
+YIELD_CODE = "080"
+MILITARY_RETREAT_CODE = "0874"
+FIGHTING_SECTORS = {"MIL", "REB", "UAF", "INS"}
+RETREAT_WORDS = {"withdraw", "withdrawal", "retreat", "pull", "pullout", "pullback"}
 #: A visit; and the kinds of people whose travels are no visit (civilians, refugees, migrants).
 VISIT_CODE = "042"
 PRIVATE_MOVERS = {"CVL", "REF"}
@@ -4769,7 +4787,7 @@ def _names_a_city(mention: Mention, doc: Doc) -> bool:
 def _at_home(place: Mention, travellers: list[Mention]) -> bool:
     """Whether a place target is the travellers' own country, or a city the gazetteer knows that
     a traveller of no known country may live in."""
-    if place.rule not in PLACE_RULES | {"place"} or not place.actor.country:
+    if place.rule not in PLACE_RULES | {"place"} or not place.actor.country or not travellers:
         return False
     if place.rule == "place" and not all(s.actor.country for s in travellers):
         return True

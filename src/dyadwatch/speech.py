@@ -46,6 +46,8 @@ if TYPE_CHECKING:
 
     from .records import ActorRef
 
+#: Verbs of knowing: "people must know that ...", "Peru must understand that ..." ask for no act.
+KNOWING_VERBS = {"know", "understand", "realise", "realize", "remember", "learn"}
 #: Dependency labels by which a clause reports what its speaker said.
 REPORTED_DEPS = {"ccomp", "parataxis"}
 SELF_PRONOUNS = {"he", "she", "they", "it", "we", "i"}
@@ -493,6 +495,7 @@ class SpeechInterpreter:
                 code, how = "111", f"disapproved '{token.text}'"
             elif (
                 token.pos_ in ("VERB", "AUX")
+                and lemma not in KNOWING_VERBS
                 and (kind := obligation(token))
                 and not any(e.trigger.i == token.i or e.predicate.i == token.i for e in coded)
             ):
