@@ -340,6 +340,13 @@ def test_an_armed_force_withdrawing_retreats(code):
     assert code("UN troops withdrew from Chile on Monday.") == {("IGOUNOMIL", "CHL", "080")}
 
 
+def test_an_institution_of_a_kind_named_bare_is_the_activity(code):
+    assert code("Chilean students travel to high school by bus.") == set()
+    assert code("The Peruvian minister went to Chilean court on Monday.") == {
+        ("PERGOV", "CHLJUD", "042")
+    }
+
+
 def test_a_gerund_after_an_object_is_the_object_s_act(code):
     # "envisaged them surrendering": they would surrender, nobody known to us
     assert code("Colonel Ray Morgan said he envisaged them surrendering at the border.") == set()

@@ -54,3 +54,27 @@ def test_dates_modal_may_is_not_a_month():
 def test_dates_without_anchor_resolve_only_absolute_expressions():
     assert _values("on Friday", anchor=None) == []
     assert _values("on Sept. 11, 2020", anchor=None)[0][1] == "2020-09-11"
+
+
+def _event_dates(text, published="2019-07-20"):
+    import dyadwatch
+
+    return {
+        (e.cameo, e.target.code if e.target else None, e.date, e.date_text)
+        for e in dyadwatch.code_text(text, published=published)
+    }
+
+
+def test_a_clause_without_a_date_takes_the_date_of_the_clause_it_hangs_on(coder):
+    # a participle with no date of its own: the date of the verb it hangs on
+    text = "The Chilean government backed down on March 4, choosing instead to send aid to Peru."
+    assert _event_dates(text) == {("070", "PER", "2019-03-04", "March 4")}
+    # a date opening the sentence after a preposition dates all of it
+    text = "On March 4 the Chilean government backed down, choosing instead to send aid to Peru."
+    assert _event_dates(text) == {("070", "PER", "2019-03-04", "March 4")}
+    # "later": another time, not the date before it (the publication date stands in, undated)
+    text = "Chile closed its border with Peru on May 3 and later expelled Peruvian diplomats."
+    assert _event_dates(text) == {
+        ("166", "PER", "2019-05-03", "May 3"),
+        ("166", "PERGOV", "2019-07-20", None),
+    }

@@ -2080,6 +2080,29 @@ DATELINE_SEPARATORS = {":", "-", "--", "—", "–"}
 
 
 #: Institutions named bare, with no article, for what is done there ("go to school", "in court").
+#: Words for the kind of an institution named bare ("high school", "federal court").
+INSTITUTION_KINDS = {
+    "high",
+    "middle",
+    "primary",
+    "secondary",
+    "elementary",
+    "grade",
+    "boarding",
+    "medical",
+    "law",
+    "federal",
+    "district",
+    "county",
+    "state",
+    "juvenile",
+    "family",
+    "criminal",
+    "civil",
+    "magistrates",
+    "magistrate",
+    "crown",
+}
 ACTIVITY_INSTITUTIONS = {
     "school",
     "college",
@@ -2109,7 +2132,10 @@ def _institution_as_activity(doc: Doc, mention: Mention) -> bool:
         and token.tag_ == "NN"
         and token.dep_ == "pobj"
         and not any(
-            c.dep_ in ("det", "poss", "amod", "compound", "nummod", "prep") for c in token.children
+            c.dep_ in ("det", "poss", "nummod", "prep")
+            # "went to high school", "in federal court": still the activity, not a named one
+            or (c.dep_ in ("amod", "compound") and c.lower_ not in INSTITUTION_KINDS)
+            for c in token.children
         )
     )
 

@@ -11,8 +11,10 @@ own explicit date. Supported forms, each with the precision it yields:
   "later"/"after" count from the previous dated event of the article, "ago" from the anchor;
 * months — "in (early|mid|late) September [2020]", "last month" (``month``); years — "in 2019" (``year``).
 
-An event takes the date expression in its predicate's syntactic subtree, else the sentence's only date
-expression, else the publication date (``date_text`` is then null, so it can be told apart).
+An event takes the date expression in its predicate's syntactic subtree, else that of the clause its
+participle or conjoined verb hangs on ("backed down on March 4, choosing instead to ..."; not a reported
+clause's), else a sentence-initial one ("On March 4, ..."), else the sentence's only date expression,
+else the publication date (``date_text`` is then null, so it can be told apart).
 """
 
 from __future__ import annotations
@@ -270,6 +272,26 @@ def _resolve(
     return None
 
 
+#: Clauses that share the date of the verb they hang on, and how far up to look.
+SHARING_CLAUSE_DEPS = {"advcl", "xcomp", "conj"}
+MAX_CLAUSE_STEPS = 4
+#: Adverbs that set a clause at another time than the one it hangs on.
+SEQUENCE_WORDS = {
+    "later",
+    "afterwards",
+    "afterward",
+    "subsequently",
+    "then",
+    "earlier",
+    "previously",
+    "eventually",
+    "since",
+    "now",
+}
+#: Words that may open a sentence before its date ("On March 4, ...").
+SENTENCE_OPENERS = {"", "on", "in", "by", "since", "during", "early on", "late on", "then on"}
+
+
 def date_for_predicate(
     sent: Span, dates: list[DateMention], trigger: Token, predicate: Token | None = None
 ) -> DateMention | None:
@@ -278,22 +300,40 @@ def date_for_predicate(
     if not dates:
         return None
     also = (predicate,) if predicate is not None else ()
-    inside: list[tuple[int, DateMention]] = []
-    for mention in dates:
-        tokens = [t for t in sent if mention.start <= t.idx - sent.start_char < mention.end]
-        if any(governed_directly(t, trigger, also) for t in tokens):
-            inside.append((min(distance(t, trigger) for t in tokens), mention))
-    if inside:
-        return min(inside, key=lambda pair: pair[0])[1]
+    clause = trigger
+    for _ in range(MAX_CLAUSE_STEPS):
+        inside: list[tuple[int, DateMention]] = []
+        for mention in dates:
+            tokens = [t for t in sent if mention.start <= t.idx - sent.start_char < mention.end]
+            if any(governed_directly(t, clause, also) for t in tokens):
+                inside.append((min(distance(t, clause) for t in tokens), mention))
+        if inside:
+            return min(inside, key=lambda pair: pair[0])[1]
+        # "backed down on March 4, choosing instead to ...": a participle or a conjoined verb with no
+        # date of its own happens when the clause it hangs on does (not a reported clause)
+        if (
+            clause.dep_ not in SHARING_CLAUSE_DEPS
+            or clause.head.pos_ not in ("VERB", "AUX")
+            or _another_time(clause)
+        ):
+            break  # "... and later banned gatherings": another time
+        clause, also = clause.head, ()
     first = dates[0]
-    if first.start < 3:
-        return first  # a sentence-initial adverbial scopes over the whole sentence
+    if sent.text[: first.start].strip(" ,\"'“‘(").lower() in SENTENCE_OPENERS:
+        return first  # a sentence-initial adverbial ("On March 4, ...") scopes over the sentence
     root = sent.root
+    if _another_time(clause):
+        return None  # "closed the border on May 3 and later expelled ...": not on May 3
     if len(dates) == 1 and governed_directly(trigger, root):
         tokens = [t for t in sent if first.start <= t.idx - sent.start_char < first.end]
         if any(governed_directly(t, root) for t in tokens):
             return first  # the sentence's only date, in the same main clause as the event
     return None
+
+
+def _another_time(clause: Token) -> bool:
+    """Whether a clause sets itself at another time than the one it hangs on ("later banned")."""
+    return any(c.dep_ == "advmod" and c.lower_ in SEQUENCE_WORDS for c in clause.children)
 
 
 #: A year written before an event noun: "a 2015 meeting", "on a 2017 trip".
