@@ -347,6 +347,17 @@ def test_an_institution_of_a_kind_named_bare_is_the_activity(code):
     }
 
 
+def test_a_border_closed_restricts_movement(code):
+    assert code("Chile closed its northern borders with Peru and Bolivia.") == {
+        ("CHL", "PER", "191"),
+        ("CHL", "BOL", "191"),
+    }
+    assert code("Chile sealed its border to Peruvian refugees.") == {("CHL", "PERREF", "191")}
+    assert code("Chile reopened its border with Peru.") == {("CHL", "PER", "081")}
+    # an embassy closed still reduces relations
+    assert code("Peru closed its embassy in Chile.") == {("PER", "CHLGOV", "166")}
+
+
 def test_a_gerund_after_an_object_is_the_object_s_act(code):
     # "envisaged them surrendering": they would surrender, nobody known to us
     assert code("Colonel Ray Morgan said he envisaged them surrendering at the border.") == set()

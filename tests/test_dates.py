@@ -75,6 +75,6 @@ def test_a_clause_without_a_date_takes_the_date_of_the_clause_it_hangs_on(coder)
     # "later": another time, not the date before it (the publication date stands in, undated)
     text = "Chile closed its border with Peru on May 3 and later expelled Peruvian diplomats."
     assert _event_dates(text) == {
-        ("166", "PER", "2019-05-03", "May 3"),
+        ("191", "PER", "2019-05-03", "May 3"),
         ("166", "PERGOV", "2019-07-20", None),
     }
