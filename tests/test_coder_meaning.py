@@ -358,6 +358,18 @@ def test_a_border_closed_restricts_movement(code):
     assert code("Peru closed its embassy in Chile.") == {("PER", "CHLGOV", "166")}
 
 
+def test_the_visit_of_a_leader_to_a_country_is_his_visit_there(code):
+    assert code("The visit of the Peruvian president to Chile was a success.") == {
+        ("PERGOV", "CHL", "042")
+    }
+    found = code(
+        "Since the visit of the Peruvian president to Chile, both governments signed a deal."
+    )
+    assert ("PERGOV", "CHL", "042") in found and ("CHLGOV", "CHL", "042") not in found
+    # an envoy is still accredited "to" a country
+    assert code("The Chinese ambassador to Chile criticised Peru.") == {("CHNGOV", "PER", "111")}
+
+
 def test_a_gerund_after_an_object_is_the_object_s_act(code):
     # "envisaged them surrendering": they would surrender, nobody known to us
     assert code("Colonel Ray Morgan said he envisaged them surrendering at the border.") == set()

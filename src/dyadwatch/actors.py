@@ -1667,6 +1667,25 @@ def _word_before(doc: Doc, start: int) -> str:
     return doc[before].lower_ if before >= 0 else ""
 
 
+#: Leaders, who are accredited to no one: after them "to" is where they go.
+LEADER_ROLES = {
+    "president",
+    "vice president",
+    "prime minister",
+    "premier",
+    "chancellor",
+    "king",
+    "queen",
+    "emperor",
+    "monarch",
+    "leader",
+    "head of state",
+    "head of government",
+    "governor",
+    "mayor",
+}
+
+
 def _takes_host(preposition: str, agent: Agent) -> bool:
     """Whether a role word takes the country after ``preposition`` as its host: "officials in
     Belgrade", "Ambassador to Serbia", "envoys to the UN", "refugees from Syria"; but "troops to
@@ -1676,6 +1695,8 @@ def _takes_host(preposition: str, agent: Agent) -> bool:
     if preposition == "from":
         return agent.sector in ORIGIN_SECTORS
     if preposition in ("to", "for"):
+        if preposition == "to" and agent.term in LEADER_ROLES:
+            return False  # "the visit of the Peruvian president to Chile": where he went
         return agent.title or agent.sector in ENVOY_SECTORS
     return True
 

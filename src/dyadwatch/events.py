@@ -3164,6 +3164,14 @@ class EventCoder:
             )
             sources = self._mentions(authors, mentions)
             frame = "author"
+        if not sources and pattern.code == VISIT_CODE:
+            # "the visit of the Peruvian president to Chile": the "of" is the visitor
+            sources = [
+                m
+                for m in self._mentions(self._prep_objects([noun], frozenset({"of"})), mentions)
+                if m.rule not in PLACE_RULES
+            ]
+            frame = "visitor"
         if not sources and any(
             c.dep_ == "poss" and c.lower_ in OWN_PRONOUNS for c in noun.children
         ):
