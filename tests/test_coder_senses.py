@@ -114,6 +114,17 @@ def test_talking_to_an_audience_is_a_statement_to_it_not_a_consultation(code):
     assert code("The Kenyan president talked to a crowd of farmers on Sunday.") == {
         ("KENGOV", "---AGR", "010")
     }
+    # plain people of no named country, talked to as a body, are an audience too
+    assert code("Speaking to village elders, the Kenyan general praised the police.") >= {
+        ("KENMIL", "---ELI", "010")
+    }
+    assert code("The Kenyan president talked to the troops at the base.") == {
+        ("KENGOV", "---MIL", "010")
+    }
+    assert code("The Kenyan president spoke to Ugandan officials on Monday.") == {
+        ("KENGOV", "UGAGOV", "041"),
+        ("UGAGOV", "KENGOV", "041"),
+    }
     # a named party is still consulted
     assert code("The Kenyan president spoke with Ugandan farmers in Kampala.") == {
         ("KENGOV", "UGAAGR", "041"),

@@ -4522,7 +4522,8 @@ def _press_statements(events: list[CodedEvent], trace: Trace | None) -> list[Cod
         press = [
             m
             for m in (event.source, target)
-            if m is not None and (_is_press(m) or _is_audience(m, doc))
+            if m is not None
+            and (_is_press(m) or _is_audience(m, doc) or _addressed(m, event.trigger))
         ]
         if target is None or len(press) != 1 or event.code in VISIT_CODES:
             # a journalist travelling to a summit, or hosted by a ministry, says nothing to anyone
@@ -4557,6 +4558,26 @@ AUDIENCE_NOUNS = {
     "spectator",
     "attendee",
 }
+
+
+#: Plain people a speaker talks to as a body ("spoke to village elders", "talked to the troops").
+ADDRESSED_SECTORS = {"CVL", "ELI", "EDU", "LAB", "AGR", "MIL", "REF"}
+SPEAKING_VERBS = {"speak", "talk", "address"}
+
+
+def _addressed(mention: Mention, trigger: Token) -> bool:
+    """Whether a mention is a body of plain people of no named country a speaker talks to:
+    "speaking to village elders", "talked to the troops" (not "spoke to officials", a
+    consultation)."""
+    head = trigger.doc[mention.head if mention.head >= 0 else mention.end - 1]
+    return (
+        trigger.lemma_.lower() in SPEAKING_VERBS
+        and head.tag_ == "NNS"
+        and mention.rule == "agent"
+        and not mention.members
+        and mention.actor.sector in ADDRESSED_SECTORS
+        and _placeless(mention)  # "spoke with Ugandan farmers": a party named, consulted
+    )
 
 
 def _is_audience(mention: Mention, doc: Doc) -> bool:
