@@ -169,8 +169,6 @@ SPONSOR_SUFFIXES = frozenset(
 #: Shortest country or organisation name matched in another case than the dictionary's ("IRAN",
 #: "iSrael"); capitals need one more letter ("MALE" in a headline is rarely the Maldives).
 MIN_RECASED_CHARS = 4
-#: "the Chinese side", "both sides": the parties to talks, a dispute or a war (not "the Lebanese
-#: side of the frontier", "at the side of the president").
 #: Role words whose sector the article decides: term -> (sector, words that make it so, words that
 #: keep the dictionary's). "Officers" in a story that speaks of police and of no army are police
 #: officers; "deputies" in one that names a sheriff are his deputies, not members of a parliament.
@@ -203,6 +201,8 @@ def _words_in(words: str, text: str) -> bool:
     return re.search(rf"\b(?:{words})\b", text, re.IGNORECASE) is not None
 
 
+#: "the Chinese side", "both sides": the parties to talks, a dispute or a war (not "the Lebanese
+#: side of the frontier", "at the side of the president").
 SIDE_WORDS = {"side", "sides"}
 #: Role words that say nothing about the organ they speak for: "army spokesman" is the army's.
 GENERIC_ROLES = {
@@ -495,8 +495,9 @@ class ActorResolver:
 
     def new_article(self, day: date | None, text: str = "") -> ArticleContext:
         """Start a new article; ``day`` (the publication date) selects who held which office, and
-        ``text`` (the article's) whether a name shared by a country and a US state is the state
-        (read by every gazetteer look-up until the next article starts)."""
+        ``text`` (the article's) which American places its shared names are (read by every
+        gazetteer look-up until the next article starts, :meth:`Gazetteer.local_readings`) and
+        which sector its officers and deputies have (:func:`role_readings`)."""
         from .gazetteer import LOCAL_READINGS, gazetteer
 
         LOCAL_READINGS.set(gazetteer().local_readings(text) if text else None)
@@ -507,10 +508,10 @@ class ActorResolver:
         """Knowledge matches over a whole paragraph doc (computed once per doc)."""
         from .gazetteer import LOCAL_READINGS
 
-        states = LOCAL_READINGS.get() or {}
+        local = LOCAL_READINGS.get() or {}
         roles = ROLE_READINGS.get() or {}
         cached = self._doc_matches
-        if cached is not None and cached[0] is doc and cached[2] == (states, roles):
+        if cached is not None and cached[0] is doc and cached[2] == (local, roles):
             return cached[1]
         found: list[_Piece] = []
         for matcher in (self.names, self.lowered):
@@ -524,12 +525,11 @@ class ActorResolver:
             if (start, end) not in exact and not text.islower():
                 kind, value = self._labels[doc.vocab.strings[match_id]]
                 found.append(_Piece(start, end, kind, value))
-        if states:
-            # "Georgia" in a story from Atlanta: the US state, a place like any other
+        if local:
+            # "Georgia" in a story from Atlanta, "Lebanon police" in county news: an American
+            # place like any other
             found = [
-                p
-                for p in found
-                if not (p.kind == "country" and doc[p.start : p.end].text in states)
+                p for p in found if not (p.kind == "country" and doc[p.start : p.end].text in local)
             ]
         if roles:
             # "officers" in a story of police: police officers
@@ -539,7 +539,7 @@ class ActorResolver:
                 else p
                 for p in found
             ]
-        self._doc_matches = (doc, found, (states, roles))
+        self._doc_matches = (doc, found, (local, roles))
         return found
 
     def _starts_province(self, doc: Doc, piece: _Piece) -> bool:

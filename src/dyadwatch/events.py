@@ -3377,14 +3377,14 @@ class EventCoder:
             code = MILITARY_RETREAT_CODE
             notes.append("an armed force withdrawing: a military retreat")
 
-        if code == VISIT_CODE:
+        if code == VISIT_CODE and all(
+            m.rule == "demonym" or m.actor.sector in PRIVATE_MOVERS for m in sources
+        ):
             # "52,000 Venezuelans have arrived in Brazil", "tourists flew to Bali": people on the
             # move, not a visit by a state's envoy
-            movers = [m for m in sources if m.rule == "demonym" or m.actor.sector in PRIVATE_MOVERS]
-            if movers and len(movers) == len(sources):
-                if trace:
-                    trace.add(trigger, f"pattern {code}: people on the move, no visit")
-                return events
+            if trace:
+                trace.add(trigger, f"pattern {code}: people on the move, no visit")
+            return events
 
         if (
             code[:2] == "19"

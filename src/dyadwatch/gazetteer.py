@@ -271,35 +271,34 @@ class Gazetteer:
 
     def local_readings(self, text: str) -> dict[str, Place]:
         """The names ``text`` uses for an American place whose best-known bearer is elsewhere, and
-        the place: a state named like a country (:meth:`state_readings`); a city or town of a
-        state the article names, where the bigger namesake is no capital and its country goes
-        unnamed ("Alexandria" beside "Virginia" and no "Egypt"; "Portland" beside "Maine" is
-        Maine's); a town named like a country in county news that names nothing of the country
+        the place: a state named like a country (:meth:`state_readings`); a town written with its
+        state, in full or in AP abbreviation ("Paris, Tenn."); a city or town of a state the
+        article names, where the bigger namesake is no capital and its country goes unnamed
+        ("Portland" beside "Maine" is Maine's); in an article that names a state, any town whose
+        bigger namesake abroad is no capital and goes unnamed with its country ("Alexandria", no
+        "Egypt"); a town named like a country in county news that names nothing of the country
         ("Lebanon police" and "Boone County")."""
+        states = self.state_readings(text)
         readings = {
             name: self.by_country[name]["USA"]
-            for name in self.state_readings(text)
+            for name in states
             if "USA" in self.by_country.get(name, {})
         }
-        for town, written in self._town_in_state.findall(text):
+        towns = self._town_in_state.findall(text)
+        for town, written in towns:
             state = AP_STATES.get(written, written)
-            in_state = self.state_cities.get(state, {})
             name = town.title() if town.isupper() else town  # "PARIS, Tenn."
             # a town too small for the index is still American ("Paris, Tenn.")
-            place = in_state.get(name) or Place(name, "USA", "city")
+            place = self.state_cities.get(state, {}).get(name) or Place(name, "USA", "city")
             if name not in readings and (name in self.index or town in self.index):
                 readings[name] = place
-        named = {*self._state_names.findall(text), *readings}
-        named |= {AP_STATES[w] for _, w in self._town_in_state.findall(text) if w in AP_STATES}
+        named = {
+            self._state_written.get(state, state)
+            for state in (*self._state_names.findall(text), *states)
+        } | {AP_STATES.get(written, written) for _, written in towns}
         for state in named:
-            for name, place in self.state_cities.get(
-                self._state_written.get(state, state), {}
-            ).items():
-                if (
-                    name not in text
-                    or name in readings
-                    or not re.search(rf"\b{re.escape(name)}\b", text)
-                ):
+            for name, place in self.state_cities.get(state, {}).items():
+                if name in readings or not _names(name, text):
                     continue
                 best = self.index.get(name)
                 if best is None or best == place:
@@ -310,24 +309,23 @@ class Gazetteer:
                     readings[name] = place
         if named:
             # an American story: "Alexandria", with no word of Egypt, is the American one
-            for name, town in self._abroad_namesakes.items():
-                if (
-                    name in text
-                    and name not in readings
-                    and re.search(rf"\b{re.escape(name)}\b", text)
-                    and not self._names_country(self.index[name].country, name, text)
-                ):
-                    readings[name] = town
+            self._read_as_american(self._abroad_namesakes, text, readings)
         if self._county_words.search(text):
-            for name, town in self._country_named_towns.items():
-                if (
-                    name in text
-                    and name not in readings
-                    and re.search(rf"\b{re.escape(name)}\b", text)
-                    and not self._names_country(self.index[name].country, name, text)
-                ):
-                    readings[name] = town
+            self._read_as_american(self._country_named_towns, text, readings)
         return readings
+
+    def _read_as_american(
+        self, towns: dict[str, Place], text: str, readings: dict[str, Place]
+    ) -> None:
+        """Read as American each of ``towns`` that ``text`` names while naming nothing of the
+        country of the name's best-known bearer."""
+        for name, town in towns.items():
+            if (
+                name not in readings
+                and _names(name, text)
+                and not self._names_country(self.index[name].country, name, text)
+            ):
+                readings[name] = town
 
     def _names_country(self, country: str, name: str, text: str) -> bool:
         """Whether ``text`` names ``country`` (by name, adjective or capital) other than as
@@ -371,6 +369,11 @@ def _words(words: Collection[str], folded: Collection[str] = ()) -> re.Pattern[s
     alternatives = [re.escape(w) for w in sorted(written, key=len, reverse=True) if w]
     alternatives += [f"(?i:{re.escape(w)})" for w in folded]
     return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b")
+
+
+def _names(name: str, text: str) -> bool:
+    """Whether ``text`` has ``name`` as a whole word (a quick substring test first)."""
+    return name in text and re.search(rf"\b{re.escape(name)}\b", text) is not None
 
 
 def _ascii(name: str) -> str:
