@@ -11,7 +11,7 @@ ordinary words and surnames.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
@@ -227,36 +227,35 @@ class Gazetteer:
         )
         self._state_written = {n.upper(): n for n in states}  # a dateline's "VIRGINIA"
         #: "Paris, Tenn.", "Alexandria, Virginia": a town and its state
-        self._town_in_state = re.compile(
-            r"\b([A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,2}), ("
+        self._state_after_comma = re.compile(
+            r", ("
             + "|".join(re.escape(w) for w in sorted({*AP_STATES, *states}, key=len, reverse=True))
             + r")(?![\w])"
         )
         #: towns of the United States whose best-known namesake is elsewhere and no capital
-        #: ("Alexandria"), by name: the most populous American one
-        self._abroad_namesakes = {
-            name: in_country["USA"]
-            for name, in_country in self.by_country.items()
-            if "USA" in in_country
-            and in_country["USA"].kind == "city"
-            and self.index[name].country != "USA"
-            and self.index[name].population < CAPITAL_RANK
+        #: ("Alexandria"), and American towns named like a country ("Lebanon", "Palestine"; not
+        #: "Holland", another name of a country): name -> the most populous American one
+        self._abroad_namesakes: dict[str, Place] = {}
+        self._country_named_towns: dict[str, Place] = {}
+        for name, in_country in self.by_country.items():
+            town = in_country.get("USA")
+            if town is None or town.kind != "city":
+                continue
+            best = self.index[name]
+            if best.kind == "country" and best.name == name:
+                self._country_named_towns[name] = town
+            elif best.country != "USA" and best.population < CAPITAL_RANK:
+                self._abroad_namesakes[name] = town
+        #: the same towns, and each state's, by the first capitalised word of their name: an
+        #: article is searched only for the names that begin with a word it has
+        self._state_towns_by_word = {
+            state: _by_first_word(towns) for state, towns in self.state_cities.items()
         }
-        #: American towns named like a country ("Lebanon", "Palestine"), by name
-        self._country_named_towns = {
-            name: in_country["USA"]
-            for name, in_country in self.by_country.items()
-            if "USA" in in_country
-            and in_country["USA"].kind == "city"
-            and self.index[name].kind == "country"
-            and self.index[name].name == name  # not "Holland", another name of a country
-        }
+        self._abroad_by_word = _by_first_word(self._abroad_namesakes)
         self._county_words = _words((), STATE_NEWS_WORDS)
-        self._country_words: dict[str, re.Pattern[str]] = {
-            entry.code: _words({entry.name, *entry.aliases, *entry.adjectives, *entry.capitals})
-            for entry in kb.countries.values()
-            if not entry.region
-        }
+        self._countries = {entry.code: entry for entry in kb.countries.values() if not entry.region}
+        #: a country's names, adjectives and capital as one pattern (compiled when first needed)
+        self._country_words: dict[str, re.Pattern[str]] = {}
 
     def state_readings(self, text: str) -> frozenset[str]:
         """The names of a country that ``text`` uses for the US state of the name: those of an
@@ -284,7 +283,7 @@ class Gazetteer:
             for name in states
             if "USA" in self.by_country.get(name, {})
         }
-        towns = self._town_in_state.findall(text)
+        towns = self._towns_in_states(text)
         for town, written in towns:
             state = AP_STATES.get(written, written)
             name = town.title() if town.isupper() else town  # "PARIS, Tenn."
@@ -296,8 +295,9 @@ class Gazetteer:
             self._state_written.get(state, state)
             for state in (*self._state_names.findall(text), *states)
         } | {AP_STATES.get(written, written) for _, written in towns}
+        words = set(_FIRST_WORD.findall(text))
         for state in named:
-            for name, place in self.state_cities.get(state, {}).items():
+            for name, place in _candidates(self._state_towns_by_word.get(state, {}), words):
                 if name in readings or not _names(name, text):
                     continue
                 best = self.index.get(name)
@@ -309,17 +309,27 @@ class Gazetteer:
                     readings[name] = place
         if named:
             # an American story: "Alexandria", with no word of Egypt, is the American one
-            self._read_as_american(self._abroad_namesakes, text, readings)
+            self._read_as_american(_candidates(self._abroad_by_word, words), text, readings)
         if self._county_words.search(text):
-            self._read_as_american(self._country_named_towns, text, readings)
+            self._read_as_american(self._country_named_towns.items(), text, readings)
         return readings
 
+    def _towns_in_states(self, text: str) -> list[tuple[str, str]]:
+        """The towns written with their state ("Paris, Tenn.", "Alexandria, Virginia"): (town,
+        state as written); the state is looked for first, the town's capitalised words before it."""
+        found = []
+        for match in self._state_after_comma.finditer(text):
+            town = _TOWN_BEFORE.search(text, max(0, match.start() - MAX_TOWN_CHARS), match.start())
+            if town is not None:
+                found.append((town.group(1), match.group(1)))
+        return found
+
     def _read_as_american(
-        self, towns: dict[str, Place], text: str, readings: dict[str, Place]
+        self, towns: Iterable[tuple[str, Place]], text: str, readings: dict[str, Place]
     ) -> None:
         """Read as American each of ``towns`` that ``text`` names while naming nothing of the
         country of the name's best-known bearer."""
-        for name, town in towns.items():
+        for name, town in towns:
             if (
                 name not in readings
                 and _names(name, text)
@@ -332,7 +342,11 @@ class Gazetteer:
         ``name``."""
         words = self._country_words.get(country)
         if words is None:
-            return False
+            entry = self._countries.get(country)
+            if entry is None:
+                return False
+            words = _words({entry.name, *entry.aliases, *entry.adjectives, *entry.capitals})
+            self._country_words[country] = words
         return any(found != name for found in words.findall(text))
 
     def _add(self, name: str, place: Place) -> None:
@@ -369,6 +383,31 @@ def _words(words: Collection[str], folded: Collection[str] = ()) -> re.Pattern[s
     alternatives = [re.escape(w) for w in sorted(written, key=len, reverse=True) if w]
     alternatives += [f"(?i:{re.escape(w)})" for w in folded]
     return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b")
+
+
+#: Up to three capitalised words ending where a state's name follows ("Paris, Tenn."), and how far
+#: back to look for them.
+_TOWN_BEFORE = re.compile(r"\b([A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,2})$")
+MAX_TOWN_CHARS = 60
+#: The first capitalised word of a name, as a look-up key ("Alexandria's" -> "Alexandria").
+_FIRST_WORD = re.compile(r"[A-Z]\w*")
+
+
+def _by_first_word(towns: dict[str, Place]) -> dict[str, list[tuple[str, Place]]]:
+    """``towns`` grouped by the first capitalised word of their names."""
+    grouped: dict[str, list[tuple[str, Place]]] = {}
+    for name, place in towns.items():
+        first = _FIRST_WORD.match(name)
+        if first is not None:
+            grouped.setdefault(first.group(0), []).append((name, place))
+    return grouped
+
+
+def _candidates(
+    grouped: dict[str, list[tuple[str, Place]]], words: set[str]
+) -> list[tuple[str, Place]]:
+    """The towns of ``grouped`` whose first word is among ``words`` (those of an article)."""
+    return [town for word in words & grouped.keys() for town in grouped[word]]
 
 
 def _names(name: str, text: str) -> bool:
