@@ -180,25 +180,31 @@ ARMY_STORY_WORDS = (
     r"army|armies|military|militaries|troops|soldiers?|navy|naval|air force|armed forces|"
     r"battalions?|brigades?|regiments?|marines|militias?|rebels?|insurgents?|coup"
 )
-ARTICLE_SECTORS: dict[str, tuple[str, str, str | None]] = {
-    "officer": ("COP", POLICE_STORY_WORDS, ARMY_STORY_WORDS),
-    "officers": ("COP", POLICE_STORY_WORDS, ARMY_STORY_WORDS),
-    "deputies": ("COP", r"sheriffs?", None),
+_POLICE_STORY = re.compile(rf"\b(?:{POLICE_STORY_WORDS})\b", re.IGNORECASE)
+_ARMY_STORY = re.compile(rf"\b(?:{ARMY_STORY_WORDS})\b", re.IGNORECASE)
+_SHERIFF_STORY = re.compile(r"\bsheriffs?\b", re.IGNORECASE)
+ARTICLE_SECTORS: dict[str, tuple[str, re.Pattern[str], re.Pattern[str] | None]] = {
+    "officer": ("COP", _POLICE_STORY, _ARMY_STORY),
+    "officers": ("COP", _POLICE_STORY, _ARMY_STORY),
+    "deputies": ("COP", _SHERIFF_STORY, None),
 }
 ROLE_READINGS: ContextVar[dict[str, str] | None] = ContextVar("role_readings", default=None)
 
 
 def role_readings(text: str) -> dict[str, str]:
     """The sectors ``text`` gives the role words of :data:`ARTICLE_SECTORS` (term -> sector)."""
-    found = {}
+    found: dict[str, str] = {}
+    seen: dict[re.Pattern[str], bool] = {}  # each story pattern searched once per text
+
+    def has(words: re.Pattern[str]) -> bool:
+        if words not in seen:
+            seen[words] = words.search(text) is not None
+        return seen[words]
+
     for term, (sector, when, unless) in ARTICLE_SECTORS.items():
-        if _words_in(when, text) and not (unless and _words_in(unless, text)):
+        if has(when) and not (unless is not None and has(unless)):
             found[term] = sector
     return found
-
-
-def _words_in(words: str, text: str) -> bool:
-    return re.search(rf"\b(?:{words})\b", text, re.IGNORECASE) is not None
 
 
 #: "the Chinese side", "both sides": the parties to talks, a dispute or a war (not "the Lebanese
