@@ -416,6 +416,8 @@ def _names(name: str, text: str) -> bool:
 
 
 def _ascii(name: str) -> str:
+    if name.isascii():
+        return name  # most names: no accents to strip
     import unicodedata
 
     return "".join(

@@ -21,6 +21,7 @@ from .dates import DateMention, date_for_predicate, find_dates, noun_year, parse
 from .errors import ExtractError
 from .events import CodedEvent, EventCoder
 from .extract import extract
+from .gazetteer import gazetteer
 from .knowledge import DICTIONARY_VERSION, dictionaries_digest, knowledge
 from .nlp import (
     DEFAULT_BATCH_SIZE,
@@ -127,6 +128,9 @@ class Coder:
         self.model = model_label(self.nlp)
         self.kb = knowledge(dictionaries)
         self.resolver = ActorResolver(self.nlp, self.kb)
+        # The place index is built now, with the rest of what the coder loads, not inside the first
+        # article coded (every article's local readings use it: see ActorResolver.new_article).
+        gazetteer()
         self.coder = EventCoder(
             patterns().with_imported(self.kb.verb_patterns, self.kb.verb_words), self.kb.agents
         )
