@@ -223,3 +223,20 @@ def test_eval_can_score_with_skipping(coder):
         DEFAULTS["skip_sentences"] = False
     assert result.exit_code == 0, result.output
     assert '"recall": 1.0' in result.stdout
+
+
+def test_sentence_tokens_are_made_once_per_paragraph_doc(blank_nlp):
+    from dyadwatch.nlp import tokens_of
+
+    first = blank_nlp("Ministers of Ruritania met envoys of Freedonia on Monday.")
+    second = blank_nlp("Envoys left.")
+    span = first[2:5]
+    tokens = tokens_of(span)
+    assert [t.text for t in tokens] == ["Ruritania", "met", "envoys"]
+    assert [t.i for t in tokens] == [2, 3, 4]
+    # a second pass over the same doc reads the same Token objects, not new ones
+    assert all(a is b for a, b in zip(tokens, tokens_of(first[2:5]), strict=True))
+    # another doc gets its own tokens, and the first doc's are made again when it comes back
+    assert [t.text for t in tokens_of(second[0:3])] == ["Envoys", "left", "."]
+    assert [t.text for t in tokens_of(first[0:2])] == ["Ministers", "of"]
+    assert tokens_of(first[0:2])[0].doc is first

@@ -45,7 +45,7 @@ from typing import TYPE_CHECKING, Any
 
 from .coref import ArticleContext
 from .knowledge import Agent, Knowledge, Office, knowledge
-from .nlp import doc_text, slice_text
+from .nlp import doc_text, slice_text, tokens_of
 from .ownership import (
     PLACE_RULES,
     CountryActor,
@@ -655,7 +655,7 @@ class ActorResolver:
         doc_chars = doc_text(doc)
         title_ends = {p.end for p in pieces if p.kind == "agent" and p.value.title}
         agent_heads = {p.end - 1 for p in pieces if p.kind == "agent"}
-        for token in sent:
+        for token in tokens_of(sent):
             index = token.i
             if index in taken:
                 continue

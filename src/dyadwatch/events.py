@@ -39,6 +39,7 @@ from .actors import (
 )
 from .coref import OWN_PRONOUNS
 from .knowledge import Agent, knowledge
+from .nlp import tokens_of
 from .ownership import PLACE_RULES
 from .patterns import Figurative, Pattern, Patterns, Step, Weapons, patterns
 from .syntax import children as _children
@@ -1428,7 +1429,7 @@ class EventCoder:
             return []
         events: list[CodedEvent] = []
         consumed: set[int] = set()
-        for token in sent:
+        for token in tokens_of(sent):
             if token.i in consumed:
                 continue
             if _describing_participle(token, mentions):

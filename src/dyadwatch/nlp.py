@@ -18,7 +18,7 @@ from .records import Article
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
     from .prefilter import Prefilter
 
@@ -94,6 +94,22 @@ def slice_text(doc: Doc, start: int, end: int) -> str:
         return ""
     last = doc[end - 1]
     return doc_text(doc)[doc[start].idx : last.idx + len(last.text)]
+
+
+#: The tokens of the paragraph doc read last (one entry: paragraphs are coded one at a time).
+_TOKENS: tuple[Doc, list[Token]] | None = None
+
+
+def tokens_of(span: Span) -> list[Token]:
+    """The tokens of ``span`` (a sentence), made once per paragraph doc: the passes over a sentence
+    (actors, references, events, reported speech, quotes) share them instead of each making its own
+    ``Token`` objects (spaCy makes a new one at every ``doc[i]``)."""
+    global _TOKENS
+    doc = span.doc
+    cached = _TOKENS
+    if cached is None or cached[0] is not doc:
+        cached = _TOKENS = (doc, list(doc))
+    return cached[1][span.start : span.end]
 
 
 def span_text(span: Span) -> str:

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .actors import Mention, mention_at
-from .nlp import doc_text, span_text
+from .nlp import doc_text, span_text, tokens_of
 from .patterns import Patterns
 from .records import ActorRef, Event, Quote, content_hash
 
@@ -289,7 +289,7 @@ class QuoteFinder:
         via: dict[str, object] | None = None
         audience: dict[str, object] | None = None
         sent = verb.sent
-        for token in sent:
+        for token in tokens_of(sent):
             if (
                 token.lower_ == "according"
                 and token.i + 1 < len(token.doc)
@@ -324,7 +324,7 @@ class QuoteFinder:
 
     def _passed_on_by(self, sent: Span, mentions: list[Mention]) -> dict[str, object] | None:
         """The outlet of "as reported by X", "as quoted by X" in a sentence."""
-        for token in sent:
+        for token in tokens_of(sent):
             if (
                 token.tag_ == "VBN"
                 and token.lemma_.lower() in PASSING_ON
@@ -350,7 +350,7 @@ class QuoteFinder:
         """Speaker (actor, words, offsets), cue and via of an "according to X" phrase of a sentence,
         outside the characters ``start``-``end`` (a direct quote's)."""
         doc = sent.doc
-        for token in sent:
+        for token in tokens_of(sent):
             if (
                 token.lower_ != "according"
                 or token.i + 1 >= sent.end
@@ -469,7 +469,7 @@ class QuoteFinder:
             quotes.append(quote)
             previous = quote
         for index, sent in enumerate(sents):
-            for token in sent:
+            for token in tokens_of(sent):
                 if token.pos_ not in ("VERB", "AUX") or not self._is_reporting(token):
                     continue
                 clause = self._clause(token)
@@ -587,7 +587,7 @@ class QuoteFinder:
     def _attribution(self, sents: list[Span], index: int, start: int, end: int) -> Token | None:
         """The reporting verb of a direct quote: outside the quote, in its sentence or the next."""
         for sent in sents[index : index + 2]:
-            for token in sent:
+            for token in tokens_of(sent):
                 if self._is_reporting(token) and not start <= token.idx < end:
                     return token
         if index > 0:
@@ -638,9 +638,11 @@ class QuoteFinder:
         covered: list[tuple[int, int]],
     ) -> list[Quote]:
         """ "According to X, CLAUSE" with no reporting verb: X is the speaker."""
-        if "according" not in span_text(sent).lower() or any(self._is_reporting(t) for t in sent):
+        if "according" not in span_text(sent).lower() or any(
+            self._is_reporting(t) for t in tokens_of(sent)
+        ):
             return []
-        for token in sent:
+        for token in tokens_of(sent):
             if (
                 token.lower_ != "according"
                 or token.i + 1 >= sent.end

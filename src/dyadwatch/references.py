@@ -32,6 +32,7 @@ from .coref import (
     ArticleContext,
 )
 from .gender import agrees
+from .nlp import tokens_of
 from .ownership import unowned_role
 from .records import ActorRef
 
@@ -232,7 +233,7 @@ def references(
     from .actors import Mention
 
     out = list(mentions)
-    for token in sent:
+    for token in tokens_of(sent):
         pos = token.pos_
         if pos not in ("PRON", "NOUN", "PROPN") or (
             pos != "PRON" and token.lower_ not in DESCRIPTION_NOUNS

@@ -39,6 +39,7 @@ from .events import (
     named_and_name,
     obligation,
 )
+from .nlp import tokens_of
 from .syntax import children
 
 if TYPE_CHECKING:
@@ -92,7 +93,7 @@ class SpeechInterpreter:
     def reports(self, sent: Span, mentions: list[Mention]) -> list[Report]:
         """Every reporting verb of the sentence with its speaker and reported clause."""
         found = []
-        for token in sent:
+        for token in tokens_of(sent):
             if token.pos_ not in ("VERB", "AUX"):
                 continue
             if not self.patterns.is_frame_verb("reporting", token.lemma_.lower(), token.lower_):
@@ -299,7 +300,7 @@ class SpeechInterpreter:
         """Calling an actor names: "X called Y a traitor", "branded Y a threat", "described Y as a
         reliable partner" is X blaming (111) or praising (051) Y, by the words of the name."""
         found: list[CodedEvent] = []
-        for token in sent:
+        for token in tokens_of(sent):
             if token.pos_ != "VERB" or token.lemma_.lower() not in NAMING_VERBS:
                 continue
             if _negated_copula(token) or _has_modal(token, COUNTERFACTUAL_MODALS):
@@ -455,7 +456,7 @@ class SpeechInterpreter:
         found: list[CodedEvent] = []
         if not any(r.speaker is not None and _has_stance(r.speaker) for r in reports):
             return found  # nobody here takes sides
-        for token in sent:
+        for token in tokens_of(sent):
             report = self._report_of(token, reports)
             if report is None or report.speaker is None or not _has_stance(report.speaker):
                 continue
