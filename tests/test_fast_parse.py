@@ -236,7 +236,7 @@ def test_sentence_tokens_are_made_once_per_paragraph_doc(blank_nlp):
     assert [t.i for t in tokens] == [2, 3, 4]
     # a second pass over the same doc reads the same Token objects, not new ones
     assert all(a is b for a, b in zip(tokens, tokens_of(first[2:5]), strict=True))
-    # another doc gets its own tokens, and the first doc's are made again when it comes back
+    # another doc gets its own tokens, and the first doc's are right again when it comes back
     assert [t.text for t in tokens_of(second[0:3])] == ["Envoys", "left", "."]
     assert [t.text for t in tokens_of(first[0:2])] == ["Ministers", "of"]
     assert tokens_of(first[0:2])[0].doc is first

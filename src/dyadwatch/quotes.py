@@ -638,11 +638,12 @@ class QuoteFinder:
         covered: list[tuple[int, int]],
     ) -> list[Quote]:
         """ "According to X, CLAUSE" with no reporting verb: X is the speaker."""
-        if "according" not in span_text(sent).lower() or any(
-            self._is_reporting(t) for t in tokens_of(sent)
-        ):
+        if "according" not in span_text(sent).lower():
             return []
-        for token in tokens_of(sent):
+        tokens = tokens_of(sent)
+        if any(self._is_reporting(t) for t in tokens):
+            return []
+        for token in tokens:
             if (
                 token.lower_ != "according"
                 or token.i + 1 >= sent.end
