@@ -44,7 +44,9 @@ from difflib import SequenceMatcher
 from typing import TYPE_CHECKING, Any
 
 from .coref import ArticleContext
+from .gazetteer import LOCAL_READINGS, gazetteer
 from .knowledge import Agent, Knowledge, Office, knowledge
+from .mentions import Mention
 from .nlp import doc_text, slice_text, tokens_of
 from .ownership import (
     PLACE_RULES,
@@ -192,9 +194,12 @@ ROLE_READINGS: ContextVar[dict[str, str] | None] = ContextVar("role_readings", d
 
 
 def role_readings(text: str) -> dict[str, str]:
-    """The sectors ``text`` gives the role words of :data:`ARTICLE_SECTORS` (term -> sector)."""
+    """The sectors ``text`` gives the role words of :data:`ARTICLE_SECTORS` that it uses (term ->
+    sector). A term the text does not contain is never looked up, so most articles are searched
+    for no story words at all."""
     found: dict[str, str] = {}
     seen: dict[re.Pattern[str], bool] = {}  # each story pattern searched once per text
+    lowered = text.lower()
 
     def has(words: re.Pattern[str]) -> bool:
         if words not in seen:
@@ -202,7 +207,7 @@ def role_readings(text: str) -> dict[str, str]:
         return seen[words]
 
     for term, (sector, when, unless) in ARTICLE_SECTORS.items():
-        if has(when) and not (unless is not None and has(unless)):
+        if term in lowered and has(when) and not (unless is not None and has(unless)):
             found[term] = sector
     return found
 
@@ -252,33 +257,6 @@ RANK = {
 }
 #: Kinds that can own a role word placed after them.
 OWNER_KINDS = ("adjective", "country", "capital", "seat")
-
-
-@dataclass
-class Mention:
-    """An actor mention: token span (paragraph-doc indices), resolved actor and the rule that fired.
-
-    ``members`` holds the actors of a group mention ("the two countries"); events code each member.
-    """
-
-    start: int
-    end: int
-    actor: ActorRef
-    rule: str
-    head: int = -1
-    members: tuple[ActorRef, ...] = ()
-
-    @property
-    def is_actor(self) -> bool:
-        """False for a mere modifier ("the *Washington* agreement"), which is kept only so that events
-        can read the owner of an object from it."""
-        return self.rule != "modifier"
-
-    def split(self) -> list[Mention]:
-        """One mention per member for a group mention, else the mention itself."""
-        if not self.members:
-            return [self]
-        return [replace(self, actor=member, members=()) for member in self.members]
 
 
 @dataclass
@@ -504,16 +482,12 @@ class ActorResolver:
         ``text`` (the article's) which American places its shared names are (read by every
         gazetteer look-up until the next article starts, :meth:`Gazetteer.local_readings`) and
         which sector its officers and deputies have (:func:`role_readings`)."""
-        from .gazetteer import LOCAL_READINGS, gazetteer
-
         LOCAL_READINGS.set(gazetteer().local_readings(text) if text else None)
         ROLE_READINGS.set(role_readings(text) if text else None)
         return ArticleContext(day, regions=self._regions)
 
     def _matches(self, doc: Doc) -> list[_Piece]:
         """Knowledge matches over a whole paragraph doc (computed once per doc)."""
-        from .gazetteer import LOCAL_READINGS
-
         local = LOCAL_READINGS.get() or {}
         roles = ROLE_READINGS.get() or {}
         cached = self._doc_matches
@@ -1103,8 +1077,6 @@ class ActorResolver:
             # a subject tagged GPE is still the person ("Obama ends US ban": the NER reads a
             # headline's subject as a place); a place-tagged name elsewhere is the place when
             # there is a place of the name ("moved to Austin"), not otherwise ("met Modi")
-            from .gazetteer import gazetteer
-
             place = (
                 token.ent_type_ in PLACE_LABELS
                 and token.dep_ not in SUBJECT_DEPS
@@ -1505,8 +1477,6 @@ class ActorResolver:
         """Whether a name the NER tags as a place the gazetteer knows stands before a role word
         parsed as its apposition ("a Topeka, Kan., police officer"): a place is no person
         (it may be described: "Haifa, Israel's third city")."""
-        from .gazetteer import gazetteer
-
         if not all(t.ent_type_ in ("GPE", "LOC") for t in doc[start:end]):
             return False
         if gazetteer().lookup(doc[start:end].text) is None:
@@ -1753,12 +1723,11 @@ def _city_owner(
     "the Kharkiv governor", "New Jersey police"), as the gazetteer knows it; before a title
     (``titled``: "Wisconsin Governor Tony Evers"), a state, or a city before a city's title. A
     namesake in a country ``prefer`` gives (asked only when a name is looked up) comes first."""
-    from .gazetteer import gazetteer
-    from .places import gazetteer_place  # places imports this module
-
     role = next((i for i, p in enumerate(group) if p.kind == "agent"), None)
     if not role:
         return None
+    from .places import gazetteer_place  # places imports this module
+
     first = role
     while first > 0 and group[first - 1].kind == "name" and role - first < 3:
         first -= 1
@@ -2174,8 +2143,6 @@ def dateline(sent: Span) -> tuple[int, Place] | None:
     "MOSCOW"), may go on with a region, a date and the agency in brackets, and ends at a colon or a
     dash; nothing in it is lower case.
     """
-    from .gazetteer import gazetteer
-
     if not len(sent) or not (sent[0].is_upper and sent[0].is_alpha):
         return None  # the common case, decided without building the first tokens
     tokens = list(sent[:20])

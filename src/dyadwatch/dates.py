@@ -148,6 +148,11 @@ _GROUP_RES = {
     for group in groups
 }
 _NEEDED = {kind: [_GROUP_RES[group] for group in groups] for kind, groups in NEEDS.items()}
+#: any word of any group: a text with none of them has no date expression (one search for most
+#: sentences)
+_ANY_NEEDED = re.compile(
+    "|".join(sorted({re.escape(w) for groups in NEEDS.values() for g in groups for w in g}))
+)
 
 
 @dataclass
@@ -185,6 +190,8 @@ def find_dates(text: str, anchor: date | None, previous: date | None = None) -> 
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     lowered = text.lower()
+    if _ANY_NEEDED.search(lowered) is None:
+        return found
     present: dict[re.Pattern[str], bool] = {}  # word group -> in the text (searched once)
 
     def has(words: re.Pattern[str]) -> bool:

@@ -42,7 +42,10 @@ from .knowledge import Agent, knowledge
 from .nlp import tokens_of
 from .ownership import PLACE_RULES
 from .patterns import Figurative, Pattern, Patterns, Step, Weapons, patterns
+from .places import gazetteer_place, place_name
+from .records import ActorRef
 from .syntax import children as _children
+from .syntax import governed_directly, head_path
 from .syntax import with_coordinates as _with_conjuncts
 
 if TYPE_CHECKING:
@@ -1454,7 +1457,7 @@ class EventCoder:
     def _frame_of(self, verb: Token) -> tuple[str, Token] | None:
         """The frame a verb opens over its complement verb, if any: (frame name, complement)."""
         lemma, word = verb.lemma_.lower(), verb.lower_
-        if not any(self.patterns.is_frame_verb(f, lemma, word) for f in COMPLEMENT_FRAMES):
+        if not self.patterns.in_any_frame(COMPLEMENT_FRAMES, lemma, word):
             return None
         if _expletive_it(verb) or (_expletive_it(verb.head) and verb.dep_ in ("acomp", "attr")):
             return None  # "it was wrong to sanction X": nobody intends it
@@ -1825,9 +1828,8 @@ class EventCoder:
         if (
             _has_modal(governor, {"should", "must", "ought"})
             and (verb.dep_ == "advcl" or verb.dep_ == "xcomp" and _children(head, {"dobj", "obj"}))
-            and not any(
-                self.patterns.is_frame_verb(f, governor.lemma_.lower(), governor.lower_)
-                for f in COMPLEMENT_FRAMES
+            and not self.patterns.in_any_frame(
+                COMPLEMENT_FRAMES, governor.lemma_.lower(), governor.lower_
             )
         ):
             return True  # "should use the money to support X": what is urged, not done
@@ -2939,8 +2941,6 @@ class EventCoder:
         """The place an event happens in ("exercises in Alaska"), as its target: a country or capital
         mention, or a city or state the gazetteer knows (coded as its country); also after the
         pattern's own ``preps`` ("withdrew from the town of Kidal")."""
-        from .syntax import governed_directly, head_path
-
         source_codes = {s.actor.code for s in sources}
         countries = _countries(mentions)
         for token in trigger.sent:
@@ -4455,9 +4455,6 @@ def _place_at(
 def _gazetteer_mention(token: Token, prefer: Collection[str] = ()) -> Mention | None:
     """A city or state the gazetteer knows, as a mention of its country (a namesake in a ``prefer``
     country first: "Tripoli" for Lebanese actors)."""
-    from .places import gazetteer_place, place_name
-    from .records import ActorRef
-
     place = gazetteer_place(token, prefer=prefer)
     if place is None:
         return None
@@ -4808,8 +4805,6 @@ def _unique(events: list[CodedEvent]) -> list[CodedEvent]:
 def _names_a_city(mention: Mention, doc: Doc) -> bool:
     """Whether a modifier mention is the name of a city or region the gazetteer knows ("Kabul",
     "Texas"), not of a country or a nationality ("US", "Israeli")."""
-    from .places import gazetteer_place
-
     place = gazetteer_place(doc[mention.head])
     return place is not None and place.get("type") != "country"
 

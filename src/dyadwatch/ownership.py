@@ -21,12 +21,12 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
+from .mentions import Mention
 from .records import ActorRef
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-    from .actors import Mention
 
 #: Prepositions through which a place or organisation owns a role word ("dissidents from Myanmar").
 OWNER_PREPOSITIONS = {"of", "from", "in"}
@@ -116,8 +116,6 @@ def owned_by_phrase(
     doc: Doc, mentions: list[Mention], country_actor: CountryActor, titles: set[str]
 ) -> list[Mention]:
     """Role words owned through "of"/"from"; the owning mention joins the role word's span."""
-    from .actors import Mention
-
     out = list(mentions)
     for mention in mentions:
         if not unowned_role(mention):
@@ -283,8 +281,6 @@ def conjoined_owners(
     doc: Doc, mentions: list[Mention], nationality_at: dict[int, Any], country_actor: CountryActor
 ) -> list[Mention]:
     """Each of several conjoined nationality words owns the role word after them."""
-    from .actors import Mention
-
     out = list(mentions)
     for mention in mentions:
         if mention.rule != "agent" or not mention.actor.country or mention.members:
@@ -425,8 +421,6 @@ def titled_name_owners(
     and the country joins the person's span. A name conjoined after a plural title shares it
     ("Presidents A of X and B of Y"). Returns the new mentions and the persons so owned (for the
     article's memory of names)."""
-    from .actors import Mention
-
     out = list(mentions)
     owned: list[Mention] = []
     for mention in mentions:

@@ -230,6 +230,10 @@ class Patterns:
     figurative: Figurative | None = None
     #: (frame, lemma, word) -> membership, filled as tokens are asked about
     _frame_memo: dict[tuple[str, str, str], bool] = field(default_factory=dict, repr=False)
+    #: (frames, lemma, word) -> membership in any of the frames, filled likewise
+    _frames_memo: dict[tuple[tuple[str, ...], str, str], bool] = field(
+        default_factory=dict, repr=False
+    )
     #: (lemma, word) -> the patterns of that verb token, filled as tokens are asked about
     _verb_memo: dict[tuple[str, str], list[Pattern]] = field(default_factory=dict, repr=False)
 
@@ -273,6 +277,7 @@ class Patterns:
             noun_heads={},
             verb_forms={},
             _frame_memo={},
+            _frames_memo={},
             _verb_memo={},
         )
 
@@ -287,6 +292,17 @@ class Patterns:
     def verb_lemmas(self, lemma: str, word: str) -> list[str]:
         """Lemmas a verb token may be: its own, or the one its inflected form belongs to."""
         return [lemma] + sorted(self.verb_forms.get(word, set()) - {lemma})
+
+    def in_any_frame(self, frames: tuple[str, ...], lemma: str, word: str) -> bool:
+        """Whether a verb token belongs to the word list of any of ``frames`` (asked of every verb
+        of every sentence, so answered once per token kind)."""
+        memo = (frames, lemma, word)
+        known = self._frames_memo.get(memo)
+        if known is None:
+            known = self._frames_memo[memo] = any(
+                self.is_frame_verb(frame, lemma, word) for frame in frames
+            )
+        return known
 
     def is_frame_verb(self, frame: str, lemma: str, word: str, key: str = "verbs") -> bool:
         """Whether a verb token belongs to a frame's word list (``intent``, ``reporting``, ...;

@@ -11,10 +11,14 @@ import json
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+#: The JSON form ids are hashed from (one encoder for every id: ``json.dumps`` with options builds a
+#: new one at each call).
+_ID_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True, default=str)
+
 
 def content_hash(*parts: object, length: int = 16) -> str:
     """Return a stable hex digest of ``parts`` (their JSON form), used for content-addressed ids."""
-    payload = json.dumps(parts, ensure_ascii=False, sort_keys=True, default=str)
+    payload = _ID_JSON.encode(parts)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:length]
 
 

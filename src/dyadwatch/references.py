@@ -32,6 +32,7 @@ from .coref import (
     ArticleContext,
 )
 from .gender import agrees
+from .mentions import Mention
 from .nlp import tokens_of
 from .ownership import unowned_role
 from .records import ActorRef
@@ -39,7 +40,6 @@ from .records import ActorRef
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-    from .actors import Mention
 
 #: Nouns that name a pair after "two"/"both" ("the two countries", "both governments").
 PAIR_NOUNS = {"countries", "nations", "states", "governments", "neighbours", "neighbors", "leaders"}
@@ -230,8 +230,6 @@ def references(
     titles: Collection[str] = frozenset(),
 ) -> list[Mention]:
     """Mentions for pronouns, descriptions and pairs; replaces bare role-word mentions they cover."""
-    from .actors import Mention
-
     out = list(mentions)
     for token in tokens_of(sent):
         pos = token.pos_
@@ -310,8 +308,6 @@ def _titled_descriptions(
     """ "The president said": a bare title with "the" is the person the article last named with it;
     "the government said": a bare state organ (not a person's title: "the judge" is someone) is that
     organ of the one country whose organs of the kind the article named just before."""
-    from .actors import Mention
-
     out = list(mentions)
     doc = sent.doc
     for mention in mentions:
