@@ -47,7 +47,7 @@ from .coref import ArticleContext
 from .gazetteer import LOCAL_READINGS, gazetteer
 from .knowledge import Agent, Knowledge, Office, knowledge
 from .mentions import Mention
-from .nlp import doc_text, slice_text, tokens_of
+from .nlp import doc_text, doc_tokens, head_indices, slice_text, tokens_of
 from .ownership import (
     PLACE_RULES,
     CountryActor,
@@ -526,7 +526,7 @@ class ActorResolver:
         """Whether a country or nationality word begins a longer name of a region in another country
         ("the Niger Delta" is in Nigeria), however the parser tags it."""
         for end in range(piece.end + 1, min(piece.end + 4, len(doc)) + 1):
-            province = self.kb.provinces.get(doc[piece.start : end].text)
+            province = self.kb.provinces.get(slice_text(doc, piece.start, end))
             if province is not None:
                 return province.country != piece.value
         return False
@@ -548,6 +548,7 @@ class ActorResolver:
 
     def _pieces(self, sent: Span) -> list[_Piece]:
         doc = sent.doc
+        tokens = doc_tokens(doc)
         first, last = sent.start, sent.end
         found = [p for p in self._matches(doc) if first <= p.start and p.end <= last]
         # Longest match wins; on a tie, knowledge about a specific actor beats a generic word, and a
@@ -555,7 +556,7 @@ class ActorResolver:
         # (a leading "the" is no word of the name: "the West" loses to "West Bank")
         found.sort(
             key=lambda p: (
-                -(p.end - p.start - (doc[p.start].lower_ == "the")),
+                -(p.end - p.start - (tokens[p.start].lower_ == "the")),
                 RANK[p.kind],
                 not self._imported(p),
                 p.start,
@@ -567,34 +568,34 @@ class ActorResolver:
             span = set(range(piece.start, piece.end))
             if span & taken:
                 continue
-            if piece.kind == "agent" and doc[piece.end - 1].pos_ not in ("NOUN", "PROPN"):
+            if piece.kind == "agent" and tokens[piece.end - 1].pos_ not in ("NOUN", "PROPN"):
                 continue  # "firm relations", "general agreement": the word is not a role here
             if (
                 piece.kind == "agent"
-                and doc[piece.end - 1].lower_ in SIDE_WORDS
+                and tokens[piece.end - 1].lower_ in SIDE_WORDS
                 and piece.end < len(doc)
-                and doc[piece.end].lower_ == "of"
+                and tokens[piece.end].lower_ == "of"
             ):
                 continue  # "the Lebanese side of the frontier": a part of a place or a thing
             if piece.kind == "agent" and _names_owner(doc, piece):
                 continue  # "the Women's World Championship", "Children's Hospital": a name's word
             if piece.kind == "surname" and (
-                _not_a_surname(doc[piece.start])
+                _not_a_surname(tokens[piece.start])
                 or (
                     # "King Abdullah", "Bishop Tutu": a title before a name (not Mr King); "the
                     # Pope": a title after an article, as no surname is
-                    doc[piece.start].lower_ in self.titles
+                    tokens[piece.start].lower_ in self.titles
                     and (
-                        (piece.end < len(doc) and doc[piece.end].pos_ == "PROPN")
-                        or (piece.start > 0 and doc[piece.start - 1].pos_ == "DET")
+                        (piece.end < len(doc) and tokens[piece.end].pos_ == "PROPN")
+                        or (piece.start > 0 and tokens[piece.start - 1].pos_ == "DET")
                     )
                 )
             ):
                 continue
             if (
                 piece.kind == "entity"
-                and doc[piece.start].ent_type_ == "PERSON"
-                and doc[piece.start].ent_iob_ == "I"
+                and tokens[piece.start].ent_type_ == "PERSON"
+                and tokens[piece.start].ent_iob_ == "I"
             ):
                 continue  # "Michael Bloomberg": the end of a person's name, not the organisation
             if piece.kind == "capital" and _inside_plain_name(doc, piece, found):
@@ -718,7 +719,10 @@ class ActorResolver:
         while index < len(pieces):
             piece = pieces[index]
             if current and piece.start != current[-1].end:
-                gap = doc[current[-1].end : piece.start]
+                # the one word between a title or agency and a host ("minister of Serbia")
+                gap = (
+                    doc_tokens(doc)[current[-1].end] if piece.start - current[-1].end == 1 else None
+                )
                 host = piece
                 if (
                     piece.kind == "filler"
@@ -728,11 +732,11 @@ class ActorResolver:
                     host = pieces[index + 1] if pieces[index + 1].start == piece.end else piece
                 if (
                     current[-1].kind == "agent"
-                    and len(gap) == 1
+                    and gap is not None
                     and host.kind in ("country", "capital", "igo")
-                    and _takes_host(gap[0].lower_, current[-1].value)
+                    and _takes_host(gap.lower_, current[-1].value)
                     # "extradited the leader to the US": a destination of the verb names no host
-                    and not (gap[0].lower_ in ("to", "for") and gap[0].head.pos_ in ("VERB", "AUX"))
+                    and not (gap.lower_ in ("to", "for") and gap.head.pos_ in ("VERB", "AUX"))
                 ):
                     current.append(_Piece(host.start, host.end, "host", host.value))
                     index += 2 if host is not piece else 1
@@ -1814,14 +1818,14 @@ def _is_name_token(token: Token) -> bool:
         return False  # "Friday", "March": dates are not parts of names
     if token.pos_ == "PROPN" and token.text[:1].isupper():
         return True
-    doc = token.doc
-    hyphen = token.i > 0 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_
+    tokens = doc_tokens(token.doc)
+    hyphen = token.i > 0 and tokens[token.i - 1].text == "-" and not tokens[token.i - 1].whitespace_
     return bool(
         hyphen
         and token.is_alpha
         and token.i > 1
-        and doc[token.i - 2].pos_ == "PROPN"
-        and not doc[token.i - 2].whitespace_
+        and tokens[token.i - 2].pos_ == "PROPN"
+        and not tokens[token.i - 2].whitespace_
     )
 
 
@@ -2057,9 +2061,11 @@ def _span_head(doc: Doc, start: int, end: int) -> int:
     """The token of ``doc[start:end]`` whose syntactic head lies outside the span (its root)."""
     if end - start == 1:
         return start
-    for token in doc[start:end]:
-        if not start <= token.head.i < end or token.head.i == token.i:
-            return token.i
+    heads = head_indices(doc)
+    for index in range(start, end):
+        head = heads[index]
+        if not start <= head < end or head == index:
+            return index
     return end - 1
 
 

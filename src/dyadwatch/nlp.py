@@ -92,24 +92,40 @@ def slice_text(doc: Doc, start: int, end: int) -> str:
     """``doc[start:end].text``, cut from the document's text instead of rebuilt from tokens."""
     if end <= start:
         return ""
-    last = doc[end - 1]
-    return doc_text(doc)[doc[start].idx : last.idx + len(last.text)]
+    tokens = doc_tokens(doc)
+    last = tokens[end - 1]
+    return doc_text(doc)[tokens[start].idx : last.idx + len(last.text)]
 
 
-#: The tokens of the paragraph doc read last (one entry: paragraphs are coded one at a time).
-_TOKENS: tuple[Doc, list[Token]] | None = None
+#: The paragraph doc read last, its tokens and (once asked for) each token's head index: one entry,
+#: as paragraphs are coded one at a time.
+_TREE: tuple[Doc, list[Token], list[int]] | None = None
+
+
+def doc_tokens(doc: Doc) -> list[Token]:
+    """The tokens of ``doc``, made once per paragraph doc: the passes over a sentence (actors,
+    references, events, reported speech, quotes) share them instead of each making its own
+    ``Token`` objects (spaCy makes a new one at every ``doc[i]``)."""
+    global _TREE
+    cached = _TREE
+    if cached is None or cached[0] is not doc:
+        cached = _TREE = (doc, list(doc), [])
+    return cached[1]
+
+
+def head_indices(doc: Doc) -> list[int]:
+    """The index of each token's syntactic head in ``doc`` (read once per paragraph doc, so that
+    walking a span's heads makes no ``Token`` objects)."""
+    tokens = doc_tokens(doc)
+    heads = _TREE[2] if _TREE is not None and _TREE[0] is doc else []
+    if len(heads) != len(tokens):
+        heads[:] = [token.head.i for token in tokens]
+    return heads
 
 
 def tokens_of(span: Span) -> list[Token]:
-    """The tokens of ``span`` (a sentence), made once per paragraph doc: the passes over a sentence
-    (actors, references, events, reported speech, quotes) share them instead of each making its own
-    ``Token`` objects (spaCy makes a new one at every ``doc[i]``)."""
-    global _TOKENS
-    doc = span.doc
-    cached = _TOKENS
-    if cached is None or cached[0] is not doc:
-        cached = _TOKENS = (doc, list(doc))
-    return cached[1][span.start : span.end]
+    """The tokens of ``span`` (a sentence), from :func:`doc_tokens`."""
+    return doc_tokens(span.doc)[span.start : span.end]
 
 
 def span_text(span: Span) -> str:
