@@ -265,3 +265,22 @@ def test_head_indices_follow_the_parse_of_each_doc(blank_nlp):
     assert _span_head(first, 1, 3) == 1
     assert _span_head(first, 3, 5) == 3  # "met ministers": the verb heads itself
     assert slice_text(first, 0, 3) == first[0:3].text == "Envoys of Freedonia"
+
+
+def test_verbs_of_a_sentence_come_from_its_own_doc(blank_nlp):
+    from spacy.tokens import Doc
+
+    from dyadwatch.nlp import verbs_of
+
+    doc = Doc(
+        blank_nlp.vocab,
+        words=["Envoys", "met", ".", "Ministers", "have", "left", "."],
+        pos=["NOUN", "VERB", "PUNCT", "NOUN", "AUX", "VERB", "PUNCT"],
+        sent_starts=[True, False, False, True, False, False, False],
+    )
+    other = Doc(blank_nlp.vocab, words=["Talks", "resumed"], pos=["NOUN", "VERB"])
+    first, second = list(doc.sents)
+    assert [t.text for t in verbs_of(first)] == ["met"]
+    assert [t.text for t in verbs_of(second)] == ["have", "left"]
+    assert [t.text for t in verbs_of(other[0:2])] == ["resumed"]
+    assert [t.i for t in verbs_of(doc[0:7])] == [1, 4, 5]

@@ -97,30 +97,54 @@ def slice_text(doc: Doc, start: int, end: int) -> str:
     return doc_text(doc)[tokens[start].idx : last.idx + len(last.text)]
 
 
-#: The paragraph doc read last, its tokens and (once asked for) each token's head index: one entry,
-#: as paragraphs are coded one at a time.
-_TREE: tuple[Doc, list[Token], list[int]] | None = None
+class _DocReading:
+    """What the passes over a paragraph doc read again and again, taken from it once: its tokens,
+    each token's head index and its verbs (the last two when first asked for)."""
+
+    __slots__ = ("doc", "heads", "tokens", "verbs")
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.tokens: list[Token] = list(doc)
+        self.heads: list[int] | None = None
+        self.verbs: list[Token] | None = None
+
+
+#: The paragraph doc read last (one entry: paragraphs are coded one at a time).
+_READING: _DocReading | None = None
+
+
+def _reading(doc: Doc) -> _DocReading:
+    global _READING
+    reading = _READING
+    if reading is None or reading.doc is not doc:
+        reading = _READING = _DocReading(doc)
+    return reading
 
 
 def doc_tokens(doc: Doc) -> list[Token]:
     """The tokens of ``doc``, made once per paragraph doc: the passes over a sentence (actors,
     references, events, reported speech, quotes) share them instead of each making its own
     ``Token`` objects (spaCy makes a new one at every ``doc[i]``)."""
-    global _TREE
-    cached = _TREE
-    if cached is None or cached[0] is not doc:
-        cached = _TREE = (doc, list(doc), [])
-    return cached[1]
+    return _reading(doc).tokens
 
 
 def head_indices(doc: Doc) -> list[int]:
     """The index of each token's syntactic head in ``doc`` (read once per paragraph doc, so that
     walking a span's heads makes no ``Token`` objects)."""
-    tokens = doc_tokens(doc)
-    heads = _TREE[2] if _TREE is not None and _TREE[0] is doc else []
-    if len(heads) != len(tokens):
-        heads[:] = [token.head.i for token in tokens]
-    return heads
+    reading = _reading(doc)
+    if reading.heads is None:
+        reading.heads = [token.head.i for token in reading.tokens]
+    return reading.heads
+
+
+def verbs_of(span: Span) -> list[Token]:
+    """The verbs and auxiliaries of ``span`` (a sentence), in order: the passes that look only at
+    verbs (reported speech, namings, quotes) skip the other words without reading each one."""
+    reading = _reading(span.doc)
+    if reading.verbs is None:
+        reading.verbs = [t for t in reading.tokens if t.pos_ in ("VERB", "AUX")]
+    return [t for t in reading.verbs if span.start <= t.i < span.end]
 
 
 def tokens_of(span: Span) -> list[Token]:

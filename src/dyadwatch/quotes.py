@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .actors import Mention, mention_at
-from .nlp import doc_text, span_text, tokens_of
+from .nlp import doc_text, span_text, tokens_of, verbs_of
 from .patterns import Patterns
 from .records import ActorRef, Event, Quote, content_hash
 
@@ -469,8 +469,8 @@ class QuoteFinder:
             quotes.append(quote)
             previous = quote
         for index, sent in enumerate(sents):
-            for token in tokens_of(sent):
-                if token.pos_ not in ("VERB", "AUX") or not self._is_reporting(token):
+            for token in verbs_of(sent):
+                if not self._is_reporting(token):
                     continue
                 clause = self._clause(token)
                 if clause is None or self._has_inner_report(clause, token):
@@ -587,7 +587,7 @@ class QuoteFinder:
     def _attribution(self, sents: list[Span], index: int, start: int, end: int) -> Token | None:
         """The reporting verb of a direct quote: outside the quote, in its sentence or the next."""
         for sent in sents[index : index + 2]:
-            for token in tokens_of(sent):
+            for token in verbs_of(sent):  # a reporting verb is a verb
                 if self._is_reporting(token) and not start <= token.idx < end:
                     return token
         if index > 0:

@@ -39,7 +39,7 @@ from .events import (
     named_and_name,
     obligation,
 )
-from .nlp import tokens_of
+from .nlp import tokens_of, verbs_of
 from .syntax import children
 
 if TYPE_CHECKING:
@@ -93,9 +93,7 @@ class SpeechInterpreter:
     def reports(self, sent: Span, mentions: list[Mention]) -> list[Report]:
         """Every reporting verb of the sentence with its speaker and reported clause."""
         found = []
-        for token in tokens_of(sent):
-            if token.pos_ not in ("VERB", "AUX"):
-                continue
+        for token in verbs_of(sent):
             if not self.patterns.is_frame_verb("reporting", token.lemma_.lower(), token.lower_):
                 continue
             clauses = [c for c in token.children if c.dep_ in REPORTED_DEPS]
@@ -300,7 +298,7 @@ class SpeechInterpreter:
         """Calling an actor names: "X called Y a traitor", "branded Y a threat", "described Y as a
         reliable partner" is X blaming (111) or praising (051) Y, by the words of the name."""
         found: list[CodedEvent] = []
-        for token in tokens_of(sent):
+        for token in verbs_of(sent):
             if token.pos_ != "VERB" or token.lemma_.lower() not in NAMING_VERBS:
                 continue
             if _negated_copula(token) or _has_modal(token, COUNTERFACTUAL_MODALS):
