@@ -47,7 +47,7 @@ from .coref import ArticleContext
 from .gazetteer import LOCAL_READINGS, gazetteer
 from .knowledge import Agent, Knowledge, Office, knowledge
 from .mentions import Mention
-from .nlp import doc_text, doc_tokens, head_indices, slice_text, tokens_of
+from .nlp import doc_text, doc_tokens, slice_text, tokens_of
 from .ownership import (
     PLACE_RULES,
     CountryActor,
@@ -2061,11 +2061,10 @@ def _span_head(doc: Doc, start: int, end: int) -> int:
     """The token of ``doc[start:end]`` whose syntactic head lies outside the span (its root)."""
     if end - start == 1:
         return start
-    heads = head_indices(doc)
-    for index in range(start, end):
-        head = heads[index]
-        if not start <= head < end or head == index:
-            return index
+    for token in doc_tokens(doc)[start:end]:
+        head = token.head.i
+        if not start <= head < end or head == token.i:
+            return token.i
     return end - 1
 
 

@@ -7,6 +7,7 @@ merge into one sentence. ``nlp.pipe`` batches the paragraphs of many articles to
 from __future__ import annotations
 
 import importlib.util
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -98,16 +99,16 @@ def slice_text(doc: Doc, start: int, end: int) -> str:
 
 
 class _DocReading:
-    """What the passes over a paragraph doc read again and again, taken from it once: its tokens,
-    each token's head index and its verbs (the last two when first asked for)."""
+    """What the passes over a paragraph doc read again and again, taken from it once: its tokens
+    and (when first asked for) its verbs."""
 
-    __slots__ = ("doc", "heads", "tokens", "verbs")
+    __slots__ = ("doc", "tokens", "verb_indices", "verbs")
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.tokens: list[Token] = list(doc)
-        self.heads: list[int] | None = None
-        self.verbs: list[Token] | None = None
+        self.verbs: list[Token] = []
+        self.verb_indices: list[int] | None = None
 
 
 #: The paragraph doc read last (one entry: paragraphs are coded one at a time).
@@ -129,22 +130,16 @@ def doc_tokens(doc: Doc) -> list[Token]:
     return _reading(doc).tokens
 
 
-def head_indices(doc: Doc) -> list[int]:
-    """The index of each token's syntactic head in ``doc`` (read once per paragraph doc, so that
-    walking a span's heads makes no ``Token`` objects)."""
-    reading = _reading(doc)
-    if reading.heads is None:
-        reading.heads = [token.head.i for token in reading.tokens]
-    return reading.heads
-
-
 def verbs_of(span: Span) -> list[Token]:
     """The verbs and auxiliaries of ``span`` (a sentence), in order: the passes that look only at
     verbs (reported speech, namings, quotes) skip the other words without reading each one."""
     reading = _reading(span.doc)
-    if reading.verbs is None:
-        reading.verbs = [t for t in reading.tokens if t.pos_ in ("VERB", "AUX")]
-    return [t for t in reading.verbs if span.start <= t.i < span.end]
+    indices = reading.verb_indices
+    if indices is None:
+        verbs = [t for t in reading.tokens if t.pos_ in ("VERB", "AUX")]
+        indices = [t.i for t in verbs]
+        reading.verbs, reading.verb_indices = verbs, indices
+    return reading.verbs[bisect_left(indices, span.start) : bisect_left(indices, span.end)]
 
 
 def tokens_of(span: Span) -> list[Token]:
