@@ -880,6 +880,23 @@ def test_a_release_asked_for_is_asked_of_who_holds_the_people(code):
     }
     # the people to be freed are not who is asked
     assert code("The UN called for the release of Israeli hostages.") == set()
+    # one demand, coded by what it asks: not also a bare demand (100) on the same pair
+    coded = code("Moscow demanded the release of the fishermen detained by Japan.")
+    assert ("RUS", "JPN", "1053") in coded
+    assert ("RUS", "JPN", "100") not in coded
+
+
+def test_a_resignation_demanded_is_a_demand_for_a_change_of_leaders(code):
+    assert code("Kenyan protesters demanded the resignation of President Uhuru Kenyatta.") == {
+        ("KENOPP", "KENGOV", "1041")
+    }
+    assert code("Kenyan protesters called for the resignation of President Uhuru Kenyatta.") == {
+        ("KENOPP", "KENGOV", "0241")
+    }
+    # a demand with nothing asked of a leader stays a bare demand
+    assert code("Kenyan protesters demanded answers from President Uhuru Kenyatta.") == {
+        ("KENOPP", "KENGOV", "100")
+    }
 
 
 def test_people_killed_in_clashes_with_a_side_were_hit_by_that_side(code):

@@ -1447,6 +1447,10 @@ class EventCoder:
             ):
                 events.extend(self._code_noun(token, mentions, trace))
         events = _without_results(events)
+        specific = _without_generic_demands(events)
+        if trace and len(specific) < len(events):
+            trace.add(None, "a bare demand (100) dropped: the same demand is coded by what it asks")
+        events = specific
         anchored = [e for e in events if not _unanchored(e)]
         if trace and len(anchored) < len(events):
             trace.add(None, "a name of no known country with no known party: its events dropped")
@@ -3284,9 +3288,10 @@ class EventCoder:
         appealed = self._appeal_code(code) if code[:2] in APPEALABLE_ROOTS else CALL_AGAINST_CODE
         if appeal.lemma_.lower() in DEMAND_WORDS and code[:2] in APPEALABLE_ROOTS:
             # "demanded the release of X": a demand, not a plea; one that the target yields names
-            # what it yields (105x), any other is 100
+            # what it yields (105x), "demanded the resignation of X" a change of leaders (1041),
+            # any other is 100
             appealed = intent_code(DEMAND_CODES, code)
-            appealed = appealed if appealed.startswith("105") else "100"
+            appealed = appealed if appealed.startswith(("105", "1041")) else "100"
         if appeal.pos_ == "NOUN":
             # "its call for talks", "renewed their call for talks": the owner, or the subject of
             # the clause the call is made in
@@ -4763,6 +4768,25 @@ def _without_results(events: list[CodedEvent]) -> list[CodedEvent]:
             and e.predicate.dep_ == "advcl"
             and e.predicate.tag_ == "VBG"
             and (e.predicate.head.i, e.source.actor.code) in attacks
+        )
+    ]
+
+
+def _without_generic_demands(events: list[CodedEvent]) -> list[CodedEvent]:
+    """ "demanded the release of the sailors held by X": one demand, coded by what is demanded
+    (1053), not also as a bare demand (100) of the same verb on the same pair."""
+    specific = {
+        (e.trigger.i, e.source.actor.code, e.target.actor.code if e.target else "")
+        for e in events
+        if e.code[:2] == "10" and e.code != "100"
+    }
+    return [
+        e
+        for e in events
+        if not (
+            e.code == "100"
+            and (e.trigger.i, e.source.actor.code, e.target.actor.code if e.target else "")
+            in specific
         )
     ]
 
