@@ -994,8 +994,12 @@ def test_truces_withdrawals_demobilisation_and_cyber_attacks_take_their_specific
     # the fighters stood down are no target of their own force
     assert code("The rebels demobilised 3,000 fighters.") == {("---REB", None, "0873")}
     assert code("Russian hackers launched a cyberattack on Estonia.") == {("RUS", "EST", "176")}
-    # a call for a truce declares none
-    assert code("The UN called for a ceasefire in Sudan.") == set()
+    # a call for a truce declares none: it appeals for one to the country at war (0256), and a
+    # demand asks for one (1056)
+    assert code("The UN called for a ceasefire in Sudan.") == {("IGOUNO", "SDN", "0256")}
+    assert code("Egypt demanded a ceasefire in Libya.") == {("EGY", "LBY", "1056")}
+    # a truce spoken of is no act of the speaker
+    assert code("A ceasefire in Libya has held since October, Egyptian officials said.") == set()
 
 
 def test_armed_groups_wrecking_property_destroy_it_but_storming_is_no_destruction(code):
