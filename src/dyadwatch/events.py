@@ -4775,20 +4775,13 @@ def _without_results(events: list[CodedEvent]) -> list[CodedEvent]:
 def _without_generic_demands(events: list[CodedEvent]) -> list[CodedEvent]:
     """ "demanded the release of the sailors held by X": one demand, coded by what is demanded
     (1053), not also as a bare demand (100) of the same verb on the same pair."""
-    specific = {
-        (e.trigger.i, e.source.actor.code, e.target.actor.code if e.target else "")
-        for e in events
-        if e.code[:2] == "10" and e.code != "100"
-    }
-    return [
-        e
-        for e in events
-        if not (
-            e.code == "100"
-            and (e.trigger.i, e.source.actor.code, e.target.actor.code if e.target else "")
-            in specific
-        )
-    ]
+
+    def act(event: CodedEvent) -> tuple[int, str, str]:
+        target = event.target.actor.code if event.target else ""
+        return event.trigger.i, event.source.actor.code, target
+
+    specific = {act(e) for e in events if e.code[:2] == "10" and e.code != "100"}
+    return [e for e in events if not (e.code == "100" and act(e) in specific)]
 
 
 def _dedupe(mentions: list[Mention]) -> list[Mention]:
