@@ -1447,9 +1447,9 @@ class EventCoder:
             ):
                 events.extend(self._code_noun(token, mentions, trace))
         events = _without_results(events)
-        specific = _without_generic_demands(events)
+        specific = _without_unspecified(events)
         if trace and len(specific) < len(events):
-            trace.add(None, "a bare demand (100) dropped: the same demand is coded by what it asks")
+            trace.add(None, "an unspecified code dropped: the same act is coded more specifically")
         events = specific
         anchored = [e for e in events if not _unanchored(e)]
         if trace and len(anchored) < len(events):
@@ -4772,16 +4772,22 @@ def _without_results(events: list[CodedEvent]) -> list[CodedEvent]:
     ]
 
 
-def _without_generic_demands(events: list[CodedEvent]) -> list[CodedEvent]:
-    """ "demanded the release of the sailors held by X": one demand, coded by what is demanded
-    (1053), not also as a bare demand (100) of the same verb on the same pair."""
+def _without_unspecified(events: list[CodedEvent]) -> list[CodedEvent]:
+    """One act of a verb on a pair, at its most specific: "demanded the release of the sailors held
+    by X" is a demand for a release (1053), not also a bare demand (100); an unspecified code of a
+    root (``X0``) gives way to a code of the same root from the same verb on the same pair."""
 
-    def act(event: CodedEvent) -> tuple[int, str, str]:
+    def act(event: CodedEvent) -> tuple[int, str, str, str]:
         target = event.target.actor.code if event.target else ""
-        return event.trigger.i, event.source.actor.code, target
+        return event.trigger.i, event.source.actor.code, target, event.code[:2]
 
-    specific = {act(e) for e in events if e.code[:2] == "10" and e.code != "100"}
-    return [e for e in events if not (e.code == "100" and act(e) in specific)]
+    specific = {act(e) for e in events if not _unspecified(e.code)}
+    return [e for e in events if not (_unspecified(e.code) and act(e) in specific)]
+
+
+def _unspecified(code: str) -> bool:
+    """Whether a code is its root's "not specified below" one (010, 100, 190)."""
+    return len(code) == 3 and code.endswith("0")
 
 
 def _dedupe(mentions: list[Mention]) -> list[Mention]:

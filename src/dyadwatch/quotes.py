@@ -640,10 +640,9 @@ class QuoteFinder:
         """ "According to X, CLAUSE" with no reporting verb: X is the speaker."""
         if "according" not in span_text(sent).lower():
             return []
-        tokens = tokens_of(sent)
-        if any(self._is_reporting(t) for t in tokens):
+        if any(self._is_reporting(t) for t in verbs_of(sent)):
             return []
-        for token in tokens:
+        for token in tokens_of(sent):
             if (
                 token.lower_ != "according"
                 or token.i + 1 >= sent.end
