@@ -11,10 +11,12 @@ DB     ?= dyadwatch.duckdb
 install: $(STAMP)
 
 # The lock pins every package by version and sha256 (the spaCy model included); re-run
-# `make lock` after changing dependencies in pyproject.toml.
-$(STAMP): requirements.lock pyproject.toml
+# `make lock` after changing dependencies in pyproject.toml. pip itself is pinned first, from
+# requirements-pip.lock.
+$(STAMP): requirements-pip.lock requirements.lock pyproject.toml
 	@echo "Installing the pinned dependencies into $(VENV) ..."
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-pip.lock
 	@$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
 	@$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	@touch $(STAMP)
@@ -51,7 +53,7 @@ typecheck: install
 
 lock:
 	$(BIN)/python -m pip install --quiet pip-tools
-	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --extra model --extra dask --extra dev \
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links --extra model --extra dask --extra dev \
 	  -o requirements.lock pyproject.toml
 
 clean:
