@@ -681,8 +681,26 @@ def test_ready_and_willing_announce_an_intent(code):
 
 def test_an_appealed_act_is_not_done(code):
     events = code("Some lawmakers called on Prime Minister Ntoutoume to resign.")
-    assert ("---LEG", "---GOV", "020") in events
-    assert not any(cameo == "0831" for _, _, cameo in events)
+    # an appeal for a change of leader, to the one called on (not his resignation, not done)
+    assert events == {("---LEG", "---GOV", "0241")}
+
+
+def test_one_for_whom_a_deadline_is_set_has_not_acted(code):
+    # "for X to ..." says what X is to do, not what X did
+    assert code("The envoy set a deadline for the Ugandan government to free the detainees.") == {
+        ("---GOV", "UGAGOV", "139")
+    }
+    assert code("The accord paved the way for Ecuador to join the alliance.") == set()
+    assert code("It is time for Washington to lift its sanctions on Cuba.") == set()
+
+
+def test_called_for_or_on_someone_to_act_is_an_appeal_to_them(code):
+    # the act asked for names the code (0253: release), the one asked is the target
+    assert code("Canada called for Iran to release the British sailors.") == {
+        ("CAN", "IRN", "0253")
+    }
+    assert code("Canada called on Iran to release the British sailors.") == {("CAN", "IRN", "0253")}
+    assert code("Russia called Ukraine to discuss gas.") == {("RUS", "UKR", "041")}
 
 
 def test_an_offered_purpose_is_the_offer(code):

@@ -167,6 +167,8 @@ INFERRED_AGENT_NOTE = "no agent named: the country it happened in"
 ARRIVAL_VERBS = {"arrive", "land", "reach"}
 #: Words opening a condition on the other side ("until Cuba frees its prisoners").
 PRECONDITION_MARKS = {"until", "unless", "till"}
+#: Heads under which a "for X to" clause reports what happened ("it took a week for X to agree")
+REALISED_FOR_HEADS = frozenset({"take"})
 #: Roots of acts that give, ease or withhold something, whose recipient the object's own phrase may
 #: name ("sanctions on exports to India").
 RECIPIENT_ROOTS = {"07", "08", "16"}
@@ -1491,6 +1493,23 @@ class EventCoder:
             ):
                 return None
             return "denial", complement
+        if complement is None and (
+            lemma == "call" or self.patterns.is_frame_verb("appeal", lemma, word)
+        ):
+            # "called for Iran to free the sailors", "pressed for Kabul to hold talks": the one
+            # "for" introduces is asked to do it
+            asked = next(
+                (
+                    c
+                    for c in verb.children
+                    if c.dep_ in ("advcl", "ccomp", "xcomp")
+                    and c.pos_ in ("VERB", "AUX")
+                    and _for_subject_infinitive(c)
+                ),
+                None,
+            )
+            if asked is not None:
+                return "appeal", asked
         if complement is None and not self.patterns.is_frame_verb("appeal", lemma, word):
             return None  # only an appeal takes its act in another shape
         if (
@@ -1542,7 +1561,11 @@ class EventCoder:
             ):
                 continue  # "called Erdogan to apologise" is a phone call; "called on X to" appeals
             if self.patterns.is_frame_verb(frame, lemma, word):
-                if frame == "appeal" and not _children(verb, {"dobj", "obj"}):
+                if (
+                    frame == "appeal"
+                    and not _children(verb, {"dobj", "obj"})
+                    and not _called_upon(verb)
+                ):
                     # "wants to attack" is an intent, "wants Putin to attack" an appeal
                     if self.patterns.is_frame_verb("intent", lemma, word):
                         return "intent", complement
@@ -1811,6 +1834,10 @@ class EventCoder:
         """ "refused to let Turkey sell arms to Iran": the selling is not reported as done."""
         if self._appealed_for(verb):
             return True  # "its call for Riyadh to end the blockade": asked for, not done
+        if _for_subject_infinitive(verb) and verb.head.lemma_.lower() not in REALISED_FOR_HEADS:
+            # "set a deadline for Kampala to free the detainees", "paved the way for Quito to
+            # join": what someone is to do, not what they did ("it took a week for X to ..." did)
+            return True
         if verb.dep_ not in ("xcomp", "advcl", "acl") or not _bare_infinitive(verb):
             return False
         head = verb.head
@@ -2075,7 +2102,11 @@ class EventCoder:
         if frame_name == "appeal":
             # the appeal goes from the subject to the one appealed to
             sources = self._mentions(self._subject_tokens(trigger)[0], mentions)
-            appealed = _children(trigger, {"dobj", "obj"}) or _children(predicate, SUBJECT_DEPS)
+            appealed = (
+                _children(trigger, {"dobj", "obj"})
+                or _called_upon(trigger)
+                or _children(predicate, SUBJECT_DEPS)
+            )
             targets = self._mentions(_with_conjuncts(appealed), mentions)
             return self._emit(
                 sources,
@@ -4334,6 +4365,25 @@ def _bare_infinitive(token: Token) -> bool:
     """A "to" infinitive with no subject of its own ("to help X", not "for Y to help X")."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and not _children(
         token, SUBJECT_DEPS
+    )
+
+
+def _called_upon(verb: Token) -> list[Token]:
+    """ "called on Iran to ...", "called upon both sides to ...": the ones appealed to."""
+    return [
+        o
+        for p in _children(verb, {"prep"})
+        if p.lower_ in ("on", "upon")
+        for o in _children(p, {"pobj"})
+    ]
+
+
+def _for_subject_infinitive(verb: Token) -> bool:
+    """ "for Y to help X": a "to" infinitive whose own subject "for" introduces."""
+    return (
+        any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children)
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and bool(_children(verb, SUBJECT_DEPS))
     )
 
 
