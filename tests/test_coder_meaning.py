@@ -1392,3 +1392,26 @@ def test_calling_an_actor_a_name_praises_or_blames_it(code):
     # a name that judges nothing, and a name not given
     assert code("The Bolivian president called the Chilean minister a lawyer.") == set()
     assert code("The Bolivian president did not call the Chilean minister a liar.") == set()
+
+
+def test_talks_put_off_are_not_held_and_talks_held_name_their_parties(code):
+    assert code("The talks between Chile and Peru were postponed.") == set()
+    assert code("The meeting between Chile and Peru was called off.") == set()
+    assert code("Chile postponed its talks with Peru.") == set()
+    # in the passive the verb names no one: the "between" does
+    held = {("CHL", "PER", "046"), ("PER", "CHL", "046")}
+    assert code("The talks between Chile and Peru were held in Lima.") == held
+    assert code("Talks between Chile and Peru will be held in Lima.") == set()
+    assert code("The talks between Chile and Peru were not held.") == set()
+
+
+def test_an_appeal_under_an_intent_or_an_attempt_is_the_appeal(code):
+    # what the appeal asks for is not done, nor intended by the one appealing
+    asked = {("TUR", "SWE", "0213")}
+    assert code("Turkey vowed to persuade Sweden to extradite the suspects.") == asked
+    assert code("Turkey tried to persuade Sweden to extradite the suspects.") == asked
+    # a failed appeal is no refusal to extradite
+    assert code("Turkey failed to persuade Sweden to extradite the suspects.") == set()
+    assert code("Turkey refused to urge Sweden to extradite the suspects.") == {
+        ("TUR", "SWE", "120")
+    }

@@ -631,6 +631,8 @@ UNREALISED = {
     "postponed",
     "aborted",
 }
+#: Verbs that put an act off, besides those that drop it (verbs.yaml, nominal: dropped)
+PUT_OFF_VERBS = frozenset({"delay", "defer", "adjourn", "reschedule"})
 #: Verbs that arrange an act of others, which is then not yet done: "arranged a meeting between".
 ARRANGING_VERBS = {"arrange", "plan", "schedule", "organise", "organize", "prepare", "set"}
 #: Roots whose targets are people hurt where the act happened (assault, fight, mass violence).
@@ -1607,19 +1609,34 @@ class EventCoder:
             consumed.add(framed[1].i)
             framed = None
         intended: Token | None = None
+        inner = self._frame_of(framed[1]) if framed is not None else None
+        if (
+            framed is not None
+            and framed[0] in ("intent", "direct")
+            and inner is not None
+            and inner[0] == "appeal"
+        ):
+            # "vowed to press Kabul to free them", "tried to persuade Oslo to extradite him": the
+            # appeal is the act, coded at its own verb (what it asks for is not done)
+            if trace:
+                trace.add(verb, f"its complement '{framed[1].text}' is an appeal, coded there")
+            framed = None
         if framed is not None:
             frame_name, complement = framed
             # frames nest: "agreed to begin talks", "pledged to help restore ties"
-            inner = self._frame_of(complement)
             target_verb = (
                 inner[1] if inner is not None and inner[0] in ("direct", "intent") else complement
             )
             # "proposed to dispatch engineers to assist X": with nothing to code in the act itself, its
-            # purpose is what is offered, refused or appealed for
+            # purpose is what is offered, refused or appealed for (not what an appeal asks for:
+            # "failed to persuade Oslo to extradite him" is no refusal to extradite)
             purposes = [
                 c
                 for c in target_verb.children
-                if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB" and _bare_infinitive(c)
+                if c.dep_ in ("advcl", "xcomp")
+                and c.pos_ == "VERB"
+                and _bare_infinitive(c)
+                and not (inner is not None and inner[0] == "appeal" and c.i == inner[1].i)
             ]
             framed_events: list[CodedEvent] = []
             for candidate in [target_verb, *purposes]:
@@ -3143,6 +3160,18 @@ class EventCoder:
             hosted = governed is not None and governed[0].code == MEDIATION_CODE
             if (
                 governed is not None
+                and governed[1] is not None
+                and governed[1].i == noun.i
+                and noun.dep_ == "nsubjpass"
+                and _done(governor)
+                and not _children(governor, {"agent"})
+                and any(c.lower_ == "between" for c in noun.children)
+            ):
+                # "talks between A and B were held in Lima": the verb names no one; the noun's
+                # "between" does
+                governed = None
+            if (
+                governed is not None
                 and governed[1] is noun
                 and not (hosted and any(c.lower_ == "between" for c in noun.children))
             ):
@@ -3160,6 +3189,23 @@ class EventCoder:
         )
         if unrealised is None and noun.dep_ in ("dobj", "obj"):
             unrealised = noun.head if noun.head.lemma_.lower() in ARRANGING_VERBS else None
+        if (
+            unrealised is None
+            and noun.dep_ in ("dobj", "obj", "nsubjpass")
+            and governor.pos_ in ("VERB", "AUX")
+            and (
+                governor.lemma_.lower() in PUT_OFF_VERBS
+                or (
+                    governor.lemma_.lower() in ("call", "put")
+                    and any(c.dep_ == "prt" and c.lower_ == "off" for c in governor.children)
+                )
+                or self.patterns.is_frame_verb(
+                    "nominal", governor.lemma_.lower(), governor.lower_, "dropped"
+                )
+            )
+        ):
+            # "the talks between A and B were postponed", "the meeting was called off": not held
+            unrealised = governor
         if unrealised is not None:
             # "a planned trip to Warsaw", "arranged a meeting between A and B": not held (yet)
             if trace:
