@@ -1415,3 +1415,15 @@ def test_an_appeal_under_an_intent_or_an_attempt_is_the_appeal(code):
     assert code("Turkey refused to urge Sweden to extradite the suspects.") == {
         ("TUR", "SWE", "120")
     }
+
+
+def test_concern_voiced_is_a_pessimistic_comment_and_anger_a_criticism(code):
+    assert code("Chile expressed concern over Peru's decision to close the border.") == {
+        ("CHL", "PER", "012")
+    }
+    assert code("Japan raised concerns with China about its military drills.") == {
+        ("JPN", "CHN", "012")
+    }
+    assert code("Britain expressed anger at Iran's seizure of the tanker.") == {
+        ("GBR", "IRN", "111")
+    }

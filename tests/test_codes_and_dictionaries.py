@@ -78,6 +78,7 @@ patterns:
     assert "p.yaml:4" in problems[0] and "'999'" in problems[0]
     assert "either verbs or nouns" in problems[1]
     assert "preps must be a list of words" in problems[2]  # YAML reads a bare `on` as true
+    assert "quote it" in problems[2]  # and the message says so
     assert "unknown key(s) colour" in problems[3]
     assert "appeal_only is for noun patterns" in problems[4]
 

@@ -424,7 +424,13 @@ def _words(value: Any, where: str, key: str, problems: list[str]) -> frozenset[s
     if value is None:
         return frozenset()
     if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
-        problems.append(f"{where}: {key} must be a list of words")
+        flags = [v for v in value if isinstance(v, bool)] if isinstance(value, list) else []
+        hint = (
+            " (a bare on/off/yes/no is read as true/false: quote it)"
+            if flags or isinstance(value, bool)
+            else ""
+        )
+        problems.append(f"{where}: {key} must be a list of words{hint}")
         return None
     return frozenset(v.lower() for v in value)
 
