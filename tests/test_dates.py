@@ -78,3 +78,14 @@ def test_a_clause_without_a_date_takes_the_date_of_the_clause_it_hangs_on(coder)
         ("191", "PER", "2019-05-03", "May 3"),
         ("166", "PERGOV", "2019-07-20", None),
     }
+
+
+def test_dates_last_week_this_month_last_and_this_year():
+    # the anchor is Friday 18 September 2020: last week began on Monday 7 September
+    assert _values("met last week") == [("last week", "2020-09-07", "week")]
+    assert _values("signed last year") == [("last year", "2019", "year")]
+    assert _values("arrested earlier this month") == [("earlier this month", "2020-09", "month")]
+    assert _values("held this year") == [("this year", "2020", "year")]
+    # on a Monday, last week is the one before it, not the week the Monday opens
+    assert _values("last week", anchor=date(2020, 9, 14))[0][1] == "2020-09-07"
+    assert _values("the last weekend of the month") == []

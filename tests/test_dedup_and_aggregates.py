@@ -417,3 +417,25 @@ def test_table_exports_round_trip(filled, tmp_path):
     plover = [json.loads(line) for line in (tmp_path / "p.jsonl").read_text().splitlines()]
     assert {p["event_type"] for p in plover} == {"CONSULT"}
     assert plover[0]["actor_country"] == "CHL" and plover[0]["mentions"] == ["m1"]
+
+
+def test_a_week_dated_mention_is_one_event_per_week_not_merged_with_days():
+    store = Store(":memory:")
+    store.write(
+        [
+            coded(
+                article("a"),
+                [
+                    event("m1", "a", day="2025-03-03", precision="week"),
+                    event("m2", "a", day="2025-03-03"),  # the Monday itself, known to the day
+                ],
+            ),
+            coded(
+                article("b", OTHER, publisher="Lima Post"),
+                [event("m3", "b", day="2025-03-03", precision="week")],
+            ),
+        ]
+    )
+    events = sorted(store.events(), key=lambda e: e["date_precision"])
+    assert [(e["date_precision"], e["num_mentions"]) for e in events] == [("day", 1), ("week", 2)]
+    assert events[1]["date"] == "2025-03-03"

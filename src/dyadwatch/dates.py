@@ -9,7 +9,9 @@ own explicit date. Supported forms, each with the precision it yields:
 * weekdays — "on Friday": the latest such weekday on or before the anchor (``day``);
 * relative days — "today", "yesterday", "N days/weeks later|earlier|ago", "the next day" (``day``);
   "later"/"after" count from the previous dated event of the article, "ago" from the anchor;
-* months — "in (early|mid|late) September [2020]", "last month" (``month``); years — "in 2019" (``year``).
+* weeks — "last week": the Monday that starts it (``week``);
+* months — "in (early|mid|late) September [2020]", "last month", "(earlier) this month" (``month``);
+  years — "in 2019", "last year", "(earlier) this year" (``year``).
 
 An event takes the date expression in its predicate's syntactic subtree, else that of the clause its
 participle or conjoined verb hangs on ("backed down on March 4, choosing instead to ..."; not a reported
@@ -119,6 +121,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("lastmonth", re.compile(r"\blast\s+month\b", re.I)),
+    ("lastweek", re.compile(r"\blast\s+week\b", re.I)),
+    ("lastyear", re.compile(r"\blast\s+year\b", re.I)),
+    ("this", re.compile(r"\b(?:earlier\s+)?this\s+(?P<unit>month|year)\b", re.I)),
     ("year", re.compile(r"\bin\s+(?P<year>(?:1[89]|20)\d{2})\b", re.I)),
 ]
 
@@ -137,6 +142,9 @@ NEEDS: dict[str, tuple[tuple[str, ...], ...]] = {
     "weekday": (("day",),),
     "month": (_MONTH_STEMS,),
     "lastmonth": (("month",),),
+    "lastweek": (("week",),),
+    "lastyear": (("year",),),
+    "this": (("this",), ("month", "year")),
     "year": (tuple(_DIGIT),),
 }
 
@@ -163,7 +171,7 @@ class DateMention:
     end: int
     text: str
     value: str  # YYYY-MM-DD, YYYY-MM or YYYY
-    precision: str  # day, month or year
+    precision: str  # day, week (value: its Monday), month or year
     relative_to_previous: bool = False
 
 
@@ -262,6 +270,16 @@ def _resolve(
     if kind == "lastmonth":
         first = anchor.replace(day=1) - timedelta(days=1)
         return f"{first.year:04d}-{first.month:02d}", "month", False
+    if kind == "lastweek":
+        # the Monday that starts the week before the anchor's
+        monday = anchor - timedelta(days=anchor.weekday() + 7)
+        return monday.isoformat(), "week", False
+    if kind == "lastyear":
+        return f"{anchor.year - 1:04d}", "year", False
+    if kind == "this":
+        if groups["unit"].lower() == "month":
+            return f"{anchor.year:04d}-{anchor.month:02d}", "month", False
+        return f"{anchor.year:04d}", "year", False
     if kind == "nextday":
         base = previous or anchor
         step = -1 if groups["which"].lower() == "previous" else 1

@@ -202,7 +202,7 @@ def _clusters(rule: MatchRule, mentions: list[dict[str, Any]]) -> list[list[dict
         precision = m["date_precision"] if start else None
         if precision == "day" and start is not None:
             days.append((start.toordinal(), m))
-        elif precision in ("month", "year"):
+        elif precision in ("week", "month", "year"):
             by_period.setdefault((precision, m["date"]), []).append(m)
         else:
             by_period.setdefault(("undated", m["article_id"]), []).append(m)
@@ -311,7 +311,7 @@ def _event_row(
         (c["url"] for c in copies.get(first["article_id"], []) if c["url"]), None
     )
     first_date = min(starts) if starts else None
-    if precision in ("day", "month", "year") and first_date is not None:
+    if precision in ("day", "week", "month", "year") and first_date is not None:
         identity: tuple[Any, ...] = (group_key, precision, first_date.isoformat())
     else:
         identity = (group_key, "undated", first["article_id"])

@@ -129,7 +129,7 @@ class Event:
     goldstein: float
     plover: str | None
     date: str | None
-    date_precision: str | None  # "day", "month" or "year"
+    date_precision: str | None  # "day", "week" (date: its Monday), "month" or "year"
     date_text: str | None  # the words the date comes from; None when it is the publication date
     location: dict[str, Any] | None
     evidence: str
