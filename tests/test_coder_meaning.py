@@ -488,16 +488,19 @@ def test_an_invasion_launched_is_news_an_invasion_mentioned_is_background(code):
 
 
 def test_a_demand_targets_the_subject_of_its_that_clause_whose_act_is_not_done(code):
-    assert code("Chile insisted that Peru withdraw its troops.") == {("CHL", "PER", "100")}
+    # a demand that the target yield is named by what it yields: a withdrawal of troops (1056)
+    assert code("Chile insisted that Peru withdraw its troops.") == {("CHL", "PER", "1056")}
     # the demanded acts (refusing to recognise, dropping sanctions) are not coded as done
     assert code("Hungary demanded that the European Union refuse to recognise Kosovo.") == {
         ("HUN", "IGOEUREEC", "100")
     }
     assert code("Hungary demanded that the European Union drop its sanctions against Belarus.") == {
-        ("HUN", "IGOEUREEC", "100")
+        ("HUN", "IGOEUREEC", "1054")
     }
+    assert code("Chile demanded that Peru release the fishermen.") == {("CHL", "PER", "1053")}
     # a that-clause in the indicative is a claim, not a demand: no demand, the act is reported
-    assert ("CHL", "PER", "100") not in code("Chile insisted that Peru had withdrawn its troops.")
+    withdrawn = code("Chile insisted that Peru had withdrawn its troops.")
+    assert not any(cameo.startswith("10") for _, _, cameo in withdrawn)
     assert code("Uganda alleged that Kenya had trained the rebels.") == {("UGA", "KEN", "112")}
 
 
@@ -546,7 +549,7 @@ def test_a_country_is_not_taken_for_a_known_persons_surname(code):
 def test_opposition_groups_and_suicide_bombers_are_actors(code):
     assert code(
         "Opposition groups in Zambia demanded that President Hichilema resign.", "2023-03-01"
-    ) == {("ZMBOPP", "ZMBGOV", "100")}
+    ) == {("ZMBOPP", "ZMBGOV", "1041")}  # a demand for a change of leader
     assert code("Lebanese suicide bombers killed 14 civilians on Monday.") == {
         ("LBNREB", "---CVL", "190")
     }

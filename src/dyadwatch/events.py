@@ -1779,6 +1779,17 @@ class EventCoder:
                     return events
         return []
 
+    def _yield_demanded(self, clause: Token) -> tuple[str, str] | None:
+        """The demand code (105x, 1041) of a that-clause's act that its subject would yield, and the
+        act's own code: "that Russia withdraw its troops" (0874) asks it to de-escalate (1056)."""
+        if not self._demanded(clause):
+            return None
+        for pattern, _obj in self.match_verb_all(clause, None):
+            asked = intent_code(DEMAND_CODES, pattern.code)
+            if asked.startswith(("105", "1041")):
+                return asked, pattern.code
+        return None
+
     def _demanded(self, verb: Token) -> bool:
         """ "demanded that Peru withdraw", "insisted that the talks should resume": a that-clause in
         the subjunctive (a bare verb, or under should/must) after a verb of demanding or urging."""
@@ -2491,6 +2502,15 @@ class EventCoder:
             targets = self._mentions(clause_subjects, mentions)
             if targets:
                 frame += ", subject of the that-clause"
+                if code == "100":
+                    # "demanded that Russia withdraw its troops": a demand named by what it asks
+                    # the target to yield (1056), as "demanded the release of X" is 1053
+                    asked = next(
+                        (a for a in map(self._yield_demanded, clauses) if a is not None), None
+                    )
+                    if asked is not None:
+                        code, act = asked
+                        notes.append(f"demand for {act} in the that-clause")
         if not targets and any(t.lower_ in SPEAKER_PRONOUNS for t in target_tokens):
             # "Israel said a mortar was fired at it": the pronoun object of a reported clause is its speaker
             speakers = [
