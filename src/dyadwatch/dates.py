@@ -120,9 +120,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
-    ("lastmonth", re.compile(r"\blast\s+month\b", re.I)),
-    ("lastweek", re.compile(r"\blast\s+week\b", re.I)),
-    ("lastyear", re.compile(r"\blast\s+year\b", re.I)),
+    ("last", re.compile(r"\blast\s+(?P<unit>week|month|year)\b", re.I)),
     ("this", re.compile(r"\b(?:earlier\s+)?this\s+(?P<unit>month|year)\b", re.I)),
     ("year", re.compile(r"\bin\s+(?P<year>(?:1[89]|20)\d{2})\b", re.I)),
 ]
@@ -141,9 +139,7 @@ NEEDS: dict[str, tuple[tuple[str, ...], ...]] = {
     "deictic": (("today", "yesterday", "tonight", "tomorrow"),),
     "weekday": (("day",),),
     "month": (_MONTH_STEMS,),
-    "lastmonth": (("month",),),
-    "lastweek": (("week",),),
-    "lastyear": (("year",),),
+    "last": (("last",), ("week", "month", "year")),
     "this": (("this",), ("month", "year")),
     "year": (tuple(_DIGIT),),
 }
@@ -267,14 +263,14 @@ def _resolve(
     if kind == "deictic":
         offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[groups["word"].lower()]
         return (anchor + timedelta(days=offset)).isoformat(), "day", False
-    if kind == "lastmonth":
-        first = anchor.replace(day=1) - timedelta(days=1)
-        return f"{first.year:04d}-{first.month:02d}", "month", False
-    if kind == "lastweek":
-        # the Monday that starts the week before the anchor's
-        monday = anchor - timedelta(days=anchor.weekday() + 7)
-        return monday.isoformat(), "week", False
-    if kind == "lastyear":
+    if kind == "last":
+        unit = groups["unit"].lower()
+        if unit == "week":
+            # the Monday that starts the week before the anchor's
+            return (anchor - timedelta(days=anchor.weekday() + 7)).isoformat(), "week", False
+        if unit == "month":
+            first = anchor.replace(day=1) - timedelta(days=1)
+            return f"{first.year:04d}-{first.month:02d}", "month", False
         return f"{anchor.year - 1:04d}", "year", False
     if kind == "this":
         if groups["unit"].lower() == "month":

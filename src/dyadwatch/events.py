@@ -167,6 +167,8 @@ INFERRED_AGENT_NOTE = "no agent named: the country it happened in"
 ARRIVAL_VERBS = {"arrive", "land", "reach"}
 #: Words opening a condition on the other side ("until Cuba frees its prisoners").
 PRECONDITION_MARKS = {"until", "unless", "till"}
+#: Prepositions of the one called on or insisted on ("called on Iran to", "insisted on its demand")
+CALLED_ON_PREPS = frozenset({"on", "upon"})
 #: Heads under which a "for X to" clause reports what happened ("it took a week for X to agree")
 REALISED_FOR_HEADS = frozenset({"take"})
 #: Roots of acts that give, ease or withhold something, whose recipient the object's own phrase may
@@ -1566,7 +1568,7 @@ class EventCoder:
                 if (
                     frame == "appeal"
                     and not _children(verb, {"dobj", "obj"})
-                    and not _called_upon(verb)
+                    and not self._prep_objects([verb], CALLED_ON_PREPS)
                 ):
                     # "wants to attack" is an intent, "wants Putin to attack" an appeal
                     if self.patterns.is_frame_verb("intent", lemma, word):
@@ -1785,8 +1787,8 @@ class EventCoder:
         if not self._demanded(clause):
             return None
         for pattern, _obj in self.match_verb_all(clause, None):
-            asked = intent_code(DEMAND_CODES, pattern.code)
-            if asked.startswith(("105", "1041")):
+            asked = _demand_code(pattern.code)
+            if asked is not None:
                 return asked, pattern.code
         return None
 
@@ -2132,7 +2134,7 @@ class EventCoder:
             sources = self._mentions(self._subject_tokens(trigger)[0], mentions)
             appealed = (
                 _children(trigger, {"dobj", "obj"})
-                or _called_upon(trigger)
+                or self._prep_objects([trigger], CALLED_ON_PREPS)  # "called on Iran to"
                 or _children(predicate, SUBJECT_DEPS)
             )
             targets = self._mentions(_with_conjuncts(appealed), mentions)
@@ -2490,7 +2492,7 @@ class EventCoder:
             # "insisted on its demand that X raise wages": the clause of the noun insisted on
             clauses += [
                 c
-                for noun in self._prep_objects([predicate], frozenset({"on", "upon"}))
+                for noun in self._prep_objects([predicate], CALLED_ON_PREPS)
                 for c in noun.children
                 if self._appealed_for(c)
             ]
@@ -3387,8 +3389,7 @@ class EventCoder:
             # "demanded the release of X": a demand, not a plea; one that the target yields names
             # what it yields (105x), "demanded the resignation of X" a change of leaders (1041),
             # any other is 100
-            appealed = intent_code(DEMAND_CODES, code)
-            appealed = appealed if appealed.startswith(("105", "1041")) else "100"
+            appealed = _demand_code(code) or "100"
         if appeal.pos_ == "NOUN":
             # "its call for talks", "renewed their call for talks": the owner, or the subject of
             # the clause the call is made in
@@ -4434,14 +4435,11 @@ def _bare_infinitive(token: Token) -> bool:
     )
 
 
-def _called_upon(verb: Token) -> list[Token]:
-    """ "called on Iran to ...", "called upon both sides to ...": the ones appealed to."""
-    return [
-        o
-        for p in _children(verb, {"prep"})
-        if p.lower_ in ("on", "upon")
-        for o in _children(p, {"pobj"})
-    ]
+def _demand_code(code: str) -> str | None:
+    """The demand an act names when demanded of the one to do it: what it yields (105x: "the
+    release of X" is 1053) or a change of leaders (1041); None for any other act (a bare 100)."""
+    asked = intent_code(DEMAND_CODES, code)
+    return asked if asked.startswith(("105", "1041")) else None
 
 
 def _for_subject_infinitive(verb: Token) -> bool:

@@ -424,12 +424,10 @@ def _words(value: Any, where: str, key: str, problems: list[str]) -> frozenset[s
     if value is None:
         return frozenset()
     if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
-        flags = [v for v in value if isinstance(v, bool)] if isinstance(value, list) else []
-        hint = (
-            " (a bare on/off/yes/no is read as true/false: quote it)"
-            if flags or isinstance(value, bool)
-            else ""
+        flagged = isinstance(value, bool) or (
+            isinstance(value, list) and any(isinstance(v, bool) for v in value)
         )
+        hint = " (a bare on/off/yes/no is read as true/false: quote it)" if flagged else ""
         problems.append(f"{where}: {key} must be a list of words{hint}")
         return None
     return frozenset(v.lower() for v in value)
