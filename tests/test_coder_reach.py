@@ -703,3 +703,38 @@ def test_a_truce_called_for_is_an_appeal_to_both_sides_and_a_truce_named_no_even
     }
     assert code("Qatar proposed a truce between Ethiopia and Eritrea.") == set()
     assert code("The truce between Ethiopia and Eritrea collapsed.") == set()
+
+
+def test_what_a_call_is_made_to_say_is_said_to_the_one_called(code):
+    assert code("The Chilean president phoned the Brazilian president to apologize.") == {
+        ("CHLGOV", "BRAGOV", "041"),
+        ("CHLGOV", "BRAGOV", "055"),
+    }
+    assert code(
+        "Peru's foreign minister called his Bolivian counterpart to offer condolences."
+    ) == {
+        ("PERGOV", "BOLGOV", "041"),
+        ("PERGOV", "BOLGOV", "018"),
+    }
+    # called on to apologise: an appeal, and the one called on apologises if anyone does
+    assert code("Chile called on Bolivia to apologise.") == {("CHL", "BOL", "020")}
+
+
+def test_letting_someone_act_is_the_permission_not_the_act(code):
+    assert code("Sudan allowed UN agencies to deliver food to Darfur.") == {
+        ("SDN", "IGOUNO", "0863")
+    }
+    assert code("Ghana let UN experts investigate the camp.") == {("GHA", "IGOUNO", "0862")}
+    assert code("Peru will allow Chile to send aid to Bolivia.") == {("PER", "CHL", "0355")}
+    assert code("Peru will not allow Chile to send aid to Bolivia.") == {("PER", "CHL", "1245")}
+    # a permitted act with no code of its own is reported as done
+    assert code("Peru allowed Chile to send troops to Bolivia.") == {("CHL", "BOL", "154")}
+    # "allowed X access", which the parser reads as a clause of its own
+    assert code("Ghana allowed UN inspectors access to the camp.") == {("GHA", "IGOUNO", "086")}
+
+
+def test_opposing_what_an_actor_proposes_or_does_is_disapproval(code):
+    assert code("Russia opposed the expansion of NATO.") == {("RUS", "IGOWSTNAT", "110")}
+    assert code("Chile opposed the Peruvian plan.") == {("CHL", "PER", "110")}
+    assert code("Farmers opposed the new law.") == set()
+    assert code("Lithuania stands in solidarity with Ukraine.") == {("LTU", "UKR", "050")}

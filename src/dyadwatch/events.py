@@ -278,6 +278,33 @@ DEMAND_CODES = {
     "086": "1055",
     "087": "1056",
 }
+#: Nouns a verb grants someone that the parser may read as a clause's bare verb ("allowed UN agencies
+#: access to the camps" as "UN agencies access ...").
+BARE_GRANTED_NOUNS = frozenset({"access"})
+
+#: Verbs of a phone call made to someone ("called Erdogan", "phoned the minister").
+CALL_VERBS = frozenset({"call", "phone", "telephone", "ring"})
+#: What a call is made to say, coded as said on it: "called X to apologise" is an apology to X.
+CALL_PURPOSE_VERBS = frozenset(
+    {
+        "apologise",
+        "apologize",
+        "congratulate",
+        "thank",
+        "praise",
+        "commend",
+        "condole",
+        "express",
+        "convey",
+        "offer",
+        "extend",
+        "reassure",
+        "assure",
+        "invite",
+        "warn",
+    }
+)
+
 #: Verbs of appeal that press or demand: the act asked for is demanded (10x), not appealed for
 #: ("pressured the workers to call off the strike" is 1052).
 DEMANDING_VERBS = {"demand", "pressure", "pressurise", "pressurize", "press", "order", "instruct"}
@@ -847,7 +874,7 @@ def confidence(event: CodedEvent) -> float:
 #: Offers whose act a refusal turns down: "rejected a proposal to hold talks with X" refuses the talks.
 OFFER_NOUNS = frozenset({"proposal", "offer", "invitation", "suggestion", "initiative"})
 #: Frames a verb opens over the act it governs, in the order they are tried.
-COMPLEMENT_FRAMES = ("refusal", "direct", "intent", "appeal", "halt", "denial")
+COMPLEMENT_FRAMES = ("refusal", "direct", "intent", "appeal", "halt", "denial", "permission")
 
 
 class EventCoder:
@@ -920,6 +947,15 @@ class EventCoder:
                 if any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
                 for s in _children(c, {"nsubj"})
                 if s.pos_ in ("NOUN", "PROPN")
+            ]
+        if not objects:
+            # "allowed IAEA inspectors access to the site", parsed as a clause whose subject is
+            # the inspectors and whose bare verb is "access": the noun given is the object
+            objects = [
+                c
+                for c in _children(verb, {"ccomp"})
+                if c.lemma_.lower() in BARE_GRANTED_NOUNS
+                and not _children(c, {"aux", "auxpass", "mark", "dobj", "obj"})
             ]
         if not objects:
             # "halted fighting", "stopped shelling": an -ing complement is what is halted
@@ -1235,8 +1271,9 @@ class EventCoder:
                     and (self._is_appeal(node) or node.lemma_.lower() in PASSIVE_CONTROL_VERBS)
                 )
                 return _with_conjuncts(passive), not shared_active
-            if node.dep_ == "xcomp" and self._is_appeal(node.head):
-                # object control: "asked Obama to help" — Obama is the helper
+            if node.dep_ == "xcomp" and self._is_appeal(node.head) and not _call_purpose(node):
+                # object control: "asked Obama to help" — Obama is the helper ("called Obama to
+                # apologise": the caller apologises)
                 objects = _children(node.head, {"dobj", "obj"})
                 if objects:
                     return _with_conjuncts(objects), False
@@ -1514,6 +1551,26 @@ class EventCoder:
             )
             if asked is not None:
                 return "appeal", asked
+        if self.patterns.is_frame_verb("permission", lemma, word):
+            # "allowed Iran to send aid", "let UN experts visit the camp", the one let often
+            # parsed as the subject of a clause of its own
+            if _sets_free(verb):
+                return None  # "let free": a release
+            permitted = complement or next(
+                (
+                    c
+                    for c in verb.children
+                    if c.dep_ == "ccomp"
+                    and c.pos_ in ("VERB", "AUX")
+                    and _children(c, {"nsubj"})
+                    and (
+                        c.tag_ == "VB"
+                        or any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                    )
+                ),
+                None,
+            )
+            return ("permission", permitted) if permitted is not None else None
         if complement is None and not self.patterns.is_frame_verb("appeal", lemma, word):
             return None  # only an appeal takes its act in another shape
         if (
@@ -1894,6 +1951,12 @@ class EventCoder:
             )
         ):
             return True  # "should use the money to support X": what is urged, not done
+        if (
+            _call_purpose(verb)
+            and self.match_verb(verb) is not None
+            and not (_negated(governor) or _hypothetical(governor))
+        ):
+            return False  # "phoned Erdogan to apologise": the apology is made on the call
         return _negated(governor) or _hypothetical(governor) or governor.i in consumed
 
     def _code_match(
@@ -1915,6 +1978,20 @@ class EventCoder:
         # ease curbs on Brazilian beef still targets the beef's owner)
         root = pattern.code[:2]
         notes: list[str] = []
+        permitter: Token | None = None
+        if frame_name == "permission":
+            # "allowed Iran to send aid to Syria": the permission is the act (humanitarian access,
+            # inspectors received, a protest allowed), the permitted act is not reported as done
+            permitted = intent_code(self.patterns.frame("permission").codes, code)
+            if permitted == code:
+                if trace:
+                    trace.add(trigger, f"pattern {code} permitted via '{framer}', no code: as done")
+                return []
+            notes.append(f"permission for {code} via '{framer}'")
+            code, permitter, frame_name = permitted, trigger, ""
+            if _announced_future(trigger) or _after_ready(trigger):
+                code = intent_code(self.patterns.frame("intent").codes, code)
+                notes.append("announced: intent")
         keeping = self.patterns.peacekeeping
         if (
             keeping is not None
@@ -2128,6 +2205,36 @@ class EventCoder:
                 code = weapon
                 notes.append(f"weapon: {weapons.kinds[weapon][0]}")
         roots = {root, code[:2]}  # the act's root and the root it is coded under
+
+        if permitter is not None:
+            # from who allows it to who is let do it
+            permitters = self._subject_tokens(permitter)[0]
+            sources = self._mentions(permitters, mentions)
+            frame = "subject, the one let"
+            if not sources and permitters and all(t.lower_ in SPEAKER_PRONOUNS for t in permitters):
+                # "Ethiopia said it would allow the WFP to deliver food"
+                sources = [
+                    m
+                    for m in self._speaker_of(permitter, mentions)
+                    if all(_pronoun_agrees(t, m) for t in permitters)
+                ]
+                if sources:
+                    frame += ", pronoun for the speaker"
+                    notes.append("the reported clause's pronoun subject is its speaker")
+            let = _children(permitter, {"dobj", "obj"}) or _children(predicate, {"nsubj"})
+            targets = self._mentions(_with_conjuncts(let), mentions)
+            return self._emit(
+                sources,
+                targets,
+                predicate,
+                trigger,
+                code,
+                pattern,
+                frame,
+                notes,
+                trace,
+                symmetric=False,
+            )
 
         if frame_name == "appeal":
             # the appeal goes from the subject to the one appealed to
@@ -2350,6 +2457,9 @@ class EventCoder:
                     target_tokens.append(consumed_object)  # the misparsed "-ing" clause's subject
             else:  # "gave Tanzania a grant": the indirect object receives what the pattern names
                 target_tokens = _with_conjuncts(_children(predicate, {"dative"}))
+                if consumed_object.dep_ == "ccomp":
+                    # "allowed UN agencies access", misparsed as a clause: its subject is given it
+                    target_tokens += _with_conjuncts(_children(consumed_object, {"nsubj"}))
         target_tokens += self._prep_objects(heads, pattern.preps)
         if "for" in pattern.preps:
             # "set a deadline for the agency to make reforms": "for X to" names X
@@ -2364,6 +2474,11 @@ class EventCoder:
             # "stopped shelling Gaza": what the halted act was done to
             target_tokens += _with_conjuncts(_children(consumed_object, {"dobj", "obj"}))
         targets = self._mentions(target_tokens, mentions)
+        if not targets and _call_purpose(predicate):
+            # "called Erdogan to apologise": said to the one called
+            targets = self._mentions(_children(predicate.head, {"dobj", "obj"}), mentions)
+            if targets:
+                frame += ", the one called"
         if pattern.actor_object:
             # "received Peru's nomination", "welcomed Chile's offer": an actor owning or named in
             # the object is no guest ("hosted the Chinese delegation", "his counterpart, X" are)
@@ -4440,6 +4555,20 @@ def _demand_code(code: str) -> str | None:
     release of X" is 1053) or a change of leaders (1041); None for any other act (a bare 100)."""
     asked = intent_code(DEMAND_CODES, code)
     return asked if asked.startswith(("105", "1041")) else None
+
+
+def _call_purpose(verb: Token) -> bool:
+    """ "called Erdogan to apologise", "phoned his counterpart to congratulate him": what a phone
+    call to someone is made to say, said on the call (a statement, an apology, thanks)."""
+    head = verb.head
+    return (
+        verb.dep_ in ("xcomp", "advcl")
+        and head.lemma_.lower() in CALL_VERBS
+        and not any(c.lower_ in ("on", "upon", "for") for c in head.children)
+        and bool(_children(head, {"dobj", "obj"}))
+        and _bare_infinitive(verb)
+        and verb.lemma_.lower() in CALL_PURPOSE_VERBS
+    )
 
 
 def _for_subject_infinitive(verb: Token) -> bool:

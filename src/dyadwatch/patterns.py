@@ -52,6 +52,7 @@ SECTIONS = {
     "negation": ((), True),
     "halt": (("verbs",), True),
     "denial": (("verbs",), True),
+    "permission": (("verbs",), True),
     "nominal": (("verbs", "owning", "invited", "dropped"), False),
 }
 #: Frames a noun may open over its "to" infinitive ("the decision to expel", "its pledge to help").
