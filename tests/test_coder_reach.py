@@ -738,3 +738,21 @@ def test_opposing_what_an_actor_proposes_or_does_is_disapproval(code):
     assert code("Chile opposed the Peruvian plan.") == {("CHL", "PER", "110")}
     assert code("Farmers opposed the new law.") == set()
     assert code("Lithuania stands in solidarity with Ukraine.") == {("LTU", "UKR", "050")}
+
+
+def test_an_open_question_a_court_appeal_and_a_disaster_emergency_are_no_events(code):
+    assert code("Peru will decide whether to expel the Chilean ambassador.") == set()
+    assert code("Peru decided to expel the Chilean ambassador.") == {("PER", "CHLGOV", "166")}
+    # a ruling appealed to a higher court is no appeal to anyone; an appeal for help is
+    assert code("Peru appealed the ruling to the International Court of Justice.") == set()
+    assert code("Peru appealed to the United Nations for help.") == {("PER", "IGOUNO", "023")}
+    assert code("Japan declared a state of emergency over the coronavirus outbreak.") == set()
+    assert code("Chile declared a state of emergency ahead of the hurricane.") == set()
+    assert code("Thailand declared a state of emergency after the protests.") == {
+        ("THA", None, "1724")
+    }
+
+
+def test_a_surname_described_as_a_private_person_is_not_the_office_holder(code):
+    assert code("Lavrov, the foreign minister, criticised Ukraine.") == {("RUSGOV", "UKR", "111")}
+    assert code("Lavrov, a retired teacher, criticised Ukraine.") == set()

@@ -292,6 +292,9 @@ TITLED_RULES = {"known-person", "title+known-surname", "title+name"}
 #: sectors whose titles ("Senator", "Judge") no minister or head of state holds: before the surname of
 #: a known person who held no office of the kind, the title names someone else
 OTHER_PERSON_SECTORS = {"LEG", "JUD"}
+#: Sectors of people with no public office: an apposition naming one ("Johnson, a retired
+#: teacher") says a bare surname is not the known office-holder's.
+PRIVATE_SECTORS = {"EDU", "BUS", "MED", "CVL", "AGR", "LAB", "HLH", "CRM", "REF"}
 
 
 def memory_kind(mention: Mention) -> str:
@@ -1090,6 +1093,7 @@ class ActorResolver:
                 place
                 or (context.day is not None and not self.in_office(name, context.day))
                 or not self._surname_corroborated(name, doc, piece.start, context)
+                or self._described_otherwise(token, name, context)
             ):
                 # the PLACE and IN-OFFICE gates; an undated text may name a former office-holder
                 # ("Obama will hold talks"), coded by the country of the last office
@@ -1384,6 +1388,20 @@ class ActorResolver:
         if len(held) > 1 and title:
             held = [n for n in held if title in self._office_titles(n, day)]
         return held[0] if len(held) == 1 else None
+
+    def _described_otherwise(self, token: Token, name: str, context: ArticleContext) -> bool:
+        """Whether an apposition says a bare surname is someone else than the known person, who
+        holds no office: "Walker, a truck driver", "Johnson, a retired teacher" (not "Lavrov, the
+        foreign minister"; a head of state or government keeps the name: "Trump, a businessman")."""
+        appos = next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "NOUN"), None)
+        if appos is None:
+            return False
+        held = [o for o in self.kb.people[name] if o.held_on(context.day)] or self.kb.people[name]
+        if any(_heads(o.office) for o in held):
+            return False
+        words = (appos.lower_, appos.lemma_.lower())
+        agent = next((self.kb.agents[w] for w in words if w in self.kb.agents), None)
+        return agent is None or agent.sector in PRIVATE_SECTORS
 
     def _surname_corroborated(
         self, name: str, doc: Doc, index: int, context: ArticleContext

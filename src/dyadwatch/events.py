@@ -282,6 +282,9 @@ DEMAND_CODES = {
 #: access to the camps" as "UN agencies access ...").
 BARE_GRANTED_NOUNS = frozenset({"access"})
 
+#: A state of emergency or martial law imposed (whose threat or intent is 1324).
+EMERGENCY_CODE = "1724"
+
 #: Verbs of a phone call made to someone ("called Erdogan", "phoned the minister").
 CALL_VERBS = frozenset({"call", "phone", "telephone", "ring"})
 #: What a call is made to say, coded as said on it: "called X to apologise" is an apology to X.
@@ -1026,6 +1029,12 @@ class EventCoder:
             if pattern.transitive and not _children(verb, {"dobj", "obj", "nsubjpass"}):
                 if trace:
                     trace.add(verb, f"pattern {pattern.code} '{pattern.name}': no direct object")
+                continue
+            if pattern.intransitive and _children(verb, {"dobj", "obj", "nsubjpass"}):
+                if trace:
+                    trace.add(
+                        verb, f"pattern {pattern.code} '{pattern.name}': takes no direct object"
+                    )
                 continue
             if pattern.lower or pattern.upper:
                 fits = _sequence_fits(pattern, verb)
@@ -2036,7 +2045,11 @@ class EventCoder:
             or (predicate is not trigger and _negated(predicate))
             or _readiness_negated(trigger)
         )
-        if _hypothetical(trigger):
+        if _hypothetical(trigger) or (
+            # "will decide whether to expel the ambassador": an open question, not an act
+            predicate is not trigger
+            and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in predicate.children)
+        ):
             if trace:
                 trace.add(
                     trigger, f"pattern {code} matched but the clause is hypothetical: no event"
@@ -2164,6 +2177,19 @@ class EventCoder:
                     trigger,
                     f"pattern {code}: aimed at a disease, an ill or a camera shot, no use of force",
                 )
+            return []
+        if (
+            figurative is not None
+            and pattern.code == EMERGENCY_CODE
+            and any(
+                t.lemma_.lower() in figurative.problems or t.lower_ in figurative.problems
+                for t in predicate.subtree
+            )
+        ):
+            # "declared a state of emergency over the outbreak", "ahead of the hurricane": a
+            # disaster met, no one repressed
+            if trace:
+                trace.add(trigger, f"pattern {code}: an emergency over a disaster or a disease")
             return []
         subjects, passive = self._subject_tokens(trigger)
         if (

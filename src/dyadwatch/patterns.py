@@ -37,6 +37,7 @@ PATTERN_KEYS = {
     "preps_only",
     "actor_object",
     "transitive",
+    "intransitive",
     "appeal_only",
 }
 #: Frame sections: name -> (word-list keys, whether a root->code map ``codes`` is required)
@@ -110,6 +111,9 @@ class Pattern:
     #: a noun pattern coded only when the act is asked for ("called for a truce between A and B"),
     #: never as done ("a truce between A and B" may be proposed, broken or over)
     appeal_only: bool = False
+    #: the verb must have no direct object: "appealed to the UN for help", not "appealed the
+    #: ruling" (a case taken to a higher court)
+    intransitive: bool = False
 
     @property
     def imported(self) -> bool:
@@ -464,6 +468,8 @@ def _pattern(
     if particle is not None and not isinstance(particle, str):
         problems.append(f"{where}: particle must be a word (quote on/off/yes/no)")
         return None
+    if entry.get("transitive") and entry.get("intransitive"):
+        problems.append(f"{where}: transitive and intransitive both set")
     if entry.get("appeal_only") and not lists["nouns"]:
         problems.append(f"{where}: appeal_only is for noun patterns")
         return None
@@ -488,6 +494,7 @@ def _pattern(
         bool(entry.get("actor_object")),
         bool(entry.get("transitive")),
         appeal_only=bool(entry.get("appeal_only")),
+        intransitive=bool(entry.get("intransitive")),
     )
 
 
