@@ -756,3 +756,26 @@ def test_an_open_question_a_court_appeal_and_a_disaster_emergency_are_no_events(
 def test_a_surname_described_as_a_private_person_is_not_the_office_holder(code):
     assert code("Lavrov, the foreign minister, criticised Ukraine.") == {("RUSGOV", "UKR", "111")}
     assert code("Lavrov, a retired teacher, criticised Ukraine.") == set()
+
+
+def test_a_call_is_an_appeal_only_with_on_after_the_verb(code):
+    # "On Monday" is no "called on"
+    assert code("On Monday, Chile's president called the Peruvian president to discuss trade.") == {
+        ("CHLGOV", "PERGOV", "041")
+    }
+    assert code("On Monday, Chile called on Peru to withdraw its troops.") == {
+        ("CHL", "PER", "0256")
+    }
+
+
+def test_firing_someone_pressing_for_an_act_and_an_indirect_question(code):
+    # firing an employee is no use of force, whoever asks for it
+    assert code("Chile called on the broadcaster to fire its editor.") == {("CHL", "---MED", "020")}
+    assert code("Chile urged its soldiers to fire on the rebels.") != set()
+    # pressure to do what no pattern names is a demand, not coercion
+    assert code("Chile pressured Peru to provide better protections for migrants.") == {
+        ("CHL", "PER", "100")
+    }
+    assert code("Chile pressured Peru.") == {("CHL", "PER", "170")}
+    assert code("The Chilean government did not say whom it would support.") == set()
+    assert code("Chile did not reveal who attacked the Peruvian convoy.") == set()

@@ -285,6 +285,11 @@ BARE_GRANTED_NOUNS = frozenset({"access"})
 #: A state of emergency or martial law imposed (whose threat or intent is 1324).
 EMERGENCY_CODE = "1724"
 
+#: Coercion (170), and the verbs of pressure whose "to" complement makes it a demand (100).
+COERCE_CODE = "170"
+DEMAND_CODE = "100"
+PRESSING_VERBS = frozenset({"pressure", "pressurise", "pressurize"})
+
 #: Verbs of a phone call made to someone ("called Erdogan", "phoned the minister").
 CALL_VERBS = frozenset({"call", "phone", "telephone", "ring"})
 #: What a call is made to say, coded as said on it: "called X to apologise" is an apology to X.
@@ -1627,7 +1632,7 @@ class EventCoder:
             if (
                 frame == "appeal"
                 and lemma == "call"
-                and not any(c.lower_ in ("on", "upon") for c in verb.children)
+                and not any(c.lower_ in CALLED_ON_PREPS and c.i > verb.i for c in verb.children)
             ):
                 continue  # "called Erdogan to apologise" is a phone call; "called on X to" appeals
             if self.patterns.is_frame_verb(frame, lemma, word):
@@ -1987,6 +1992,32 @@ class EventCoder:
         # ease curbs on Brazilian beef still targets the beef's owner)
         root = pattern.code[:2]
         notes: list[str] = []
+        if (
+            frame_name
+            and root in FORCE_ROOTS
+            and pattern.preps_only
+            and pattern.needs_target
+            and not pattern.objects
+            and not any(c.lower_ in pattern.preps for c in predicate.children)
+        ):
+            # "called on Fox News to fire Griffin": firing someone is no firing at anyone; the
+            # use of force needs its preposition ("to fire on the protesters") whoever asks for it
+            if trace:
+                trace.add(predicate, f"pattern {code} '{pattern.name}': its preposition is missing")
+            return []
+        if (
+            code == COERCE_CODE
+            and predicate.lemma_.lower() in PRESSING_VERBS
+            and any(
+                c.dep_ in ("xcomp", "ccomp")
+                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                for c in predicate.children
+            )
+        ):
+            # "pressured Washington to provide better protections": pressing for an act no pattern
+            # names is a demand (100), not coercion
+            code = DEMAND_CODE
+            notes.append("pressed to act: a demand")
         permitter: Token | None = None
         if frame_name == "permission":
             # "allowed Iran to send aid to Syria": the permission is the act (humanitarian access,
@@ -4590,7 +4621,7 @@ def _call_purpose(verb: Token) -> bool:
     return (
         verb.dep_ in ("xcomp", "advcl")
         and head.lemma_.lower() in CALL_VERBS
-        and not any(c.lower_ in ("on", "upon", "for") for c in head.children)
+        and not any(c.lower_ in ("on", "upon", "for") and c.i > head.i for c in head.children)
         and bool(_children(head, {"dobj", "obj"}))
         and _bare_infinitive(verb)
         and verb.lemma_.lower() in CALL_PURPOSE_VERBS
@@ -4663,6 +4694,11 @@ def _hypothetical(token: Token) -> bool:
             return True  # "must agree to reforms before they demobilise": not done (yet)
         if node.dep_ in ("xcomp", "ccomp") and node.head.lemma_.lower() in WEIGHING_VERBS:
             return True  # "is considering shipping food": not decided, not done
+        if node.dep_ == "ccomp" and any(
+            c.tag_ in ("WP", "WP$") and c.dep_ in ("dobj", "obj", "nsubj", "nsubjpass", "dative")
+            for c in node.children
+        ):
+            return True  # "did not say whom they would support": a question, no act
         if node.dep_ == "ccomp" and (
             node.head.lemma_.lower() in WISHING_VERBS or node.head.lower_ in WISHING_VERBS
         ):
