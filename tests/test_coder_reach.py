@@ -779,3 +779,15 @@ def test_firing_someone_pressing_for_an_act_and_an_indirect_question(code):
     assert code("Chile pressured Peru.") == {("CHL", "PER", "170")}
     assert code("The Chilean government did not say whom it would support.") == set()
     assert code("Chile did not reveal who attacked the Peruvian convoy.") == set()
+
+
+def test_a_count_of_people_is_no_sum_of_money_and_gifts_go_to_who_got_them(code):
+    # "1.5 million people" is a count, not money; "shelter materials" are shelter
+    assert code("USAID provided shelter materials to 1.5 million people in Haiti.") == {
+        ("USAGOV", "HTICVL", "073")
+    }
+    assert code("Japan gave USD1 million to Haiti.") == {("JPN", "HTI", "071")}
+    assert code("Japan gave 10 million euros to Haiti.") == {("JPN", "HTI", "071")}
+    # an acronym the parser reads as an adverb, after an opening phrase, is the subject
+    assert code("After the storm, USAID sent food items to Haiti.") == {("USAGOV", "HTI", "073")}
+    assert code("Russia supplied the weapons Iran bought.") == {("RUS", "IRN", "072")}

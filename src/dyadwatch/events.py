@@ -25,6 +25,7 @@ fired, how its source and target were found, and a confidence (see :func:`confid
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
@@ -290,6 +291,11 @@ COERCE_CODE = "170"
 DEMAND_CODE = "100"
 PRESSING_VERBS = frozenset({"pressure", "pressurise", "pressurize"})
 
+#: Verbs of getting what was given: "the arms Armenia has bought" were given to Armenia.
+RECEIVING_VERBS = frozenset(
+    {"receive", "obtain", "buy", "get", "acquire", "import", "purchase", "procure"}
+)
+
 #: Verbs of a phone call made to someone ("called Erdogan", "phoned the minister").
 CALL_VERBS = frozenset({"call", "phone", "telephone", "ring"})
 #: What a call is made to say, coded as said on it: "called X to apologise" is an apology to X.
@@ -363,8 +369,24 @@ SHELTER_NOUNS = frozenset(
 #: Heads of a noun compound that stand for what the compound names ("curfew hours" for the
 #: curfew, "arms shipments" for the arms).
 CARRIER_HEADS = frozenset(
-    {"hour", "delivery", "shipment", "consignment", "package", "convoy", "sale", "flow", "transfer"}
+    {
+        "hour",
+        "delivery",
+        "shipment",
+        "consignment",
+        "package",
+        "convoy",
+        "sale",
+        "flow",
+        "transfer",
+        "material",  # "shelter materials", "relief materials"
+        "item",  # "food items", "hygiene items"
+    }
 )
+#: Numbers' scale words: money only with a currency ("$40 million"), not "1.5 million people".
+SCALE_WORDS = frozenset({"million", "billion", "trillion"})
+#: An amount written with a currency's code: "USD1", "EUR500", "US$5".
+CURRENCY_AMOUNT = re.compile(r"(?:[A-Z]{3}|US\$|A\$|C\$|NZ\$)\d")
 #: Sums of money: "$2 million in assistance" measures assistance.
 MONEY_NOUNS = {
     "million",
@@ -1243,14 +1265,20 @@ class EventCoder:
         own_passive = any(c.dep_ == "auxpass" for c in verb.children)
         for _ in range(6):
             subjects = _children(node, SUBJECT_DEPS) or [
-                # "USAID had announced ...", with the acronym parsed as an adverb of the verb
+                # "USAID had announced ...", with the acronym parsed as an adverb of the verb (also
+                # after an opening phrase: "In cooperation with partners, USAID provided ...")
                 c
                 for c in node.children
                 if c.dep_ in ("advmod", "npadvmod")
-                and c.i == c.sent.start
                 and node.pos_ in ("VERB", "AUX")
-                and c.ent_type_ in ("ORG", "GPE", "PERSON")
-                and (c.pos_ == "PROPN" or c.text.isupper())
+                and (
+                    (
+                        c.i == c.sent.start
+                        and c.ent_type_ in ("ORG", "GPE", "PERSON")
+                        and (c.pos_ == "PROPN" or c.text.isupper())
+                    )
+                    or (c.i == node.i - 1 and _acronym(c))
+                )
             ]
             # "Peruvian police: bus blast injures nine": who a headline quotes is no subject
             subjects = [s for s in subjects if not _headline_speaker(s, node)]
@@ -2584,6 +2612,20 @@ class EventCoder:
             ]
             if targets:
                 frame += ", inside the object's phrase"
+        if not targets and consumed_object is not None and roots & RECIPIENT_ROOTS and not passive:
+            # "supplied most of the arms Armenia has bought": who received what was given
+            targets = self._mentions(
+                [
+                    subject
+                    for thing in (consumed_object, *_measured(consumed_object))
+                    for clause in _children(thing, {"relcl"})
+                    if clause.lemma_.lower() in RECEIVING_VERBS
+                    for subject in _children(clause, {"nsubj"})
+                ],
+                mentions,
+            )
+            if targets:
+                frame += ", who received it"
         if not targets and code.startswith(RETURN_CODE_PREFIX) and not passive:
             # "will return the cattle seized from Kenyan herders": whom they were taken from
             taken = [
@@ -4136,9 +4178,7 @@ def _object_words(token: Token, depth: int = 0) -> set[str]:
     if token.lemma_.lower() in CARRIER_HEADS:
         words |= {c.lemma_.lower() for c in compounds[-1:]}
     # "USD1 million", "EUR 5 billion": the number's own word says it is money
-    words |= {
-        c.lemma_.lower() for c in token.children if c.dep_ == "nummod" and c.lower_ in MONEY_NOUNS
-    }
+    words |= {c.lemma_.lower() for c in token.children if _money_number(c)}
     if depth < 2:
         for measured in _measured(token):
             # "a team of doctors, equipment and drugs": each thing the team brings
@@ -4167,8 +4207,27 @@ def _nested_prep_objects(token: Token, preps: Collection[str], depth: int = 3) -
 
 def _is_money(token: Token) -> bool:
     """A sum of money: "$40 million", "10 million euros", "USD1 billion"."""
-    return token.lemma_.lower() in MONEY_NOUNS or any(
-        c.dep_ == "nummod" and c.lower_ in MONEY_NOUNS for c in token.children
+    return (
+        token.lemma_.lower() in MONEY_NOUNS
+        or CURRENCY_AMOUNT.match(token.text) is not None
+        or any(_money_number(c) for c in token.children)
+    )
+
+
+def _acronym(token: Token) -> bool:
+    """An organisation's initials: "USAID", "UNHCR" (three letters or more, all capitals)."""
+    return len(token.text) > 2 and token.text.isalpha() and token.text.isupper()
+
+
+def _money_number(token: Token) -> bool:
+    """A number that says its noun is money: "USD1 million", "EUR 5 billion" (the NER's MONEY), not
+    the scale of a count ("1.5 million people")."""
+    return token.dep_ == "nummod" and (
+        token.lower_ in MONEY_NOUNS - SCALE_WORDS
+        or (
+            token.lower_ in SCALE_WORDS
+            and (token.ent_type_ == "MONEY" or CURRENCY_AMOUNT.match(token.head.text) is not None)
+        )
     )
 
 
