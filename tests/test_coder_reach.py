@@ -791,3 +791,26 @@ def test_a_count_of_people_is_no_sum_of_money_and_gifts_go_to_who_got_them(code)
     # an acronym the parser reads as an adverb, after an opening phrase, is the subject
     assert code("After the storm, USAID sent food items to Haiti.") == {("USAGOV", "HTI", "073")}
     assert code("Russia supplied the weapons Iran bought.") == {("RUS", "IRN", "072")}
+
+
+def test_an_act_put_on_a_condition_is_a_warning_or_an_offer(code):
+    assert code("Chile may impose sanctions on Peru if Lima sends troops.") == {
+        ("CHL", "PER", "1312")
+    }
+    assert code("Chile may impose sanctions on Peru.") == set()
+    assert code("Chile would cut gas supplies to Peru if Lima does not pay.") == {
+        ("CHL", "PER", "1311")
+    }
+    assert code("The EU might lift sanctions on Peru if Lima frees the prisoners.") == {
+        ("IGOEUREEC", "PER", "0354")
+    }
+
+
+def test_military_intelligence_upgraded_ties_and_a_right_defended(code):
+    assert code("Chile provided military intelligence to Peru.") == {("CHL", "PER", "072")}
+    assert code("Chile provided information to Peru.") == {("CHL", "PER", "064")}
+    assert code("Chile and Peru upgraded their diplomatic ties.") == {
+        ("CHL", "PER", "050"),
+        ("PER", "CHL", "050"),
+    }
+    assert code("Chile defended the right of Peru to build the dam.") == {("CHL", "PER", "052")}

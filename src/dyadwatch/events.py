@@ -552,6 +552,10 @@ SELF_PASSIVE_CODES = {"0873", "0874", "1661", "1662", "1663"}
 CALL_AGAINST_CODE = "111"
 #: Modal words that make an act hypothetical ("might attack"): no event.
 HYPOTHETICAL_MODALS = {"may", "might", "could"}
+#: Modals of an act put on a condition ("may halt its mediation if ...", "would cut gas unless ..."),
+#: and the marks of the condition.
+CONDITIONAL_MODALS = {"may", "might", "could", "would", "will"}
+CONDITIONING_MARKS = {"if", "unless"}
 #: Modals of what may happen to anyone of a kind ("Peruvians flying to Chile may need visas").
 GENERIC_MODALS = {"can", "could", "may", "might", "would", "will", "should", "must"}
 #: Verbs that would let an act happen: under "would"/"could" the act is not done.
@@ -1790,7 +1794,7 @@ class EventCoder:
             noun_framed = self.noun_frame(verb)
             if noun_framed is not None:
                 mode, via = noun_framed
-            elif _after_ready(verb) or _announced_future(verb):
+            elif _after_ready(verb) or _announced_future(verb) or _conditional_act(verb):
                 mode = "intent"
         for pattern, obj in matches:
             events = self._code_match(pattern, obj, verb, verb, mode, mentions, trace, via)
@@ -4739,9 +4743,32 @@ def _finite_after_infinitive(conj: Token, verb: Token) -> bool:
 DOUBTING_ADJECTIVES = {"unlikely", "doubtful", "uncertain", "unclear", "improbable", "impossible"}
 
 
+def conditional_warning(token: Token) -> bool:
+    """ "China may impose sanctions if Japan sends troops", "could cut gas unless Kiev pays": an act
+    put on a condition is a warning (or an offer) made now, coded as the intent to do it (a threat,
+    131x, for sanctions), not a mere possibility."""
+    return (
+        _has_modal(token, CONDITIONAL_MODALS)
+        and not _negated(token)
+        and any(
+            c.dep_ == "advcl"
+            and any(m.dep_ == "mark" and m.lower_ in CONDITIONING_MARKS for m in c.children)
+            for c in token.children
+        )
+    )
+
+
+def _conditional_act(verb: Token) -> bool:
+    """A conditional warning in the sentence's own voice ("Russia would cut gas if ..."); under a
+    speaker, the speech rules weigh it as a future act."""
+    return verb.dep_ in ("ROOT", "conj") and conditional_warning(verb)
+
+
 def _hypothetical(token: Token) -> bool:
     """ "might attack", "if they attack": the act is not reported as happening."""
-    if _has_modal(token, HYPOTHETICAL_MODALS) or _counterfactual(token):
+    if (
+        _has_modal(token, HYPOTHETICAL_MODALS) and not conditional_warning(token)
+    ) or _counterfactual(token):
         return True
     node = token
     for _ in range(4):

@@ -33,6 +33,7 @@ from .events import (
     CodedEvent,
     EventCoder,
     Trace,
+    conditional_warning,
     confidence,
     demand_code,
     intent_code,
@@ -583,8 +584,13 @@ def _already(events: list[CodedEvent], source: Mention, target: Mention | None, 
 
 
 def _future(event: CodedEvent) -> bool:
-    """Whether the act is given as still to come ("will send", "would send")."""
-    return _has_modal(event.trigger, FUTURE_MODALS) or _has_modal(event.predicate, FUTURE_MODALS)
+    """Whether the act is given as still to come ("will send", "would send", "may halt its
+    mediation if ...")."""
+    return (
+        _has_modal(event.trigger, FUTURE_MODALS)
+        or _has_modal(event.predicate, FUTURE_MODALS)
+        or conditional_warning(event.trigger)
+    )
 
 
 def _within(token: Token, clause: Token) -> bool:
