@@ -814,3 +814,15 @@ def test_military_intelligence_upgraded_ties_and_a_right_defended(code):
         ("PER", "CHL", "050"),
     }
     assert code("Chile defended the right of Peru to build the dam.") == {("CHL", "PER", "052")}
+
+
+def test_ruling_out_an_act_refuses_it_and_not_ruling_it_out_keeps_it_open(code):
+    # before, the act ruled out was coded as done
+    assert code("Germany ruled out sending troops to Ukraine.") == set()
+    assert code("Britain has ruled out lifting sanctions on Russia.") == {("GBR", "RUS", "1244")}
+    assert code("Britain has not ruled out lifting sanctions on Russia.") == {
+        ("GBR", "RUS", "0354")
+    }
+    assert code("Germany has not ruled out sending troops to Ukraine.") == {("DEU", "UKR", "138")}
+    assert code("Iran ruled out talks with the United States.") == {("IRN", "USA", "125")}
+    assert code("The court ruled that Peru had violated the treaty.") == set()

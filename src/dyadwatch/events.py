@@ -296,6 +296,10 @@ RECEIVING_VERBS = frozenset(
     {"receive", "obtain", "buy", "get", "acquire", "import", "purchase", "procure"}
 )
 
+#: Frames whose complement is not done, whether or not it codes an event ("kept open": "has not
+#: ruled out sending troops").
+UNREAL_FRAMES = frozenset({"appeal", "refusal", "intent", "halt", "denial", "kept open"})
+
 #: Verbs of a phone call made to someone ("called Erdogan", "phoned the minister").
 CALL_VERBS = frozenset({"call", "phone", "telephone", "ring"})
 #: What a call is made to say, coded as said on it: "called X to apologise" is an apology to X.
@@ -1550,6 +1554,22 @@ class EventCoder:
     def _frame_of(self, verb: Token) -> tuple[str, Token] | None:
         """The frame a verb opens over its complement verb, if any: (frame name, complement)."""
         lemma, word = verb.lemma_.lower(), verb.lower_
+        if lemma == "rule" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
+            # "ruled out sending troops": a refusal; "has not ruled out lifting sanctions": the act
+            # kept open, an intent (a threat for force)
+            ruled = next(
+                (
+                    c
+                    for c in verb.children
+                    if c.dep_ in ("xcomp", "advcl", "dobj", "obj", "pcomp")
+                    and c.pos_ == "VERB"
+                    and c.tag_ == "VBG"
+                ),
+                None,
+            )
+            if ruled is None:
+                return None
+            return ("kept open" if _negated(verb) else "refusal"), ruled
         if not self.patterns.in_any_frame(COMPLEMENT_FRAMES, lemma, word):
             return None
         if _expletive_it(verb) or (_expletive_it(verb.head) and verb.dep_ in ("acomp", "attr")):
@@ -1773,7 +1793,7 @@ class EventCoder:
                         framed_events += events
                         consumed.add(conj.i)
                         break
-                if frame_name in ("appeal", "refusal", "intent", "halt", "denial"):
+                if frame_name in UNREAL_FRAMES:
                     consumed.add(conj.i)
             if not framed_events and frame_name == "intent":
                 intended = target_verb  # coded below if the frame verb has no pattern of its own
@@ -1783,7 +1803,7 @@ class EventCoder:
                 trace.add(
                     complement, f"complement of {frame_name} verb '{verb.text}' codes no event"
                 )
-            if frame_name in ("appeal", "refusal", "intent", "halt", "denial"):
+            if frame_name in UNREAL_FRAMES:
                 # "called on the minister to resign": the resignation is not done either way
                 consumed.update({complement.i, target_verb.i})
         matches = self.match_verb_all(verb, trace)
@@ -2024,6 +2044,11 @@ class EventCoder:
         # ease curbs on Brazilian beef still targets the beef's owner)
         root = pattern.code[:2]
         notes: list[str] = []
+        kept_open = frame_name == "kept open"
+        if kept_open:
+            # "has not ruled out sending troops": an act kept open is intended, or threatened
+            frame_name = "intent"
+            notes.append(f"not ruled out via '{framer}'")
         if (
             frame_name
             and root in FORCE_ROOTS
@@ -2103,7 +2128,7 @@ class EventCoder:
             # the UN peacekeeping mission": peacekeepers deployed, not a visit
             code = keeping.code
             notes.append("peacekeepers arriving")
-        negated = (
+        negated = not kept_open and (
             _negated(trigger)
             or (predicate is not trigger and _negated(predicate))
             or _readiness_negated(trigger)
