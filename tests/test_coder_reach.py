@@ -826,3 +826,13 @@ def test_ruling_out_an_act_refuses_it_and_not_ruling_it_out_keeps_it_open(code):
     assert code("Germany has not ruled out sending troops to Ukraine.") == {("DEU", "UKR", "138")}
     assert code("Iran ruled out talks with the United States.") == {("IRN", "USA", "125")}
     assert code("The court ruled that Peru had violated the treaty.") == set()
+
+
+def test_an_act_avoided_or_held_back_is_not_done(code):
+    assert code("Chile avoided criticizing Peru.") == set()
+    assert code("Peru hesitated to criticize Chile.") == set()
+    assert code("Peru did not hesitate to criticize Chile.") == {("PER", "CHL", "111")}
+    assert code("Russia is reluctant to send troops to Syria.") == set()
+    assert code("Russia is unwilling to send troops to Syria.") == set()
+    # an avoided thing's purpose is still meant: "shunned work to protest"
+    assert code("Chilean workers avoided work to protest against Peru.") != set()

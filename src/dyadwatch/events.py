@@ -207,6 +207,16 @@ DONE_GERUND_PREPOSITIONS = {"by", "after", "while", "upon", "on", "through", "in
 #: ceasefire", "was responsible for the killings").
 AGENT_ADJECTIVES = {"guilty", "responsible", "culpable", "complicit"}
 READY_ADJECTIVES = {"willing", "ready", "prepared", "eager", "keen", "determined", "poised"}
+#: Adjectives of the opposite: "is reluctant to send troops" is not ready to (no act).
+RELUCTANT_ADJECTIVES = {
+    "reluctant",
+    "unwilling",
+    "loath",
+    "loth",
+    "hesitant",
+    "averse",
+    "unprepared",
+}
 #: Participles that state a stance of their subject before "to" ("is opposed to the plan"), not a
 #: passive act done to it.
 STANCE_PARTICIPLES = {"opposed"}
@@ -633,6 +643,8 @@ DESCRIBED_AFTER = {"of", "on", "at", "against", "with", "to", "among", "for", "u
 WISHING_VERBS = {"hope", "hopes", "hoped", "hoping", "wish", "wishes", "wished", "wishing", "pray"}
 #: Verbs of weighing an act not yet decided ("is considering shipping food"): no event.
 WEIGHING_VERBS = {"consider", "weigh", "mull", "contemplate", "ponder", "debate", "discuss"}
+#: Verbs of an act held back ("avoided criticizing", "hesitated to condemn"): not done.
+AVOIDING_VERBS = {"avoid", "hesitate", "refrain", "evade"}
 #: Subordinators of conditions ("if they attack"): no event.
 CONDITION_MARKS = {"if", "unless", "whether"}
 #: Time marks whose clause in the present tense speaks of the future: "before they demobilise",
@@ -2017,6 +2029,8 @@ class EventCoder:
             )
         ):
             return True  # "should use the money to support X": what is urged, not done
+        if governor.lemma_.lower() in AVOIDING_VERBS and _negated(governor):
+            return False  # "did not hesitate to criticize Chile": criticized
         if (
             _call_purpose(verb)
             and self.match_verb(verb) is not None
@@ -4652,6 +4666,17 @@ def _after_ready(token: Token) -> bool:
 def _readiness_negated(token: Token) -> bool:
     """ "is not ready to help", "they are not prepared to sign": the readiness (the adjective, or the
     copula it completes) is negated, for the act after it or the adjective itself."""
+    if (
+        token.dep_ == "xcomp"
+        and token.head.i != token.i
+        and (
+            token.head.lemma_.lower() in RELUCTANT_ADJECTIVES
+            or token.head.lower_ in RELUCTANT_ADJECTIVES
+        )
+        and not _negated(token.head)
+        and not (token.head.head.i != token.head.i and _negated(token.head.head))
+    ):
+        return True  # "is reluctant to send troops": not ready to
     ready = token.head if _after_ready(token) else token
     if ready.lemma_.lower() not in READY_ADJECTIVES and ready.lower_ not in READY_ADJECTIVES:
         return False
@@ -4805,6 +4830,14 @@ def _hypothetical(token: Token) -> bool:
             return True  # "must agree to reforms before they demobilise": not done (yet)
         if node.dep_ in ("xcomp", "ccomp") and node.head.lemma_.lower() in WEIGHING_VERBS:
             return True  # "is considering shipping food": not decided, not done
+        if (
+            node.dep_ in ("xcomp", "ccomp", "pcomp", "advcl")
+            and node.head.lemma_.lower() in AVOIDING_VERBS
+            and not _negated(node.head)
+            # "shunned work to protest": with an object of its own, the clause is a purpose
+            and not _children(node.head, {"dobj", "obj"})
+        ):
+            return True  # "avoided criticizing Peru" ("did not hesitate to criticize" did)
         if node.dep_ == "ccomp" and any(
             c.tag_ in ("WP", "WP$") and c.dep_ in ("dobj", "obj", "nsubj", "nsubjpass", "dative")
             for c in node.children
