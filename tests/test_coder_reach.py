@@ -836,3 +836,15 @@ def test_an_act_avoided_or_held_back_is_not_done(code):
     assert code("Russia is unwilling to send troops to Syria.") == set()
     # an avoided thing's purpose is still meant: "shunned work to protest"
     assert code("Chilean workers avoided work to protest against Peru.") != set()
+
+
+def test_a_yes_no_question_and_a_denied_subject_code_no_act(code):
+    assert code("Will Chile attack Peru?") == set()
+    assert code("Did Chile send troops to Peru?") == set()
+    # a wh-question takes the act as known
+    assert code("Why did Russia attack Ukraine?") == {("RUS", "UKR", "190")}
+    assert code("Neither Chile nor Peru signed the treaty.") == set()
+    assert code("Chile and Peru signed the treaty.") == {
+        ("CHL", "PER", "057"),
+        ("PER", "CHL", "057"),
+    }

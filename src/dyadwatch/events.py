@@ -310,6 +310,9 @@ RECEIVING_VERBS = frozenset(
 #: ruled out sending troops").
 UNREAL_FRAMES = frozenset({"appeal", "refusal", "intent", "halt", "denial", "kept open"})
 
+#: Closing quotation marks a question may end in.
+QUOTE_MARKS = frozenset({'"', "'", "\u201d", "\u2019", "''"})
+
 #: Verbs of a phone call made to someone ("called Erdogan", "phoned the minister").
 CALL_VERBS = frozenset({"call", "phone", "telephone", "ring"})
 #: What a call is made to say, coded as said on it: "called X to apologise" is an apology to X.
@@ -4608,6 +4611,13 @@ def _negated(token: Token) -> bool:
         for c in token.children
     ):
         return True
+    if any(
+        # "neither Chile nor Peru signed", "no country has recognized": the subject denies it
+        s.dep_ in ("nsubj", "nsubjpass")
+        and any(d.lower_ in ("neither", "no") and d.dep_ in ("preconj", "det") for d in s.children)
+        for s in token.children
+    ):
+        return True
     # "did not invite him nor do we endorse his views": a conjunct after "nor" is denied too
     return token.dep_ == "conj" and any(
         c.lower_ == "nor" and token.head.i < c.i < token.i for c in token.head.children
@@ -4814,8 +4824,32 @@ def _conditional_act(verb: Token) -> bool:
     return verb.dep_ in ("ROOT", "conj") and conditional_warning(verb)
 
 
+def _yes_no_question(token: Token) -> bool:
+    """ "Will China attack Taiwan?", "Did Russia send troops?": asked, not told (a wh-question, "why
+    did Russia attack?", takes the act as known)."""
+    sentence = token.sent
+    last = next(
+        (t for t in reversed(sentence) if not t.is_space and t.text not in QUOTE_MARKS), None
+    )
+    if last is None or last.text != "?":
+        return False
+    node = token
+    while node.dep_ in ("conj", "xcomp") and node.head.i != node.i:
+        node = node.head
+    subjects = _children(node, {"nsubj", "nsubjpass"})
+    auxes = [c for c in node.children if c.dep_ in ("aux", "auxpass")]
+    return bool(
+        subjects
+        and auxes
+        and min(a.i for a in auxes) < min(s.i for s in subjects)
+        and not any(t.tag_ in ("WDT", "WP", "WP$", "WRB") for t in sentence if t.i < node.i)
+    )
+
+
 def _hypothetical(token: Token) -> bool:
     """ "might attack", "if they attack": the act is not reported as happening."""
+    if _yes_no_question(token):
+        return True
     if (
         _has_modal(token, HYPOTHETICAL_MODALS) and not conditional_warning(token)
     ) or _counterfactual(token):
