@@ -834,6 +834,7 @@ def test_an_act_avoided_or_held_back_is_not_done(code):
     assert code("Peru did not hesitate to criticize Chile.") == {("PER", "CHL", "111")}
     assert code("Russia is reluctant to send troops to Syria.") == set()
     assert code("Russia is unwilling to send troops to Syria.") == set()
+    assert code("Chile was unable to reach an agreement with Peru.") == set()
     # an avoided thing's purpose is still meant: "shunned work to protest"
     assert code("Chilean workers avoided work to protest against Peru.") != set()
 

@@ -207,7 +207,8 @@ DONE_GERUND_PREPOSITIONS = {"by", "after", "while", "upon", "on", "through", "in
 #: ceasefire", "was responsible for the killings").
 AGENT_ADJECTIVES = {"guilty", "responsible", "culpable", "complicit"}
 READY_ADJECTIVES = {"willing", "ready", "prepared", "eager", "keen", "determined", "poised"}
-#: Adjectives of the opposite: "is reluctant to send troops" is not ready to (no act).
+#: Adjectives of the opposite: "is reluctant to send troops" is not ready to, "was unable to reach
+#: an agreement" could not (no act).
 RELUCTANT_ADJECTIVES = {
     "reluctant",
     "unwilling",
@@ -216,6 +217,9 @@ RELUCTANT_ADJECTIVES = {
     "hesitant",
     "averse",
     "unprepared",
+    "unable",
+    "powerless",
+    "incapable",
 }
 #: Participles that state a stance of their subject before "to" ("is opposed to the plan"), not a
 #: passive act done to it.
