@@ -849,3 +849,10 @@ def test_a_yes_no_question_and_a_denied_subject_code_no_act(code):
         ("CHL", "PER", "057"),
         ("PER", "CHL", "057"),
     }
+
+
+def test_an_act_said_to_be_out_of_the_question_is_refused_by_the_speaker(code):
+    assert code("Chile said that lifting the sanctions on Peru is out of the question.") == {
+        ("CHL", "PER", "1244")
+    }
+    assert code("Lifting the sanctions on Peru is difficult, Chile said.") == set()

@@ -312,7 +312,9 @@ RECEIVING_VERBS = frozenset(
 
 #: Frames whose complement is not done, whether or not it codes an event ("kept open": "has not
 #: ruled out sending troops").
-UNREAL_FRAMES = frozenset({"appeal", "refusal", "intent", "halt", "denial", "kept open"})
+UNREAL_FRAMES = frozenset(
+    {"appeal", "refusal", "intent", "halt", "denial", "kept open", "out of the question"}
+)
 
 #: Closing quotation marks a question may end in.
 QUOTE_MARKS = frozenset({'"', "'", "\u201d", "\u2019", "''"})
@@ -1589,6 +1591,17 @@ class EventCoder:
             if ruled is None:
                 return None
             return ("kept open" if _negated(verb) else "refusal"), ruled
+        if lemma == "be" and _out_of_question(verb):
+            # "(said that) lifting the sanctions is out of the question": refused by the speaker
+            ruled = next(
+                (
+                    c
+                    for c in verb.children
+                    if c.dep_ in ("csubj", "nsubj") and c.pos_ == "VERB" and c.tag_ == "VBG"
+                ),
+                None,
+            )
+            return ("out of the question", ruled) if ruled is not None else None
         if not self.patterns.in_any_frame(COMPLEMENT_FRAMES, lemma, word):
             return None
         if _expletive_it(verb) or (_expletive_it(verb.head) and verb.dep_ in ("acomp", "attr")):
@@ -2065,6 +2078,10 @@ class EventCoder:
         # ease curbs on Brazilian beef still targets the beef's owner)
         root = pattern.code[:2]
         notes: list[str] = []
+        unthinkable = frame_name == "out of the question"
+        if unthinkable:
+            frame_name = "refusal"
+            notes.append("said to be out of the question")
         kept_open = frame_name == "kept open"
         if kept_open:
             # "has not ruled out sending troops": an act kept open is intended, or threatened
@@ -2990,6 +3007,11 @@ class EventCoder:
             if speakers:
                 sources, frame = speakers, frame + ", pronoun for the speaker"
                 notes.append("the reported clause's pronoun subject is its speaker")
+        if not sources and unthinkable:
+            # "officials said lifting the sanctions is out of the question": the speaker refuses
+            sources = self._speaker_of(trigger, mentions)
+            if sources:
+                frame += ", the speaker"
         if not targets and roots & {"14", "17"}:
             # "rallied to press for the minister's dismissal", "marched calling for autonomy from X",
             # "a strike against the government": a protest addresses whom its purpose names
@@ -4261,6 +4283,18 @@ def _is_money(token: Token) -> bool:
         token.lemma_.lower() in MONEY_NOUNS
         or CURRENCY_AMOUNT.match(token.text) is not None
         or any(_money_number(c) for c in token.children)
+    )
+
+
+def _out_of_question(verb: Token) -> bool:
+    """ "is out of the question", "is out of question"."""
+    return any(
+        q.lower_ == "question"
+        for out in _children(verb, {"prep", "advmod"})
+        if out.lower_ == "out"
+        for of in _children(out, {"prep"})
+        if of.lower_ == "of"
+        for q in _children(of, {"pobj"})
     )
 
 
