@@ -856,3 +856,12 @@ def test_an_act_said_to_be_out_of_the_question_is_refused_by_the_speaker(code):
         ("CHL", "PER", "1244")
     }
     assert code("Lifting the sanctions on Peru is difficult, Chile said.") == set()
+
+
+def test_calling_someone_names_is_disapproval_not_a_phone_call(code):
+    assert code("The Chilean president called the Peruvian president nasty.") == {
+        ("CHLGOV", "PERGOV", "111")
+    }
+    assert code("The Chilean president called the Peruvian president on Friday.") == {
+        ("CHLGOV", "PERGOV", "041")
+    }

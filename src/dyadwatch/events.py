@@ -4585,6 +4585,8 @@ def _names_as(verb: Token) -> bool:
     if _children(verb, {"oprd"}) and _children(verb, {"dobj", "obj"}):
         return True  # "called the decision a mistake" (a lone "oprd" is the parser's object:
         # "called Putin on Friday")
+    if len(_children(verb, {"oprd"})) > 1:
+        return True  # "called the Danish prime minister nasty", both parsed as predicates
     if verb.tag_ == "VBN" and not _children(verb, {"aux", "nsubj"}):
         # "a device called Flyboard Air", "was called a traitor"; not "has called X", nor "was
         # called by X" (a call received)
@@ -4604,7 +4606,10 @@ def named_and_name(verb: Token) -> tuple[Token | None, Token | None]:
     its apposition). (``_names_as`` only tells whether a verb names at all.)"""
     objects = _children(verb, {"dobj"})
     named = objects[0] if objects else None
-    for name in _children(verb, {"oprd"}):
+    predicates = _children(verb, {"oprd"})
+    if named is None and len(predicates) > 1:
+        return predicates[0], predicates[1]  # "called the prime minister nasty"
+    for name in predicates:
         if named is None:
             return name, next(iter(_children(name, {"appos", "dobj"})), None)
         return named, name
