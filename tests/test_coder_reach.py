@@ -748,6 +748,10 @@ def test_an_open_question_a_court_appeal_and_a_disaster_emergency_are_no_events(
     assert code("Peru appealed to the United Nations for help.") == {("PER", "IGOUNO", "023")}
     assert code("Japan declared a state of emergency over the coronavirus outbreak.") == set()
     assert code("Chile declared a state of emergency ahead of the hurricane.") == set()
+    # gunfire is no blaze
+    assert ("THA", None, "1724") in code(
+        "Thailand declared a state of emergency after troops opened fire on protesters."
+    )
     assert code("Thailand declared a state of emergency after the protests.") == {
         ("THA", None, "1724")
     }

@@ -297,8 +297,10 @@ DEMAND_CODES = {
 #: access to the camps" as "UN agencies access ...").
 BARE_GRANTED_NOUNS = frozenset({"access"})
 
-#: A state of emergency or martial law imposed (whose threat or intent is 1324).
+#: A state of emergency or martial law imposed (whose threat or intent is 1324), and the words of
+#: the figurative problems that may be gunfire in its clause, not a blaze.
 EMERGENCY_CODE = "1724"
+FIRED_WORDS = frozenset({"fire"})
 
 #: Coercion (170), and the verbs of pressure whose "to" complement makes it a demand (100).
 COERCE_CODE = "170"
@@ -2308,7 +2310,8 @@ class EventCoder:
             figurative is not None
             and pattern.code == EMERGENCY_CODE
             and any(
-                t.lemma_.lower() in figurative.problems or t.lower_ in figurative.problems
+                (t.lemma_.lower() in figurative.problems or t.lower_ in figurative.problems)
+                and t.lemma_.lower() not in FIRED_WORDS  # "after troops opened fire": force
                 for t in predicate.subtree
             )
         ):
@@ -2363,13 +2366,9 @@ class EventCoder:
             permitters = self._subject_tokens(permitter)[0]
             sources = self._mentions(permitters, mentions)
             frame = "subject, the one let"
-            if not sources and permitters and all(t.lower_ in SPEAKER_PRONOUNS for t in permitters):
+            if not sources:
                 # "Ethiopia said it would allow the WFP to deliver food"
-                sources = [
-                    m
-                    for m in self._speaker_of(permitter, mentions)
-                    if all(_pronoun_agrees(t, m) for t in permitters)
-                ]
+                sources = self._speaker_for_pronoun(permitters, permitter, mentions)
                 if sources:
                     frame += ", pronoun for the speaker"
                     notes.append("the reported clause's pronoun subject is its speaker")
@@ -2993,17 +2992,8 @@ class EventCoder:
                 )
             if found:
                 sources, frame = found, frame + ", author of the instrument"
-        if (
-            not sources
-            and subjects
-            and not passive  # "he would be honoured": the one honoured is no source
-            and all(t.lower_ in SPEAKER_PRONOUNS for t in subjects)
-        ):
-            speakers = [
-                m
-                for m in self._speaker_of(trigger, mentions)
-                if all(_pronoun_agrees(t, m) for t in subjects)
-            ]
+        if not sources and not passive:  # "he would be honoured": the one honoured is no source
+            speakers = self._speaker_for_pronoun(subjects, trigger, mentions)
             if speakers:
                 sources, frame = speakers, frame + ", pronoun for the speaker"
                 notes.append("the reported clause's pronoun subject is its speaker")
@@ -3429,6 +3419,19 @@ class EventCoder:
                 if ruled.i == token.i:
                     found.append(mention)
         return _dedupe(found)
+
+    def _speaker_for_pronoun(
+        self, subjects: list[Token], trigger: Token, mentions: list[Mention]
+    ) -> list[Mention]:
+        """The speakers a reported clause's pronoun subjects stand for ("Peru said it would ..."),
+        if its subjects are all such pronouns and agree with them."""
+        if not subjects or not all(t.lower_ in SPEAKER_PRONOUNS for t in subjects):
+            return []
+        return [
+            m
+            for m in self._speaker_of(trigger, mentions)
+            if all(_pronoun_agrees(t, m) for t in subjects)
+        ]
 
     def _speaker_of(self, token: Token, mentions: list[Mention]) -> list[Mention]:
         """The speakers of the reported clause ``token`` is in ("Obama and Putin said they ...")."""
