@@ -777,7 +777,7 @@ def test_firing_someone_pressing_for_an_act_and_an_indirect_question(code):
     assert code("Chile called on the broadcaster to fire its editor.") == {("CHL", "---MED", "020")}
     assert code("Chile urged its soldiers to fire on the rebels.") != set()
     # pressure to do what no pattern names is a demand, not coercion
-    assert code("Chile pressured Peru to provide better protections for migrants.") == {
+    assert code("Chile pressured Peru to improve conditions for migrants.") == {
         ("CHL", "PER", "100")
     }
     assert code("Chile pressured Peru.") == {("CHL", "PER", "170")}
@@ -786,8 +786,8 @@ def test_firing_someone_pressing_for_an_act_and_an_indirect_question(code):
 
 
 def test_a_count_of_people_is_no_sum_of_money_and_gifts_go_to_who_got_them(code):
-    # "1.5 million people" is a count, not money; "shelter materials" are shelter
-    assert code("USAID provided shelter materials to 1.5 million people in Haiti.") == {
+    # "40,000 people" is a count, not money; "shelter materials" are shelter
+    assert code("USAID sent shelter materials to two million people in Haiti.") == {
         ("USAGOV", "HTICVL", "073")
     }
     assert code("Japan gave USD1 million to Haiti.") == {("JPN", "HTI", "071")}

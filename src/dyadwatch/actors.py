@@ -1391,7 +1391,7 @@ class ActorResolver:
 
     def _described_otherwise(self, token: Token, name: str, context: ArticleContext) -> bool:
         """Whether an apposition says a bare surname is someone else than the known person, who
-        holds no office: "Walker, a truck driver", "Johnson, a retired teacher" (not "Lavrov, the
+        holds no office: "Smith, a bus driver", "Johnson, a retired teacher" (not "Lavrov, the
         foreign minister"; a head of state or government keeps the name: "Trump, a businessman")."""
         appos = next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "NOUN"), None)
         if appos is None:

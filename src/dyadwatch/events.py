@@ -297,7 +297,7 @@ DEMAND_CODES = {
 #: access to the camps" as "UN agencies access ...").
 BARE_GRANTED_NOUNS = frozenset({"access"})
 
-#: A state of emergency or martial law imposed (whose threat or intent is 1324), and the words of
+#: Martial law or an emergency imposed (whose threat or intent is 1324), and the words of
 #: the figurative problems that may be gunfire in its clause, not a blaze.
 EMERGENCY_CODE = "1724"
 FIRED_WORDS = frozenset({"fire"})
@@ -408,7 +408,7 @@ CARRIER_HEADS = frozenset(
         "item",  # "food items", "hygiene items"
     }
 )
-#: Numbers' scale words: money only with a currency ("$40 million"), not "1.5 million people".
+#: Numbers' scale words: money only with a currency ("$40 million"), not "two million people".
 SCALE_WORDS = frozenset({"million", "billion", "trillion"})
 #: An amount written with a currency's code: "USD1", "EUR500", "US$5".
 CURRENCY_AMOUNT = re.compile(r"(?:[A-Z]{3}|US\$|A\$|C\$|NZ\$)\d")
@@ -1297,7 +1297,7 @@ class EventCoder:
         for _ in range(6):
             subjects = _children(node, SUBJECT_DEPS) or [
                 # "USAID had announced ...", with the acronym parsed as an adverb of the verb (also
-                # after an opening phrase: "In cooperation with partners, USAID provided ...")
+                # after an opening phrase: "After the storm, USAID sent ...")
                 c
                 for c in node.children
                 if c.dep_ in ("advmod", "npadvmod")
@@ -2097,7 +2097,7 @@ class EventCoder:
             and not pattern.objects
             and not any(c.lower_ in pattern.preps for c in predicate.children)
         ):
-            # "called on Fox News to fire Griffin": firing someone is no firing at anyone; the
+            # "called on the broadcaster to fire its editor": firing someone is no firing at anyone; the
             # use of force needs its preposition ("to fire on the protesters") whoever asks for it
             if trace:
                 trace.add(predicate, f"pattern {code} '{pattern.name}': its preposition is missing")
@@ -2111,7 +2111,7 @@ class EventCoder:
                 for c in predicate.children
             )
         ):
-            # "pressured Washington to provide better protections": pressing for an act no pattern
+            # "pressured Lima to improve conditions for migrants": pressing for an act no pattern
             # names is a demand (100), not coercion
             code = DEMAND_CODE
             notes.append("pressed to act: a demand")
@@ -2367,7 +2367,7 @@ class EventCoder:
             sources = self._mentions(permitters, mentions)
             frame = "subject, the one let"
             if not sources:
-                # "Ethiopia said it would allow the WFP to deliver food"
+                # "Chile said it would let the agencies bring in food"
                 sources = self._speaker_for_pronoun(permitters, permitter, mentions)
                 if sources:
                     frame += ", pronoun for the speaker"
@@ -4308,7 +4308,7 @@ def _acronym(token: Token) -> bool:
 
 def _money_number(token: Token) -> bool:
     """A number that says its noun is money: "USD1 million", "EUR 5 billion" (the NER's MONEY), not
-    the scale of a count ("1.5 million people")."""
+    the scale of a count ("two million people")."""
     return token.dep_ == "nummod" and (
         token.lower_ in MONEY_NOUNS - SCALE_WORDS
         or (
@@ -4589,7 +4589,7 @@ def _names_as(verb: Token) -> bool:
         return True  # "called the decision a mistake" (a lone "oprd" is the parser's object:
         # "called Putin on Friday")
     if len(_children(verb, {"oprd"})) > 1:
-        return True  # "called the Danish prime minister nasty", both parsed as predicates
+        return True  # "called the Peruvian president nasty", both parsed as predicates
     if verb.tag_ == "VBN" and not _children(verb, {"aux", "nsubj"}):
         # "a device called Flyboard Air", "was called a traitor"; not "has called X", nor "was
         # called by X" (a call received)
