@@ -729,6 +729,11 @@ def test_letting_someone_act_is_the_permission_not_the_act(code):
     assert code("Peru will not allow Chile to send aid to Bolivia.") == {("PER", "CHL", "1245")}
     # a permitted act with no code of its own is reported as done
     assert code("Peru allowed Chile to send troops to Bolivia.") == {("CHL", "BOL", "154")}
+    # a permission refused
+    assert code("Ghana refused to allow UN agencies to deliver food to the north.") == {
+        ("GHA", "IGOUNO", "1245")
+    }
+    assert code("Peru refused to allow Chile to send troops to Bolivia.") == set()
     # "allowed X access", which the parser reads as a clause of its own
     assert code("Ghana allowed UN inspectors access to the camp.") == {("GHA", "IGOUNO", "086")}
 

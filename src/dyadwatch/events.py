@@ -315,7 +315,16 @@ RECEIVING_VERBS = frozenset(
 #: Frames whose complement is not done, whether or not it codes an event ("kept open": "has not
 #: ruled out sending troops").
 UNREAL_FRAMES = frozenset(
-    {"appeal", "refusal", "intent", "halt", "denial", "kept open", "out of the question"}
+    {
+        "appeal",
+        "refusal",
+        "intent",
+        "halt",
+        "denial",
+        "kept open",
+        "out of the question",
+        "refused permission",
+    }
 )
 
 #: Closing quotation marks a question may end in.
@@ -1786,6 +1795,9 @@ class EventCoder:
             target_verb = (
                 inner[1] if inner is not None and inner[0] in ("direct", "intent") else complement
             )
+            if frame_name == "refusal" and inner is not None and inner[0] == "permission":
+                # "refused to allow UN planes to land": the permission refused (1245)
+                frame_name, target_verb = "refused permission", inner[1]
             # "proposed to dispatch engineers to assist X": with nothing to code in the act itself, its
             # purpose is what is offered, refused or appealed for (not what an appeal asks for:
             # "failed to persuade Oslo to extradite him" is no refusal to extradite)
@@ -2116,6 +2128,9 @@ class EventCoder:
             code = DEMAND_CODE
             notes.append("pressed to act: a demand")
         permitter: Token | None = None
+        refused_permission = frame_name == "refused permission"
+        if refused_permission:
+            frame_name = "permission"
         if frame_name == "permission":
             # "allowed Iran to send aid to Syria": the permission is the act (humanitarian access,
             # inspectors received, a protest allowed), the permitted act is not reported as done
@@ -2124,9 +2139,15 @@ class EventCoder:
                 if trace:
                     trace.add(trigger, f"pattern {code} permitted via '{framer}', no code: as done")
                 return []
-            notes.append(f"permission for {code} via '{framer}'")
+            allowing = predicate.head.lemma_ if refused_permission else framer
+            notes.append(f"permission for {code} via '{allowing}'")
             code, permitter, frame_name = permitted, trigger, ""
-            if _announced_future(trigger) or _after_ready(trigger):
+            if refused_permission:
+                # the one allowing is the verb the act hangs on; the refusal is the frame verb's
+                permitter = predicate.head
+                code = intent_code(self.patterns.frame("refusal").codes, code)
+                notes.append(f"refused via '{trigger.lemma_}'")
+            elif _announced_future(trigger) or _after_ready(trigger):
                 code = intent_code(self.patterns.frame("intent").codes, code)
                 notes.append("announced: intent")
         keeping = self.patterns.peacekeeping
