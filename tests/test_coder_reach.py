@@ -874,3 +874,16 @@ def test_calling_someone_names_is_disapproval_not_a_phone_call(code):
     assert code("The Chilean president called the Peruvian president on Friday.") == {
         ("CHLGOV", "PERGOV", "041")
     }
+
+
+def test_a_curfew_in_a_story_of_an_epidemic_is_a_public_measure_not_repression(coder):
+    from dyadwatch.extract import extract_record
+
+    def codes(text: str) -> set[tuple[str, str, str | None]]:
+        article = extract_record({"id": "x", "text": text, "published": "2020-04-01"}, "x")
+        (coded,) = coder.code_articles([article])
+        return {(e.cameo, e.source.code, e.target.code if e.target else None) for e in coded.events}
+
+    curfew = "The Peruvian government extended the curfew in Lima by a month."
+    assert codes("The coronavirus outbreak has reached Peru.\n\n" + curfew) == set()
+    assert codes("Protests have spread across Peru.\n\n" + curfew) == {("1723", "PERGOV", "PER")}

@@ -297,10 +297,44 @@ DEMAND_CODES = {
 #: access to the camps" as "UN agencies access ...").
 BARE_GRANTED_NOUNS = frozenset({"access"})
 
-#: Martial law or an emergency imposed (whose threat or intent is 1324), and the words of
-#: the figurative problems that may be gunfire in its clause, not a blaze.
-EMERGENCY_CODE = "1724"
+#: A curfew or lockdown (1723) and martial law or an emergency (1724) imposed, with their threats
+#: (1323, 1324); the words of the figurative problems that may be gunfire in the clause, not a
+#: blaze.
+EMERGENCY_CODES = frozenset({"1723", "1724"})
+EMERGENCY_MEASURE_CODES = EMERGENCY_CODES | {"1323", "1324"}
 FIRED_WORDS = frozenset({"fire"})
+#: Diseases and disasters: a story about one makes its curfews, lockdowns and states of emergency
+#: public measures against it, not repression ("extended the city lockdown by a month").
+DISASTER_WORDS = frozenset(
+    {
+        "coronavirus",
+        "covid",
+        "covid-19",
+        "pandemic",
+        "epidemic",
+        "outbreak",
+        "virus",
+        "ebola",
+        "cholera",
+        "hurricane",
+        "cyclone",
+        "typhoon",
+        "earthquake",
+        "tsunami",
+        "flood",
+        "floods",
+        "flooding",
+        "wildfire",
+        "wildfires",
+        "eruption",
+    }
+)
+
+
+def disaster_story(text: str) -> bool:
+    """Whether an article speaks of a disease or a natural disaster (see ``DISASTER_WORDS``)."""
+    return not DISASTER_WORDS.isdisjoint(re.findall(r"[a-z0-9-]+", text.lower()))
+
 
 #: Coercion (170), and the verbs of pressure whose "to" complement makes it a demand (100).
 COERCE_CODE = "170"
@@ -2329,7 +2363,7 @@ class EventCoder:
             return []
         if (
             figurative is not None
-            and pattern.code == EMERGENCY_CODE
+            and pattern.code in EMERGENCY_CODES
             and any(
                 (t.lemma_.lower() in figurative.problems or t.lower_ in figurative.problems)
                 and t.lemma_.lower() not in FIRED_WORDS  # "after troops opened fire": force
