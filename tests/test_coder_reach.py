@@ -753,7 +753,10 @@ def test_an_open_question_a_court_appeal_and_a_disaster_emergency_are_no_events(
     assert code("Peru appealed to the United Nations for help.") == {("PER", "IGOUNO", "023")}
     assert code("Japan declared a state of emergency over the coronavirus outbreak.") == set()
     assert code("Chile declared a state of emergency ahead of the hurricane.") == set()
-    # gunfire is no blaze
+    # an outbreak of violence is no epidemic, and gunfire no blaze
+    assert code("Thailand declared a state of emergency after an outbreak of violence.") == {
+        ("THA", None, "1724")
+    }
     assert ("THA", None, "1724") in code(
         "Thailand declared a state of emergency after troops opened fire on protesters."
     )
@@ -780,7 +783,7 @@ def test_a_call_is_an_appeal_only_with_on_after_the_verb(code):
 def test_firing_someone_pressing_for_an_act_and_an_indirect_question(code):
     # firing an employee is no use of force, whoever asks for it
     assert code("Chile called on the broadcaster to fire its editor.") == {("CHL", "---MED", "020")}
-    assert code("Chile urged its soldiers to fire on the rebels.") != set()
+    assert code("Chile urged its soldiers to fire on the rebels.") == {("CHL", "CHLMIL", "021")}
     # pressure to do what no pattern names is a demand, not coercion
     assert code("Chile pressured Peru to improve conditions for migrants.") == {
         ("CHL", "PER", "100")
@@ -845,7 +848,9 @@ def test_an_act_avoided_or_held_back_is_not_done(code):
     assert code("Russia is unwilling to send troops to Syria.") == set()
     assert code("Chile was unable to reach an agreement with Peru.") == set()
     # an avoided thing's purpose is still meant: "shunned work to protest"
-    assert code("Chilean workers avoided work to protest against Peru.") != set()
+    assert code("Chilean workers avoided work to protest against Peru.") == {
+        ("CHLLAB", "PER", "140")
+    }
 
 
 def test_a_yes_no_question_and_a_denied_subject_code_no_act(code):

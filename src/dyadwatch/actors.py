@@ -1389,6 +1389,15 @@ class ActorResolver:
             held = [n for n in held if title in self._office_titles(n, day)]
         return held[0] if len(held) == 1 else None
 
+    def _offices_held(self, name: str, day: date | None) -> list[Office]:
+        """The known person's offices held on ``day``, or all of them when none was held then."""
+        return [o for o in self.kb.people[name] if o.held_on(day)] or self.kb.people[name]
+
+    def _heads_state(self, name: str, day: date | None) -> bool:
+        """Whether the known person is (or was, when no office was held on ``day``) a head of
+        state or government."""
+        return any(_heads(o.office) for o in self._offices_held(name, day))
+
     def _described_otherwise(self, token: Token, name: str, context: ArticleContext) -> bool:
         """Whether an apposition says a bare surname is someone else than the known person, who
         holds no office: "Smith, a bus driver", "Johnson, a retired teacher" (not "Lavrov, the
@@ -1396,8 +1405,7 @@ class ActorResolver:
         appos = next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "NOUN"), None)
         if appos is None:
             return False
-        held = [o for o in self.kb.people[name] if o.held_on(context.day)] or self.kb.people[name]
-        if any(_heads(o.office) for o in held):
+        if self._heads_state(name, context.day):
             return False
         words = (appos.lower_, appos.lemma_.lower())
         agent = next((self.kb.agents[w] for w in words if w in self.kb.agents), None)
@@ -1410,9 +1418,9 @@ class ActorResolver:
         anyone in office in a major power, may be named by surname alone ("Putin warned", "Lavrov
         said"); anyone else only where the article names the person's country (a "Cummings" in an
         article on Congress is no Guyanese minister)."""
-        held = [o for o in self.kb.people[name] if o.held_on(context.day)] or self.kb.people[name]
-        if any(_heads(o.office) for o in held):
+        if self._heads_state(name, context.day):
             return True
+        held = self._offices_held(name, context.day)
         homes = {o.country for o in held if o.country}
         return (
             not homes

@@ -44,7 +44,7 @@ from .nlp import tokens_of
 from .ownership import PLACE_RULES
 from .patterns import Figurative, Pattern, Patterns, Step, Weapons, patterns
 from .places import gazetteer_place, place_name
-from .records import ActorRef
+from .records import ActorRef, Event
 from .syntax import children as _children
 from .syntax import governed_directly, head_path
 from .syntax import with_coordinates as _with_conjuncts
@@ -298,13 +298,13 @@ DEMAND_CODES = {
 BARE_GRANTED_NOUNS = frozenset({"access"})
 
 #: A curfew or lockdown (1723) and martial law or an emergency (1724) imposed, with their threats
-#: (1323, 1324); the words of the figurative problems that may be gunfire in the clause, not a
-#: blaze.
+#: (1323, 1324).
 EMERGENCY_CODES = frozenset({"1723", "1724"})
 EMERGENCY_MEASURE_CODES = EMERGENCY_CODES | {"1323", "1324"}
-FIRED_WORDS = frozenset({"fire"})
-#: Diseases and disasters: a story about one makes its curfews, lockdowns and states of emergency
-#: public measures against it, not repression ("extended the city lockdown by a month").
+#: Diseases and disasters: one in the clause ("declared an emergency ahead of the hurricane") or in
+#: the story makes its curfews, lockdowns and states of emergency public measures against it, not
+#: repression ("extended the city lockdown by a month"). Not "fire", "storm" or "outbreak": troops
+#: open fire, protesters storm buildings, violence breaks out.
 DISASTER_WORDS = frozenset(
     {
         "coronavirus",
@@ -312,7 +312,6 @@ DISASTER_WORDS = frozenset(
         "covid-19",
         "pandemic",
         "epidemic",
-        "outbreak",
         "virus",
         "ebola",
         "cholera",
@@ -321,19 +320,33 @@ DISASTER_WORDS = frozenset(
         "typhoon",
         "earthquake",
         "tsunami",
-        "flood",
         "floods",
         "flooding",
         "wildfire",
         "wildfires",
-        "eruption",
+        "drought",
+        "blaze",
     }
 )
 
 
-def disaster_story(text: str) -> bool:
-    """Whether an article speaks of a disease or a natural disaster (see ``DISASTER_WORDS``)."""
-    return not DISASTER_WORDS.isdisjoint(re.findall(r"[a-z0-9-]+", text.lower()))
+def without_public_measures(events: list[Event], text: str) -> list[Event]:
+    """An article's events without the curfews, lockdowns and states of emergency a state imposes
+    at home (no target, or a place of its own) when the article speaks of a disease or a natural
+    disaster (``DISASTER_WORDS``): "extended the city lockdown by a month" in a story of the
+    epidemic is a public measure, not repression."""
+
+    def at_home(event: Event) -> bool:
+        target = event.target
+        return event.cameo in EMERGENCY_MEASURE_CODES and (
+            target is None or (target.country == event.source.country and not target.sector)
+        )
+
+    if not any(at_home(e) for e in events):
+        return events
+    if DISASTER_WORDS.isdisjoint(re.findall(r"[a-z0-9-]+", text.lower())):
+        return events
+    return [e for e in events if not at_home(e)]
 
 
 #: Coercion (170), and the verbs of pressure whose "to" complement makes it a demand (100).
@@ -620,10 +633,8 @@ SELF_PASSIVE_CODES = {"0873", "0874", "1661", "1662", "1663"}
 CALL_AGAINST_CODE = "111"
 #: Modal words that make an act hypothetical ("might attack"): no event.
 HYPOTHETICAL_MODALS = {"may", "might", "could"}
-#: Modals of an act put on a condition ("may halt its mediation if ...", "would cut gas unless ..."),
-#: and the marks of the condition.
+#: Modals of an act put on a condition ("may halt its mediation if ...", "would cut gas unless ...").
 CONDITIONAL_MODALS = {"may", "might", "could", "would", "will"}
-CONDITIONING_MARKS = {"if", "unless"}
 #: Modals of what may happen to anyone of a kind ("Peruvians flying to Chile may need visas").
 GENERIC_MODALS = {"can", "could", "may", "might", "would", "will", "should", "must"}
 #: Verbs that would let an act happen: under "would"/"could" the act is not done.
@@ -701,6 +712,8 @@ WEIGHING_VERBS = {"consider", "weigh", "mull", "contemplate", "ponder", "debate"
 AVOIDING_VERBS = {"avoid", "hesitate", "refrain", "evade"}
 #: Subordinators of conditions ("if they attack"): no event.
 CONDITION_MARKS = {"if", "unless", "whether"}
+#: The marks of a condition an act is put on (not "whether": a question).
+CONDITIONING_MARKS = CONDITION_MARKS - {"whether"}
 #: Time marks whose clause in the present tense speaks of the future: "before they demobilise",
 #: "until Iran halts enrichment", "once the troops withdraw" (not "before they demobilised").
 FUTURE_TIME_MARKS = {"before", "until", "till", "once"}
@@ -1048,7 +1061,7 @@ class EventCoder:
             objects = [
                 s
                 for c in _children(verb, {"ccomp"})
-                if any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                if _to_infinitive(c)
                 for s in _children(c, {"nsubj"})
                 if s.pos_ in ("NOUN", "PROPN")
             ]
@@ -1706,10 +1719,7 @@ class EventCoder:
                     if c.dep_ == "ccomp"
                     and c.pos_ in ("VERB", "AUX")
                     and _children(c, {"nsubj"})
-                    and (
-                        c.tag_ == "VB"
-                        or any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-                    )
+                    and (c.tag_ == "VB" or _to_infinitive(c))
                 ),
                 None,
             )
@@ -1739,7 +1749,7 @@ class EventCoder:
                     for c in verb.children
                     if c.dep_ == "ccomp"
                     and c.pos_ in ("VERB", "AUX")
-                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                    and _to_infinitive(c)
                     and _children(c, SUBJECT_DEPS)
                 ),
                 None,
@@ -2151,11 +2161,7 @@ class EventCoder:
         if (
             code == COERCE_CODE
             and predicate.lemma_.lower() in PRESSING_VERBS
-            and any(
-                c.dep_ in ("xcomp", "ccomp")
-                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-                for c in predicate.children
-            )
+            and any(c.dep_ in ("xcomp", "ccomp") and _to_infinitive(c) for c in predicate.children)
         ):
             # "pressured Lima to improve conditions for migrants": pressing for an act no pattern
             # names is a demand (100), not coercion
@@ -2361,14 +2367,10 @@ class EventCoder:
                     f"pattern {code}: aimed at a disease, an ill or a camera shot, no use of force",
                 )
             return []
-        if (
-            figurative is not None
-            and pattern.code in EMERGENCY_CODES
-            and any(
-                (t.lemma_.lower() in figurative.problems or t.lower_ in figurative.problems)
-                and t.lemma_.lower() not in FIRED_WORDS  # "after troops opened fire": force
-                for t in predicate.subtree
-            )
+        if pattern.code in EMERGENCY_CODES and any(
+            t.pos_ in ("NOUN", "PROPN")
+            and (t.lemma_.lower() in DISASTER_WORDS or t.lower_ in DISASTER_WORDS)
+            for t in predicate.subtree
         ):
             # "declared a state of emergency over the outbreak", "ahead of the hurricane": a
             # disaster met, no one repressed
@@ -2416,19 +2418,25 @@ class EventCoder:
                 notes.append(f"weapon: {weapons.kinds[weapon][0]}")
         roots = {root, code[:2]}  # the act's root and the root it is coded under
 
-        if permitter is not None:
-            # from who allows it to who is let do it
-            permitters = self._subject_tokens(permitter)[0]
-            sources = self._mentions(permitters, mentions)
-            frame = "subject, the one let"
+        if permitter is not None or frame_name == "appeal":
+            # an appeal goes from the subject to the one appealed to ("urged Chile to", "called on
+            # Iran to"), a permission from who allows it to who is let ("allowed UN agencies to")
+            asker = permitter if permitter is not None else trigger
+            askers = self._subject_tokens(asker)[0]
+            sources = self._mentions(askers, mentions)
+            frame = "subject, the one let" if permitter is not None else "subject, appealed to"
             if not sources:
                 # "Chile said it would let the agencies bring in food"
-                sources = self._speaker_for_pronoun(permitters, permitter, mentions)
+                sources = self._speaker_for_pronoun(askers, asker, mentions)
                 if sources:
                     frame += ", pronoun for the speaker"
                     notes.append("the reported clause's pronoun subject is its speaker")
-            let = _children(permitter, {"dobj", "obj"}) or _children(predicate, {"nsubj"})
-            targets = self._mentions(_with_conjuncts(let), mentions)
+            addressees = (
+                _children(asker, {"dobj", "obj"})
+                or self._prep_objects([asker], CALLED_ON_PREPS)
+                or _children(predicate, SUBJECT_DEPS)
+            )
+            targets = self._mentions(_with_conjuncts(addressees), mentions)
             return self._emit(
                 sources,
                 targets,
@@ -2437,28 +2445,6 @@ class EventCoder:
                 code,
                 pattern,
                 frame,
-                notes,
-                trace,
-                symmetric=False,
-            )
-
-        if frame_name == "appeal":
-            # the appeal goes from the subject to the one appealed to
-            sources = self._mentions(self._subject_tokens(trigger)[0], mentions)
-            appealed = (
-                _children(trigger, {"dobj", "obj"})
-                or self._prep_objects([trigger], CALLED_ON_PREPS)  # "called on Iran to"
-                or _children(predicate, SUBJECT_DEPS)
-            )
-            targets = self._mentions(_with_conjuncts(appealed), mentions)
-            return self._emit(
-                sources,
-                targets,
-                predicate,
-                trigger,
-                code,
-                pattern,
-                "subject, appealed to",
                 notes,
                 trace,
                 symmetric=False,
@@ -2839,7 +2825,7 @@ class EventCoder:
             targets = self._mentions(clause_subjects, mentions)
             if targets:
                 frame += ", subject of the that-clause"
-                if code == "100":
+                if code == DEMAND_CODE:
                     # "demanded that Russia withdraw its troops": a demand named by what it asks
                     # the target to yield (1056), as "demanded the release of X" is 1053
                     asked = next(
@@ -3733,7 +3719,7 @@ class EventCoder:
             # "demanded the release of X": a demand, not a plea; one that the target yields names
             # what it yields (105x), "demanded the resignation of X" a change of leaders (1041),
             # any other is 100
-            appealed = _demand_code(code) or "100"
+            appealed = _demand_code(code) or DEMAND_CODE
         if appeal.pos_ == "NOUN":
             # "its call for talks", "renewed their call for talks": the owner, or the subject of
             # the clause the call is made in
@@ -4169,7 +4155,9 @@ def _verb_tagged_noun(token: Token) -> bool:
 
 def demand_code(code: str) -> str:
     """The demand (10x) for an act, by its code, base code or root (0841 -> 1053, 07 -> 103)."""
-    return DEMAND_CODES.get(code, DEMAND_CODES.get(code[:3], DEMAND_CODES.get(code[:2], "100")))
+    return DEMAND_CODES.get(
+        code, DEMAND_CODES.get(code[:3], DEMAND_CODES.get(code[:2], DEMAND_CODE))
+    )
 
 
 def _reduced_passive(verb: Token) -> bool:
@@ -4826,9 +4814,12 @@ def _pronoun_agrees(pronoun: Token, mention: Mention) -> bool:
 
 def _bare_infinitive(token: Token) -> bool:
     """A "to" infinitive with no subject of its own ("to help X", not "for Y to help X")."""
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and not _children(
-        token, SUBJECT_DEPS
-    )
+    return _to_infinitive(token) and not _children(token, SUBJECT_DEPS)
+
+
+def _to_infinitive(token: Token) -> bool:
+    """A verb with "to" before it ("to help", "for Y to help")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
 def _demand_code(code: str) -> str | None:
@@ -4856,7 +4847,7 @@ def _for_subject_infinitive(verb: Token) -> bool:
     """ "for Y to help X": a "to" infinitive whose own subject "for" introduces."""
     return (
         any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children)
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and _to_infinitive(verb)
         and bool(_children(verb, SUBJECT_DEPS))
     )
 

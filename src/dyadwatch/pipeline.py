@@ -19,7 +19,7 @@ from .actors import ActorResolver, Mention
 from .codes import code_table
 from .dates import DateMention, date_for_predicate, find_dates, noun_year, parse_anchor
 from .errors import ExtractError
-from .events import EMERGENCY_MEASURE_CODES, CodedEvent, EventCoder, disaster_story
+from .events import CodedEvent, EventCoder, without_public_measures
 from .extract import extract
 from .gazetteer import gazetteer
 from .knowledge import DICTIONARY_VERSION, dictionaries_digest, knowledge
@@ -56,15 +56,6 @@ DOMESTIC_SECTORS = {"COP", "JUD"}
 #: Roots whose acts a government does at home (arrests, curfews, bans): unowned "authorities" doing
 #: them take the country they happened in.
 DOMESTIC_ROOTS = {"17"}
-
-
-def _home_measure(event: Event) -> bool:
-    """A curfew, lockdown or state of emergency a state imposes at home (no target, or a place of
-    its own)."""
-    target = event.target
-    return event.cameo in EMERGENCY_MEASURE_CODES and (
-        target is None or (target.country == event.source.country and not target.sector)
-    )
 
 
 @dataclass
@@ -254,9 +245,7 @@ class Coder:
                 article.article_id, para.doc, para.start, first_sentence, para_mentions, quote_state
             )
             quotes.extend(found_quotes)
-        if any(_home_measure(e) for e in events) and disaster_story(article.text):
-            # "extended the city lockdown by a month" in a story of the epidemic: a public measure
-            events = [e for e in events if not _home_measure(e)]
+        events = without_public_measures(events, article.text)
         link_events(quotes, events)
         return CodedArticle(
             article, events, sentence_index, self.model, self.version, found, quotes
