@@ -726,7 +726,7 @@ def test_a_passive_participle_has_its_noun_as_target_and_its_by_phrase_as_source
 def test_an_accident_or_a_disaster_is_no_attacker(code):
     assert code("Ten people were killed by a Lufthansa crash near Munich.") == set()
     assert code("Twelve Afghan villagers were killed by a Taliban bomb.") == {
-        ("AFGREB", "AFGCVL", "190")
+        ("AFGREB", "AFGCVL", "183")
     }
 
 
@@ -1230,7 +1230,7 @@ def test_material_conflict_an_international_monitor_reports_is_the_act(code):
 
 def test_who_an_attack_is_laid_at_wields_it_and_a_city_before_it_is_where_it_was(code):
     assert code("A car bombing in Kabul killed five people, an attack blamed on the Taliban.") == {
-        ("AFGREB", "AFGCVL", "190")
+        ("AFGREB", "AFGCVL", "1832")
     }
     # "Tehran" before the bombing is where it happened, not who set it off
     assert code("A Tehran truck bombing wounded twenty people.") == set()

@@ -479,6 +479,46 @@ def test_the_author_of_the_instrument_of_a_passive_killing_is_its_source(code):
     assert code("Ten people were killed in a car crash in Texas.", "2016-07-20") == set()
 
 
+def test_an_attack_no_one_is_named_for_has_an_unknown_source(code):
+    # the victims of a bombing, an ambush or a kidnapping with no author named
+    assert code("Three Kenyan police officers were killed in a roadside bombing in Mandera.") == {
+        ("---", "KENCOP", "1833")
+    }
+    assert code("A suicide car bombing killed two Kenyan soldiers in Mogadishu.") == {
+        ("---", "KENMIL", "1831")
+    }
+    assert code("A Kenyan diplomat was kidnapped in Mogadishu on Monday.") == {
+        ("---", "KENGOV", "181")
+    }
+    # a speaker passes the attack on, accusing no one
+    assert code("Four Kenyan soldiers were killed by a roadside bomb, Somali police said.") == {
+        ("---", "KENMIL", "1833")
+    }
+    # an author named anywhere in the sentence is the source, or no event is made up
+    assert code("Two Kenyan soldiers were killed in a Somali attack on Monday.") == {
+        ("SOM", "KENMIL", "190")
+    }
+    assert code("A car bomb killed two Kenyan soldiers, an attack blamed on al-Shabab.") == {
+        ("SOMREB", "KENMIL", "1832")
+    }
+    # harm with no attack named, an accident or a victim of no country: no event
+    assert code("Three Kenyan police officers were killed on Tuesday.") == set()
+    assert code("Two Kenyan workers were killed in a gas explosion in Nairobi.") == set()
+    assert code("A Kenyan minister died of a heart attack.") == set()
+    assert code("Two Kenyan soldiers were not killed in the attack.") == set()
+
+
+def test_the_bomb_named_makes_a_use_of_force_a_bombing(code):
+    assert code("Hamas militants attacked an Israeli patrol with grenades.") == {
+        ("PSEREB", "ISR", "183")
+    }
+    assert code("Two Kenyan soldiers were killed in an al-Shabab car bomb attack.") == {
+        ("SOMREB", "KENMIL", "1832")
+    }
+    # a bomb dropped from the air is an air strike
+    assert code("Russian jets bombed the Syrian town.") == {("RUS", "SYR", "195")}
+
+
 def test_an_invasion_launched_is_news_an_invasion_mentioned_is_background(code):
     assert code("Albania launched an invasion of Greece on Thursday.") == {("ALB", "GRC", "190")}
     assert code("Moldova's shelling of Bucharest continued overnight.") == {("MDA", "ROU", "194")}
@@ -551,7 +591,7 @@ def test_opposition_groups_and_suicide_bombers_are_actors(code):
         "Opposition groups in Zambia demanded that President Hichilema resign.", "2023-03-01"
     ) == {("ZMBOPP", "ZMBGOV", "1041")}  # a demand for a change of leader
     assert code("Lebanese suicide bombers killed 14 civilians on Monday.") == {
-        ("LBNREB", "---CVL", "190")
+        ("LBNREB", "---CVL", "1831")
     }
     assert code("Chile is probing bombings by Chilean extremists.") == {("CHL", "CHLRAD", "090")}
 
@@ -1137,9 +1177,9 @@ def test_an_unspecified_attack_is_made_specific_by_its_weapon(code):
         ("SYRMIL", "SYRREB", "195")
     }
     assert code("Israeli tanks attacked Gaza.") == {("ISR", "PSEGZA", "194")}
-    # suicide bombers carry no aerial weapon; mixed weapons stay unspecified
+    # suicide bombers carry no aerial weapon: a suicide bombing; mixed weapons stay unspecified
     assert code("Three Kenyan suicide bombers killed nine people in Kampala.") == {
-        ("KENREB", "UGACVL", "190")
+        ("KENREB", "UGACVL", "1831")
     }
     assert code("Russia attacked Ukrainian positions with artillery and drones.") == {
         ("RUS", "UKR", "190")

@@ -163,7 +163,14 @@ patterns:
     assert loaded.weapons.kinds == {"194": ("guns that fire shells", {"howitzer", "tank fire"})}
     assert loaded.peacekeeping is not None and loaded.peacekeeping.purposes == {"protect"}
     packaged = patterns()
-    assert packaged.weapons is not None and set(packaged.weapons.kinds) == {"194", "195"}
+    assert packaged.weapons is not None and set(packaged.weapons.kinds) == {
+        "183",
+        "1831",
+        "1832",
+        "1833",
+        "194",
+        "195",
+    }
     assert packaged.peacekeeping is not None and packaged.peacekeeping.code == "074"
 
 

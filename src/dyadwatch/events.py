@@ -748,13 +748,46 @@ INSTRUMENT_NOUNS = {
     "bomber",
     "artillery",
     "mortar",
+    "sniper",
 }
+#: The rule of the unknown author of an attack that names none ("killed in a roadside bombing",
+#: "a car bomb killed two soldiers", "a diplomat was kidnapped in Mogadishu"): event data code
+#: the victims of such an attack with an unknown source ("---").
+UNKNOWN_PERPETRATOR_RULE = "unknown-perpetrator"
+#: Weapons and attacks whose use is an attack by someone even when no one is named. An explosion
+#: or a blast is one only when a bomb makes it ("a car bomb explosion"; "a gas explosion" is an
+#: accident), a strike only from the air or a launcher ("a drone strike", not "a labour strike").
+ATTACK_NOUNS = {
+    "attack", "bombing", "bomb", "shelling", "bombardment", "airstrike", "ambush", "missile",
+    "rocket", "mortar", "grenade", "explosive", "ied", "landmine", "gunfire", "shooting", "sniper",
+    "raid", "assault", "offensive", "gunman", "assailant", "attacker", "bomber",
+}  # fmt: skip
+ATTACK_PHRASES = {
+    "air strike", "drone strike", "missile strike", "rocket strike", "artillery strike",
+    "bomb blast", "bomb explosion", "explosive device", "suicide blast", "suicide explosion",
+}  # fmt: skip
+#: Modifiers that make an attack noun no attack by anyone: "a heart attack", "a shark attack",
+#: "a panic attack", "a lightning strike", "a hunger strike", "a mock attack".
+NOT_ATTACK_MODIFIERS = {
+    "heart", "shark", "bear", "dog", "animal", "panic", "asthma", "gas", "boiler", "lightning",
+    "hunger", "meteor", "chemical", "factory", "industrial", "accidental", "crocodile", "snake",
+    "wolf", "bee", "mock", "cyber", "verbal", "legal", "minefield",
+}  # fmt: skip
+#: Verbs whose passive with no agent is an attack by someone unknown: "a diplomat was kidnapped",
+#: "a judge was shot dead", "the convoy was ambushed" (not "killed" or "wounded": an accident or
+#: a disaster kills and wounds too).
+ATTACK_VERBS = {
+    "kidnap", "abduct", "assassinate", "behead", "decapitate", "shoot", "murder", "ambush", "bomb",
+    "shell", "attack", "stab", "lynch",
+}  # fmt: skip
 #: An unspecified use of force (190) made specific by the weapon it names (PLOVER's modes
 #: "heavy-weapons" and "aerial"/"drone"): CAMEO 194 and 195.
 #: Prepositions that introduce what an event is about, not where it happens.
 TOPIC_PREPS = {"on", "about", "regarding", "concerning", "over", "against"}
 #: Roots of force and violence: "fired from Gaza" names who fired.
 FORCE_ROOTS = {"15", "18", "19", "20"}
+#: Roots of violence done: an attack whose author is unknown is still coded ("---" its source).
+VIOLENCE_ROOTS = {"18", "19", "20"}
 COOPERATION_ROOTS = {f"{r:02d}" for r in range(1, 10)}
 #: Modifiers of an act noun that say it has not happened: "a planned visit", "the proposed talks".
 UNREALISED = {
@@ -976,7 +1009,11 @@ def confidence(event: CodedEvent) -> float:
     if pattern is not None and pattern.nouns:
         score -= 0.1
     for mention in (event.source, event.target):
-        if mention is not None and mention.rule in ("coreference", "unknown-name"):
+        if mention is not None and mention.rule in (
+            "coreference",
+            "unknown-name",
+            UNKNOWN_PERPETRATOR_RULE,
+        ):
             score -= 0.1  # a referent guessed, or a name of no known country
     if "place target" in event.frame:
         score -= 0.15
@@ -1619,6 +1656,10 @@ class EventCoder:
             ):
                 events.extend(self._code_noun(token, mentions, trace))
         events = _without_results(events)
+        known = _without_unknown_twins(events)
+        if trace and len(known) < len(events):
+            trace.add(None, "an attack of unknown author dropped: its author is named elsewhere")
+        events = known
         specific = _without_unspecified(events)
         if trace and len(specific) < len(events):
             trace.add(None, "an unspecified code dropped: the same act is coded more specifically")
@@ -2586,6 +2627,14 @@ class EventCoder:
                     ]
                     if sources:
                         frame = "passive, the other side of the fight"
+                if not sources and roots & VIOLENCE_ROOTS:
+                    # "were killed in a roadside bombing", "a diplomat was kidnapped": by
+                    # someone the sentence does not name
+                    sources = self._unknown_perpetrator(
+                        in_objects + self._agents(predicate), predicate, True, mentions
+                    )
+                    if sources:
+                        frame = "passive, unknown author of the attack"
             target_tokens = subjects
             if code == MEDIATION_CODE and predicate.dep_ == "acl":
                 # "agreed to a truce under a deal brokered by Russia": the parties to the deal
@@ -3028,9 +3077,18 @@ class EventCoder:
                 # "a car bomb killed five people, an attack blamed on the Taliban": the attack an
                 # apposition names, and whom it is laid at
                 found = self._instrument_authors(
-                    [t for t in predicate.subtree if t.dep_ == "appos" and t.head.i != predicate.i],
+                    [t for t in predicate.subtree if t.dep_ == "appos" and t.head.i != predicate.i]
+                    # (or parsed as the object: "killed five, another attack blamed on X")
+                    + [
+                        t
+                        for t in _children(predicate, {"dobj"})
+                        if t.lemma_.lower() in INSTRUMENT_NOUNS
+                    ],
                     mentions,
                 )
+            if not found and roots & VIOLENCE_ROOTS:
+                # "a roadside bomb killed one soldier": by someone the sentence does not name
+                found = self._unknown_perpetrator(subjects, predicate, False, mentions)
             if found:
                 sources, frame = found, frame + ", author of the instrument"
         if not sources and not passive:  # "he would be honoured": the one honoured is no source
@@ -3291,8 +3349,16 @@ class EventCoder:
             named = _gazetteer_mention(obj, countries)  # "shelled Hyderabad"
             if named is not None and named.actor.code not in source_codes:
                 return named
+            # a clause on the object describes it: "killed a man who had fought on the Russian
+            # side" names no place of the attack
+            described = {
+                t.i
+                for clause in obj.subtree
+                if clause.dep_ == "relcl" and clause.i != obj.i
+                for t in clause.subtree
+            }
             for token in obj.subtree:
-                if token.i == obj.i or token.dep_ in ("relcl", "acl"):
+                if token.i == obj.i or token.i in described or token.dep_ == "acl":
                     continue
                 if token.ent_type_ in ("DATE", "TIME"):
                     continue  # "the ceasefire signed in March": a month is no place
@@ -3371,12 +3437,61 @@ class EventCoder:
             if t.lemma_.lower() in INSTRUMENT_NOUNS
             and not any(c.lower_ == "think" for c in t.children)  # a think tank wields no guns
         ]
-        # "a Tehran truck bombing": a city or region named before the attack is where it happened
-        return self._mentions(self._authors(instruments), mentions) or [
+        # "an al-Shabab car bomb attack", "a Hamas rocket": an organisation compounded with it
+        # (not a place: "a Tehran truck bombing" is where it happened)
+        named = [
             m
-            for m in self._owners(instruments, mentions)
-            if not _names_a_city(m, instruments[0].doc)
+            for m in mentions
+            if m.rule not in PLACE_RULES
+            and m.rule != "modifier"
+            and any(_compounded_into(tokens[0].doc[m.head], t) for t in instruments)
         ]
+        # "a Tehran truck bombing": a city or region named before the attack is where it happened
+        return (
+            self._mentions(self._authors(instruments), mentions)
+            or named
+            or [
+                m
+                for m in self._owners(instruments, mentions)
+                if not _names_a_city(m, instruments[0].doc)
+            ]
+        )
+
+    def _unknown_perpetrator(
+        self, tokens: list[Token], predicate: Token, passive: bool, mentions: list[Mention]
+    ) -> list[Mention]:
+        """The unknown author of an attack that names none: the attack or weapon among ``tokens``
+        ("killed in a roadside bombing", "a car bomb killed"), or a passive verb of attack with no
+        agent ("was kidnapped"). Empty when nothing says the harm was done by someone, and for an
+        attack a clause only describes ("claimed the attack targeting X", "the bombing that
+        killed X"), whose author the rest of the sentence names."""
+        if predicate.dep_ in SUBORDINATE_DEPS or any(
+            t.lemma_.lower() in ATTRIBUTION_VERBS or t.lower_ == "responsibility"
+            for t in predicate.sent
+        ):
+            # "…, an attack blamed on the Taliban", "claimed responsibility for": an author is
+            # named or claimed, however the parser hung it
+            return []
+        for token in _with_conjuncts(tokens):
+            if token.pos_ not in ("NOUN", "PROPN") or _not_an_attack(token):
+                continue
+            words = _object_words(token)
+            if token.lemma_.lower() in ATTACK_NOUNS or words & ATTACK_PHRASES:
+                start = min([c.i for c in token.lefts if c.dep_ != "punct"] + [token.i])
+                if any(
+                    m.start <= token.i and m.end > start and not _names_a_city(m, token.doc)
+                    for m in mentions
+                ):
+                    return []  # "Palestinian snipers": the nationality wields them
+                return [_unknown_mention(token.doc, start, token.i + 1, token.i)]
+        if (
+            passive
+            and predicate.tag_ == "VBN"
+            and predicate.lemma_.lower() in ATTACK_VERBS
+            and not self._agents(predicate)
+        ):
+            return [_unknown_mention(predicate.doc, predicate.i, predicate.i + 1, predicate.i)]
+        return []
 
     def _authors(self, acts: list[Token]) -> list[Token]:
         """Who did the acts among ``acts``: a "by" object ("an attack by X") or the agent of a
@@ -5164,6 +5279,43 @@ def _is_audience(mention: Mention, doc: Doc) -> bool:
     return doc[head].lemma_.lower() in AUDIENCE_NOUNS
 
 
+def _compound_runs(noun: Token) -> set[str]:
+    """Every run of the words compounded into ``noun`` that ends with it, through compounds of
+    compounds: "a car bomb attack" gives "car bomb attack" and "bomb attack"."""
+    chain = sorted(
+        (t for t in noun.subtree if t.i < noun.i and _compounded_into(t, noun)), key=lambda t: t.i
+    )
+    lemmas = [t.lemma_.lower() for t in chain] + [noun.lemma_.lower()]
+    return {" ".join(lemmas[k:]) for k in range(len(lemmas))}
+
+
+def _compounded_into(word: Token, noun: Token) -> bool:
+    """Whether ``word`` modifies ``noun`` as a compound, directly or through other compounds ("al-
+    Shabab" in "an al-Shabab car bomb attack")."""
+    while word.dep_ == "compound" and word.head.i != word.i:
+        word = word.head
+        if word.i == noun.i:
+            return True
+    return False
+
+
+def _not_an_attack(token: Token) -> bool:
+    """An attack noun that names no attack by anyone: "a heart attack", "a gas explosion"."""
+    modifiers = {c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod")}
+    if modifiers & NOT_ATTACK_MODIFIERS:
+        return True
+    return (
+        token.lemma_.lower() in ("explosion", "blast") and not _object_words(token) & ATTACK_PHRASES
+    )
+
+
+def _unknown_mention(doc: Doc, start: int, end: int, head: int) -> Mention:
+    """A mention of the unknown author of an attack, over the words that name the attack."""
+    text = doc[start:end].text
+    actor = ActorRef("---", None, None, None, "unknown", text)
+    return Mention(start, end, actor, UNKNOWN_PERPETRATOR_RULE, head=head)
+
+
 def _same_actor(one: Mention, other: Mention) -> bool:
     """The same actor under two mentions ("Jordan … in Amman"): no event between them."""
     return one.actor.code == other.actor.code and one.actor.name == other.actor.name
@@ -5314,7 +5466,7 @@ def _weapon_code(predicate: Token, consumed_object: Token | None, weapons: Weapo
     tokens += _children(predicate, {"nsubj"})  # "Israeli tanks attacked Gaza"
     kinds: set[str] = set()
     for token in _with_conjuncts(tokens):
-        for words in sorted(_object_words(token), key=len, reverse=True):
+        for words in sorted(_object_words(token) | _compound_runs(token), key=len, reverse=True):
             kind = next((c for c, (_label, ws) in weapons.kinds.items() if words in ws), None)
             if kind is not None:
                 kinds.add(kind)
@@ -5343,6 +5495,25 @@ def _without_results(events: list[CodedEvent]) -> list[CodedEvent]:
             and e.predicate.dep_ == "advcl"
             and e.predicate.tag_ == "VBG"
             and (e.predicate.head.i, e.source.actor.code) in attacks
+        )
+    ]
+
+
+def _without_unknown_twins(events: list[CodedEvent]) -> list[CodedEvent]:
+    """ "children were killed in Israeli shelling": one attack read twice, once with its author
+    and once (the parser reading "shelling" as a verb) without, is coded with its author."""
+    harmed = {
+        (e.target.actor.code, e.code[:2])
+        for e in events
+        if e.target is not None and e.source.rule != UNKNOWN_PERPETRATOR_RULE
+    }
+    return [
+        e
+        for e in events
+        if not (
+            e.source.rule == UNKNOWN_PERPETRATOR_RULE
+            and e.target is not None
+            and (e.target.actor.code, e.code[:2]) in harmed
         )
     ]
 

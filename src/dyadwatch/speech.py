@@ -30,6 +30,7 @@ from .events import (
     INFERRED_AGENT_NOTE,
     NAMING_VERBS,
     STATE_SECTORS,
+    UNKNOWN_PERPETRATOR_RULE,
     CodedEvent,
     EventCoder,
     Trace,
@@ -261,6 +262,12 @@ class SpeechInterpreter:
                     trace.add(
                         event.trigger, f"event {event.code} has no named doer to accuse: not coded"
                     )
+                continue
+            if event.source.rule == UNKNOWN_PERPETRATOR_RULE:
+                # "three civilians were killed in a car bombing, police said": no one is accused,
+                # the speaker passes on the attack
+                event.notes.append(f"reported by {speaker.actor.code} ('{report.verb.text}')")
+                out.append(self._reported_future(event, report))
                 continue
             if (quad in CONFLICT_QUADS or alleged) and event.source.actor.key != speaker.actor.key:
                 # "Uganda alleged that Kenya had trained the rebels": alleged, the act is a charge
