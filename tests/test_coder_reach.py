@@ -323,6 +323,19 @@ def test_a_title_and_name_of_no_known_country_take_the_country_after_of(code):
     }
 
 
+def test_a_name_of_no_known_country_takes_its_place_after_of_or_before_it(code):
+    # an organisation named with its country after "of"
+    assert code("Chile banned Kestrel Air of Peru on Monday.") == {("CHL", "PER", "172")}
+    # a person described by the place they come from: a state gives its country
+    assert code("Kenyan police arrested Ohio man James Alex Doe in Nairobi.") == {
+        ("KENCOP", "USA", "173")
+    }
+    # with no place, the name stays of no known country
+    assert code("Kenyan police arrested local man James Alex Doe in Nairobi.") == {
+        ("KENCOP", "---", "173")
+    }
+
+
 def test_the_instrument_of_a_killing_is_no_second_attack_on_the_place(code):
     text = "Five Taliban fighters were killed by a US airstrike in Afghanistan."
     assert code(text) == {("USA", "AFGREB", "195")}

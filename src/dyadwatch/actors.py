@@ -1282,6 +1282,15 @@ class ActorResolver:
                 ),
                 None,
             )
+            if country is None and "PERSON" in labels:
+                # "Ohio man James Doe": the place before the person's name says where they are
+                # from
+                homes = {
+                    str(place["country"])
+                    for t in doc[start:name_start]
+                    if t.dep_ == "compound" and (place := gazetteer_place(t)) is not None
+                }
+                country = homes.pop() if len(homes) == 1 else None
             sector = agent.sector if agent is not None else None
             actor = ActorRef(
                 actor_code(country, None, sector), country, None, sector, name_text, text

@@ -418,7 +418,7 @@ def titled_name_owners(
     doc: Doc, mentions: list[Mention], country_actor: CountryActor, titles: set[str]
 ) -> tuple[list[Mention], list[Mention]]:
     """A name of no known country owned through "of": "President Jean Dupont of Gabon" is GABGOV,
-    and the country joins the person's span. A name conjoined after a plural title shares it
+    "Kestrel Air of Gabon" GAB, and the country joins the name's span. A name conjoined after a plural title shares it
     ("Presidents A of X and B of Y"). Returns the new mentions and the persons so owned (for the
     article's memory of names)."""
     out = list(mentions)
@@ -427,8 +427,8 @@ def titled_name_owners(
         actor = mention.actor
         if mention.rule not in ("title+name", "unknown-name") or actor.country or actor.igo:
             continue
-        if mention.members or doc[mention.head].ent_type_ not in ("PERSON", ""):
-            continue
+        if mention.members or doc[mention.head].ent_type_ not in ("PERSON", "ORG", ""):
+            continue  # ("Mahan Air of Iran": an organisation too)
         sector = actor.sector
         head = doc[mention.head]
         if sector is None and head.dep_ == "conj":
