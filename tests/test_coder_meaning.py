@@ -460,6 +460,13 @@ def test_a_written_title_picks_the_office_when_the_text_has_no_date(code):
     assert ("LBN", "SYRGOV", "040") in code(
         "President Michel Suleiman met Syrian officials.", "2024-01-01"
     )
+    # on the day the office is handed over, its holder still holds it, unless written "former"
+    assert ("LBNGOV", "SYRGOV", "040") in code(
+        "President Michel Suleiman met Syrian officials.", "2014-05-25"
+    )
+    assert ("LBN", "SYRGOV", "040") in code(
+        "Former President Michel Suleiman met Syrian officials.", "2014-05-25"
+    )
 
 
 def test_a_lower_case_surname_after_a_title_is_the_known_person(code):

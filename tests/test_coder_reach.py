@@ -905,3 +905,7 @@ def test_a_curfew_in_a_story_of_an_epidemic_is_a_public_measure_not_repression(c
     curfew = "The Peruvian government extended the curfew in Lima by a month."
     assert codes("The coronavirus outbreak has reached Peru.\n\n" + curfew) == set()
     assert codes("Protests have spread across Peru.\n\n" + curfew) == {("1723", "PERGOV", "PER")}
+    # any epidemic disease; a curfew on the country's people is a public measure too
+    curfew = "The Peruvian government imposed a curfew on children in Lima."
+    assert codes("A measles outbreak has reached Peru.\n\n" + curfew) == set()
+    assert codes("Protests have spread across Peru.\n\n" + curfew) == {("1723", "PERGOV", "PERCVL")}

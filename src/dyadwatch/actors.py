@@ -67,6 +67,8 @@ if TYPE_CHECKING:
 
     from .gazetteer import Place
 
+#: Words that say an office written with a name is no longer held ("former President X").
+FORMER_WORDS = frozenset({"former", "ex", "onetime", "erstwhile", "late"})
 #: Words that may sit inside an actor phrase between the pieces that matter ("senior", "former").
 FILLER_POS = {"ADJ", "DET", "NUM"}
 #: First words of the names of storms, which the NER may take for people ("Cyclone Idai").
@@ -438,6 +440,11 @@ class ActorResolver:
         the last office held, without its sector."""
         offices = self.kb.people[name]
         held = [o for o in offices if o.held_on(day)]
+        if not held and day is not None:
+            # the day an office is handed over, its holder still holds it until the successor
+            # takes it: "Prime Minister Theresa May" on her last day (not "former")
+            words = {w.strip(".,") for w in re.split(r"[\s\-–]+", text.lower())}
+            held = [o for o in offices if o.end == day and not words & FORMER_WORDS]
         if not held and day is None:
             # no publication date: the title written with the name says which office it was
             # ("President Michel Suleiman" in an undated text)

@@ -315,6 +315,19 @@ DISASTER_WORDS = frozenset(
         "virus",
         "ebola",
         "cholera",
+        "measles",
+        "polio",
+        "plague",
+        "influenza",
+        "flu",
+        "dengue",
+        "zika",
+        "mpox",
+        "monkeypox",
+        "sars",
+        "mers",
+        "diphtheria",
+        "smallpox",
         "hurricane",
         "cyclone",
         "typhoon",
@@ -337,9 +350,15 @@ def without_public_measures(events: list[Event], text: str) -> list[Event]:
     epidemic is a public measure, not repression."""
 
     def at_home(event: Event) -> bool:
+        # (on its own country, or on its people: "banned children from public gatherings")
         target = event.target
         return event.cameo in EMERGENCY_MEASURE_CODES and (
-            target is None or (target.country == event.source.country and not target.sector)
+            target is None
+            or (
+                target.country in (event.source.country, None)
+                and target.sector in (None, "CVL")
+                and not target.igo
+            )
         )
 
     if not any(at_home(e) for e in events):
