@@ -443,8 +443,8 @@ class ActorResolver:
         if not held and day is not None:
             # the day an office is handed over, its holder still holds it until the successor
             # takes it: "Prime Minister Theresa May" on her last day (not "former")
-            words = {w.strip(".,") for w in re.split(r"[\s\-–]+", text.lower())}
-            held = [o for o in offices if o.end == day and not words & FORMER_WORDS]
+            written_words = {w.strip(".,") for w in re.split(r"[\s\-–]+", text.lower())}
+            held = [o for o in offices if o.end == day and not written_words & FORMER_WORDS]
         if not held and day is None:
             # no publication date: the title written with the name says which office it was
             # ("President Michel Suleiman" in an undated text)
