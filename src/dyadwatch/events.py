@@ -799,8 +799,6 @@ ATTACK_VERBS = {
     "kidnap", "abduct", "assassinate", "behead", "decapitate", "shoot", "murder", "ambush", "bomb",
     "shell", "attack", "stab", "lynch",
 }  # fmt: skip
-#: An unspecified use of force (190) made specific by the weapon it names (PLOVER's modes
-#: "heavy-weapons" and "aerial"/"drone"): CAMEO 194 and 195.
 #: Prepositions that introduce what an event is about, not where it happens.
 TOPIC_PREPS = {"on", "about", "regarding", "concerning", "over", "against"}
 #: Roots of force and violence: "fired from Gaza" names who fired.
@@ -1685,7 +1683,7 @@ class EventCoder:
         events = specific
         anchored = [e for e in events if not _unanchored(e)]
         if trace and len(anchored) < len(events):
-            trace.add(None, "a name of no known country with no known party: its events dropped")
+            trace.add(None, "an event between parties of no known country: dropped")
         for event in anchored:
             event.confidence = confidence(event)
         return _unique(anchored)
