@@ -658,6 +658,32 @@ def test_must_under_a_speaker_is_a_demand_and_the_act_is_not_done(code):
     assert code("Iceland must return the seized trawler to Norway.") == set()
     # a speaker's "must" of its own act is its intent
     assert code("Norway said it must deepen cooperation with Iceland.") == {("NOR", "ISL", "030")}
+    # a verb conjoined to the obliged one is obliged too, not done
+    assert code("Iceland must withdraw its ships from Norway and stop arresting Danes.") == set()
+    assert code(
+        "Norway said Iceland has to withdraw its ships and release the Norwegian crews."
+    ) == {("NOR", "ISL", "1053")}
+
+
+def test_a_verb_conjoined_under_an_intent_is_intended_too(code):
+    # "cut" tagged as a past form still continues the infinitive
+    assert code("Peru plans to expel the ambassador and cut ties with Chile.") == {
+        ("PER", "---GOV", "131"),
+        ("PER", "CHL", "1313"),
+    }
+    # a conjoined act that codes nothing under the intent is not coded as done
+    assert code(
+        'The Peruvian minister said: "We have to end the feud and stop attacking each other."'
+    ) == {("PERGOV", None, "0356")}
+
+
+def test_a_resignation_promised_refused_asked_or_demanded_has_its_own_codes(code):
+    assert code("The Peruvian prime minister pledged to resign.") == {("PERGOV", None, "0341")}
+    assert code("The Peruvian prime minister will not resign.") == {("PERGOV", None, "1231")}
+    assert code("Chile urged the Peruvian prime minister to resign.") == {("CHL", "PERGOV", "0241")}
+    assert code("Chile said the Peruvian prime minister must resign.") == {
+        ("CHL", "PERGOV", "1041")
+    }
 
 
 def test_should_under_a_speaker_is_an_appeal(code):
@@ -1322,6 +1348,28 @@ def test_a_role_in_apposition_to_a_known_person_is_that_person(code):
         ("JPNMIL", "AUSMIL", "062"),
         ("AUSMIL", "JPNMIL", "062"),
     }
+
+
+def test_a_name_holds_the_office_written_after_as(code):
+    # the subject of a verb with no object, in a relative clause too, and an object (the
+    # subject of a verb acting on an object holds no office by it)
+    assert code("Ana Gomez Ruiz resigned as the governor of Puerto Rico on Friday.") == {
+        ("USAPRIGOV", None, "0831")
+    }
+    # a region of a country named with both: the region
+    assert code("Ana Gomez Ruiz resigned as the governor of the US territory of Puerto Rico.") == {
+        ("USAPRIGOV", None, "0831")
+    }
+    assert code(
+        "Ana Gomez Ruiz, who served as Chile's ambassador to Peru, criticised the Bolivian army."
+    ) == {("CHLGOV", "BOLMIL", "111")}
+    assert code("Tom Wexler praised Ana Gomez Ruiz as the foreign minister of Bolivia.") == {
+        ("---", "BOLGOV", "051")
+    }
+    # a bare verb after a modal shares the passive subject, acting itself
+    assert code(
+        "Ana Gomez Ruiz was chosen as Chile's envoy to Peru and will meet the Peruvian president."
+    ) == {("CHLGOV", "PERGOV", "040"), ("PERGOV", "CHLGOV", "040")}
 
 
 def test_yielding_to_demands_targets_whoever_made_them(code):

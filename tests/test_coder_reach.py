@@ -226,6 +226,15 @@ def test_the_president_is_the_president_the_article_named(code):
         "president criticised Croatia on Monday."
     )
     assert ("SRBGOV", "HRV", "111") in code(text, published="2021-06-16")
+    # further back than a few sentences: the one president the whole article named
+    filler = " ".join(f"Exports of fruit grew in month {n}." for n in range(1, 9))
+    text = f"Peruvian President Tito Quispe opened a port. {filler} The president criticised Chile."
+    assert code(text, published="2021-06-16") == {("PERGOV", "CHL", "111")}
+    text = (
+        f"Peruvian President Tito Quispe met Bolivian President Ana Mamani. {filler} The "
+        "president criticised Chile."
+    )
+    assert ("---GOV", "CHL", "111") in code(text, published="2021-06-16")
 
 
 def test_a_counterpart_holds_the_office_of_the_one_it_is_the_counterpart_of(code):

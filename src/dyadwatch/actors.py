@@ -17,7 +17,8 @@ The resolver is a cascade, surest first; each step is named, and the name is sto
    model often tags bare surnames ORG); pronouns and descriptions through :mod:`dyadwatch.references`.
 4. ``apposition`` — an unknown name with an appositive role ("Wang Yiwei, a professor at ... Renmin
    University of China") takes the role's sector and the country named inside the apposition; a name
-   in apposition to a role ("Russia's ambassador, Anatoly Antonov,") takes the role's actor.
+   in apposition to a role ("Russia's ambassador, Anatoly Antonov,") takes the role's actor, as does
+   the subject of a verb that names its office after "as" ("resigned as the governor of Peru").
 5. ``ner+nationality`` — an unknown name the NER tags as a person or organisation, with a nationality
    word in its phrase ("Serbian tennis player Novak Djokovic", "Chinese firm Sinovac"), is coded with
    that country (and the role word's sector when there is one). ``unknown-name``: any other such
@@ -1310,23 +1311,38 @@ class ActorResolver:
     def _named_role(
         self, doc: Doc, start: int, end: int, context: ArticleContext
     ) -> ActorRef | None:
-        """ "Russia's ambassador to the United States, Anatoly Antonov,": the name is the role's holder."""
+        """ "Russia's ambassador to the United States, Anatoly Antonov,": the name is the role's
+        holder; so is the subject of a verb that says in which office it acts ("Jane Doe resigned
+        as the governor of Puerto Rico", "served as Kenya's envoy")."""
         head = doc[_span_head(doc, start, end)]
-        if head.dep_ != "appos":
+        role = head.head if head.dep_ == "appos" else _role_as(head)
+        if role is None:
             return None
-        role = head.head
         pieces = [p for p in self._matches(doc) if p.start <= role.i < p.end and p.kind == "agent"]
         if not pieces:
             return None
         agent: Agent = pieces[0].value
+        # the owner before the role ("Kenya's envoy") or after its "of" ("the governor of Peru")
+        of_phrase = [c for c in role.children if c.dep_ == "prep" and c.lower_ == "of"]
+        after = (of_phrase[0].i, of_phrase[0].right_edge.i + 1) if of_phrase else (0, 0)
         owners = [
             p
             for p in self._matches(doc)
-            if p.kind in OWNER_KINDS and role.left_edge.i <= p.start and p.end <= role.i
+            if p.kind in OWNER_KINDS
+            and (
+                role.left_edge.i <= p.start
+                and p.end <= role.i
+                or after[0] < p.start
+                and p.end <= after[1]
+            )
         ]
         if not agent.title or not owners:
             return None
-        country = _value_code(owners[0])
+        codes = [_value_code(o) for o in owners]
+        # "the governor of the US commonwealth of Puerto Rico": the region, not its country
+        country = next(
+            (c for c in codes if any(c != o and c.startswith(o) for o in codes)), codes[0]
+        )
         return ActorRef(
             actor_code(country, None, agent.sector), country, None, agent.sector, "", ""
         )
@@ -1574,6 +1590,38 @@ class ActorResolver:
             if agent is not None or country is not None:
                 return ActorRef(actor_code(country, None, sector), country, None, sector, "", "")
         return None
+
+
+def _role_as(name: Token) -> Token | None:
+    """The office a name holds, written after "as": on the verb the name is the subject of, when
+    the verb has no object ("resigned as the governor", "who was sworn in as president"), or on
+    the name as an object ("appointed Jane Doe as Kenya's envoy")."""
+
+    def objectless(verb: Token) -> bool:
+        return not any(c.dep_ in ("dobj", "dative") for c in verb.children)
+
+    holders = [
+        c
+        for c in name.children
+        if c.dep_ == "relcl"
+        and objectless(c)
+        and any(s.dep_ == "nsubj" and s.lower_ in ("who", "that") for s in c.children)
+    ]
+    if name.dep_ in ("nsubj", "nsubjpass") and objectless(name.head):
+        holders.append(name.head)
+    elif name.dep_ == "dobj":
+        holders += [name, name.head]
+    return next(
+        (
+            p
+            for holder in holders
+            for c in holder.children
+            if c.dep_ == "prep" and c.lower_ == "as"
+            for p in c.children
+            if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN")
+        ),
+        None,
+    )
 
 
 #: Clauses inside an apposition that say something of it without naming what it is.

@@ -137,12 +137,16 @@ class ArticleContext:
 
     def resolve_title(self, title: str) -> ActorRef | None:
         """The antecedent of "the president", "the foreign minister": the person last named with that
-        title within the description window, unless another person had it there too (TITLE gate)."""
-        holders = [
-            actor
+        title within the description window, unless another person had it there too (TITLE gate);
+        past the window, the one person the article has named with it."""
+        earlier = [
+            (actor, sentence)
             for written, actor, sentence in self.titled
-            if written == title and 0 < self.sentence - sentence <= DESCRIPTION_WINDOW
+            if written == title and sentence < self.sentence
         ]
+        holders = [a for a, sentence in earlier if self.sentence - sentence <= DESCRIPTION_WINDOW]
+        if not holders:
+            holders = [a for a, _ in earlier]
         if not holders or len({a.name for a in holders}) != 1:
             return None
         return holders[-1]

@@ -287,6 +287,9 @@ DEMAND_CODES = {
     "082": "1052",
     "083": "104",
     "0831": "1041",  # "pressured the premier to resign": a change of leaders
+    "0832": "1042",
+    "0833": "1043",
+    "0834": "1044",
     "084": "1053",
     "0841": "1053",
     "085": "1054",
@@ -1444,7 +1447,16 @@ class EventCoder:
                 # "he was honoured ... and left the meeting": a finite verb sharing a passive
                 # subject is active ("was arrested and charged" stays passive)
                 shared_active = (
-                    node is not verb and not own_passive and verb.tag_ in ("VBD", "VBZ", "VBP")
+                    node is not verb
+                    and not own_passive
+                    and (
+                        verb.tag_ in ("VBD", "VBZ", "VBP")
+                        # "was elected and will meet": a modal makes the bare verb finite
+                        or (
+                            verb.tag_ == "VB"
+                            and any(a.tag_ == "MD" for a in _children(verb, {"aux"}))
+                        )
+                    )
                 ) or (
                     # "X was invited to speak by Y": X speaks; the "by" is the inviter (not after
                     # "was summoned to protest": the summoner protests)
@@ -1941,7 +1953,8 @@ class EventCoder:
                         framed_events += events
                         consumed.add(conj.i)
                         break
-                if frame_name in UNREAL_FRAMES:
+                if frame_name in UNREAL_FRAMES or frame_name == "intent":
+                    # "have to end the feud and stop attacking X": not done either, only meant
                     consumed.add(conj.i)
             if not framed_events and frame_name == "intent":
                 intended = target_verb  # coded below if the frame verb has no pattern of its own
@@ -4881,6 +4894,12 @@ def obligation(token: Token) -> str:
         and "to" in auxes
     ):
         return obligation(head) or "demand"
+    if (
+        token.dep_ == "conj"
+        and head.pos_ in ("VERB", "AUX")
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in token.children)
+    ):
+        return obligation(head)  # "must withdraw its troops and stop the shelling"
     return ""
 
 
@@ -4958,7 +4977,7 @@ def _demand_code(code: str) -> str | None:
     """The demand an act names when demanded of the one to do it: what it yields (105x: "the
     release of X" is 1053) or a change of leaders (1041); None for any other act (a bare 100)."""
     asked = intent_code(DEMAND_CODES, code)
-    return asked if asked.startswith(("105", "1041")) else None
+    return asked if asked.startswith(("105", "104")) and asked != "104" else None
 
 
 def _call_purpose(verb: Token) -> bool:
@@ -5020,7 +5039,9 @@ def _expletive_it(verb: Token) -> bool:
 def _finite_after_infinitive(conj: Token, verb: Token) -> bool:
     """ "urged Chile to reconsider and met Bolivia", parsed with "met" joined to "reconsider": a
     past or present-tense verb does not continue an infinitive; it is the main clause's."""
-    return conj.tag_ in ("VBD", "VBZ") and verb.tag_ == "VB"
+    # "plans to expel X and cut ties": a past form spelt as the bare verb may be either
+    bare = conj.tag_ == "VBD" and conj.lower_ == conj.lemma_.lower()
+    return conj.tag_ in ("VBD", "VBZ") and verb.tag_ == "VB" and not bare
 
 
 #: Adjectives that doubt a that-clause: "it is unlikely that Peru will sign".
