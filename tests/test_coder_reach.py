@@ -918,3 +918,19 @@ def test_a_curfew_in_a_story_of_an_epidemic_is_a_public_measure_not_repression(c
     curfew = "The Peruvian government imposed a curfew on children in Lima."
     assert codes("A measles outbreak has reached Peru.\n\n" + curfew) == set()
     assert codes("Protests have spread across Peru.\n\n" + curfew) == {("1723", "PERGOV", "PERCVL")}
+
+
+def test_a_named_persons_staff_are_of_the_persons_country(code):
+    assert code("Vucic's spokesman criticised Croatia.", published="2021-06-16") == {
+        ("SRBGOV", "HRV", "111")
+    }
+    assert ("CHNGOV", "SRBGOV", "040") in code(
+        "President Aleksandar Vucic's adviser met Chinese officials.", published="2021-06-16"
+    )
+    assert code(
+        "Prime Minister Hun Sen's government released the detained leaders of the Cambodian opposition."
+    ) == {("KHMGOV", "KHMOPP", "0841")}
+    # a lawyer is no state organ: the person's country is not given
+    assert code("Vucic's lawyer criticised Croatia.", published="2021-06-16") == {
+        ("---JUD", "HRV", "111")
+    }

@@ -336,9 +336,38 @@ def _titled_descriptions(
     return out
 
 
+#: Rules of a named person's mention (as :data:`dyadwatch.actors.PERSON_RULES`, and a surname
+#: named again).
+NAMED_PERSON_RULES = {
+    "known-person",
+    "known-surname",
+    "title+known-surname",
+    "title+name",
+    "apposition",
+    "ner+nationality",
+    "coreference",
+}
+#: Sectors of a state's people a named person's possessive gives the person's country ("Vucic's
+#: spokesman", "the minister's aides"; not "Trump's lawyer" or "Putin's supporters").
+PERSON_STAFF_SECTORS = {"GOV", "MIL", "COP", "SPY"}
+
+
 def _possessor(doc: Doc, mention: Mention) -> Token:
-    """The token that would carry the possessive: a pronoun's own, an organisation name's head."""
-    return doc[mention.head if mention.rule == "known-organisation" else mention.start]
+    """The token that would carry the possessive: a pronoun's own, an organisation name's head, a
+    person's name's last word."""
+    if mention.rule == "known-organisation":
+        return doc[mention.head]
+    return doc[mention.end - 1 if mention.rule in NAMED_PERSON_RULES else mention.start]
+
+
+def _person_owner(mention: Mention, role: Mention) -> bool:
+    """A named person of a known country owning a state role ("Vucic's chief of staff")."""
+    return (
+        mention.rule in NAMED_PERSON_RULES
+        and bool(mention.actor.country)
+        and not mention.actor.igo
+        and role.actor.sector in PERSON_STAFF_SECTORS
+    )
 
 
 def possessive_owners(
@@ -346,7 +375,7 @@ def possessive_owners(
 ) -> list[Mention]:
     """ "its forces", "her government": the pronoun's referent owns the role word; "Toyota's
     president", "NATO's chief": so does a named organisation (a company's president is no head of
-    state)."""
+    state); "Vucic's spokesman": a named person of a known country, of a state role."""
     out = list(mentions)
     for mention in mentions:
         if not unowned_role(mention):
@@ -362,6 +391,7 @@ def possessive_owners(
                     or m.rule in ("coreference", OWNER_PRONOUN_RULE)
                     and m.end - m.start == 1
                     and m.actor.country
+                    or _person_owner(m, mention)
                 )
                 and _possessor(doc, m).dep_ == "poss"
                 and _possessor(doc, m).head.i == head.i
