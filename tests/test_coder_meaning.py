@@ -1525,3 +1525,26 @@ def test_concern_voiced_is_a_pessimistic_comment_and_anger_a_criticism(code):
     assert code("Britain expressed anger at Iran's seizure of the tanker.") == {
         ("GBR", "IRN", "111")
     }
+
+
+def test_an_attack_claimed_is_a_claim_of_responsibility(code):
+    assert code("Al-Shabaab claimed the attack on the Kenyan army base.") == {
+        ("SOMREB", "KENMIL", "015")
+    }
+    assert code("The Taliban claimed the killing of two Afghan soldiers.") == {
+        ("AFGREB", "AFGMIL", "015")
+    }
+    # a claim that someone else attacked is no claim of one's own
+    assert code("Russia claimed the attack on the Ukrainian army base was staged.") == set()
+
+
+def test_a_gerund_after_an_adjective_of_manner_is_the_subjects_act(code):
+    assert code("Peru was quick in condemning Chile for the attack.") == {("PER", "CHL", "111")}
+    assert code("The United States was more forceful in blaming Iran.") == {("USA", "IRN", "112")}
+    # also after a passive verb: the subject does what the gerund says
+    assert code("Peru and Bolivia were united in rejecting the Chilean proposal.") == {
+        ("PER", "CHL", "127"),
+        ("BOL", "CHL", "127"),
+    }
+    # interest is no act
+    assert code("Peru was interested in buying Russian jets.") == set()

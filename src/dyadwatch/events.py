@@ -206,6 +206,13 @@ DONE_GERUND_PREPOSITIONS = {"by", "after", "while", "upon", "on", "through", "in
 #: Adjectives whose "of"/"for" phrase names the subject's own act ("was guilty of breaching the
 #: ceasefire", "was responsible for the killings").
 AGENT_ADJECTIVES = {"guilty", "responsible", "culpable", "complicit"}
+#: Adjectives whose "in" phrase says how the subject did its act ("was quick in condemning X",
+#: "were united in rejecting the plan"; not "was interested in buying", which is not done).
+MANNER_ADJECTIVES = {
+    "quick", "swift", "fast", "prompt", "first", "forceful", "vocal", "outspoken", "united",
+    "unanimous", "alone", "firm", "right", "wrong", "justified", "consistent", "unequivocal",
+    "emphatic", "instrumental", "successful", "blunt", "harsh", "fierce", "relentless", "active",
+}  # fmt: skip
 READY_ADJECTIVES = {"willing", "ready", "prepared", "eager", "keen", "determined", "poised"}
 #: Adjectives of the opposite: "is reluctant to send troops" is not ready to, "was unable to reach
 #: an agreement" could not (no act).
@@ -1407,6 +1414,7 @@ class EventCoder:
             return _with_conjuncts([verb.head]), True
         # "civilians imprisoned ... were released by Putin": a passive verb sharing another's subject
         own_passive = any(c.dep_ == "auxpass" for c in verb.children)
+        gerund = False  # climbed from a gerund to the clause whose subject does it
         for _ in range(6):
             subjects = _children(node, SUBJECT_DEPS) or [
                 # "USAID had announced ...", with the acronym parsed as an adverb of the verb (also
@@ -1465,7 +1473,7 @@ class EventCoder:
                     and not own_passive
                     and (self._is_appeal(node) or node.lemma_.lower() in PASSIVE_CONTROL_VERBS)
                 )
-                return _with_conjuncts(passive), not shared_active
+                return _with_conjuncts(passive), not (shared_active or gerund)
             if node.dep_ == "xcomp" and self._is_appeal(node.head) and not _call_purpose(node):
                 # object control: "asked Obama to help" — Obama is the helper ("called Obama to
                 # apologise": the caller apologises)
@@ -1507,13 +1515,19 @@ class EventCoder:
                 if (
                     (holder.pos_ in ("VERB", "AUX") and prep in DONE_GERUND_PREPOSITIONS)
                     or (holder.lemma_.lower() in AGENT_ADJECTIVES and prep in ("of", "for"))
+                    or (
+                        holder.lemma_.lower() in MANNER_ADJECTIVES
+                        and holder.dep_ == "acomp"
+                        and prep == "in"
+                    )
                     # "resorted to throwing stones", "turned to shelling the town"
                     or (holder.lemma_.lower() in RESORTING_VERBS and prep == "to")
                 ):
                     # "cut aid by accusing Peru", "after meeting Putin", "was guilty of
                     # breaching the truce": the gerund's doer is its clause's subject ("jailed
-                    # him for helping" is his act, "before leaving" not yet done, "without" none)
-                    node = holder
+                    # him for helping" is his act, "before leaving" not yet done, "without" none),
+                    # in the passive too ("were united in rejecting the plan")
+                    node, gerund = holder, True
                     continue
             if node.dep_ == "acl" and node.tag_ == "VBN" and self.noun_frame(node) is None:
                 # "Doctors from three charities donated and shipped medicine to X", parsed with a
