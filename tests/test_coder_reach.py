@@ -934,3 +934,13 @@ def test_a_named_persons_staff_are_of_the_persons_country(code):
     assert code("Vucic's lawyer criticised Croatia.", published="2021-06-16") == {
         ("---JUD", "HRV", "111")
     }
+
+
+def test_their_countries_are_the_parties_named_before(code):
+    expected = {("CHLGOV", "PERGOV", "036"), ("PERGOV", "CHLGOV", "036")}
+    assert code("Peru and Chile said their governments would resume talks.") == expected
+    assert code("Peruvian and Chilean officials said their governments would resume talks.") == (
+        expected
+    )
+    # one party is no pair
+    assert code("Peru said their governments would resume talks.") == set()

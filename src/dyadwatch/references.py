@@ -268,7 +268,18 @@ def references(
         left = min([token.left_edge.i] + ([covering.start] if covering else []))
         words = sent.doc[left : token.i + 1].text
         replacement: Mention | None = None
-        if markers & PAIR_WORDS and (
+        their = next((c for c in token.children if c.dep_ == "poss" and c.lower_ == "their"), None)
+        owned = _their_countries(their, out) if their is not None and noun in PAIR_NOUNS else []
+        if len(owned) >= 2:
+            # "Hungarian and Romanian officials said their countries would ...": the countries
+            # of the parties named before in the sentence
+            sector = covering.actor.sector if covering is not None else None
+            members = tuple(country_actor(code, sector, words) for code in owned)
+            group = ActorRef(
+                "---", None, None, sector, " and ".join(m.name for m in members), words
+            )
+            replacement = Mention(left, token.i + 1, group, "coreference", members=members)
+        elif markers & PAIR_WORDS and (
             noun in PAIR_NOUNS or ("two" in markers and noun in PAIR_NOUNS_AFTER_TWO)
         ):
             pair = context.resolve_pair([m.actor for m in out if m.end <= left])
@@ -292,6 +303,26 @@ def references(
         if replacement is not None:
             out = [m for m in out if m is not covering] + [replacement]
     return _titled_descriptions(sent, out, context, country_actor, titles)
+
+
+def _their_countries(their: Token, mentions: list[Mention]) -> list[str]:
+    """The countries "their" gives a plural country noun ("their countries", "their
+    governments"): those of the parties named before it in the sentence as one group ("Peruvian
+    and Chilean officials"), else of the conjoined subject of its clause or the clause above."""
+    before = [m for m in mentions if m.end <= their.i]
+    groups = [m for m in before if m.members]
+    if groups:
+        return list(dict.fromkeys(str(a.country) for a in groups[-1].members if a.country))
+    subjects = _clause_subjects(their) | {
+        t.i for h in _governing_subjects(their) for t in their.doc[h].subtree
+    }
+    return list(
+        dict.fromkeys(
+            str(m.actor.country)
+            for m in before
+            if m.head in subjects and m.actor.country and not m.actor.igo
+        )
+    )
 
 
 #: Sectors of the state organs a bare "the government", "the army" may stand for.
