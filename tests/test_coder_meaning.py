@@ -1548,3 +1548,14 @@ def test_a_gerund_after_an_adjective_of_manner_is_the_subjects_act(code):
     }
     # interest is no act
     assert code("Peru was interested in buying Russian jets.") == set()
+
+
+def test_an_arrest_or_detention_ordered_or_announced_is_the_subjects_act(code):
+    assert code("The Peruvian judge ordered the arrest of the former Chilean president.") == {
+        ("PERJUD", "CHLGOV", "173")
+    }
+    assert code("Peru announced the detention of three Chilean fishermen.") == {
+        ("PER", "CHLAGR", "173")
+    }
+    # an arrest criticised is not the critic's arrest
+    assert code("Peru criticised the arrest of its citizens by Chile.") == {("PER", "CHL", "111")}
