@@ -1559,3 +1559,23 @@ def test_an_arrest_or_detention_ordered_or_announced_is_the_subjects_act(code):
     }
     # an arrest criticised is not the critic's arrest
     assert code("Peru criticised the arrest of its citizens by Chile.") == {("PER", "CHL", "111")}
+
+
+def test_armed_parties_fighting_each_other_use_force(code):
+    both_ways = {("VNMMIL", "KHMMIL", "190"), ("KHMMIL", "VNMMIL", "190")}
+    assert code("Vietnamese and Cambodian forces fought near the border.") == both_ways
+    assert code("Vietnamese and Cambodian forces clashed near the border.") == both_ways
+    assert code("Vietnamese forces were battling Cambodian troops.") == {
+        ("VNMMIL", "KHMMIL", "190")
+    }
+    assert code("Peru and Chile fought a war in 1879.") == {
+        ("PER", "CHL", "190"),
+        ("CHL", "PER", "190"),
+    }
+    # a clash of police with protesters stays repression
+    assert code("Indian police clashed with Kashmiri protesters.") == {
+        ("INDCOP", "---OPP", "175"),
+        ("---OPP", "INDCOP", "175"),
+    }
+    # officials fighting for something fight no one, nor have the deal they fight for
+    assert code("Peruvian and Chilean officials fought for a better trade deal.") == set()

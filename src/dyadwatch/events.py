@@ -817,6 +817,11 @@ FORCE_ROOTS = {"15", "18", "19", "20"}
 VIOLENCE_ROOTS = {"18", "19", "20"}
 COOPERATION_ROOTS = {f"{r:02d}" for r in range(1, 10)}
 #: Modifiers of an act noun that say it has not happened: "a planned visit", "the proposed talks".
+#: Verbs whose "for" names what is sought, not had ("pushed for talks", "hoped for a deal").
+STRIVING_VERBS = frozenset(
+    {"fight", "push", "press", "hope", "wait", "lobby", "campaign", "strive", "pray", "vie",
+     "compete", "struggle", "angle", "hold", "bargain", "clamour", "clamor", "agitate"}
+)  # fmt: skip
 UNREALISED = {
     "planned",
     "proposed",
@@ -1698,7 +1703,7 @@ class EventCoder:
                 or token.lemma_.lower() in self.patterns.noun_heads
             ):
                 events.extend(self._code_noun(token, mentions, trace))
-        events = _without_results(events)
+        events = [_armed_clash(e) for e in _without_results(events) if not _unarmed_fight(e)]
         known = _without_unknown_twins(events)
         if trace and len(known) < len(events):
             trace.add(None, "an attack of unknown author dropped: its author is named elsewhere")
@@ -3702,6 +3707,14 @@ class EventCoder:
             unrealised = noun.head if noun.head.lemma_.lower() in ARRANGING_VERBS else None
         if (
             unrealised is None
+            and noun.dep_ == "pobj"
+            and noun.head.lower_ == "for"
+            and noun.head.head.lemma_.lower() in STRIVING_VERBS
+        ):
+            # "fought for a better deal", "pushed for talks with X": sought, not had
+            unrealised = noun.head.head
+        if (
+            unrealised is None
             and noun.dep_ in ("dobj", "obj", "nsubjpass")
             and governor.pos_ in ("VERB", "AUX")
             and (
@@ -5371,6 +5384,49 @@ def _unknown_mention(doc: Doc, start: int, end: int, head: int) -> Mention:
 def _same_actor(one: Mention, other: Mention) -> bool:
     """The same actor under two mentions ("Jordan … in Amman"): no event between them."""
     return one.actor.code == other.actor.code and one.actor.name == other.actor.name
+
+
+#: Verbs of parties fighting each other ("A and B fought near the border").
+MUTUAL_FIGHT_VERBS = frozenset({"fight", "battle"})
+#: CAMEO's violent repression (175), which a clash with protesters or rioters is.
+REPRESSION_CODE = "175"
+#: CAMEO's unspecified use of conventional military force.
+FORCE_CODE = "190"
+
+
+def _armed_clash(event: CodedEvent) -> CodedEvent:
+    """ "Vietnamese and Cambodian forces clashed", "police clashed with militants": a clash between
+    armed forces or groups on both sides is a use of force (190), not the repression (175) a clash
+    of the police with protesters is."""
+    sectors = [m.actor.sector if m is not None else None for m in (event.source, event.target)]
+    if (
+        event.code == REPRESSION_CODE
+        and event.predicate.lemma_.lower() == "clash"
+        and all(s in FIGHTING_SECTORS | {"COP"} for s in sectors)
+        and any(s in FIGHTING_SECTORS for s in sectors)
+    ):
+        event.code = FORCE_CODE
+        event.notes.append("armed men on both sides: a use of force")
+    return event
+
+
+def _unarmed_fight(event: CodedEvent) -> bool:
+    """ "Vietnamese and Cambodian forces fought": parties fighting each other with no one named
+    as fought need armed men or a state on one side at least, and the fight is no fight of words
+    ("Peruvian and Chilean officials fought for a better deal")."""
+    pattern = event.pattern
+    if pattern is None or not (pattern.symmetric and pattern.intransitive):
+        return False
+    if not pattern.verbs <= MUTUAL_FIGHT_VERBS:
+        return False
+    sides = [m for m in (event.source, event.target) if m is not None]
+    armed = any(
+        m.actor.sector in ARMED_SECTORS
+        or m.actor.code.startswith("IMG")
+        or (m.actor.sector is None and bool(m.actor.country))  # a state: "Peru fought Chile"
+        for m in sides
+    )
+    return event.code != FORCE_CODE or not armed
 
 
 def _unanchored(event: CodedEvent) -> bool:
