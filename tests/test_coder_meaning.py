@@ -1579,3 +1579,23 @@ def test_armed_parties_fighting_each_other_use_force(code):
     }
     # officials fighting for something fight no one, nor have the deal they fight for
     assert code("Peruvian and Chilean officials fought for a better trade deal.") == set()
+
+
+def test_headline_passives_with_no_author_have_the_unknown_source(code):
+    # a participle on the noun of a verbless headline, and a main verb with "dead" after it
+    assert code("Five Nigerian students kidnapped from school in Kaduna") == {
+        ("---", "NGAEDU", "181")
+    }
+    assert code("Three Afghan police officers shot dead at checkpoint") == {
+        ("---", "AFGCOP", "190")
+    }
+    # a participle on a noun of a longer phrase only describes
+    assert code("A memorial to Kenyan soldiers killed in Somalia") == set()
+
+
+def test_where_victims_were_taken_from_is_no_kidnapper(code):
+    assert code("Five Nigerian students were kidnapped from a school in Kaduna.") == {
+        ("---", "NGAEDU", "181")
+    }
+    # a place a weapon was fired from is who fired it
+    assert code("A mortar was fired at Israel from Gaza.") == {("PSEGZA", "ISR", "194")}

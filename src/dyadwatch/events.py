@@ -1410,6 +1410,8 @@ class EventCoder:
             and (
                 verb.head.dep_ in ("nsubj", "nsubjpass")
                 or (verb.head.dep_ == "attr" and _children(verb.head.head, {"expl"}))
+                # "Two Kenyan soldiers killed in Somalia ambush": a headline with no verb of its own
+                or _headline_participle(verb)
             )
         ):
             # "there were six soldiers killed in Niger", "two reporters detained by the police
@@ -2593,9 +2595,14 @@ class EventCoder:
                 ]
             if not sources and roots & FORCE_ROOTS:
                 # "a mortar was fired at Israel from Gaza": where it came from is who fired it
-                sources = self._mentions(
-                    self._prep_objects([predicate], frozenset({"from"})), mentions
-                )
+                # (a place: "students were kidnapped from a school in Kaduna" names no kidnapper)
+                sources = [
+                    m
+                    for m in self._mentions(
+                        self._prep_objects([predicate], frozenset({"from"})), mentions
+                    )
+                    if m.rule in PLACE_RULES
+                ]
             frame = "passive agent"
             if not sources and code == RELEASE_CODE:
                 # "two Russians held by the government in Libya were released": who held them
@@ -3514,7 +3521,7 @@ class EventCoder:
         agent ("was kidnapped"). Empty when nothing says the harm was done by someone, and for an
         attack a clause only describes ("claimed the attack targeting X", "the bombing that
         killed X"), whose author the rest of the sentence names."""
-        if predicate.dep_ in SUBORDINATE_DEPS or any(
+        if (predicate.dep_ in SUBORDINATE_DEPS and not _headline_participle(predicate)) or any(
             t.lemma_.lower() in ATTRIBUTION_VERBS or t.lower_ == "responsibility"
             for t in predicate.sent
         ):
@@ -3535,7 +3542,7 @@ class EventCoder:
                 return [_unknown_mention(token.doc, start, token.i + 1, token.i)]
         if (
             passive
-            and predicate.tag_ == "VBN"
+            and (predicate.tag_ == "VBN" or _reduced_passive(predicate))
             and predicate.lemma_.lower() in ATTACK_VERBS
             and not self._agents(predicate)
         ):
@@ -5392,6 +5399,18 @@ MUTUAL_FIGHT_VERBS = frozenset({"fight", "battle"})
 REPRESSION_CODE = "175"
 #: CAMEO's unspecified use of conventional military force.
 FORCE_CODE = "190"
+
+
+def _headline_participle(verb: Token) -> bool:
+    """ "Two Kenyan soldiers killed in Somalia ambush": a participle on the noun a verbless
+    sentence (a headline) is made of is that sentence's passive verb."""
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBN"
+        and verb.head.dep_ == "ROOT"
+        and verb.head.pos_ in ("NOUN", "PROPN")
+        and not any(t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT" for t in verb.sent)
+    )
 
 
 def _armed_clash(event: CodedEvent) -> CodedEvent:
