@@ -944,3 +944,9 @@ def test_their_countries_are_the_parties_named_before(code):
     )
     # one party is no pair
     assert code("Peru said their governments would resume talks.") == set()
+
+
+def test_a_role_of_no_country_acting_on_the_same_role_is_no_event(code):
+    assert code("Rebels attacked rebels in the north.") == set()
+    # different roles of no country are still coded
+    assert code("Police arrested two protesters.") == {("---COP", "---OPP", "173")}

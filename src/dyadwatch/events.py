@@ -5451,9 +5451,13 @@ def _unarmed_fight(event: CodedEvent) -> bool:
 def _unanchored(event: CodedEvent) -> bool:
     """An event between a name of no known country (or its later mentions) and another party of no
     known country ("a judge sentenced Jane Doe", "a web site asked a researcher"): too little is
-    known of who acted on whom for an event. One party alone ("Jane Doe resigned") is kept."""
+    known of who acted on whom for an event; so is a role of no known country acting on the same
+    role ("---MIL" on "---MIL"). One party alone ("Jane Doe resigned") is kept."""
     sides = [m for m in (event.source, event.target) if m is not None]
-    unknown = any(m.actor.code == "---" and not m.members for m in sides)
+    unknown = any(m.actor.code == "---" and not m.members for m in sides) or (
+        # "the Coast Guard directed its units": one role of no known country on both sides
+        len({m.actor.code for m in sides}) == 1 and sides[0].actor.code.startswith("---")
+    )
     return len(sides) == 2 and unknown and not any(m.actor.country or m.actor.igo for m in sides)
 
 
