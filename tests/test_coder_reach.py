@@ -944,9 +944,45 @@ def test_their_countries_are_the_parties_named_before(code):
     )
     # one party is no pair
     assert code("Peru said their governments would resume talks.") == set()
+    # ties "between their countries" are between the parties themselves
+    assert code("Peruvian and Chilean leaders agreed to deepen ties between their countries.") == {
+        ("CHLGOV", "PERGOV", "030"),
+        ("PERGOV", "CHLGOV", "030"),
+    }
 
 
 def test_a_role_of_no_country_acting_on_the_same_role_is_no_event(code):
     assert code("Rebels attacked rebels in the north.") == set()
     # different roles of no country are still coded
     assert code("Police arrested two protesters.") == {("---COP", "---OPP", "173")}
+
+
+def test_roles_of_no_country_take_the_one_country_the_headline_names(code):
+    article = (
+        "Police clash with protesters as Lima demonstrations continue\n\n"
+        "Police fired tear gas at protesters on Tuesday.\n\n"
+        "Legislator Ana Quispe Mamani criticised the police.\n\n"
+        "The rebels want foreign forces to leave."
+    )
+    events = code(article)
+    assert ("PERCOP", "PEROPP", "175") in events
+    assert ("PERLEG", "PERCOP", "111") in events
+    # foreign forces are not the country's own, and rebels are not given it
+    assert ("---REB", "---MIL", "026") in events
+    # a headline naming two countries gives none
+    article = "Chile and Peru hold border talks\n\nPolice fired tear gas at protesters on Tuesday."
+    assert ("---COP", "---OPP", "175") in code(article)
+
+
+def test_kin_are_not_the_person_and_a_leaders_supporters_are_the_countrys_people(code):
+    assert code("The Russian president's daughter visited Paris.", published="2019-06-01") == set()
+    assert code("A Trump supporter attacked a Mexican journalist.", published="2019-06-01") == {
+        ("USACVL", "MEXMED", "190")
+    }
+    assert code("Supporters of President Putin attacked Ukrainian journalists.", "2019-06-01") == {
+        ("RUSCVL", "UKRMED", "190")
+    }
+    # supporters of the opposition are the opposition
+    assert ("VENOPP", "---COP", "175") in code(
+        "Supporters of the Venezuelan opposition leader clashed with police."
+    )

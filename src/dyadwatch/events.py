@@ -61,6 +61,15 @@ SUBJECT_SHARING_DEPS = {"conj", "xcomp", "advcl"}
 #: Dependency paths inside a noun phrase that still lead to the phrase's owner ("Chinese tech giant
 #: Huawei multiple times" → Huawei; "Australia's call" → Australia).
 NOMINAL_DEPS = {"compound", "nmod", "amod", "appos", "poss", "nummod", "det"}
+#: People named by whom they are kin to: not that one ("the president's son").
+KIN_NOUNS = frozenset(
+    {"wife", "husband", "son", "daughter", "brother", "sister", "mother", "father", "widow",
+     "widower", "cousin", "nephew", "niece", "grandson", "granddaughter", "relative", "ex-wife",
+     "ex-husband", "girlfriend", "boyfriend", "fiancee", "fiancée", "fiance", "biographer"}
+)  # fmt: skip
+#: People named by whom they follow: the followed one's own people, not a state's organs ("a Trump
+#: supporter" is no US government; "supporters of the opposition leader" are the opposition).
+SUPPORTER_NOUNS = frozenset({"supporter", "follower", "loyalist", "fan", "admirer"})
 #: Heads naming a place by its "of" phrase: "the island nation of Nauru", "the state of Qatar".
 PLACE_HEADS = {
     "nation",
@@ -1296,7 +1305,25 @@ class EventCoder:
     # -- actors from syntax ------------------------------------------------------------------------
 
     def _mention_for(self, token: Token, mentions: list[Mention]) -> Mention | None:
-        """The mention a token stands for: its own, or one inside its noun phrase."""
+        """The mention a token stands for: its own, or one inside its noun phrase (not a person's
+        kin: "the president's son"; a state leader's supporters are the leader's country's
+        people: "a Trump supporter" is USACVL)."""
+        lemma = token.lemma_.lower()
+        if mention_at(mentions, token) is None:
+            if lemma in KIN_NOUNS:
+                return None
+            if lemma in SUPPORTER_NOUNS:
+                followed = self._mention_in_phrase(token, mentions)
+                if followed is None or followed.actor.sector not in STATE_SECTORS:
+                    return followed
+                actor = followed.actor
+                if not actor.country or actor.igo:
+                    return None
+                people = replace(actor, code=f"{actor.country}CVL", sector="CVL")
+                return replace(followed, actor=people)
+        return self._mention_in_phrase(token, mentions)
+
+    def _mention_in_phrase(self, token: Token, mentions: list[Mention]) -> Mention | None:
         own = mention_at(mentions, token)
         if (
             own is not None
@@ -3193,7 +3220,12 @@ class EventCoder:
             and not (
                 pattern.preps_only
                 and not pattern.place_target
-                and not self._prep_objects([predicate], pattern.preps)
+                # "shot on Monday in Aden": a time is no object of the pattern's "on"
+                and not [
+                    o
+                    for o in self._prep_objects([predicate], pattern.preps)
+                    if o.ent_type_ not in ("DATE", "TIME")
+                ]
             )
         ):
             place = self._place_target(

@@ -35,11 +35,22 @@ from .nlp import (
 from .patterns import patterns
 from .places import location_for_predicate
 from .quotes import QuoteFinder, QuoteState, link_events
-from .records import ActorMention, Article, Event, Quote, RawItem, Reject, content_hash
+from .records import (
+    ActorMention,
+    ActorRef,
+    Article,
+    Event,
+    Quote,
+    RawItem,
+    Reject,
+    content_hash,
+)
 from .speech import SpeechInterpreter
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
+
+    from .knowledge import Knowledge
 
 
 def coder_version(dictionaries: Sequence[str | Path] = ()) -> str:
@@ -56,6 +67,15 @@ DOMESTIC_SECTORS = {"COP", "JUD"}
 #: Roots whose acts a government does at home (arrests, curfews, bans): unowned "authorities" doing
 #: them take the country they happened in.
 DOMESTIC_ROOTS = {"17"}
+#: Sectors of an actor of no stated country that take the country of the article (the one country
+#: its headline names) when nothing in the sentence places them: a state's organs and its people
+#: ("Police shoot teenage protester as Hong Kong demonstrations continue").
+HOME_SECTORS = {"GOV", "LEG", "JUD", "COP", "MIL", "SPY", "OPP", "CVL"}
+#: Words that place a role away from the article's country.
+FOREIGN_WORDS = {
+    "foreign", "international", "overseas", "western", "allied", "coalition", "multinational",
+    "exiled", "visiting", "outside", "neighbouring", "neighboring", "regional", "world",
+}  # fmt: skip
 
 
 @dataclass
@@ -199,6 +219,7 @@ class Coder:
         quote_state = QuoteState()
         sentence_index = 0
         previous: date | None = None
+        home: str | None = None
         for para in paragraphs:
             para_anchor = anchor
             if para.kind == "caption":
@@ -208,6 +229,8 @@ class Coder:
                 if own:
                     para_anchor = date.fromisoformat(own[0].value)
             para_mentions = self.resolver.resolve_doc(para.doc, context)
+            if para.kind == "title":
+                home = _home_country(para_mentions, self.kb)
             first_sentence = sentence_index
             for sent, mentions in zip(para.doc.sents, para_mentions, strict=True):
                 for mention in mentions:
@@ -234,7 +257,15 @@ class Coder:
                 for coded in self.speech.interpret(sent, mentions, coded_events):
                     events.append(
                         self._event(
-                            article, para, sent, sentence_index, coded, mentions, dates, anchor
+                            article,
+                            para,
+                            sent,
+                            sentence_index,
+                            coded,
+                            mentions,
+                            dates,
+                            anchor,
+                            home,
                         )
                     )
                 day_dates = [d for d in dates if d.precision == "day"]
@@ -251,6 +282,12 @@ class Coder:
             article, events, sentence_index, self.model, self.version, found, quotes
         )
 
+    def _at_home(self, actor: ActorRef, home: str) -> ActorRef:
+        """``actor`` as that role of the article's country."""
+        return replace(
+            actor, code=f"{home}{actor.sector}", country=home, name=self.kb.countries[home].name
+        )
+
     def _event(
         self,
         article: Article,
@@ -261,6 +298,7 @@ class Coder:
         mentions: list[Mention],
         dates: list[DateMention],
         anchor: date | None,
+        home: str | None = None,
     ) -> Event:
         info = self.codes.get(coded.code)
         source_offsets = _offsets(para, coded.source.start, coded.source.end)
@@ -306,6 +344,19 @@ class Coder:
             )
             notes.append(f"source: the {source.sector} of the country it happened in")
         target = coded.target.actor if coded.target else None
+        if home is not None and not place_country:
+            # "Legislator Tanya Chan", "police" in an article whose headline names one country
+            if _homeless(source) and not _written_foreign(sent, coded.source):
+                source = self._at_home(source, home)
+                notes.append(f"source: the {source.sector} of the headline's country")
+            if (
+                target is not None
+                and coded.target is not None
+                and _homeless(target)
+                and not _written_foreign(sent, coded.target)
+            ):
+                target = self._at_home(target, home)
+                notes.append(f"target: the {target.sector} of the headline's country")
         evidence = "; ".join(
             [
                 _pattern_evidence(coded),
@@ -350,6 +401,33 @@ class Coder:
             evidence=evidence,
             coder_version=self.version,
         )
+
+
+def _home_country(mentions: list[list[Mention]], kb: Knowledge) -> str | None:
+    """The one country a headline names (as an actor, a place or a modifier), if it names one."""
+    countries = {
+        str(part.actor.country)
+        for sentence in mentions
+        for mention in sentence
+        for part in mention.split()
+        if part.actor.country and not part.actor.igo
+    }
+    country = countries.pop() if len(countries) == 1 else None
+    return country if country in kb.countries else None
+
+
+def _homeless(actor: ActorRef) -> bool:
+    """A role of no country whose sector the article's country may give it."""
+    return not actor.country and not actor.igo and actor.sector in HOME_SECTORS
+
+
+def _written_foreign(sent: Span, mention: Mention) -> bool:
+    """Whether the words of a mention, or those modifying it, place it away from the article's
+    country ("foreign forces", "international observers")."""
+    doc = sent.doc
+    tokens = list(doc[mention.start : mention.end])
+    words = {t.lower_ for t in tokens} | {c.lower_ for t in tokens for c in t.children}
+    return bool(words & FOREIGN_WORDS)
 
 
 @dataclass

@@ -269,7 +269,14 @@ def references(
         words = sent.doc[left : token.i + 1].text
         replacement: Mention | None = None
         their = next((c for c in token.children if c.dep_ == "poss" and c.lower_ == "their"), None)
-        owned = _their_countries(their, out) if their is not None and noun in PAIR_NOUNS else []
+        owned = (
+            _their_countries(their, out)
+            # "deepen ties between their countries": the parties themselves, as the subject says
+            if their is not None
+            and noun in PAIR_NOUNS
+            and not (token.dep_ == "pobj" and token.head.lower_ in ("between", "among"))
+            else []
+        )
         if len(owned) >= 2:
             # "Hungarian and Romanian officials said their countries would ...": the countries
             # of the parties named before in the sentence
