@@ -69,8 +69,8 @@ DOMESTIC_SECTORS = {"COP", "JUD"}
 DOMESTIC_ROOTS = {"17"}
 #: Sectors of an actor of no stated country that take the country of the article (the one country
 #: its headline names) when nothing in the sentence places them: a state's organs and its people
-#: ("Police shoot teenage protester as Hong Kong demonstrations continue").
-HOME_SECTORS = {"GOV", "LEG", "JUD", "COP", "MIL", "SPY", "OPP", "CVL"}
+#: ("Police shoot teenage protester as Hong Kong demonstrations continue"), and its former officials.
+HOME_SECTORS = {"GOV", "LEG", "JUD", "COP", "MIL", "SPY", "OPP", "CVL", "ELI"}
 #: Words that place a role away from the article's country.
 FOREIGN_WORDS = {
     "foreign", "international", "overseas", "western", "allied", "coalition", "multinational",
