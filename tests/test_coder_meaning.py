@@ -1540,7 +1540,7 @@ def test_an_attack_claimed_is_a_claim_of_responsibility(code):
 
 def test_a_gerund_after_an_adjective_of_manner_is_the_subjects_act(code):
     assert code("Peru was quick in condemning Chile for the attack.") == {("PER", "CHL", "111")}
-    assert code("The United States was more forceful in blaming Iran.") == {("USA", "IRN", "112")}
+    assert code("Chile was more forceful in blaming Bolivia.") == {("CHL", "BOL", "112")}
     # also after a passive verb: the subject does what the gerund says
     assert code("Peru and Bolivia were united in rejecting the Chilean proposal.") == {
         ("PER", "CHL", "127"),
@@ -1562,12 +1562,10 @@ def test_an_arrest_or_detention_ordered_or_announced_is_the_subjects_act(code):
 
 
 def test_armed_parties_fighting_each_other_use_force(code):
-    both_ways = {("VNMMIL", "KHMMIL", "190"), ("KHMMIL", "VNMMIL", "190")}
-    assert code("Vietnamese and Cambodian forces fought near the border.") == both_ways
-    assert code("Vietnamese and Cambodian forces clashed near the border.") == both_ways
-    assert code("Vietnamese forces were battling Cambodian troops.") == {
-        ("VNMMIL", "KHMMIL", "190")
-    }
+    both_ways = {("ECUMIL", "PERMIL", "190"), ("PERMIL", "ECUMIL", "190")}
+    assert code("Ecuadorian and Peruvian forces fought near the border.") == both_ways
+    assert code("Ecuadorian and Peruvian forces clashed near the border.") == both_ways
+    assert code("Ecuadorian forces were battling Peruvian troops.") == {("ECUMIL", "PERMIL", "190")}
     assert code("Peru and Chile fought a war in 1879.") == {
         ("PER", "CHL", "190"),
         ("CHL", "PER", "190"),
@@ -1599,3 +1597,16 @@ def test_where_victims_were_taken_from_is_no_kidnapper(code):
     }
     # a place a weapon was fired from is who fired it
     assert code("A mortar was fired at Israel from Gaza.") == {("PSEGZA", "ISR", "194")}
+
+
+def test_an_international_party_let_act_is_international_involvement(code):
+    # acts with no code of their own: the permission is the act
+    assert code("The rebels refused to let UN helicopters land at the airport.") == {
+        ("---REB", "IGOUNO", "1245")
+    }
+    assert code("Niger allowed UN planes to land in Niamey.") == {("NER", "IGOUNO", "086")}
+    assert code("Angola will allow Red Cross workers to visit the prisons.") == {
+        ("AGO", "---NGO", "0355")
+    }
+    # firms are no international involvement
+    assert code("Angola allowed Chinese firms to build the railway.") == set()

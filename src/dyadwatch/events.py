@@ -1017,6 +1017,7 @@ class CodedEvent:
     notes: list[str] = field(default_factory=list)
     confidence: float = 0.0
     obliged: str = ""  # "demand" ("Y must withdraw") or "appeal" ("Y should withdraw"): not done
+    origin: str = "reported speech"  # what coded an event no pattern matched
 
 
 @dataclass
@@ -1958,7 +1959,7 @@ class EventCoder:
                 inner[1] if inner is not None and inner[0] in ("direct", "intent") else complement
             )
             if frame_name == "refusal" and inner is not None and inner[0] == "permission":
-                # "refused to allow UN planes to land": the permission refused (1245)
+                # "refused to let UN helicopters land": the permission refused (1245)
                 frame_name, target_verb = "refused permission", inner[1]
             # "proposed to dispatch engineers to assist X": with nothing to code in the act itself, its
             # purpose is what is offered, refused or appealed for (not what an appeal asks for:
@@ -2004,6 +2005,12 @@ class EventCoder:
                 if frame_name in UNREAL_FRAMES or frame_name == "intent":
                     # "have to end the feud and stop attacking X": not done either, only meant
                     consumed.add(conj.i)
+            if not framed_events and frame_name in ("permission", "refused permission"):
+                framed_events = self._international_permission(
+                    verb, complement, target_verb, frame_name, mentions, trace
+                )
+                if framed_events:
+                    consumed.update({complement.i, target_verb.i})
             if not framed_events and frame_name == "intent":
                 intended = target_verb  # coded below if the frame verb has no pattern of its own
             if framed_events:
@@ -2037,6 +2044,63 @@ class EventCoder:
             events = self._cooperative_intent(intended, verb, mentions, trace)
         if not events and _after_ready(verb):
             events = self._cooperative_intent(verb, verb.head, mentions, trace)
+        return events
+
+    def _international_permission(
+        self,
+        verb: Token,
+        complement: Token,
+        act: Token,
+        frame_name: str,
+        mentions: list[Mention],
+        trace: Trace | None,
+    ) -> list[CodedEvent]:
+        """ "allowed UN helicopters to land", "refused to let aid agencies operate": an international
+        body or aid group let (or not) do what no pattern codes is international involvement
+        allowed (086; 0355 announced) or refused (1245), from who allows it to who is let."""
+        refused = frame_name == "refused permission"
+        allowing = complement if refused else verb
+        if not refused and self.match_verb_all(allowing, None):
+            return []  # "allowed UN peacekeepers to patrol": the verb's own pattern codes it
+        let = _children(act, {"nsubj"}) or _children(allowing, {"dobj", "obj"})
+        parties = [
+            m
+            for m in self._mentions(_with_conjuncts(let), mentions)
+            if m.actor.igo or m.actor.sector in ("NGO", "IGO") or m.actor.code.startswith("IGO")
+        ]
+        subjects, passive = self._subject_tokens(verb)
+        sources = [] if passive else self._mentions(subjects, mentions)
+        sources = [s for s in sources if not any(_same_source(s, [p]) for p in parties)]
+        if not parties or not sources or _negated(verb) and not refused:
+            return []
+        if refused:
+            code = intent_code(self.patterns.frame("refusal").codes, "086")
+        elif _announced_future(verb) or _after_ready(verb):
+            code = intent_code(self.patterns.frame("intent").codes, "086")
+        else:
+            code = "086"
+        events = [
+            CodedEvent(
+                source,
+                party,
+                act,
+                verb,
+                code,
+                None,
+                "subject, the one let",
+                notes=[f"'{act.text}' let an international party act via '{allowing.lemma_}'"],
+                origin="the permission frame",
+            )
+            for source in sources
+            for party in parties
+        ]
+        if trace:
+            for event in events:
+                trace.add(
+                    verb,
+                    f"EVENT {event.source.actor.code} -> {party_code(event)} {code} "
+                    "(an international party let act)",
+                )
         return events
 
     def _cooperative_intent(
@@ -5445,8 +5509,13 @@ def _headline_participle(verb: Token) -> bool:
     )
 
 
+def party_code(event: CodedEvent) -> str:
+    """The target's code, for a trace line."""
+    return event.target.actor.code if event.target is not None else "-"
+
+
 def _armed_clash(event: CodedEvent) -> CodedEvent:
-    """ "Vietnamese and Cambodian forces clashed", "police clashed with militants": a clash between
+    """ "Ecuadorian and Peruvian forces clashed", "police clashed with militants": a clash between
     armed forces or groups on both sides is a use of force (190), not the repression (175) a clash
     of the police with protesters is."""
     sectors = [m.actor.sector if m is not None else None for m in (event.source, event.target)]
@@ -5462,7 +5531,7 @@ def _armed_clash(event: CodedEvent) -> CodedEvent:
 
 
 def _unarmed_fight(event: CodedEvent) -> bool:
-    """ "Vietnamese and Cambodian forces fought": parties fighting each other with no one named
+    """ "Ecuadorian and Peruvian forces fought": parties fighting each other with no one named
     as fought need armed men or a state on one side at least, and the fight is no fight of words
     ("Peruvian and Chilean officials fought for a better deal")."""
     pattern = event.pattern

@@ -69,7 +69,7 @@ DOMESTIC_SECTORS = {"COP", "JUD"}
 DOMESTIC_ROOTS = {"17"}
 #: Sectors of an actor of no stated country that take the country of the article (the one country
 #: its headline names) when nothing in the sentence places them: a state's organs and its people
-#: ("Police shoot teenage protester as Hong Kong demonstrations continue"), and its former officials.
+#: ("Police clash with protesters as Lima demonstrations continue"), and its former officials.
 HOME_SECTORS = {"GOV", "LEG", "JUD", "COP", "MIL", "SPY", "OPP", "CVL", "ELI"}
 #: Words that place a role away from the article's country.
 FOREIGN_WORDS = {
@@ -100,7 +100,7 @@ def _offsets(para: ParsedParagraph, start_token: int, end_token: int) -> tuple[i
 
 def _pattern_evidence(coded: CodedEvent) -> str:
     if coded.pattern is None:
-        return f"{coded.code} from reported speech"
+        return f"{coded.code} from {coded.origin}"
     return (
         f"pattern {coded.pattern.code} '{coded.pattern.name}' "
         f"({Path(coded.pattern.origin).name}:{coded.pattern.line})"
@@ -345,7 +345,7 @@ class Coder:
             notes.append(f"source: the {source.sector} of the country it happened in")
         target = coded.target.actor if coded.target else None
         if home is not None and not place_country:
-            # "Legislator Tanya Chan", "police" in an article whose headline names one country
+            # "Legislator Ana Quispe", "police" in an article whose headline names one country
             if _homeless(source) and not _written_foreign(sent, coded.source):
                 source = self._at_home(source, home)
                 notes.append(f"source: the {source.sector} of the headline's country")
