@@ -47,7 +47,7 @@ from typing import TYPE_CHECKING, Any
 from .coref import ArticleContext
 from .gazetteer import LOCAL_READINGS, gazetteer
 from .knowledge import Agent, Knowledge, Office, knowledge
-from .mentions import Mention
+from .mentions import PERSON_RULES, Mention
 from .nlp import doc_text, doc_tokens, slice_text, tokens_of
 from .ownership import (
     PLACE_RULES,
@@ -276,16 +276,6 @@ def actor_code(country: str | None, igo_code: str | None, sector: str | None) ->
     if sector and not base.endswith(sector):
         return base + sector
     return base
-
-
-PERSON_RULES = {
-    "known-person",
-    "known-surname",
-    "title+known-surname",
-    "title+name",
-    "apposition",
-    "ner+nationality",
-}
 
 
 #: Resolver rules that name a person the knowledge base knows.

@@ -12,6 +12,18 @@ from dataclasses import dataclass, replace
 
 from .records import ActorRef
 
+#: Resolver rules that name a person (see :mod:`dyadwatch.actors`).
+PERSON_RULES = frozenset(
+    {
+        "known-person",
+        "known-surname",
+        "title+known-surname",
+        "title+name",
+        "apposition",
+        "ner+nationality",
+    }
+)
+
 
 @dataclass
 class Mention:

@@ -32,7 +32,7 @@ from .coref import (
     ArticleContext,
 )
 from .gender import agrees
-from .mentions import Mention
+from .mentions import PERSON_RULES, Mention
 from .nlp import tokens_of
 from .ownership import unowned_role
 from .records import ActorRef
@@ -374,17 +374,8 @@ def _titled_descriptions(
     return out
 
 
-#: Rules of a named person's mention (as :data:`dyadwatch.actors.PERSON_RULES`, and a surname
-#: named again).
-NAMED_PERSON_RULES = {
-    "known-person",
-    "known-surname",
-    "title+known-surname",
-    "title+name",
-    "apposition",
-    "ner+nationality",
-    "coreference",
-}
+#: Rules of a named person's mention, and of a name named again.
+NAMED_PERSON_RULES = PERSON_RULES | {"coreference"}
 #: Sectors of a state's people a named person's possessive gives the person's country ("Vucic's
 #: spokesman", "the minister's aides"; not "Trump's lawyer" or "Putin's supporters").
 PERSON_STAFF_SECTORS = {"GOV", "MIL", "COP", "SPY"}
