@@ -825,12 +825,12 @@ FORCE_ROOTS = {"15", "18", "19", "20"}
 #: Roots of violence done: an attack whose author is unknown is still coded ("---" its source).
 VIOLENCE_ROOTS = {"18", "19", "20"}
 COOPERATION_ROOTS = {f"{r:02d}" for r in range(1, 10)}
-#: Modifiers of an act noun that say it has not happened: "a planned visit", "the proposed talks".
 #: Verbs whose "for" names what is sought, not had ("pushed for talks", "hoped for a deal").
 STRIVING_VERBS = frozenset(
     {"fight", "push", "press", "hope", "wait", "lobby", "campaign", "strive", "pray", "vie",
      "compete", "struggle", "angle", "hold", "bargain", "clamour", "clamor", "agitate"}
 )  # fmt: skip
+#: Modifiers of an act noun that say it has not happened: "a planned visit", "the proposed talks".
 UNREALISED = {
     "planned",
     "proposed",
@@ -1310,7 +1310,7 @@ class EventCoder:
         kin: "the president's son"; a state leader's supporters are the leader's country's
         people: "a Trump supporter" is USACVL)."""
         lemma = token.lemma_.lower()
-        if mention_at(mentions, token) is None:
+        if (lemma in KIN_NOUNS or lemma in SUPPORTER_NOUNS) and mention_at(mentions, token) is None:
             if lemma in KIN_NOUNS:
                 return None
             if lemma in SUPPORTER_NOUNS:
@@ -2095,12 +2095,13 @@ class EventCoder:
             for party in parties
         ]
         if trace:
-            for event in events:
-                trace.add(
-                    verb,
-                    f"EVENT {event.source.actor.code} -> {party_code(event)} {code} "
-                    "(an international party let act)",
-                )
+            for source in sources:
+                for party in parties:
+                    trace.add(
+                        verb,
+                        f"EVENT {source.actor.code} -> {party.actor.code} {code} "
+                        "(an international party let act)",
+                    )
         return events
 
     def _cooperative_intent(
@@ -5489,8 +5490,6 @@ def _same_actor(one: Mention, other: Mention) -> bool:
     return one.actor.code == other.actor.code and one.actor.name == other.actor.name
 
 
-#: Verbs of parties fighting each other ("A and B fought near the border").
-MUTUAL_FIGHT_VERBS = frozenset({"fight", "battle"})
 #: CAMEO's violent repression (175), which a clash with protesters or rioters is.
 REPRESSION_CODE = "175"
 #: CAMEO's unspecified use of conventional military force.
@@ -5507,11 +5506,6 @@ def _headline_participle(verb: Token) -> bool:
         and verb.head.pos_ in ("NOUN", "PROPN")
         and not any(t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT" for t in verb.sent)
     )
-
-
-def party_code(event: CodedEvent) -> str:
-    """The target's code, for a trace line."""
-    return event.target.actor.code if event.target is not None else "-"
 
 
 def _armed_clash(event: CodedEvent) -> CodedEvent:
@@ -5531,13 +5525,10 @@ def _armed_clash(event: CodedEvent) -> CodedEvent:
 
 
 def _unarmed_fight(event: CodedEvent) -> bool:
-    """ "Ecuadorian and Peruvian forces fought": parties fighting each other with no one named
-    as fought need armed men or a state on one side at least, and the fight is no fight of words
-    ("Peruvian and Chilean officials fought for a better deal")."""
-    pattern = event.pattern
-    if pattern is None or not (pattern.symmetric and pattern.intransitive):
-        return False
-    if not pattern.verbs <= MUTUAL_FIGHT_VERBS:
+    """An event of a pattern flagged ``armed`` ("Ecuadorian and Peruvian forces fought") with no
+    armed men or state on either side, or no longer a use of force: "Peruvian and Chilean
+    officials fought for a better deal" is a fight of words, none at all."""
+    if event.pattern is None or not event.pattern.armed:
         return False
     sides = [m for m in (event.source, event.target) if m is not None]
     armed = any(

@@ -39,6 +39,7 @@ PATTERN_KEYS = {
     "transitive",
     "intransitive",
     "appeal_only",
+    "armed",
 }
 #: Frame sections: name -> (word-list keys, whether a root->code map ``codes`` is required)
 SECTIONS = {
@@ -114,6 +115,9 @@ class Pattern:
     #: the verb must have no direct object: "appealed to the UN for help", not "appealed the
     #: ruling" (a case taken to a higher court)
     intransitive: bool = False
+    #: one side must be armed men, an armed group or a state, and the act must stay a use of
+    #: force ("A and B fought": not officials fighting for a deal, a fight of words)
+    armed: bool = False
 
     @property
     def imported(self) -> bool:
@@ -495,6 +499,7 @@ def _pattern(
         bool(entry.get("transitive")),
         appeal_only=bool(entry.get("appeal_only")),
         intransitive=bool(entry.get("intransitive")),
+        armed=bool(entry.get("armed")),
     )
 
 

@@ -19,7 +19,7 @@ article's memory (:class:`~dyadwatch.coref.ArticleContext`):
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -277,26 +277,17 @@ def references(
             and not (token.dep_ == "pobj" and token.head.lower_ in ("between", "among"))
             else []
         )
+        sector = covering.actor.sector if covering is not None else None
         if len(owned) >= 2:
             # "Hungarian and Romanian officials said their countries would ...": the countries
             # of the parties named before in the sentence
-            sector = covering.actor.sector if covering is not None else None
-            members = tuple(country_actor(code, sector, words) for code in owned)
-            group = ActorRef(
-                "---", None, None, sector, " and ".join(m.name for m in members), words
-            )
-            replacement = Mention(left, token.i + 1, group, "coreference", members=members)
+            replacement = _country_group(owned, sector, words, left, token.i + 1, country_actor)
         elif markers & PAIR_WORDS and (
             noun in PAIR_NOUNS or ("two" in markers and noun in PAIR_NOUNS_AFTER_TWO)
         ):
             pair = context.resolve_pair([m.actor for m in out if m.end <= left])
             if pair is not None:
-                sector = covering.actor.sector if covering is not None else None
-                members = tuple(country_actor(code, sector, words) for code in pair)
-                group = ActorRef(
-                    "---", None, None, sector, " and ".join(m.name for m in members), words
-                )
-                replacement = Mention(left, token.i + 1, group, "coreference", members=members)
+                replacement = _country_group(pair, sector, words, left, token.i + 1, country_actor)
         elif (
             "the" in markers
             and token.tag_ == "NN"
@@ -310,6 +301,20 @@ def references(
         if replacement is not None:
             out = [m for m in out if m is not covering] + [replacement]
     return _titled_descriptions(sent, out, context, country_actor, titles)
+
+
+def _country_group(
+    codes: Sequence[str],
+    sector: str | None,
+    words: str,
+    start: int,
+    end: int,
+    country_actor: CountryActor,
+) -> Mention:
+    """A group mention of the countries ``codes``, each with the role word's ``sector``."""
+    members = tuple(country_actor(code, sector, words) for code in codes)
+    group = ActorRef("---", None, None, sector, " and ".join(m.name for m in members), words)
+    return Mention(start, end, group, "coreference", members=members)
 
 
 def _their_countries(their: Token, mentions: list[Mention]) -> list[str]:
