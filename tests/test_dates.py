@@ -89,3 +89,64 @@ def test_dates_last_week_this_month_last_and_this_year():
     # on a Monday, last week is the one before it, not the week the Monday opens
     assert _values("last week", anchor=date(2020, 9, 14))[0][1] == "2020-09-07"
     assert _values("the last weekend of the month") == []
+
+
+def test_dates_last_and_next_months_and_weekdays():
+    # the anchor is Friday 18 September 2020
+    assert _values("warned last December") == [("last December", "2019-12", "month")]
+    assert _values("met last March") == [("last March", "2020-03", "month")]
+    # "last September" written in September is a year before
+    assert _values("met last September")[0][1] == "2019-09"
+    assert _values("will vote next March") == [("next March", "2021-03", "month")]
+    assert _values("talks next October")[0][1] == "2020-10"
+    assert _values("elections next May")[0][1] == "2021-05"
+    # "last Friday" written on a Friday is a week before; "next Tuesday" the coming one
+    assert _values("signed last Friday")[0][1] == "2020-09-11"
+    assert _values("signed last Tuesday")[0][1] == "2020-09-15"
+    assert _values("will sign next Tuesday")[0][1] == "2020-09-22"
+    assert _values("will sign this coming Friday")[0][1] == "2020-09-25"
+
+
+def _dates_of(text, published):
+    return {(e[2], e[3]) for e in _event_dates(text, published)}
+
+
+def test_a_weekday_or_month_without_direction_follows_the_tense_of_its_verb(coder):
+    # published on Wednesday 4 November 2020
+    published = "2020-11-04"
+    # the future: the coming Monday, next March
+    assert _dates_of("Ecuador will meet Bolivia on Monday.", published) == {
+        ("2020-11-09", "Monday")
+    }
+    assert _dates_of("Ecuador is scheduled to meet Bolivia on Monday.", published) == {
+        ("2020-11-09", "Monday")
+    }
+    assert _dates_of("Ecuador met Bolivia on Monday.", published) == {("2020-11-02", "Monday")}
+    assert _dates_of("Ecuador will hold talks with Bolivia in March.", published) == {
+        ("2021-03", "in March")
+    }
+    assert _dates_of("Ecuador held talks with Bolivia in March.", published) == {
+        ("2020-03", "in March")
+    }
+    # the past: a December within a month of the anchor is last year's when the act is done
+    assert _dates_of("Ecuador warned Bolivia in December.", published) == {
+        ("2019-12", "in December")
+    }
+    assert _dates_of("Ecuador signed a trade deal with Bolivia on December 2.", published) == {
+        ("2019-12-02", "December 2")
+    }
+    # a day put back a year by the rule for the past comes forward for an act to come
+    assert _dates_of("Ecuador will hold talks with Bolivia on December 20.", "2020-10-02") == {
+        ("2020-12-20", "December 20")
+    }
+    # present tense, or a direction written: no move
+    assert _dates_of("Ecuador is visiting Bolivia on Monday.", published) == {
+        ("2020-11-02", "Monday")
+    }
+    assert _dates_of("Ecuador agreed to meet Bolivia next Monday.", published) == {
+        ("2020-11-09", "next Monday")
+    }
+    # an act under a verb in the past has a time of its own, before or after that verb's
+    assert _dates_of("Ecuador agreed to meet Bolivia on Monday.", published) == {
+        ("2020-11-02", "Monday")
+    }

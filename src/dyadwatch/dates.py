@@ -6,23 +6,27 @@ own explicit date. Supported forms, each with the precision it yields:
 * explicit dates — "Sept. 11, 2020", "11 September 2020", "September 11", "2020-09-11" (``day``);
   a date without a year takes the anchor's year, or the year before when that would put it more than
   a month after the anchor (news reports the past);
-* weekdays — "on Friday": the latest such weekday on or before the anchor (``day``);
+* weekdays — "on Friday": the latest such weekday on or before the anchor; "last Friday" the one
+  before the anchor, "next Friday" the one after (``day``);
 * relative days — "today", "yesterday", "N days/weeks later|earlier|ago", "the next day" (``day``);
   "later"/"after" count from the previous dated event of the article, "ago" from the anchor;
 * weeks — "last week": the Monday that starts it (``week``);
-* months — "in (early|mid|late) September [2020]", "last month", "(earlier) this month" (``month``);
+* months — "in (early|mid|late) September [2020]", "last/next December", "last month", "(earlier)
+  this month" (``month``);
   years — "in 2019", "last year", "(earlier) this year" (``year``).
 
 An event takes the date expression in its predicate's syntactic subtree, else that of the clause its
 participle or conjoined verb hangs on ("backed down on March 4, choosing instead to ..."; not a reported
 clause's), else a sentence-initial one ("On March 4, ..."), else the sentence's only date expression,
-else the publication date (``date_text`` is then null, so it can be told apart).
+else the publication date (``date_text`` is then null, so it can be told apart). A weekday, or a
+month or day without a year or a direction, then moves with the tense of the event's verb
+(:func:`for_tense`): "will meet on Friday" is the coming Friday.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -74,6 +78,12 @@ NUMBERS = {
     "eleven": 11,
     "twelve": 12,
 }
+#: Words that set a weekday or a month before or after the anchor ("last December", "next
+#: Friday"); a weekday or month without one follows the tense of its event's verb.
+PAST_WORDS = {"last", "past", "this past"}
+NEXT_WORDS = {"next", "coming", "this coming"}
+#: Pattern kinds whose value can move with the tense of the event's verb (see :func:`for_tense`).
+MOVABLE_FORMS = {"weekday", "month", "mdy", "dmy"}
 #: A month-less day more than this far after the anchor is taken to be last year's.
 FUTURE_TOLERANCE = timedelta(days=31)
 
@@ -108,13 +118,16 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "weekday",
         re.compile(
-            r"\b(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I
+            r"\b(?:(?P<rel>last|next|this\s+past|this\s+coming|this)\s+)?"
+            r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+            re.I,
         ),
     ),
     (
         "month",
         re.compile(
             r"\b(?:(?:in|during|by|since)\s+)?(?:(?P<part>early|mid|late|the end of|the beginning of)[\s-]+)?"
+            r"(?:(?P<rel>last|next|this\s+past|past|this\s+coming|coming)\s+)?"
             + MONTH_RE
             + r"(?:\s+(?P<year>\d{4}))?\b",
             re.I,
@@ -169,6 +182,12 @@ class DateMention:
     value: str  # YYYY-MM-DD, YYYY-MM or YYYY
     precision: str  # day, week (value: its Monday), month or year
     relative_to_previous: bool = False
+    #: the pattern kind that matched ("weekday", "month", "mdy", ...)
+    form: str = ""
+    #: whether the value may move to the next or previous such day or month with the tense of the
+    #: event's verb: a weekday, or a month or a day written without a year and without a direction
+    #: ("last", "next")
+    movable: bool = False
 
 
 def _year_for(month: int, day: int | None, anchor: date) -> int:
@@ -215,7 +234,23 @@ def find_dates(text: str, anchor: date | None, previous: date | None = None) -> 
                 continue
             value, precision, relative = resolved
             taken.append(span)
-            found.append(DateMention(span[0], span[1], match.group(0), value, precision, relative))
+            rel = " ".join((match.groupdict().get("rel") or "").lower().split())
+            movable = (kind == "weekday" or not match.groupdict().get("year")) and rel in (
+                "",
+                "this",
+            )
+            found.append(
+                DateMention(
+                    span[0],
+                    span[1],
+                    match.group(0),
+                    value,
+                    precision,
+                    relative,
+                    kind,
+                    movable and kind in MOVABLE_FORMS,
+                )
+            )
     found.sort(key=lambda d: d.start)
     return found
 
@@ -243,22 +278,37 @@ def _resolve(
         if groups["month"].lower() == "may" and not (
             groups.get("year")
             or groups.get("part")
+            or groups.get("rel")
             or m.group(0).lower().startswith(("in ", "during ", "by ", "since "))
         ):
             return None  # the modal verb "may"
+        rel = " ".join((groups.get("rel") or "").lower().split())
         if groups.get("year"):
             year = int(groups["year"])
-        elif anchor is not None:
-            year = _year_for(month, None, anchor)
-        else:
+        elif anchor is None:
             return None
+        elif rel in PAST_WORDS:
+            # "last December": the latest December before the anchor's month
+            year = anchor.year if month < anchor.month else anchor.year - 1
+        elif rel in NEXT_WORDS:
+            year = anchor.year if month > anchor.month else anchor.year + 1
+        else:
+            year = _year_for(month, None, anchor)
         return f"{year:04d}-{month:02d}", "month", False
     if kind == "year":
         return groups["year"], "year", False
     if anchor is None:
         return None
     if kind == "weekday":
-        back = (anchor.weekday() - WEEKDAYS[groups["weekday"].lower()]) % 7
+        rel = " ".join((groups.get("rel") or "").lower().split())
+        weekday = WEEKDAYS[groups["weekday"].lower()]
+        if rel in NEXT_WORDS:
+            # "next Friday": the first Friday after the anchor
+            ahead = (weekday - anchor.weekday()) % 7 or 7
+            return (anchor + timedelta(days=ahead)).isoformat(), "day", False
+        back = (anchor.weekday() - weekday) % 7
+        if rel in PAST_WORDS:
+            back = back or 7  # "last Friday" written on a Friday is a week before
         return (anchor - timedelta(days=back)).isoformat(), "day", False
     if kind == "deictic":
         offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[groups["word"].lower()]
@@ -355,6 +405,72 @@ def date_for_predicate(
 def _another_time(clause: Token) -> bool:
     """Whether a clause sets itself at another time than the one it hangs on ("later banned")."""
     return any(c.dep_ == "advmod" and c.lower_ in SEQUENCE_WORDS for c in clause.children)
+
+
+#: Auxiliaries of the future ("will meet", "won't sign", "shall").
+FUTURE_AUXILIARIES = {"will", "shall", "'ll", "wo", "ll"}
+PAST_AUXILIARIES = {"had", "has", "have", "was", "were", "'d"}
+#: Verbs whose infinitive complement is a planned act ("is scheduled to visit on Friday").
+PLANNING_VERBS = {"plan", "schedule", "due", "set", "expect", "intend", "prepare", "go"}
+
+
+def _tense(predicate: Token) -> str | None:
+    """``"future"``, ``"past"`` or None (present, or not told) for an event's verb."""
+    verb = predicate
+    if verb.pos_ in ("NOUN", "PROPN") and verb.head.pos_ in ("VERB", "AUX"):
+        verb = verb.head  # "held talks on Friday": the tense of "held"
+    for step in range(3):
+        auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+        if auxiliaries & FUTURE_AUXILIARIES:
+            return "future"
+        if step and verb.lemma_ in PLANNING_VERBS:
+            return "future"
+        if verb.dep_ != "xcomp" or verb.head.pos_ not in ("VERB", "AUX", "ADJ"):
+            break
+        verb = verb.head  # "plans to meet", "will try to sign"
+    if step:
+        return None  # "agreed to meet on Monday": a time of its own, before or after the agreement
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if verb.tag_ == "VBD" or (verb.tag_ == "VBN" and auxiliaries & PAST_AUXILIARIES):
+        return "past"  # "warned", "has signed", "was arrested"
+    return None
+
+
+def for_tense(mention: DateMention, predicate: Token, anchor: date | None) -> DateMention:
+    """``mention`` moved to the next or previous such weekday, month or day when its event's verb
+    says so: "will meet on Friday" is the coming Friday, "will vote in March" written in November
+    next March; "warned in December" written in November was last December."""
+    if not mention.movable or anchor is None:
+        return mention
+    tense = _tense(predicate)
+    if tense is None:
+        return mention
+    value = mention.value
+    if mention.precision == "day":
+        day = date.fromisoformat(value)
+        if tense == "future" and day < anchor:
+            if mention.form == "weekday":
+                value = (day + timedelta(days=7)).isoformat()
+            else:
+                later = _safe_date(day.year + 1, day.month, day.day)
+                if (
+                    later is not None
+                    and later - anchor <= timedelta(days=366)
+                    and day.year < anchor.year
+                ):
+                    value = later.isoformat()  # put a year back by the rule for the past: undone
+        elif tense == "past" and day > anchor and mention.form != "weekday":
+            earlier = _safe_date(day.year - 1, day.month, day.day)
+            value = earlier.isoformat() if earlier else value
+    elif mention.precision == "month":
+        year, month = int(value[:4]), int(value[5:7])
+        if tense == "future" and (year, month) < (anchor.year, anchor.month):
+            value = f"{year + 1:04d}-{month:02d}"
+        elif tense == "past" and (year, month) > (anchor.year, anchor.month):
+            value = f"{year - 1:04d}-{month:02d}"
+    if value == mention.value:
+        return mention
+    return replace(mention, value=value)
 
 
 #: A year written before an event noun: "a 2015 meeting", "on a 2017 trip".

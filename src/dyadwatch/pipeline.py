@@ -17,7 +17,14 @@ from typing import TYPE_CHECKING, Any
 from . import __version__
 from .actors import ActorResolver, Mention
 from .codes import code_table
-from .dates import DateMention, date_for_predicate, find_dates, noun_year, parse_anchor
+from .dates import (
+    DateMention,
+    date_for_predicate,
+    find_dates,
+    for_tense,
+    noun_year,
+    parse_anchor,
+)
 from .errors import ExtractError
 from .events import CodedEvent, EventCoder, without_public_measures
 from .extract import extract
@@ -310,6 +317,8 @@ class Coder:
         dated = noun_year(sent, coded.predicate) or date_for_predicate(
             sent, dates, coded.trigger, coded.predicate
         )
+        if dated is not None:
+            dated = for_tense(dated, coded.predicate, anchor)
         event_date: str | None
         precision: str | None
         date_text: str | None
