@@ -1561,6 +1561,21 @@ def test_an_arrest_or_detention_ordered_or_announced_is_the_subjects_act(code):
     assert code("Peru criticised the arrest of its citizens by Chile.") == {("PER", "CHL", "111")}
 
 
+def test_a_withdrawal_of_ones_own_country_is_no_act_on_it(code):
+    # the subject's country in the "of" phrase is the one that withdraws
+    assert code(
+        "Bolivia's president completed the withdrawal of Bolivia from the Organization of"
+        " American States."
+    ) == {("BOLGOV", "IGOWSTOAS", "080")}
+    assert code(
+        "The Bolivian president completed the withdrawal of Bolivia from the alliance."
+    ) == {("BOLGOV", None, "080")}
+    # another country's forces withdrawn stay the target
+    assert code("Peru completed the withdrawal of its troops from Ecuador.") == {
+        ("PER", "ECU", "0874")
+    }
+
+
 def test_armed_parties_fighting_each_other_use_force(code):
     both_ways = {("ECUMIL", "PERMIL", "190"), ("PERMIL", "ECUMIL", "190")}
     assert code("Ecuadorian and Peruvian forces fought near the border.") == both_ways

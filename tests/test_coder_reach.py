@@ -986,3 +986,21 @@ def test_kin_are_not_the_person_and_a_leaders_supporters_are_the_countrys_people
     assert ("VENOPP", "---COP", "175") in code(
         "Supporters of the Venezuelan opposition leader clashed with police."
     )
+
+
+def test_someones_countrymen_are_that_ones_countrys_people(code):
+    assert code("Peru's president asked his countrymen to stay home.") == {
+        ("PERGOV", "PERCVL", "020")
+    }
+    assert code("The Chilean minister thanked her fellow citizens.") == {
+        ("CHLGOV", "CHLCVL", "051")
+    }
+    # the one they belong to: the possessor, an "of" phrase, else the clause's subject
+    assert code("Peru's president urged Bolivia's compatriots to vote.") == {
+        ("PERGOV", "BOLCVL", "020")
+    }
+    assert code("Peru's president urged the compatriots of Chile's president to vote.") == {
+        ("PERGOV", "CHLCVL", "020")
+    }
+    # no one to belong to: no country
+    assert code("Fellow citizens attacked the president.") == {("---CVL", "---GOV", "190")}

@@ -44,6 +44,14 @@ def test_receiving_a_thing_an_actor_owns_is_no_visit(code):
         ("SRB", "CHNGOV", "043"),
         ("CHNGOV", "SRB", "042"),
     }
+    # a list after a colon, parsed as a second object, names no guest
+    assert (
+        code(
+            "Peru's president received the prize in 2019 over two other finalists: candidate"
+            " Luis Paz and Chilean minister Juan Rojas."
+        )
+        == set()
+    )
 
 
 def test_welcoming_an_actors_decision_is_approval_not_hosting(code):
@@ -149,6 +157,20 @@ def test_willingness_to_admit_something_is_no_intent_to_cooperate(code):
     assert code("The Peruvian government is ready to build a school for Bolivia.") == {
         ("PERGOV", "BOL", "030")
     }
+
+
+def test_readiness_to_fight_or_endure_is_no_intent_to_cooperate(code):
+    # a conflict act with no party named to act on is no cooperation
+    assert code("Ecuador is ready to fight.") == set()
+    assert code("Ecuador is ready to go to war.") == set()
+    assert code("The rebels are ready to take up arms.") == set()
+    assert code("Ecuador is ready to retaliate.") == set()
+    # enduring is no act
+    assert code("The villagers are ready to die for their land.") == set()
+    assert code("Many residents are willing to wait a few more weeks.") == set()
+    # with a party named, the threat stands; ending a war is cooperation
+    assert code("Ecuador is ready to fight Peru.") == {("ECU", "PER", "138")}
+    assert code("Ecuador agreed to end the war with Peru.") == {("ECU", "PER", "030")}
 
 
 def test_a_verb_sharing_a_passive_subject_may_be_active(code):

@@ -70,6 +70,12 @@ KIN_NOUNS = frozenset(
 #: People named by whom they follow: the followed one's own people, not a state's organs ("a Trump
 #: supporter" is no US government; "supporters of the opposition leader" are the opposition).
 SUPPORTER_NOUNS = frozenset({"supporter", "follower", "loyalist", "fan", "admirer"})
+#: People named as the compatriots of someone: that one's country's people ("the president asked
+#: his countrymen to stay home" is the country's civilians); "citizens" only with "fellow".
+COMPATRIOT_NOUNS = frozenset(
+    {"countryman", "countrymen", "countrywoman", "countrywomen", "compatriot"}
+)
+FELLOW_NOUNS = frozenset({"citizen", "national"})
 #: Heads naming a place by its "of" phrase: "the island nation of Nauru", "the state of Qatar".
 PLACE_HEADS = {
     "nation",
@@ -1000,6 +1006,8 @@ ANSWER_ROOTS = {"05", "08", "10", "11", "12", "13"}
 SPEAKER_PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 #: Object dependencies of a verb.
 OBJECT_DEPS = {"dobj", "obj", "attr", "nsubjpass", "dative", "oprd"}
+#: Punctuation that opens a list or an aside after an object.
+LIST_MARKS = {":", ";", "—", "–", "--"}
 
 
 @dataclass
@@ -1310,6 +1318,12 @@ class EventCoder:
         kin: "the president's son"; a state leader's supporters are the leader's country's
         people: "a Trump supporter" is USACVL)."""
         lemma = token.lemma_.lower()
+        if lemma in COMPATRIOT_NOUNS or (
+            lemma in FELLOW_NOUNS and any(c.lower_ == "fellow" for c in token.children)
+        ):
+            own = mention_at(mentions, token)
+            if own is None or not (own.actor.country or own.actor.igo):
+                return self._compatriots(token, mentions) or own
         if (lemma in KIN_NOUNS or lemma in SUPPORTER_NOUNS) and mention_at(mentions, token) is None:
             if lemma in KIN_NOUNS:
                 return None
@@ -1323,6 +1337,31 @@ class EventCoder:
                 people = replace(actor, code=f"{actor.country}CVL", sector="CVL")
                 return replace(followed, actor=people)
         return self._mention_in_phrase(token, mentions)
+
+    def _compatriots(self, token: Token, mentions: list[Mention]) -> Mention | None:
+        """ "his countrymen", "her fellow citizens": the people of the country of the one they
+        belong to, the possessor or, for a pronoun or none, the subject of the clause they are in."""
+        owner: Mention | None = None
+        for child in token.children:
+            if child.dep_ == "poss" and child.pos_ != "PRON":
+                owner = self._mention_in_phrase(child, mentions)
+            elif child.dep_ == "prep" and child.lower_ == "of":
+                for of in _children(child, {"pobj"}):
+                    owner = self._mention_in_phrase(of, mentions)
+        if owner is None:
+            clause = token.head
+            while (
+                clause.dep_ in ("prep", "pobj", "dobj", "dative", "conj")
+                and clause.head.i != clause.i
+            ):
+                clause = clause.head
+            for subject in _children(clause, {"nsubj"}):
+                owner = self._mention_in_phrase(subject, mentions)
+        if owner is None or not owner.actor.country or owner.actor.igo:
+            return None
+        actor = owner.actor
+        people = replace(actor, code=f"{actor.country}CVL", sector="CVL")
+        return replace(owner, actor=people, start=token.i, end=token.i + 1, head=token.i)
 
     def _mention_in_phrase(self, token: Token, mentions: list[Mention]) -> Mention | None:
         own = mention_at(mentions, token)
@@ -2120,6 +2159,12 @@ class EventCoder:
             # "ready to admit", "willing to say": words, not cooperation; "harder than governments
             # are willing to admit": a comparison, no one's intent
             return []
+        if act.lemma_.lower() in ENDURING_VERBS or self._conflict_act(act):
+            # "ready to fight", "ready to go to war", "ready to die for the cause": a conflict
+            # act with no one named to act on, or no act at all, is no cooperation
+            if trace:
+                trace.add(act, f"'{act.text}' is no cooperative act: no intent to cooperate")
+            return []
         # the act's object is what it makes or does ("build a hospital for Bolivia"): no party itself,
         # but its prepositions may name one
         thing = next(iter(_children(act, {"dobj", "obj"})), None)
@@ -2147,6 +2192,25 @@ class EventCoder:
             event.notes.append(GENERIC_INTENT_NOTE)
         return named
 
+    def _conflict_act(self, act: Token) -> bool:
+        """Whether a verb is one of our patterns of force (roots 18-20), its object or
+        prepositional noun included ("fight", "go to war"), or another hostile act."""
+        nouns = {
+            n.lemma_.lower()
+            for c in act.children
+            for n in ([c] if c.dep_ in ("dobj", "obj") else _children(c, {"pobj"}))
+        }
+        if act.lemma_.lower() in HOSTILE_VERBS or (
+            nouns & WAR_NOUNS and act.lemma_.lower() in WAR_MAKING_VERBS
+        ):
+            return True  # "ready to retaliate", "ready to take up arms"
+        return any(
+            pattern.code[:2] >= "18"
+            and (not pattern.objects or bool(nouns & set(pattern.objects)))
+            and not pattern.imported
+            for pattern in self.patterns.for_verb(act.lemma_.lower(), act.lower_)
+        )
+
     def _code_nominal_act(
         self,
         verb: Token,
@@ -2171,6 +2235,14 @@ class EventCoder:
                 continue
             for pattern, obj in self.match_nominal(noun, act, trace):
                 events = self._code_match(pattern, obj, noun, verb, frame_name, mentions, trace)
+                own = [e for e in events if _own_country_target(e)]
+                if own:
+                    # "completed the withdrawal of Britain from the EU": the subject's own country
+                    # in the "of" phrase is the one that withdraws, not a party it acts on
+                    events = [e for e in events if e not in own]
+                    if not events:
+                        own[0].target = None
+                        events = own[:1]
                 if events:
                     for event in events:
                         event.notes.append(f"act named by '{noun.text}' under '{verb.lemma_}'")
@@ -4656,6 +4728,18 @@ def _measured(token: Token) -> list[Token]:
     ]
 
 
+def _own_country_target(event: CodedEvent) -> bool:
+    """Whether the target is the source's own country itself (an organ's state: GBRGOV -> GBR)."""
+    source, target = event.source.actor, event.target.actor if event.target else None
+    return (
+        target is not None
+        and bool(source.country)
+        and target.country == source.country
+        and not target.sector
+        and target.code == source.country
+    )
+
+
 def _direct_objects(predicate: Token, deps: set[str]) -> list[Token]:
     """The direct objects of a predicate; a noun naming an act takes its "of" phrase as its object
     ("the extradition of the former president")."""
@@ -4667,6 +4751,15 @@ def _direct_objects(predicate: Token, deps: set[str]) -> list[Token]:
             for o in _children(p, {"pobj"})
         ]
     found = _children(predicate, deps)
+    if len(found) > 1:
+        # "won the nomination over two rivals: Ana Ruiz and ...": a list after a colon or a dash,
+        # parsed as a second object, names no one the act was done to
+        doc = predicate.doc
+        found = [
+            o
+            for o in found
+            if o is found[0] or not any(t.text in LIST_MARKS for t in doc[found[0].i + 1 : o.i])
+        ]
     if not found and "dobj" in deps:
         # "freed on bail two former ministers": the object moved after a short phrase, parsed as
         # the phrase's second object
@@ -4733,6 +4826,13 @@ DISPATCH_VERBS = {"send", "dispatch", "deploy", "fly"}
 #: Saying or owning up to something, which no "willing to" or "ready to" makes an intent to
 #: cooperate ("ready to admit it", "willing to say so").
 ADMITTING_VERBS = {"say", "admit", "acknowledge", "confess", "concede", "state", "comment"}
+#: Verbs of enduring, no act on anyone: "ready to wait", "willing to die for the cause".
+ENDURING_VERBS = {"wait", "die", "suffer", "starve", "struggle", "sacrifice", "endure"}
+#: Hostile verbs and nouns of war that no pattern codes without a party acted on: an intent to
+#: "retaliate" or to "go to war" is no intent to cooperate.
+HOSTILE_VERBS = {"retaliate", "resist", "revolt", "rebel", "avenge", "punish"}
+WAR_NOUNS = {"war", "arms", "arm", "battle", "jihad", "warfare"}
+WAR_MAKING_VERBS = {"go", "take", "wage", "declare", "launch", "start", "begin", "resort", "enter"}
 
 
 def _compared(token: Token) -> bool:
