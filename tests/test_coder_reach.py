@@ -972,6 +972,18 @@ def test_roles_of_no_country_take_the_one_country_the_headline_names(code):
     # a headline naming two countries gives none
     article = "Chile and Peru hold border talks\n\nPolice fired tear gas at protesters on Tuesday."
     assert ("---COP", "---OPP", "175") in code(article)
+    # a name no one knows before the role places it elsewhere; a role word does not
+    article = (
+        "Police clash with protesters as Lima demonstrations continue\n\n"
+        "Bolivia said it had killed about 300 Zembla soldiers.\n\n"
+        "Army soldiers arrested ten protesters.\n\n"
+        "Socialist legislators criticised the police."
+    )
+    events = code(article)
+    assert ("BOL", "---MIL", "190") in events
+    assert ("PERMIL", "PEROPP", "173") in events
+    # a party's name is no place
+    assert ("PERLEG", "PERCOP", "111") in events
 
 
 def test_kin_are_not_the_person_and_a_leaders_supporters_are_the_countrys_people(code):

@@ -85,6 +85,15 @@ FOREIGN_WORDS = {
 }  # fmt: skip
 
 
+#: Capitalised words before a role that name a party or a creed, not a place ("Democratic
+#: leadership", "Republican senators").
+POLITICAL_LABELS = {
+    "democratic", "democrat", "republican", "conservative", "liberal", "socialist", "communist",
+    "labour", "labor", "green", "libertarian", "nationalist", "progressive", "christian", "muslim",
+    "islamist", "catholic", "protestant", "orthodox", "jewish", "sunni", "shia", "shiite",
+}  # fmt: skip
+
+
 @dataclass
 class CodedArticle:
     """An article with the events coded from it."""
@@ -355,14 +364,14 @@ class Coder:
         target = coded.target.actor if coded.target else None
         if home is not None and not place_country:
             # "Legislator Ana Quispe", "police" in an article whose headline names one country
-            if _homeless(source) and not _written_foreign(sent, coded.source):
+            if _homeless(source) and not _written_foreign(sent, coded.source, self.kb):
                 source = self._at_home(source, home)
                 notes.append(f"source: the {source.sector} of the headline's country")
             if (
                 target is not None
                 and coded.target is not None
                 and _homeless(target)
-                and not _written_foreign(sent, coded.target)
+                and not _written_foreign(sent, coded.target, self.kb)
             ):
                 target = self._at_home(target, home)
                 notes.append(f"target: the {target.sector} of the headline's country")
@@ -430,13 +439,28 @@ def _homeless(actor: ActorRef) -> bool:
     return not actor.country and not actor.igo and actor.sector in HOME_SECTORS
 
 
-def _written_foreign(sent: Span, mention: Mention) -> bool:
+def _written_foreign(sent: Span, mention: Mention, kb: Knowledge) -> bool:
     """Whether the words of a mention, or those modifying it, place it away from the article's
-    country ("foreign forces", "international observers")."""
+    country ("foreign forces", "international observers"), or a name no one knows does ("2,000
+    Zembla soldiers": a place or group named, just not one of ours)."""
     doc = sent.doc
     tokens = list(doc[mention.start : mention.end])
     words = {t.lower_ for t in tokens} | {c.lower_ for t in tokens for c in t.children}
-    return bool(words & FOREIGN_WORDS)
+    if words & FOREIGN_WORDS:
+        return True
+    head = doc[mention.head] if mention.head >= 0 else tokens[-1]
+    return head.pos_ == "NOUN" and any(
+        c.i < head.i
+        and c.i != sent.start
+        and c.text[:1].isupper()
+        and c.lower_ not in kb.agents
+        and c.lower_ not in POLITICAL_LABELS
+        and (
+            (c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN")
+            or (c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE"))
+        )
+        for c in head.children
+    )
 
 
 @dataclass
