@@ -692,6 +692,47 @@ def test_should_under_a_speaker_is_an_appeal(code):
     assert not any(source == "PER" for source, _, _ in events)
 
 
+def test_conjoined_speakers_each_demand_accuse_and_intend(code):
+    # both speakers demand, accuse and judge, not only the first named
+    assert code("Peru and Chile said Bolivia must withdraw its troops.") == {
+        ("PER", "BOL", "1056"),
+        ("CHL", "BOL", "1056"),
+    }
+    assert code("Peru and Chile said Bolivia had attacked their ships.") == {
+        ("PER", "BOL", "112"),
+        ("CHL", "BOL", "112"),
+    }
+    assert code("Ecuadorian and Colombian officials said Bolivia should cooperate with Peru.") == {
+        ("ECUGOV", "BOL", "021"),
+        ("COLGOV", "BOL", "021"),
+    }
+    # what the speakers say they themselves should do is their intent, not an appeal to one
+    # another; so are the acts of the countries their officials speak for
+    both = {("PER", "CHL", "031"), ("CHL", "PER", "031")}
+    assert code("Peru and Chile said they should cooperate.") == both
+    assert (
+        code("Peruvian and Chilean officials said that their countries should cooperate.") == both
+    )
+    assert code("Peru's president said Peru must cooperate with Chile.") == {("PER", "CHL", "031")}
+
+
+def test_agreeing_that_something_should_happen_is_a_stance_on_it(code):
+    both = {("PER", "CHL", "031"), ("CHL", "PER", "031")}
+    assert code("Peruvian and Chilean officials agreed that their countries should cooperate.") == (
+        both
+    )
+    assert code("Peru and Chile agreed that they would resume talks.") == {
+        ("PER", "CHL", "036"),
+        ("CHL", "PER", "036"),
+    }
+    assert code("Peru agreed that Chile should withdraw its troops.") == {("PER", "CHL", "025")}
+    # agreeing to an act is unchanged
+    assert code("Peru and Chile agreed to resume talks.") == {
+        ("PER", "CHL", "036"),
+        ("CHL", "PER", "036"),
+    }
+
+
 def test_rejecting_what_another_offered_targets_the_one_who_offered(code):
     assert code("Ghana rejected a Togolese proposal on the border.") == {("GHA", "TGO", "127")}
     assert code("Ecuador turned down an offer from Colombia to mediate.") == {("ECU", "COL", "125")}

@@ -47,7 +47,7 @@ SECTIONS = {
     "direct": (("verbs", "nouns"), False),
     "refusal": (("verbs", "nouns"), True),
     "appeal": (("verbs", "nouns"), True),
-    "reporting": (("verbs", "speculation", "unnamed"), False),
+    "reporting": (("verbs", "speculation", "unnamed", "unquoting"), False),
     "disapproval": (("verbs", "nouns"), False),
     "praise": (("nouns", "adjectives"), False),
     "blame": (("nouns", "adjectives"), False),

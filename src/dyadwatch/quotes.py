@@ -174,9 +174,11 @@ class QuoteFinder:
         if token.pos_ not in ("VERB", "AUX"):
             return False
         lemma = token.lemma_.lower()
+        frame = self.patterns.frame("reporting")
         return (
             self.patterns.is_frame_verb("reporting", lemma, token.lower_)
-            and lemma not in self.patterns.frame("reporting")["speculation"]
+            and lemma not in frame["speculation"]
+            and lemma not in frame["unquoting"]
         )
 
     # -- speakers ----------------------------------------------------------------------------------

@@ -80,6 +80,7 @@ class Report:
     clause: Token
     speculative: bool
     speaker_codes: tuple[str, ...] = ()  # every conjoined speaker ("Obama and Putin said ...")
+    speakers: tuple[Mention, ...] = ()  # their mentions, groups split into their members
 
 
 class SpeechInterpreter:
@@ -118,7 +119,11 @@ class SpeechInterpreter:
                 self.patterns.is_frame_verb("reporting", token.lemma_.lower(), token.lower_)
                 and token.lemma_.lower() in self.patterns.frame("reporting")["speculation"]
             )
-            speakers = [] if passive else self.coder._mentions(subjects, mentions)
+            speakers = [
+                part
+                for m in ([] if passive else self.coder._mentions(subjects, mentions))
+                for part in m.split()
+            ]
             for clause in clauses:
                 found.append(
                     Report(
@@ -127,6 +132,7 @@ class SpeechInterpreter:
                         clause,
                         speculative,
                         tuple(m.actor.code for m in speakers),
+                        tuple(speakers),
                     )
                 )
         return found
@@ -176,10 +182,9 @@ class SpeechInterpreter:
             speaker = report.speaker
             if event.obliged:
                 demand = self._obligation_event(event, report, sent, trace)
-                if demand is not None and not _already(
-                    out, demand.source, demand.target, demand.code
-                ):  # "Y must mediate between A and B": one demand on Y
-                    out.append(demand)
+                for part in _by_speaker(demand, report):
+                    if not _already(out, part.source, part.target, part.code):
+                        out.append(part)  # "Y must mediate between A and B": one demand on Y
                 continue
             if report.speculative and self._unnamed(speaker, sent):
                 if trace:
@@ -220,7 +225,7 @@ class SpeechInterpreter:
                 continue
             if pronoun or speaker.actor.code == event.source.actor.code:
                 event.source = speaker
-                out.append(self._self_report(event, report))
+                out.extend(_by_speaker(self._self_report(event, report), report))
                 continue
             if _speaks_for(speaker, event.source):
                 # "Japan's trade ministry said Tokyo would lift the curbs": an organ of a state on
@@ -286,7 +291,7 @@ class SpeechInterpreter:
                     ],
                 )
                 accused.confidence = confidence(accused)
-                out.append(accused)
+                out.extend(_by_speaker(accused, report))
                 if trace:
                     trace.add(report.verb, f"reported conflict {event.code} becomes accusation 112")
                 continue
@@ -372,8 +377,10 @@ class SpeechInterpreter:
             sent.doc[event.source.start].lower_ in SELF_PRONOUNS
             and event.source.end - event.source.start == 1
         )
-        if pronoun or speaker.actor.code == event.source.actor.code:
-            event.source = speaker
+        among = _among_speakers(event.source, report)
+        if pronoun or speaker.actor.code == event.source.actor.code or among:
+            if not among:
+                event.source = speaker  # "Peru said it must": the pronoun is the speaker
             event.obliged = ""
             intent = self.patterns.frame("intent").codes
             if event.code[:2] not in VERBAL_ROOTS and event.code[:2] in intent:
@@ -544,7 +551,7 @@ class SpeechInterpreter:
                 notes=[f"'{report.verb.text}' judges: {how}"],
             )
             event.confidence = confidence(event) - 0.1
-            found.append(event)
+            found.extend(_by_speaker(event, report))
             if trace:
                 trace.add(
                     token, f"EVENT {speaker.actor.code} -> {judged.actor.code} {code} ({how})"
@@ -620,6 +627,38 @@ def _within(token: Token, clause: Token) -> bool:
 
 #: Conjunctions of a temporal clause, which dates what is reported rather than being reported.
 TEMPORAL_MARKS = frozenset({"after", "before", "since", "until", "when"})
+
+
+def _by_speaker(event: CodedEvent | None, report: Report) -> list[CodedEvent]:
+    """An event a report's speaker is the source of, once per conjoined speaker ("Peru and Chile
+    said Bolivia must withdraw": both demand it; "Peruvian and Chilean officials said": each
+    member of the group); none for none."""
+    if event is None:
+        return []
+    if event.source is not report.speaker or len(report.speakers) < 2:
+        return [event]
+    return [
+        replace(event, source=speaker, notes=list(event.notes))
+        for speaker in report.speakers
+        if event.target is None or speaker.actor.code != event.target.actor.code
+    ]
+
+
+def _among_speakers(source: Mention, report: Report) -> bool:
+    """Whether ``source`` is one of a report's conjoined speakers, or the state one of them is an
+    organ of ("Peruvian and Chilean officials agreed that their countries should ...")."""
+    actor = source.actor
+    if actor.code in report.speaker_codes:
+        return True
+    return (
+        actor.sector is None
+        and actor.igo is None
+        and actor.country is not None
+        and any(
+            code[:3] == actor.country and code[3:6] in STATE_SECTORS
+            for code in report.speaker_codes
+        )
+    )
 
 
 def _speaks_for(speaker: Mention, source: Mention) -> bool:
@@ -732,6 +771,9 @@ def _has_stance(speaker: Mention) -> bool:
     """Whether a speaker takes sides: a named country, organisation or person, not the press or an
     unplaced "officials"."""
     actor = speaker.actor
+    if speaker.members:
+        # "Peruvian and Chilean officials": a group takes sides when its members do
+        return any(_has_stance(member) for member in speaker.split())
     if speaker.rule == "region":
         return False  # "Asian News International reported": a region does not speak
     if actor.sector in ("NGO", "HRI") and speaker.rule == "known-organisation":
