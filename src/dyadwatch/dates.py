@@ -190,6 +190,11 @@ class DateMention:
     movable: bool = False
 
 
+def _direction(groups: dict[str, str | None]) -> str:
+    """The "last"/"next" written before a weekday or month, spaces normalised ("" for none)."""
+    return " ".join((groups.get("rel") or "").lower().split())
+
+
 def _year_for(month: int, day: int | None, anchor: date) -> int:
     year = anchor.year
     try:
@@ -234,7 +239,7 @@ def find_dates(text: str, anchor: date | None, previous: date | None = None) -> 
                 continue
             value, precision, relative = resolved
             taken.append(span)
-            rel = " ".join((match.groupdict().get("rel") or "").lower().split())
+            rel = _direction(match.groupdict())
             movable = (kind == "weekday" or not match.groupdict().get("year")) and rel in (
                 "",
                 "this",
@@ -282,7 +287,7 @@ def _resolve(
             or m.group(0).lower().startswith(("in ", "during ", "by ", "since "))
         ):
             return None  # the modal verb "may"
-        rel = " ".join((groups.get("rel") or "").lower().split())
+        rel = _direction(groups)
         if groups.get("year"):
             year = int(groups["year"])
         elif anchor is None:
@@ -300,7 +305,7 @@ def _resolve(
     if anchor is None:
         return None
     if kind == "weekday":
-        rel = " ".join((groups.get("rel") or "").lower().split())
+        rel = _direction(groups)
         weekday = WEEKDAYS[groups["weekday"].lower()]
         if rel in NEXT_WORDS:
             # "next Friday": the first Friday after the anchor
