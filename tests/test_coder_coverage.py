@@ -723,6 +723,21 @@ def test_a_passive_participle_has_its_noun_as_target_and_its_by_phrase_as_source
     }
 
 
+def test_a_mediator_acts_between_the_parties_named_inside_the_deal(code):
+    assert code("Norway mediated an agreement ending the war between Peru and Chile.") == {
+        ("NOR", "PER", "045"),
+        ("NOR", "CHL", "045"),
+    }
+    assert code(
+        "A Brazilian envoy brokered an accord restoring trade links between Peru and Chile."
+    ) == {
+        ("BRAGOV", "PER", "045"),
+        ("BRAGOV", "CHL", "045"),
+    }
+    # no parties named: no target
+    assert code("Brazil brokered a ceasefire agreement.") == {("BRA", None, "045")}
+
+
 def test_an_accident_or_a_disaster_is_no_attacker(code):
     assert code("Ten people were killed by a Lufthansa crash near Munich.") == set()
     assert code("Twelve Afghan villagers were killed by a Taliban bomb.") == {

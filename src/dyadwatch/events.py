@@ -2922,6 +2922,20 @@ class EventCoder:
                     # "allowed UN agencies access", misparsed as a clause: its subject is given it
                     target_tokens += _with_conjuncts(_children(consumed_object, {"nsubj"}))
         target_tokens += self._prep_objects(heads, pattern.preps)
+        if (
+            code == MEDIATION_CODE
+            and "between" in pattern.preps
+            and not self._mentions(target_tokens, mentions)
+        ):
+            # "brokered a deal establishing relations between A and B", "mediated an agreement
+            # ending the war between A and B": the parties are named inside the deal's clause
+            acts = [
+                o
+                for deal in _direct_objects(predicate, {"dobj", "obj"})
+                for clause in _children(deal, {"acl"})
+                for o in _children(clause, {"dobj", "obj"})
+            ]
+            target_tokens += self._prep_objects(acts, frozenset({"between"}))
         if "for" in pattern.preps:
             # "set a deadline for the agency to make reforms": "for X to" names X
             target_tokens += [
