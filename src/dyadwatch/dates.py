@@ -456,15 +456,12 @@ def for_tense(mention: DateMention, predicate: Token, anchor: date | None) -> Da
         if tense == "future" and day < anchor:
             if mention.form == "weekday":
                 value = (day + timedelta(days=7)).isoformat()
-            else:
+            elif day.year < anchor.year:
+                # a day the rule for the past put a year back ("on December 20" written in
+                # October): undone
                 later = _safe_date(day.year + 1, day.month, day.day)
-                if (
-                    later is not None
-                    and later - anchor <= timedelta(days=366)
-                    and day.year < anchor.year
-                ):
-                    value = later.isoformat()  # put a year back by the rule for the past: undone
-        elif tense == "past" and day > anchor and mention.form != "weekday":
+                value = later.isoformat() if later else value
+        elif tense == "past" and day > anchor:  # (a weekday never is)
             earlier = _safe_date(day.year - 1, day.month, day.day)
             value = earlier.isoformat() if earlier else value
     elif mention.precision == "month":

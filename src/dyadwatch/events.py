@@ -1324,18 +1324,13 @@ class EventCoder:
             own = mention_at(mentions, token)
             if own is None or not (own.actor.country or own.actor.igo):
                 return self._compatriots(token, mentions) or own
-        if (lemma in KIN_NOUNS or lemma in SUPPORTER_NOUNS) and mention_at(mentions, token) is None:
-            if lemma in KIN_NOUNS:
-                return None
-            if lemma in SUPPORTER_NOUNS:
-                followed = self._mention_in_phrase(token, mentions)
-                if followed is None or followed.actor.sector not in STATE_SECTORS:
-                    return followed
-                actor = followed.actor
-                if not actor.country or actor.igo:
-                    return None
-                people = replace(actor, code=f"{actor.country}CVL", sector="CVL")
-                return replace(followed, actor=people)
+        if lemma in KIN_NOUNS and mention_at(mentions, token) is None:
+            return None
+        if lemma in SUPPORTER_NOUNS and mention_at(mentions, token) is None:
+            followed = self._mention_in_phrase(token, mentions)
+            if followed is None or followed.actor.sector not in STATE_SECTORS:
+                return followed
+            return _people_of(followed)
         return self._mention_in_phrase(token, mentions)
 
     def _compatriots(self, token: Token, mentions: list[Mention]) -> Mention | None:
@@ -1357,11 +1352,10 @@ class EventCoder:
                 clause = clause.head
             for subject in _children(clause, {"nsubj"}):
                 owner = self._mention_in_phrase(subject, mentions)
-        if owner is None or not owner.actor.country or owner.actor.igo:
+        people = _people_of(owner) if owner is not None else None
+        if people is None:
             return None
-        actor = owner.actor
-        people = replace(actor, code=f"{actor.country}CVL", sector="CVL")
-        return replace(owner, actor=people, start=token.i, end=token.i + 1, head=token.i)
+        return replace(people, start=token.i, end=token.i + 1, head=token.i)
 
     def _mention_in_phrase(self, token: Token, mentions: list[Mention]) -> Mention | None:
         own = mention_at(mentions, token)
@@ -2206,7 +2200,7 @@ class EventCoder:
             return True  # "ready to retaliate", "ready to take up arms"
         return any(
             pattern.code[:2] >= "18"
-            and (not pattern.objects or bool(nouns & set(pattern.objects)))
+            and (not pattern.objects or bool(nouns & pattern.objects))
             and not pattern.imported
             for pattern in self.patterns.for_verb(act.lemma_.lower(), act.lower_)
         )
@@ -4742,16 +4736,19 @@ def _measured(token: Token) -> list[Token]:
     ]
 
 
+def _people_of(mention: Mention) -> Mention | None:
+    """The civilians of the country of the one ``mention`` names (a leader's supporters, someone's
+    countrymen); None for no country or an international body."""
+    actor = mention.actor
+    if not actor.country or actor.igo:
+        return None
+    return replace(mention, actor=replace(actor, code=f"{actor.country}CVL", sector="CVL"))
+
+
 def _own_country_target(event: CodedEvent) -> bool:
     """Whether the target is the source's own country itself (an organ's state: GBRGOV -> GBR)."""
-    source, target = event.source.actor, event.target.actor if event.target else None
-    return (
-        target is not None
-        and bool(source.country)
-        and target.country == source.country
-        and not target.sector
-        and target.code == source.country
-    )
+    country = event.source.actor.country
+    return event.target is not None and bool(country) and event.target.actor.code == country
 
 
 def _direct_objects(predicate: Token, deps: set[str]) -> list[Token]:

@@ -298,10 +298,14 @@ class Coder:
             article, events, sentence_index, self.model, self.version, found, quotes
         )
 
-    def _at_home(self, actor: ActorRef, home: str) -> ActorRef:
-        """``actor`` as that role of the article's country."""
+    def _role_of(self, actor: ActorRef, country: str) -> ActorRef:
+        """``actor``, a role of no country, as that role of ``country`` (where it acted, or the
+        article's country)."""
         return replace(
-            actor, code=f"{home}{actor.sector}", country=home, name=self.kb.countries[home].name
+            actor,
+            code=f"{country}{actor.sector}",
+            country=country,
+            name=self.kb.countries[country].name,
         )
 
     def _event(
@@ -354,18 +358,13 @@ class Coder:
         ):
             # "police arrested nine men in Kerala", "authorities imposed a curfew in
             # Kano": police, courts and the authorities that arrest or restrict act at home
-            source = replace(
-                source,
-                code=f"{place_country}{source.sector}",
-                country=place_country,
-                name=self.kb.countries[place_country].name,
-            )
+            source = self._role_of(source, place_country)
             notes.append(f"source: the {source.sector} of the country it happened in")
         target = coded.target.actor if coded.target else None
         if home is not None and not place_country:
             # "Legislator Ana Quispe", "police" in an article whose headline names one country
             if _homeless(source) and not _written_foreign(sent, coded.source, self.kb):
-                source = self._at_home(source, home)
+                source = self._role_of(source, home)
                 notes.append(f"source: the {source.sector} of the headline's country")
             if (
                 target is not None
@@ -373,7 +372,7 @@ class Coder:
                 and _homeless(target)
                 and not _written_foreign(sent, coded.target, self.kb)
             ):
-                target = self._at_home(target, home)
+                target = self._role_of(target, home)
                 notes.append(f"target: the {target.sector} of the headline's country")
         evidence = "; ".join(
             [

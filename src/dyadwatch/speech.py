@@ -79,8 +79,13 @@ class Report:
     speaker: Mention | None
     clause: Token
     speculative: bool
-    speaker_codes: tuple[str, ...] = ()  # every conjoined speaker ("Obama and Putin said ...")
-    speakers: tuple[Mention, ...] = ()  # their mentions, groups split into their members
+    #: every conjoined speaker ("Obama and Putin said ..."), groups split into their members
+    speakers: tuple[Mention, ...] = ()
+
+    @property
+    def speaker_codes(self) -> tuple[str, ...]:
+        """The actor codes of the speakers."""
+        return tuple(m.actor.code for m in self.speakers)
 
 
 class SpeechInterpreter:
@@ -131,7 +136,6 @@ class SpeechInterpreter:
                         None if passive else speaker,
                         clause,
                         speculative,
-                        tuple(m.actor.code for m in speakers),
                         tuple(speakers),
                     )
                 )
@@ -647,17 +651,8 @@ def _by_speaker(event: CodedEvent | None, report: Report) -> list[CodedEvent]:
 def _among_speakers(source: Mention, report: Report) -> bool:
     """Whether ``source`` is one of a report's conjoined speakers, or the state one of them is an
     organ of ("Peruvian and Chilean officials agreed that their countries should ...")."""
-    actor = source.actor
-    if actor.code in report.speaker_codes:
-        return True
-    return (
-        actor.sector is None
-        and actor.igo is None
-        and actor.country is not None
-        and any(
-            code[:3] == actor.country and code[3:6] in STATE_SECTORS
-            for code in report.speaker_codes
-        )
+    return source.actor.code in report.speaker_codes or any(
+        _speaks_for(speaker, source) for speaker in report.speakers
     )
 
 
