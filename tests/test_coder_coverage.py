@@ -1041,7 +1041,7 @@ def test_hezbollah_in_its_other_spellings_and_its_iraqi_namesake(code):
 def test_torture_and_rape_take_their_own_assault_codes(code):
     assert code("Guinean soldiers tortured Liberian refugees.") == {("GINMIL", "LBRREF", "1822")}
     assert code("Burmese soldiers raped Karen villagers.") == {("MMRMIL", "---CVL", "1821")}
-    assert code("Police beat protesters in Minsk.") == {("---COP", "BLROPP", "182")}
+    assert code("Police beat protesters in Minsk.") == {("BLRCOP", "BLROPP", "182")}
 
 
 def test_an_ultimatum_is_given_not_a_demand(code):

@@ -1178,6 +1178,15 @@ def test_agreeing_to_an_act_no_pattern_names_is_an_intent_to_cooperate(code):
     # with no party named, a state's intent stands alone; a private person's is no event
     assert code("Romania has agreed to open a transit centre.") == {("ROU", None, "030")}
     assert code("The banker Ivan Horvat agreed to answer questions from reporters.") == set()
+    # nor is that of private people of no country; a country's people do count
+    assert code("Some residents said they would be willing to reopen their shops soon.") == set()
+    assert code("Peruvian residents would be willing to reopen their shops soon.") == {
+        ("PERCVL", None, "030")
+    }
+    # shutting a body down is no cooperation with it
+    assert code("Queen Ana agreed to suspend the Peruvian parliament.") == set()
+    assert code("Peru agreed to dissolve parliament.") == set()
+    assert code("Peru agreed to suspend its dispute with Chile.") == {("PER", "CHL", "030")}
     # a frame verb's own pattern wins: agreeing to a ceasefire to end the fighting
     assert code("Ghana and Togo agreed to a truce to end the border clashes.") == {
         ("GHA", "TGO", "0356"),

@@ -147,7 +147,7 @@ def test_beating_someone_in_a_contest_is_a_win_not_an_assault(code):
     assert code("Joe Biden narrowly beat Donald Trump in Georgia.", "2020-11-20") == set()
     assert code("Brazil beat Argentina in the final.") == set()
     assert code("Toronto native Sam Reid beat Ottawa goalie Tom Keller with a backhand.") == set()
-    assert code("Police beat protesters in Minsk.") == {("---COP", "BLROPP", "182")}
+    assert code("Police beat protesters in Minsk.") == {("BLRCOP", "BLROPP", "182")}
 
 
 def test_willingness_to_admit_something_is_no_intent_to_cooperate(code):

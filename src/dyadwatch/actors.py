@@ -44,7 +44,7 @@ from datetime import date
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING, Any
 
-from .coref import ArticleContext
+from .coref import ArticleContext, plural_things
 from .gazetteer import LOCAL_READINGS, gazetteer
 from .knowledge import Agent, Knowledge, Office, knowledge
 from .mentions import PERSON_RULES, Mention
@@ -240,6 +240,9 @@ GENERIC_ROLES = {
     "leader",
     "leaders",
     "leadership",
+    # "rebel commanders", "police commander": a commander of their kind (the army's when alone)
+    "commander",
+    "commanders",
     # a leader's or an office's chief of staff is civilian; an army's is the army's
     "chief of staff",
     "chiefs of staff",
@@ -290,11 +293,19 @@ OTHER_PERSON_SECTORS = {"LEG", "JUD"}
 PRIVATE_SECTORS = {"EDU", "BUS", "MED", "CVL", "AGR", "LAB", "HLH", "CRM", "REF"}
 
 
-def memory_kind(mention: Mention) -> str:
-    """How the article's memory files a mention: person, country, company, organisation or agent."""
+def memory_kind(mention: Mention, doc: Doc | None = None) -> str:
+    """How the article's memory files a mention: person, country, company, organisation or agent.
+
+    With the sentence's ``doc``, a business actor the NER calls a person ("businessman Ana Ruiz")
+    is a person, so that a later "he"/"she" can find it; without it, every business actor is a
+    company."""
     if mention.rule in PLACE_RULES:
         return "country"
     if mention.actor.sector == "BUS":
+        if doc is not None and any(
+            t.ent_type_ == "PERSON" for t in doc[mention.start : mention.end]
+        ):
+            return "person"
         return "company"
     if mention.rule in PERSON_RULES or (
         mention.rule == "coreference" and mention.actor.sector and not mention.members
@@ -569,7 +580,11 @@ class ActorResolver:
             span = set(range(piece.start, piece.end))
             if span & taken:
                 continue
-            if piece.kind == "agent" and tokens[piece.end - 1].pos_ not in ("NOUN", "PROPN"):
+            if (
+                piece.kind == "agent"
+                and tokens[piece.end - 1].pos_ not in ("NOUN", "PROPN")
+                and not _modifies_role(tokens[piece.end - 1], found)
+            ):
                 continue  # "firm relations", "general agreement": the word is not a role here
             if (
                 piece.kind == "agent"
@@ -792,6 +807,7 @@ class ActorResolver:
         mentions = drop_apposition_roles(doc, mentions)
         mentions = drop_conjoined_titles(doc, mentions)
         mentions = references(sent, mentions, context, self.country_actor, self.titles)
+        mentions = _nationality_descriptions(sent, mentions, nationality_at, context)
         for mention in mentions:
             mention.head = _span_head(doc, mention.start, mention.end)
         mentions = possessive_owners(doc, mentions, self.country_actor)
@@ -832,10 +848,23 @@ class ActorResolver:
                 for title in self._office_titles(mention.actor.name, context.day):
                     context.remember_title(title, mention.actor)
             for member in mention.split():
-                context.mentioned(member.actor, memory_kind(mention))
+                context.mentioned(member.actor, memory_kind(mention, doc))
+            head = doc[mention.head] if mention.head >= 0 else None
+            if (
+                head is not None
+                and mention.rule == "agent"
+                and not mention.members
+                and mention.actor.sector
+                and head.tag_ == "NNS"
+            ):
+                # "Protesters marched on Monday. They asked ...": who a later "they" may be
+                context.remember_plural(mention.actor, head.dep_ in ("nsubj", "nsubjpass"))
             if mention.rule == "agent" and mention.actor.country and not mention.members:
                 # "Serbia's president said ... The country" refers to the owner
                 context.mentioned(self.country_actor(mention.actor.country, None, ""), "country")
+        if plural_things(sent, sent.start, sent.end, mentions):
+            # "Protesters carried banners. They ...": the banners may be what "they" are
+            context.remember_plural_things()
         return mentions
 
     def _compose(self, group: list[_Piece], doc: Doc, context: ArticleContext) -> list[Mention]:
@@ -1211,8 +1240,10 @@ class ActorResolver:
         if remembered is None and len(words) >= 3:
             # "Robert Gabriel Mugabe" after "Robert Mugabe": the same person with a middle name
             remembered = context.aliases.get(f"{words[0]} {words[-1]}")
-        if remembered is not None:
+        if remembered is not None and (remembered.country or remembered.igo or nationality is None):
             return Mention(name_start, name_end, _retext(remembered, name_text), "coreference")
+        # a person first named bare (a headline) and now described with a nationality ("Former
+        # Peruvian minister Ana Ruiz") takes the country from here on: steps 4 and 5 remember it
         # step 4: an apposition says who this is, or the name is in apposition to a role (not
         # for a place: "a Topeka, Kan., police officer")
         appositive = None
@@ -1707,6 +1738,62 @@ def _counterparts(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         else:
             out.append(mention)
     return out
+
+
+def _nationality_descriptions(
+    sent: Span,
+    mentions: list[Mention],
+    nationality_at: Mapping[int, _Piece],
+    context: ArticleContext,
+) -> list[Mention]:
+    """ "Activist Ana Ruiz won the award. The 16-year-old Peruvian ...": "the" before a singular
+    nationality noun (no name after it) is the person last named, and tells their country when the
+    article had not; a person already of another country is not it (no mention). The word's
+    mention as a mere modifier is replaced."""
+    doc = sent.doc
+    out = list(mentions)
+    for token in sent:
+        piece = nationality_at.get(token.i)
+        if (
+            piece is None
+            or piece.kind != "adjective"
+            or token.pos_ not in ("NOUN", "PROPN")
+            or token.tag_ not in ("NN", "NNP")
+            or token.dep_ in ("compound", "amod", "nmod", "appos")
+            or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+            or any(m.start <= token.i < m.end and m.is_actor for m in mentions)
+        ):
+            continue
+        person = context.recent_person()
+        if person is None:
+            continue
+        country = str(piece.value)
+        if person.country and person.country != country:
+            continue
+        if not person.country and not person.igo:
+            person = replace(person, code=actor_code(country, None, person.sector), country=country)
+            context.remember_person(person.name, person, person.name)
+        left = token.left_edge.i
+        out = [m for m in out if not m.start <= token.i < m.end]
+        out.append(
+            Mention(
+                left, token.i + 1, replace(person, text=doc[left : token.i + 1].text), "coreference"
+            )
+        )
+    return out
+
+
+def _modifies_role(token: Token, found: list[_Piece]) -> bool:
+    """Whether a role word the tagger took for an adjective modifies a generic role word right
+    after it ("a rebel leader", "militant commanders"): it names the kind of that role."""
+    head = token.head
+    return (
+        token.dep_ in ("amod", "compound")
+        and head.i == token.i + 1
+        and any(
+            p.kind == "agent" and p.start == head.i and p.value.term in GENERIC_ROLES for p in found
+        )
+    )
 
 
 def _effective_agent(agents: list[Agent]) -> Agent | None:

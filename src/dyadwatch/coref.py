@@ -9,7 +9,11 @@ kinds of later reference are resolved, each behind a named gate:
 * **pronouns** — "he/she/his/her" → the most recent person; "its" → the most recent country or
   organisation; only within ``PRONOUN_WINDOW`` sentences, since a pronoun further away is more likely to
   point at something we did not code (the rules that pick among the candidates are in
-  :mod:`dyadwatch.references`).
+  :mod:`dyadwatch.references`). "They"/"them" → a plural role word of the sentence, else the plural
+  subject of the sentence before ("Protesters marched on Monday. They asked ..."), unless two could
+  be meant or a plural thing stands between (``PLURAL``).
+* **nationality nouns** — "the Peruvian", "the Briton" → the person named last, who takes that
+  country if the article had given none.
 * **descriptions** — "the company/the firm" → the most recent company; "the country" → the most recent
   country; "the president", "the foreign minister" → the one person named with that title within
   ``DESCRIPTION_WINDOW`` sentences (none when two were, the ``TITLE`` gate); "the government", "the
@@ -24,9 +28,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from .gender import agrees
 from .records import ActorRef
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+    from .mentions import Mention
 
 #: How many sentences back a pronoun may look for its antecedent.
 PRONOUN_WINDOW = 2
@@ -41,6 +51,23 @@ THING_PRONOUNS = {"its"}
 OWN_PRONOUNS = {"its", "their"}
 COMPANY_NOUNS = {"company", "firm", "group", "corporation", "giant", "carrier", "manufacturer"}
 COUNTRY_NOUNS = {"country", "nation"}
+
+
+#: Dependencies of a noun that makes it a candidate for "they"/"them": a subject or an object.
+CORE_DEPS = {"nsubj", "nsubjpass", "dobj", "obj", "attr", "dative"}
+
+
+def plural_things(sent: Span, start: int, end: int, mentions: Sequence[Mention]) -> bool:
+    """Whether ``sent`` has, between token ``start`` and ``end``, a plural noun that is no actor
+    mention and is a subject or object (or conjoined to one): "released the messages" before
+    "them"."""
+    for token in sent.doc[max(start, sent.start) : min(end, sent.end)]:
+        if token.tag_ not in ("NNS", "NNPS") or any(m.start <= token.i < m.end for m in mentions):
+            continue
+        dep = token.head.dep_ if token.dep_ == "conj" else token.dep_
+        if dep in CORE_DEPS:
+            return True
+    return False
 
 
 @dataclass
@@ -66,6 +93,10 @@ class ArticleContext:
     filed_from: set[str] = field(default_factory=set)
     #: title words written with a named person ("President Vucic"): title -> (person, sentence)
     titled: list[tuple[str, ActorRef, int]] = field(default_factory=list)
+    #: plural role words ("protesters", "officials"): (actor, sentence, whether a subject)
+    plurals: list[tuple[ActorRef, int, bool]] = field(default_factory=list)
+    #: sentences with a plural noun that is no actor as a subject or object ("carried banners")
+    plural_thing_sentences: set[int] = field(default_factory=set)
 
     def remember(self, key: str, actor: ActorRef) -> None:
         """Register a name key for ``actor``; a key claimed by two people is dropped (AMBIGUOUS gate)."""
@@ -130,6 +161,35 @@ class ArticleContext:
             if item.kind in kinds and item.actor.name not in avoid and agrees(word, item.actor):
                 return item.actor  # "she" passes over a man the article named since (GENDER gate)
         return None
+
+    def recent_person(self) -> ActorRef | None:
+        """The person the article named last, within the description window."""
+        return self._recent({"person"}, DESCRIPTION_WINDOW)
+
+    def remember_plural(self, actor: ActorRef, subject: bool) -> None:
+        """Record that the current sentence has ``actor``, a plural role word (its clause's subject
+        or not)."""
+        self.plurals.append((actor, self.sentence, subject))
+
+    def remember_plural_things(self) -> None:
+        """Record that the current sentence has a plural noun, no actor, as a subject or object."""
+        self.plural_thing_sentences.add(self.sentence)
+
+    def resolve_they(self) -> ActorRef | None:
+        """The antecedent of a subject "they": the plural role word that was the subject of the
+        sentence before, when that sentence had no other plural role word (the ``PLURAL`` gate:
+        after "Peruvian officials met Chilean officials" or "Rebels and soldiers clashed", "they"
+        may be both, and is not guessed)."""
+        if self.sentence - 1 in self.plural_thing_sentences:
+            return None  # "Protesters carried banners. They ...": the banners, maybe
+        before = [
+            (actor, subject)
+            for actor, sentence, subject in self.plurals
+            if sentence == self.sentence - 1
+        ]
+        if len({actor.code for actor, _ in before}) != 1 or not any(s for _, s in before):
+            return None
+        return before[0][0]
 
     def remember_title(self, title: str, actor: ActorRef) -> None:
         """Record that the current sentence names ``actor`` with the title ``title``."""

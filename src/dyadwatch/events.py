@@ -1043,6 +1043,10 @@ class Trace:
             self.lines.append(line)
 
 
+#: Sectors of private people, whose intents with no party named are no event unless a country
+#: is theirs.
+PRIVATE_PEOPLE_SECTORS = {"CVL"}
+
 #: Clauses that qualify another ("refugees who break the law", "deported them, breaking an order").
 SUBORDINATE_DEPS = {"advcl", "relcl", "acl"}
 
@@ -2163,6 +2167,13 @@ class EventCoder:
         # but its prepositions may name one
         thing = next(iter(_children(act, {"dobj", "obj"})), None)
         owner = self._mention_for(thing, mentions) if thing is not None else None
+        act_lemma = act.lemma_.lower()
+        if act_lemma in ABOLISHING_VERBS or (act_lemma in SUSPENDING_VERBS and owner is not None):
+            # "agreed to suspend parliament", "vowed to dissolve the assembly": shutting a body
+            # down is no cooperation with it ("agreed to suspend the dispute" still is)
+            if trace:
+                trace.add(act, f"'{act.text}' shuts a body down: no intent to cooperate")
+            return []
         if owner is not None and (owner.actor.country or owner.actor.igo):
             thing = None  # "agreed to protect Bolivia": the object is the party
         events = self._code_match(pattern, thing, act, frame_verb, "intent", mentions, trace)
@@ -2176,9 +2187,15 @@ class EventCoder:
             for event in events:
                 # ... but it is an intent of a state, a body or a role ("Romania agreed to set up
                 # a centre", "opposition leaders agreed to"); a private person of no known country
-                # or role ("Ivan Horvat agreed to answer questions") is no event
+                # or role ("Ivan Horvat agreed to answer questions"), or people of no country
+                # ("residents would be willing to reopen shops"), is no event
                 actor, head = event.source.actor, act.doc[event.source.head]
-                anchored = actor.country or actor.igo or actor.sector or head.ent_type_ != "PERSON"
+                anchored = (
+                    actor.country
+                    or actor.igo
+                    or (actor.sector and actor.sector not in PRIVATE_PEOPLE_SECTORS)
+                    or (not actor.sector and head.ent_type_ != "PERSON")
+                )
                 if anchored and all(event.source is not e.source for e in named):
                     event.target = None
                     named.append(event)
@@ -4498,6 +4515,15 @@ OBJECT_VERBS = {
 }  # fmt: skip
 
 
+#: Gatherings and places people are at, which a shooting "at" happens in rather than aims at.
+VENUE_NOUNS = {
+    "party", "wedding", "funeral", "ceremony", "celebration", "festival", "concert", "parade",
+    "rally", "vigil", "game", "match", "school", "university", "campus", "mall", "market",
+    "mosque", "church", "synagogue", "temple", "restaurant", "bar", "nightclub", "club",
+    "stadium", "home", "house", "office", "hospital", "station", "airport",
+}  # fmt: skip
+
+
 def _verb_tagged_noun(token: Token) -> bool:
     """A headline's present-tense verb the tagger took for a noun: it heads a clause with a subject
     and a direct object or particle ("The Red Cross and UN hand over medicines to Chad")."""
@@ -4529,11 +4555,15 @@ def _reduced_passive(verb: Token) -> bool:
             or (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))
             # "Rebels shot at a convoy", "Troops fired on protesters": aimed at someone (not "shot
             # on Monday")
+            # ("Four teenagers shot at graduation party": where, not whom)
             or (
                 c.dep_ == "prep"
                 and c.lower_ in ("at", "on", "upon")
                 and c.i == verb.i + 1
-                and not any(o.ent_type_ in ("DATE", "TIME") for o in _children(c, {"pobj"}))
+                and not any(
+                    o.ent_type_ in ("DATE", "TIME") or o.lemma_.lower() in VENUE_NOUNS
+                    for o in _children(c, {"pobj"})
+                )
             )
             for c in verb.children
         )
@@ -4842,6 +4872,10 @@ ENDURING_VERBS = {"wait", "die", "suffer", "starve", "struggle", "sacrifice", "e
 #: Hostile verbs and nouns of war that no pattern codes without a party acted on: an intent to
 #: "retaliate" or to "go to war" is no intent to cooperate.
 HOSTILE_VERBS = {"retaliate", "resist", "revolt", "rebel", "avenge", "punish"}
+#: Verbs that end a body or a freedom whatever their object: no cooperative intent.
+ABOLISHING_VERBS = {"dissolve", "disband", "abolish", "outlaw", "ban", "prorogue"}
+#: Verbs that stop a body when their object is one ("suspend parliament", "close the newspaper").
+SUSPENDING_VERBS = {"suspend", "shut", "close"}
 WAR_NOUNS = {"war", "arms", "arm", "battle", "jihad", "warfare"}
 WAR_MAKING_VERBS = {"go", "take", "wage", "declare", "launch", "start", "begin", "resort", "enter"}
 

@@ -55,8 +55,9 @@ from .records import (
 from .speech import SpeechInterpreter
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Doc, Span
 
+    from .coref import ArticleContext
     from .knowledge import Knowledge
 
 
@@ -74,6 +75,13 @@ DOMESTIC_SECTORS = {"COP", "JUD"}
 #: Roots whose acts a government does at home (arrests, curfews, bans): unowned "authorities" doing
 #: them take the country they happened in.
 DOMESTIC_ROOTS = {"17"}
+#: Sectors of a country's people, who take the country of the police or courts that act on them
+#: when a place puts those there.
+PEOPLE_SECTORS = {"OPP", "CVL"}
+#: Prepositions that name whom a role in an apposition serves ("a spokesman for X", "the head of X").
+ROLE_OWNER_PREPOSITIONS = {"for", "of"}
+#: Prepositions that put a role somewhere ("protesters in Lima", "police at the airport").
+PLACE_PREPOSITIONS = {"in", "at"}
 #: Sectors of an actor of no stated country that take the country of the article (the one country
 #: its headline names) when nothing in the sentence places them: a state's organs and its people
 #: ("Police clash with protesters as Lima demonstrations continue"), and its former officials.
@@ -182,11 +190,20 @@ class Coder:
             Prefilter(self.nlp, self.coder.patterns, self.kb) if skip_sentences else None
         )
         from .headlines import TitleRepair, VerbRepair
+        from .subjunctive import SubjunctiveRepair
 
         #: lowers the common words of title-cased headlines before the parse
         self.repair = TitleRepair(self.nlp, self.resolver)
-        #: re-reads a verbless headline whose verb was taken for a plural noun
-        self.reparse = VerbRepair(self.nlp, frozenset(self.coder.patterns.by_verb))
+        verbs = frozenset(self.coder.patterns.by_verb)
+        headline_verbs = VerbRepair(self.nlp, verbs)
+        subjunctives = SubjunctiveRepair(self.nlp, verbs)
+
+        def reparse(doc: Doc) -> Doc:
+            return subjunctives(headline_verbs(doc))
+
+        #: re-reads a verbless headline whose verb was taken for a plural noun, and a sentence
+        #: whose that-clause verb was ("demanded that the government resign")
+        self.reparse = reparse
 
     def code_articles(self, articles: Iterable[Article]) -> Iterator[CodedArticle]:
         """Parse and code articles, in input order."""
@@ -292,6 +309,7 @@ class Coder:
                 article.article_id, para.doc, para.start, first_sentence, para_mentions, quote_state
             )
             quotes.extend(found_quotes)
+        events = [_described_later(event, context) for event in events]
         events = without_public_measures(events, article.text)
         link_events(quotes, events)
         return CodedArticle(
@@ -361,6 +379,27 @@ class Coder:
             source = self._role_of(source, place_country)
             notes.append(f"source: the {source.sector} of the country it happened in")
         target = coded.target.actor if coded.target else None
+        if target is not None and coded.target is not None and not place_country:
+            # "police fired tear gas at protesters in Lima", "protesters were killed by police in
+            # Lima": the parser hangs the place on one side; police and courts act at home, and
+            # the people they act on, or who act on them, are of the place too
+            if (
+                source.sector in DOMESTIC_SECTORS
+                and _homeless(source)
+                and _placed(sent, coded.target, self.kb)
+                and not _written_foreign(sent, coded.source, self.kb)
+            ):
+                source = self._role_of(source, str(target.country))
+                notes.append(f"source: the {source.sector} of the place of its target")
+            elif (
+                target.sector in PEOPLE_SECTORS
+                and _homeless(target)
+                and source.sector in DOMESTIC_SECTORS
+                and _placed(sent, coded.source, self.kb)
+                and not _written_foreign(sent, coded.target, self.kb)
+            ):
+                target = self._role_of(target, str(source.country))
+                notes.append(f"target: the {target.sector} of the place of its source")
         if home is not None and not place_country:
             # "Legislator Ana Quispe", "police" in an article whose headline names one country
             if _homeless(source) and not _written_foreign(sent, coded.source, self.kb):
@@ -438,6 +477,58 @@ def _homeless(actor: ActorRef) -> bool:
     return not actor.country and not actor.igo and actor.sector in HOME_SECTORS
 
 
+def _described_later(event: Event, context: ArticleContext) -> Event:
+    """``event`` with a person named before anything placed them ("Ana Ruiz endorses Luis Soto", a
+    headline) coded as the article came to describe them ("Former Peruvian presidential candidate
+    Ana Ruiz"); its id follows the new codes."""
+    sides = {}
+    for side in ("source", "target"):
+        actor: ActorRef | None = getattr(event, side)
+        if actor is None or actor.country or actor.igo:
+            continue
+        known = context.aliases.get(actor.name)
+        if (
+            known is not None
+            and known.name == actor.name
+            and (known.country or known.igo)
+            and actor.sector in (None, known.sector)  # the same person, not a namesake's role
+        ):
+            sides[side] = replace(known, text=actor.text)
+    if not sides:
+        return event
+    source = sides.get("source", event.source)
+    target = sides.get("target", event.target)
+    named = " and ".join(sides)
+    return replace(
+        event,
+        source=source,
+        target=target,
+        event_id=content_hash(
+            event.article_id,
+            event.sentence_index,
+            event.verb_offsets,
+            source.code,
+            target.code if target else None,
+            event.cameo,
+            event.source_offsets,
+        ),
+        evidence=f"{event.evidence}; {named}: as the article describes them later",
+    )
+
+
+def _placed(sent: Span, mention: Mention, kb: Knowledge) -> bool:
+    """Whether a role mention has its country from a place it is said to be in or at ("protesters
+    in Lima", "police at the Quito airport"), not from a nationality ("Peruvian police")."""
+    doc = sent.doc
+    actor = mention.actor
+    if not actor.country or actor.country not in kb.countries or not actor.sector:
+        return False
+    tokens = doc[mention.start : mention.end]
+    return any(t.lower_ in PLACE_PREPOSITIONS and t.dep_ == "prep" for t in tokens) and not any(
+        t.ent_type_ == "NORP" or (t.dep_ == "poss" and t.ent_type_ == "GPE") for t in tokens
+    )
+
+
 def _written_foreign(sent: Span, mention: Mention, kb: Knowledge) -> bool:
     """Whether the words of a mention, or those modifying it, place it away from the article's
     country ("foreign forces", "international observers"), or a name no one knows does ("2,000
@@ -446,6 +537,17 @@ def _written_foreign(sent: Span, mention: Mention, kb: Knowledge) -> bool:
     tokens = list(doc[mention.start : mention.end])
     words = {t.lower_ for t in tokens} | {c.lower_ for t in tokens for c in t.children}
     if words & FOREIGN_WORDS:
+        return True
+    # "Ana Ruiz, a spokeswoman for the FRL": the role is held in a body no one knows
+    roles = [c for t in tokens for c in t.children if c.dep_ == "appos"]
+    if any(
+        o.pos_ == "PROPN" and o.lower_ not in kb.agents and o.lower_ not in POLITICAL_LABELS
+        for r in roles
+        for p in r.children
+        if p.dep_ == "prep" and p.lower_ in ROLE_OWNER_PREPOSITIONS
+        for o in p.children
+        if o.dep_ == "pobj"
+    ):
         return True
     head = doc[mention.head] if mention.head >= 0 else tokens[-1]
     return head.pos_ == "NOUN" and any(

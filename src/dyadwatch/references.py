@@ -30,6 +30,7 @@ from .coref import (
     PERSON_PRONOUNS,
     THING_PRONOUNS,
     ArticleContext,
+    plural_things,
 )
 from .gender import agrees
 from .mentions import PERSON_RULES, Mention
@@ -86,10 +87,10 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 CountryActor = Callable[[str, "str | None", str], ActorRef]
 
 
-def _person_kind(mention: Mention) -> bool:
+def _person_kind(mention: Mention, doc: Doc) -> bool:
     from .actors import memory_kind
 
-    return memory_kind(mention) == "person"
+    return memory_kind(mention, doc) == "person"
 
 
 def _thing_kind(mention: Mention) -> bool:
@@ -137,11 +138,71 @@ def _governing_subjects(token: Token) -> set[int]:
     return found
 
 
+#: Plural pronouns resolved to plural role words: a subject "they", an object "them".
+PLURAL_PRONOUNS = {"they", "them"}
+
+
+def _head_of(mention: Mention, doc: Doc) -> Token:
+    """The token of a mention whose head is outside it."""
+    for token in doc[mention.start : mention.end]:
+        if not mention.start <= token.head.i < mention.end or token.head.i == token.i:
+            return token
+    return doc[mention.end - 1]
+
+
+def _plural_role(mention: Mention, doc: Doc) -> bool:
+    """A plural role word ("protesters", "Chilean troops"), not a group of named parties."""
+    return (
+        mention.rule == "agent"
+        and bool(mention.actor.sector)
+        and not mention.members
+        and _head_of(mention, doc).tag_ == "NNS"
+    )
+
+
+def _resolve_plural(
+    token: Token, mentions: list[Mention], context: ArticleContext
+) -> ActorRef | None:
+    """ "Protesters gathered in Lima, where they clashed with police", "Chilean troops crossed the
+    border. They attacked ...", "Protesters marched. Police arrested them": a plural role word
+    earlier in the sentence (a subject, for "they"; not the subject of the pronoun's own clause,
+    for "them"), else the plural subject of the sentence before. Any other actor that is a
+    subject before the pronoun ("Peru and Chile said they ...") may be what it stands for: then
+    it is not guessed, nor when two plural role words could be (the PLURAL gate)."""
+    doc = token.doc
+    subject = token.dep_ in ("nsubj", "nsubjpass")
+    if not subject and token.dep_ not in OBJECT_DEPS:
+        return None
+    excluded = set() if subject else _clause_subjects(token)
+    earlier = [
+        m
+        for m in mentions
+        if m.end <= token.i
+        and not _person_kind(m, doc)
+        and _head_of(m, doc).i not in excluded  # "Police arrested them": not the police
+    ]
+    if any(not _plural_role(m, doc) and _head_of(m, doc).dep_ in SUBJECT_DEPS for m in earlier):
+        return None
+    plural = [m for m in earlier if _plural_role(m, doc)]
+    if subject and any(_head_of(m, doc).dep_ not in SUBJECT_DEPS for m in plural):
+        return None  # "Police arrested protesters, and they ...": either, not guessed
+    if plural:
+        codes = {m.actor.code for m in plural}
+        if len(codes) != 1 or plural_things(token.sent, plural[-1].end, token.i, mentions):
+            return None  # "obtained the messages and released them": the messages, maybe
+        return plural[-1].actor
+    if plural_things(token.sent, token.sent.start, token.i, mentions):
+        return None
+    return context.resolve_they()
+
+
 def resolve_pronoun(
     token: Token, mentions: list[Mention], context: ArticleContext
 ) -> ActorRef | None:
     """The referent of a pronoun token, or None."""
     word = token.lower_
+    if word in PLURAL_PRONOUNS:
+        return _resolve_plural(token, mentions, context)
     if word in PERSON_PRONOUNS:
         if token.dep_ in ("nsubj", "nsubjpass", "poss") and any(
             token.doc[s].ent_type_ == "PERSON" and not any(m.start <= s < m.end for m in mentions)
@@ -155,7 +216,7 @@ def resolve_pronoun(
             m
             for m in mentions
             if m.end <= token.i
-            and _person_kind(m)
+            and _person_kind(m, token.doc)
             and m.head not in excluded
             and m.start not in excluded
             and agrees(word, m.actor)
