@@ -15,6 +15,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .actors import NAME_PARTICLES
+from .nlp import relaid
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -227,17 +228,4 @@ class VerbRepair:
                 break
         else:
             return doc
-        repaired = SpacyDoc(
-            self.nlp.vocab,
-            words=[t.text for t in doc],
-            spaces=spaces,
-            tags=[t.tag_ for t in again],
-            pos=[t.pos_ for t in again],
-            morphs=[str(t.morph) for t in again],
-            lemmas=[t.lemma_ for t in again],
-            heads=[t.head.i for t in again],
-            deps=[t.dep_ for t in again],
-            ents=[f"{t.ent_iob_}-{t.ent_type_}" if t.ent_type_ else "O" for t in again],
-        )
-        repaired.user_data.update(doc.user_data)
-        return repaired
+        return relaid(doc, list(again), [t.head.i for t in again])

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import importlib.util
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -87,6 +87,33 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[TEXT_KEY] = doc.text
     return str(text)
+
+
+def relaid(
+    doc: Doc, readings: Sequence[Token], heads: Sequence[int], ents: Sequence[Token] = ()
+) -> Doc:
+    """A copy of ``doc`` with its own words, spaces and user data, and the analysis of
+    ``readings`` (one token per word, from any parse of the same words): tags, parts of speech,
+    morphology, lemmas and dependencies; ``heads`` index into ``doc``; entities from ``ents``
+    (default: the readings). The repairs that parse a text again lay their analysis over the
+    original words with it, so text and offsets stay as written."""
+    from spacy.tokens import Doc as SpacyDoc
+
+    named = ents or readings
+    out = SpacyDoc(
+        doc.vocab,
+        words=[t.text for t in doc],
+        spaces=[bool(t.whitespace_) for t in doc],
+        tags=[t.tag_ for t in readings],
+        pos=[t.pos_ for t in readings],
+        morphs=[str(t.morph) for t in readings],
+        lemmas=[t.lemma_ for t in readings],
+        heads=list(heads),
+        deps=[t.dep_ for t in readings],
+        ents=[f"{t.ent_iob_}-{t.ent_type_}" if t.ent_type_ else "O" for t in named],
+    )
+    out.user_data.update(doc.user_data)
+    return out
 
 
 def slice_text(doc: Doc, start: int, end: int) -> str:

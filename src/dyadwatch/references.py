@@ -143,11 +143,10 @@ PLURAL_PRONOUNS = {"they", "them"}
 
 
 def _head_of(mention: Mention, doc: Doc) -> Token:
-    """The token of a mention whose head is outside it."""
-    for token in doc[mention.start : mention.end]:
-        if not mention.start <= token.head.i < mention.end or token.head.i == token.i:
-            return token
-    return doc[mention.end - 1]
+    """The token of a mention whose head is outside it (mention heads are set after this stage)."""
+    from .actors import _span_head
+
+    return doc[_span_head(doc, mention.start, mention.end)]
 
 
 def _plural_role(mention: Mention, doc: Doc) -> bool:

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .nlp import relaid
+
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Span, Token
@@ -69,18 +71,13 @@ class SubjunctiveRepair:
             sent = token.sent
             if len(sent) <= MAX_SENTENCE_TOKENS:
                 sentences.setdefault(sent.start, (sent, []))[1].append(token.i)
-        words = [t.text for t in doc]
-        spaces = [bool(t.whitespace_) for t in doc]
-        tags = [t.tag_ for t in doc]
-        pos = [t.pos_ for t in doc]
-        morphs = [str(t.morph) for t in doc]
-        lemmas = [t.lemma_ for t in doc]
-        heads = [t.head.i for t in doc]
-        deps = [t.dep_ for t in doc]
-        changed = False
-        for sent, indices in sentences.values():
-            from spacy.tokens import Doc as SpacyDoc
+        from spacy.tokens import Doc as SpacyDoc
+        from spacy.tokens import MorphAnalysis
 
+        readings = list(doc)
+        heads = [t.head.i for t in doc]
+        fixed: list[int] = []
+        for sent, indices in sentences.values():
             own = [t.text for t in sent]
             for i in indices:
                 own[i - sent.start] = third_person(doc[i].text)
@@ -91,31 +88,19 @@ class SubjunctiveRepair:
                 again[i - sent.start].pos_ == "VERB" for i in indices
             ):
                 continue
-            roots = [t for t in again if t.head.i == t.i]
-            if len(roots) != 1:
+            if sum(1 for t in again if t.head.i == t.i) != 1:
                 continue  # the sentence must stay one tree, as the paragraph splits it
-            for t in again:
-                i = sent.start + t.i
-                tags[i], pos[i], morphs[i] = t.tag_, t.pos_, str(t.morph)
-                lemmas[i], heads[i], deps[i] = t.lemma_, sent.start + t.head.i, t.dep_
-            for i in indices:
-                tags[i], morphs[i], lemmas[i] = "VB", "VerbForm=Inf", doc[i].lower_
-            changed = True
-        if not changed:
+            readings[sent.start : sent.end] = list(again)
+            heads[sent.start : sent.end] = [sent.start + t.head.i for t in again]
+            fixed.extend(indices)
+        if not fixed:
             return doc
-        from spacy.tokens import Doc as SpacyDoc
-
-        repaired = SpacyDoc(
-            self.nlp.vocab,
-            words=words,
-            spaces=spaces,
-            tags=tags,
-            pos=pos,
-            morphs=morphs,
-            lemmas=lemmas,
-            heads=heads,
-            deps=deps,
-            ents=[f"{t.ent_iob_}-{t.ent_type_}" if t.ent_type_ else "O" for t in doc],
-        )
-        repaired.user_data.update(doc.user_data)
+        repaired = relaid(doc, readings, heads, ents=list(doc))
+        if [s.start for s in repaired.sents] != [s.start for s in doc.sents]:
+            return doc  # the paragraph's sentences stay as they were split
+        for i in fixed:
+            # the word as written is the bare form: "resign", not the "resigns" parsed
+            repaired[i].tag_ = "VB"
+            repaired[i].lemma_ = doc[i].lower_
+            repaired[i].morph = MorphAnalysis(repaired.vocab, {"VerbForm": "Inf"})
         return repaired
