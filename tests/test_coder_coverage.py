@@ -171,7 +171,7 @@ def test_naming_is_no_call(code):
     # a person called something (no call: the name given blames), a thing named by its owner, a
     # participle naming
     assert code("Lula called the Dutch envoy a shameless liar.", published="2019-07-10") == {
-        ("BRA", "NLDGOV", "111")
+        ("BRAELI", "NLDGOV", "111")
     }
     assert code("The senator called the Chinese plan reckless.", published="2019-07-10") == {
         ("---LEG", "CHN", "111")
@@ -956,6 +956,12 @@ def test_an_offer_turned_down_is_a_rejection_of_its_act_and_of_its_author(code):
     assert code("Hamas rejected an Egyptian offer to mediate.") == {("PSEREB", "EGY", "126")}
     # a named author of what is answered ("Qatar's invitation")
     assert code("The Taliban turned down Qatar's invitation.") == {("AFGREB", "QAT", "125")}
+    # a request or a call is turned down as an offer is, its author named by "from" or "by" too
+    assert code("Peru rejected a call from Chile to reopen the border.") == {("PER", "CHL", "1241")}
+    assert code("Peru rejected Chile's call to reopen the border.") == {("PER", "CHL", "1241")}
+    assert code("Peru rejected a proposal from Chile to reopen the border.") == {
+        ("PER", "CHL", "1241")
+    }
     # the subject's own pronoun names no other party
     assert code("Norway withdrew its offer.") == set()
 
@@ -1301,3 +1307,64 @@ def test_people_in_a_with_scene_are_no_partner_of_the_act(code):
         )
         == set()
     )
+
+
+def test_an_act_named_by_a_noun_and_carried_out_is_the_subjects(code):
+    # the noun as the object of a verb that carries it out: the verb's subject did it
+    assert code("Peruvian forces carried out a massacre of Bolivian villagers.") == {
+        ("PERMIL", "BOLCVL", "202")
+    }
+    assert code("Peruvian forces conducted ethnic cleansing of Bolivians.") == {
+        ("PERMIL", "BOL", "203")
+    }
+    assert code("Peruvian forces committed genocide against Bolivians.") == {
+        ("PERMIL", "BOL", "202")
+    }
+    # not done, or denied: no such act; announcing or confirming an attack is not making it
+    assert code("Peruvian forces will carry out a massacre of Bolivian villagers.") == set()
+    assert code("Iran announced the attack on its embassy in Chile.") == set()
+    assert code("Peru denied that its forces committed genocide against Bolivians.") == set()
+    # taking part: the target may hang on the clause's verb, an actor inside its phrase
+    assert code(
+        "Peruvian forces engaged in ethnic cleansing against the Aymara population of Bolivia."
+    ) == {("PERMIL", "BOL", "203")}
+
+
+def test_the_manner_of_an_assault_names_its_kind(code):
+    assert code("Chilean border guards sexually abused Bolivian migrants.") == {
+        ("CHLMIL", "BOLREF", "1821")
+    }
+    assert code("Bolivian detainees were sexually abused by Peruvian soldiers.") == {
+        ("PERMIL", "BOL", "1821")
+    }
+    # abuse of people is a beating; of one's power, nothing
+    assert code("Peruvian soldiers abused Bolivian detainees.") == {("PERMIL", "BOL", "182")}
+    assert code("The Chilean minister abused his power.") == set()
+    # named by a noun
+    assert code("Peruvian soldiers committed sexual violence against Bolivian women.") == {
+        ("PERMIL", "BOLCVL", "1821")
+    }
+    # an attack in words
+    assert code("Peru verbally attacked Chile.") == {("PER", "CHL", "111")}
+
+
+def test_an_act_taken_part_in_is_done_only_when_its_clause_says_so(code):
+    assert code("Peru took part in talks with Chile.") == {
+        ("PER", "CHL", "046"),
+        ("CHL", "PER", "046"),
+    }
+    # negated or refused: not done
+    assert code("Peru did not take part in talks with Chile.") == set()
+    assert code("Peru refused to take part in talks with Chile.") == set()
+    assert code("The militia was not responsible for the attack on Peruvian troops.") == set()
+    # to come, or meant: the subject's intent (conjoined subjects each)
+    assert code("Peru will take part in talks with Chile.") == {("PER", "CHL", "036")}
+    assert code("Peru plans to take part in talks with Chile.") == {("PER", "CHL", "036")}
+    assert code("Peru and Chile will gather for talks in Lima.") == {
+        ("PER", "CHL", "036"),
+        ("CHL", "PER", "036"),
+    }
+    # a visit the clause happened during was made, whatever the clause says
+    assert code("During a visit to Lima, the Chilean president did not criticise Peru.") == {
+        ("CHLGOV", "PER", "042")
+    }

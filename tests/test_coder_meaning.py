@@ -457,14 +457,14 @@ def test_a_written_title_picks_the_office_when_the_text_has_no_date(code):
         (e.source.code, e.target.code if e.target else None, e.cameo) for e in events
     }
     # with a date, the dates of office decide
-    assert ("LBN", "SYRGOV", "040") in code(
+    assert ("LBNELI", "SYRGOV", "040") in code(
         "President Michel Suleiman met Syrian officials.", "2024-01-01"
     )
     # on the day the office is handed over, its holder still holds it, unless written "former"
     assert ("LBNGOV", "SYRGOV", "040") in code(
         "President Michel Suleiman met Syrian officials.", "2014-05-25"
     )
-    assert ("LBN", "SYRGOV", "040") in code(
+    assert ("LBNELI", "SYRGOV", "040") in code(
         "Former President Michel Suleiman met Syrian officials.", "2014-05-25"
     )
 
@@ -1602,7 +1602,7 @@ def test_a_gerund_after_an_adjective_of_manner_is_the_subjects_act(code):
 
 def test_an_arrest_or_detention_ordered_or_announced_is_the_subjects_act(code):
     assert code("The Peruvian judge ordered the arrest of the former Chilean president.") == {
-        ("PERJUD", "CHLGOV", "173")
+        ("PERJUD", "CHLELI", "173")
     }
     assert code("Peru announced the detention of three Chilean fishermen.") == {
         ("PER", "CHLAGR", "173")

@@ -1115,6 +1115,21 @@ def test_an_invitation_extended_is_an_appeal_to_whom_it_is_made(code):
     }
 
 
+def test_an_invitation_accepted_is_an_intent_to_meet_whoever_made_it(code):
+    assert code("Bolivia accepted an invitation from Peru.") == {("BOL", "PER", "036")}
+    assert code("Bolivia accepted Peru's invitation to attend the summit.") == {
+        ("BOL", "PER", "036")
+    }
+    assert code("Bolivia has accepted a Peruvian invitation to join the talks.") == {
+        ("BOL", "PER", "036")
+    }
+    # one turned down is a rejection of the meeting (125); one not accepted is no event
+    assert code("Bolivia rejected Peru's invitation to attend the summit.") == {
+        ("BOL", "PER", "125")
+    }
+    assert code("Bolivia did not accept Peru's invitation.") == set()
+
+
 def test_the_nationality_noun_is_the_person_last_named_and_gives_their_country(code):
     article = (
         "Maria Gonzalez praises Chile\n\n"
@@ -1156,3 +1171,22 @@ def test_they_and_them_within_a_sentence_and_after_it(code):
     }
     # nor is either when a plural thing could be what it stands for
     assert code("Peruvian protesters carried banners on Monday. Police arrested them.") == set()
+
+
+def test_a_surname_the_article_gives_to_someone_else_is_not_the_known_person(code):
+    # a head of government's surname, but the article names only another person of it in full
+    article = (
+        "Sanchez criticises Lima\n\n"
+        "Peruvian activist Maria Sanchez criticised Chile on Monday. Sanchez also praised Bolivia."
+    )
+    assert code(article, published="2021-05-01") == {
+        ("PEROPP", "CHL", "111"),
+        ("PEROPP", "BOL", "051"),
+    }
+    # naming the known person in full too keeps the surname theirs
+    article = (
+        "Sanchez criticises Chile\n\n"
+        "Spanish Prime Minister Pedro Sanchez criticised Chile on Monday. His wife Begona Sanchez "
+        "praised Bolivia. Sanchez also praised Peru."
+    )
+    assert ("ESPGOV", "PER", "051") in code(article, published="2021-05-01")

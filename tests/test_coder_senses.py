@@ -9,7 +9,7 @@ def test_attacking_someone_for_what_they_did_or_said_is_criticism(code):
     # a reason, a judgement, or something said or decided as the object: words, not blows
     assert code(
         "Joe Biden attacked Donald Trump for the remarks about veterans.", published="2020-10-01"
-    ) == {("USA", "USAGOV", "111")}
+    ) == {("USAELI", "USAGOV", "111")}
     assert code("China attacked the US decision as interference.") == {("CHN", "USA", "111")}
     assert code("The minister attacked Australia's decision to close the border.") == {
         ("---GOV", "AUS", "111")
@@ -97,8 +97,8 @@ def test_an_event_noun_with_a_year_is_dated_that_year_and_is_background(coder):
     events = dyadwatch.code_text(text, published="2020-10-20")
     # the parties named by "between", not the reporters, met
     assert {(e.source.code, e.target.code, e.cameo) for e in events} == {
-        ("USA", "UKRGOV", "040"),
-        ("UKRGOV", "USA", "040"),
+        ("USAELI", "UKRGOV", "040"),
+        ("UKRGOV", "USAELI", "040"),
     }
     assert {(e.date, e.date_precision, e.background) for e in events} == {("2015", "year", True)}
 

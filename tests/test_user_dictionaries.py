@@ -61,6 +61,9 @@ def test_user_dictionaries_change_coding_by_date(coder, user_dir):
     gondor = _codes(custom, "Aragorn criticised the Gondorian rangers.", "2012-05-01")
     assert ("Aragorn", "GONGOV") in gondor and ("Gondorian rangers", "GONMIL") in gondor
     assert ("Aragorn", "GONREB") in _codes(custom, "Aragorn criticised the rangers.", "2005-05-01")
+    # an imported role's code is used as given, "former" or not (packaged offices: elites, ELI)
+    former = _codes(custom, "Former Gondorian rangers criticised Aragorn.", "2012-05-01")
+    assert ("Gondorian rangers", "GONMIL") in former
 
 
 def test_every_bad_entry_of_every_file_is_reported_at_once(tmp_path):

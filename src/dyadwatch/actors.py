@@ -46,6 +46,7 @@ from typing import TYPE_CHECKING, Any
 
 from .coref import ArticleContext, plural_things
 from .gazetteer import LOCAL_READINGS, gazetteer
+from .gender import given_names
 from .knowledge import Agent, Knowledge, Office, knowledge
 from .mentions import PERSON_RULES, Mention
 from .nlp import doc_text, doc_tokens, slice_text, tokens_of
@@ -70,6 +71,12 @@ if TYPE_CHECKING:
 
 #: Words that say an office written with a name is no longer held ("former President X").
 FORMER_WORDS = frozenset({"former", "ex", "onetime", "erstwhile", "late"})
+#: The sector of someone who held a state office and holds none now (CAMEO's elites).
+FORMER_SECTOR = "ELI"
+#: Dependencies of the words that stand before a role noun in its phrase.
+PRENOMINAL_DEPS = frozenset({"amod", "compound", "nmod", "poss", "case", "punct", "advmod"})
+#: Sectors of state offices, whose former holders are elites ("a former defence minister").
+OFFICE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY"})
 #: Words that may sit inside an actor phrase between the pieces that matter ("senior", "former").
 FILLER_POS = {"ADJ", "DET", "NUM"}
 #: First words of the names of storms, which the NER may take for people ("Cyclone Idai").
@@ -194,6 +201,26 @@ ARTICLE_SECTORS: dict[str, tuple[str, re.Pattern[str], re.Pattern[str] | None]] 
     "deputies": ("COP", _SHERIFF_STORY, None),
 }
 ROLE_READINGS: ContextVar[dict[str, str] | None] = ContextVar("role_readings", default=None)
+#: The given names the article writes before each surname ("Ted Cruz": "Cruz" -> {"Ted"}), read by
+#: the known-surname step until the next article starts.
+ARTICLE_FULL_NAMES: ContextVar[dict[str, set[str]] | None] = ContextVar(
+    "article_full_names", default=None
+)
+#: A capitalised word and the capitalised word after it (overlapping: "Senator Ted Cruz" gives
+#: "Senator Ted" and "Ted Cruz"): a given name and a surname, maybe.
+FULL_NAME = re.compile(r"\b([A-Z][a-z]+)\s+(?=([A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)\b)")
+
+
+def full_names(text: str) -> dict[str, set[str]]:
+    """Surname -> the given names written before it in ``text``, for words the table of given
+    names knows ("Ted Cruz", "Ivanka Trump"; not "President Cruz")."""
+    table = given_names()
+    found: dict[str, set[str]] = {}
+    for match in FULL_NAME.finditer(text):
+        given, surname = match.groups()
+        if given.lower() in table:
+            found.setdefault(surname, set()).add(given)
+    return found
 
 
 def role_readings(text: str) -> dict[str, str]:
@@ -468,6 +495,17 @@ class ActorResolver:
         if not held:
             earlier = [o for o in offices if day is None or o.start is None or o.start <= day]
             office = earlier[-1] if earlier else offices[0]
+            if (
+                day is not None
+                and earlier
+                and office.end is not None
+                and office.end <= day
+                and office.country
+                and not office.igo
+                and not office.code
+            ):
+                # CAMEO's elites are former office-holders: "former President X" is XXXELI
+                sector = FORMER_SECTOR
         if office.code:
             code = office.code if held or not office.sector else office.code[: -len(office.sector)]
             return ActorRef(code, office.country, office.igo, sector, name, text)
@@ -496,6 +534,7 @@ class ActorResolver:
         which sector its officers and deputies have (:func:`role_readings`)."""
         LOCAL_READINGS.set(gazetteer().local_readings(text) if text else None)
         ROLE_READINGS.set(role_readings(text) if text else None)
+        ARTICLE_FULL_NAMES.set(full_names(text) if text else None)
         return ArticleContext(day, regions=self._regions)
 
     def _matches(self, doc: Doc) -> list[_Piece]:
@@ -886,6 +925,8 @@ class ActorResolver:
             else None
         )
         agent = _effective_agent([p.value for p in group if p.kind == "agent"])
+        if agent is not None:
+            agent = _as_former(doc, start, group, agent)
 
         # a known surname inside a longer name is just part of that name ("Zhou Ping" is not
         # "Jean Ping"): titles and coreference decide who it is
@@ -1121,6 +1162,7 @@ class ActorResolver:
                 or (context.day is not None and not self.in_office(name, context.day))
                 or not self._surname_corroborated(name, doc, piece.start, context)
                 or self._described_otherwise(token, name, context)
+                or self._named_otherwise(name, word)
             ):
                 # the PLACE and IN-OFFICE gates; an undated text may name a former office-holder
                 # ("Obama will hold talks"), coded by the country of the last office
@@ -1464,6 +1506,16 @@ class ActorResolver:
         agent = next((self.kb.agents[w] for w in words if w in self.kb.agents), None)
         return agent is None or agent.sector in PRIVATE_SECTORS
 
+    def _named_otherwise(self, name: str, surname: str) -> bool:
+        """Whether the article names someone else of this surname in full and never the known
+        person: a headline's "Cruz" in a story about "Ted Cruz" is not Cuba's prime minister (a
+        story naming "Donald Trump" as well as "Ivanka Trump" keeps him)."""
+        written = (ARTICLE_FULL_NAMES.get() or {}).get(surname)
+        if not written:
+            return False
+        fitting = [g for g in written if self._given_name_fits(name, g)]
+        return not fitting
+
     def _surname_corroborated(
         self, name: str, doc: Doc, index: int, context: ArticleContext
     ) -> bool:
@@ -1600,6 +1652,8 @@ class ActorResolver:
             roles = [p.value for p in inside if p.kind == "agent"]
             at_head = [p.value for p in inside if p.kind == "agent" and p.start <= child.i < p.end]
             agent: Agent | None = (at_head or roles or [None])[0]
+            if agent is not None:
+                agent = _as_former(doc, child.left_edge.i, inside, agent)
             country: str | None = None
             sector = agent.sector if agent else None
             for piece in inside:
@@ -1796,13 +1850,31 @@ def _modifies_role(token: Token, found: list[_Piece]) -> bool:
     )
 
 
+def _as_former(doc: Doc, start: int, pieces: Sequence[_Piece], agent: Agent) -> Agent:
+    """An office written after "former" ("former Peruvian president", "ex-army chief") is held by
+    an elite, CAMEO's sector for former office-holders; other roles, and the roles of an imported
+    agents dictionary, keep their sector."""
+    if agent.sector not in OFFICE_SECTORS or agent.imported:
+        return agent
+    at = next((p.start for p in pieces if p.kind == "agent" and p.value is agent), None)
+    if at is None:
+        return agent
+    # the words of the role's own phrase before it: "Former Peruvian", "a onetime army"
+    index = at - 1
+    while index >= max(start - 3, 0) and doc[index].dep_ in PRENOMINAL_DEPS:
+        if doc[index].lower_.strip("-") in FORMER_WORDS:
+            return replace(agent, sector=FORMER_SECTOR)
+        index -= 1
+    return agent
+
+
 def _effective_agent(agents: list[Agent]) -> Agent | None:
     """The role word that decides the sector: the last, unless it is generic ("army spokesman")."""
     if not agents:
         return None
     last = agents[-1]
     if last.term in GENERIC_ROLES and len(agents) > 1 and agents[-2].sector:
-        return Agent(last.term, agents[-2].sector, last.title)
+        return replace(last, sector=agents[-2].sector)
     return last
 
 

@@ -1080,7 +1080,23 @@ def confidence(event: CodedEvent) -> float:
 
 
 #: Offers whose act a refusal turns down: "rejected a proposal to hold talks with X" refuses the talks.
-OFFER_NOUNS = frozenset({"proposal", "offer", "invitation", "suggestion", "initiative"})
+OFFER_NOUNS = frozenset(
+    {
+        "proposal",
+        "offer",
+        "invitation",
+        "suggestion",
+        "initiative",
+        "call",
+        "request",
+        "appeal",
+        "demand",
+        "plea",
+        "bid",
+    }
+)
+#: Prepositions that name the author of an offer or a request ("a call from Chile").
+OFFER_AUTHOR_PREPS = frozenset({"from", "by"})
 #: Frames a verb opens over the act it governs, in the order they are tried.
 COMPLEMENT_FRAMES = ("refusal", "direct", "intent", "appeal", "halt", "denial", "permission")
 
@@ -1231,6 +1247,16 @@ class EventCoder:
                         f"pattern {pattern.code} '{pattern.name}': no particle '{pattern.particle}'",
                     )
                 continue
+            if pattern.adverbs and not any(
+                c.lower_ in pattern.adverbs for c in _children(verb, {"advmod"})
+            ):
+                if trace:
+                    trace.add(
+                        verb,
+                        f"pattern {pattern.code} '{pattern.name}': "
+                        f"not '{'/'.join(sorted(pattern.adverbs))}'",
+                    )
+                continue
             if pattern.transitive and not _children(verb, {"dobj", "obj", "nsubjpass"}):
                 if trace:
                     trace.add(verb, f"pattern {pattern.code} '{pattern.name}': no direct object")
@@ -1273,6 +1299,7 @@ class EventCoder:
         for pattern in self.patterns.for_verb(act, act):
             if (
                 pattern.particle
+                or pattern.adverbs
                 or pattern.reverse
                 or pattern.lower
                 or pattern.upper
@@ -1512,9 +1539,9 @@ class EventCoder:
             if subjects:
                 return _with_conjuncts(
                     subjects + _headline_partners(node, subjects)
-                ), own_passive and node is not verb
+                ), own_passive and node.i != verb.i
             passive = _children(node, PASSIVE_SUBJECT_DEPS)
-            if passive and node is not verb and node.lower_ in READY_ADJECTIVES:
+            if passive and node.i != verb.i and node.lower_ in READY_ADJECTIVES:
                 return _with_conjuncts(passive), False  # "Russia is prepared to mediate"
             if (
                 passive
@@ -1527,7 +1554,7 @@ class EventCoder:
                 # "he was honoured ... and left the meeting": a finite verb sharing a passive
                 # subject is active ("was arrested and charged" stays passive)
                 shared_active = (
-                    node is not verb
+                    node.i != verb.i
                     and not own_passive
                     and (
                         verb.tag_ in ("VBD", "VBZ", "VBP")
@@ -1785,6 +1812,14 @@ class EventCoder:
         for event in anchored:
             event.confidence = confidence(event)
         return _unique(anchored)
+
+    def _framed(self, verb: Token) -> bool:
+        """Whether the verb's clause is the complement of a frame other than a plain decision:
+        denied, refused, promised, appealed for ("denied that its troops committed ...")."""
+        if verb.dep_ not in ("ccomp", "xcomp") or verb.head.i == verb.i:
+            return False
+        frame = self._frame_of(verb.head)
+        return frame is not None and frame[1].i == verb.i and frame[0] != "direct"
 
     def _frame_of(self, verb: Token) -> tuple[str, Token] | None:
         """The frame a verb opens over its complement verb, if any: (frame name, complement)."""
@@ -2498,12 +2533,12 @@ class EventCoder:
             notes.append("peacekeepers arriving")
         negated = not kept_open and (
             _negated(trigger)
-            or (predicate is not trigger and _negated(predicate))
+            or (predicate.i != trigger.i and _negated(predicate))
             or _readiness_negated(trigger)
         )
         if _hypothetical(trigger) or (
             # "will decide whether to expel the ambassador": an open question, not an act
-            predicate is not trigger
+            predicate.i != trigger.i
             and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in predicate.children)
         ):
             if trace:
@@ -2520,7 +2555,7 @@ class EventCoder:
             if trace:
                 trace.add(trigger, f"pattern {code}: a document speaking is no consultation")
             return []
-        obliged = obligation(trigger) or (obligation(predicate) if predicate is not trigger else "")
+        obliged = obligation(trigger) or (obligation(predicate) if predicate.i != trigger.i else "")
         attempt = frame_name in ("intent", "direct") and framer.lower() in ATTEMPT_VERBS
         if attempt and code[:2] in FORCE_ATTEMPT_ROOTS:
             # "tried to hack into", "attempted to kill": an attempted use of force is that use of
@@ -2717,12 +2752,12 @@ class EventCoder:
                 symmetric=False,
             )
 
-        if passive and frame_name and predicate is not trigger:
+        if passive and frame_name and predicate.i != trigger.i:
             passive = False  # "Obama is scheduled to attend": Obama attends
         frame = "subject"
         target_tokens: list[Token] = []
         heads = [predicate] + ([consumed_object] if consumed_object is not None else [])
-        if predicate.pos_ in ("NOUN", "PROPN") and trigger is not predicate:
+        if predicate.pos_ in ("NOUN", "PROPN") and trigger.i != predicate.i:
             heads.append(trigger)  # "announced the deployment of troops to Liberia"
         if consumed_object is None and (partner := _shared_object_verb(predicate)) is not None:
             # "donated and delivered rice to North Korea": the next verb's phrases are shared
@@ -3175,16 +3210,18 @@ class EventCoder:
                 targets = [t for t in targets if t.actor.country or t.actor.igo]
             if targets:
                 frame += ", owner of the object"
-        if not targets and frame_name == "refusal" and trigger is not predicate:
-            # "rejected an Egyptian offer to mediate", "turned down Qatar's invitation to attend":
-            # with no one named in the act, the offer turned down is whose it is
+        if not targets and frame_name == "refusal" and trigger.i != predicate.i:
+            # "rejected an Egyptian offer to mediate", "turned down Qatar's invitation to attend",
+            # "rejected a call from Chile to reopen the border": with no one named in the act, the
+            # offer or request turned down is whose it is
             offers = [
                 o for o in _children(trigger, {"dobj", "obj"}) if o.lemma_.lower() in OFFER_NOUNS
             ]
             owners = self._owners(offers, mentions) + [
                 m
                 for o in offers
-                for c in _children(o, {"poss"})
+                # "Qatar's invitation", "a call from Chile", "a request by Peru"
+                for c in [*_children(o, {"poss"}), *self._prep_objects([o], OFFER_AUTHOR_PREPS)]
                 if c.pos_ != "PRON" and (m := mention_at(mentions, c)) is not None
             ]
             targets = [t for t in _dedupe(owners) if t not in sources]
@@ -3781,6 +3818,26 @@ class EventCoder:
         named = [m for m in self._mentions(places, mentions) if m.rule in PLACE_RULES]
         return named or self._owners(places, mentions)
 
+    def _phrase_actors(self, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
+        """The actors the phrases of ``tokens`` name: each token's own, else the first actor (no
+        nationality on a thing) inside its phrase ("the Aymara population of Bolivia")."""
+        found = []
+        for token in tokens:
+            own = self._mentions([token], mentions)
+            if not own:
+                inside = sorted(
+                    (
+                        m
+                        for m in mentions
+                        if token.left_edge.i <= m.head <= token.right_edge.i
+                        and m.rule != "modifier"
+                    ),
+                    key=lambda m: m.start,
+                )
+                own = inside[:1]
+            found += own
+        return _dedupe(found)
+
     def _owners(
         self, tokens: list[Token], mentions: list[Mention], belonging: bool = False
     ) -> list[Mention]:
@@ -3887,12 +3944,6 @@ class EventCoder:
                 # "talks between A and B were held in Lima": the verb names no one; the noun's
                 # "between" does
                 governed = None
-            if (
-                governed is not None
-                and governed[1] is noun
-                and not (hosted and any(c.lower_ == "between" for c in noun.children))
-            ):
-                return []
         appeal = self._appeal_over(noun)
         if appeal is not None:
             return self._appealed_act(noun, pattern, appeal, mentions, trace)
@@ -3950,6 +4001,8 @@ class EventCoder:
             if trace:
                 trace.add(noun, f"the instrument of '{governor.text}', coded with it")
             return []
+        code = pattern.code
+        symmetric: bool | None = None  # the pattern's
         sources = self._mentions(_with_conjuncts(_children(noun, {"poss"})), mentions)
         # "Israeli air strikes", "US sanctions": a nationality word before the noun is its author
         sources += [
@@ -3994,6 +4047,22 @@ class EventCoder:
                 if not passive:
                     sources = self._mentions(subjects, mentions)
                     frame = "its owner, the subject of the clause"
+        if (
+            not sources
+            and noun.dep_ in ("dobj", "obj")
+            and noun.head.pos_ in ("VERB", "AUX")
+            and self.patterns.is_frame_verb(
+                "nominal", noun.head.lemma_.lower(), noun.head.lower_, "carrying"
+            )
+            and _done(noun.head)
+            and not self._framed(noun.head)
+        ):
+            # "carried out ethnic cleansing of X", "committed a massacre of villagers": the act
+            # the clause's subject did
+            subjects, passive = self._subject_tokens(noun.head)
+            if not passive:
+                sources = self._mentions(subjects, mentions)
+                frame = "subject of the clause that carried it out"
         targets = self._mentions(self._prep_objects([noun], pattern.preps), mentions)
         between = pattern.symmetric and any(p.lower_ == "between" for p in noun.children)
         if not sources and between and len(targets) >= 2:
@@ -4030,6 +4099,41 @@ class EventCoder:
                         subjects = _children(clause, {"nsubjpass"}) or subjects
                     sources = self._mentions(subjects, mentions)
                     frame = "responsible subject" if responsible else "subject of the clause"
+                    # "did not take part in the talks", "will take part in talks with X", "plans
+                    # to join the talks": the clause says whether the act was done (a visit or a
+                    # deal the clause only happened during or in is the clause's setting; one it
+                    # gathers "for" is its purpose)
+                    during = (
+                        noun.head.lower_ in MEETING_TIME_PREPOSITIONS
+                        and noun.head.lower_ != "for"
+                        and not (responsible or clause.lemma_.lower() in PARTAKING_VERBS)
+                    )
+                    mood = "done" if during else self._clause_mood(clause)
+                    if sources and mood == "not done":
+                        if trace:
+                            trace.add(
+                                noun,
+                                f"pattern {code} '{pattern.name}': '{clause.text}' is negated or "
+                                "not done: no event",
+                            )
+                        return []
+                    if sources and mood == "intent":
+                        # only the subject means to: "will take part in talks with X" is not X's
+                        code = intent_code(self.patterns.frame("intent").codes, code)
+                        frame += f", intended ('{clause.text}')"
+                        symmetric = False
+                    if sources and not targets and pattern.preps:
+                        # "engaged in ethnic cleansing against the Aymara of Bolivia": the
+                        # target hung on the clause's verb, after the noun (its first actor)
+                        targets = self._phrase_actors(
+                            [
+                                o
+                                for o in self._prep_objects([clause], pattern.preps)
+                                if o.i > noun.i
+                            ],
+                            mentions,
+                        )
+                        targets = [t for t in targets if not _same_source(t, sources)]
         if sources and not targets and pattern.code[:2] in FORCE_ROOTS:
             # "its bombardment of a neighbourhood in Damascus": the place struck stands for its country
             struck = self._place_in(
@@ -4048,8 +4152,24 @@ class EventCoder:
             if place is not None:
                 targets, frame = [place], frame + ", place target"
         return self._emit(
-            _dedupe(sources), targets, noun, noun, pattern.code, pattern, frame, [], trace
+            _dedupe(sources), targets, noun, noun, code, pattern, frame, [], trace, symmetric
         )
+
+    def _clause_mood(self, clause: Token) -> str:
+        """Whether a clause reports its act as done ("done"), meant ("intent": "will take part",
+        "plans to join") or neither ("not done": negated, refused, appealed for)."""
+        if _negated(clause):
+            return "not done"
+        if _has_modal(clause, FUTURE_MODALS):
+            return "intent"
+        if clause.dep_ == "xcomp" and clause.head.i != clause.i:
+            framed = self._frame_of(clause.head)
+            if framed is not None and framed[1].i == clause.i:
+                if framed[0] == "intent":
+                    return "intent"
+                if framed[0] != "direct":
+                    return "not done"
+        return "done"
 
     def _appeal_code(self, code: str) -> str:
         """The appeal (02x) for an act: "urged X to free the hostages" (0841) is 0253."""

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
 #: Version of the packaged dictionaries, recorded with every coded event; raised too when the coding
 #: rules change what they code, so that a store codes its articles again on the next run.
-DICTIONARY_VERSION = "2026.12.03.141"
+DICTIONARY_VERSION = "2026.12.03.142"
 #: One or more three-letter CAMEO agent codes ("GOV", "GOVFRM").
 SECTOR_CODE = re.compile(r"^(?:[A-Z]{3})+$")
 #: A whole actor code: three-letter parts, the first may be "---" (no country).
@@ -64,6 +64,7 @@ class Agent:
     term: str
     sector: str | None
     title: bool
+    imported: bool = False  # from a PETRARCH agents dictionary: its code is used as given
 
 
 @dataclass(frozen=True)
@@ -262,7 +263,7 @@ def with_plurals(agents: dict[str, Agent]) -> dict[str, Agent]:
             continue
         many = plural(term)
         if many not in out:
-            out[many] = Agent(many, agent.sector, False)
+            out[many] = Agent(many, agent.sector, False, agent.imported)
     return out
 
 
@@ -595,7 +596,7 @@ def build_knowledge(dictionaries: Sequence[str | Path] = ()) -> Knowledge:
                         term = phrase.lower()
                         known = tables.agents.get(term)  # keep our title flag for "president" etc.
                         title = known.title if known else False
-                        tables.agents[term] = Agent(term, entry.code or None, title)
+                        tables.agents[term] = Agent(term, entry.code or None, title, imported=True)
             else:
                 _add_tsv(kind, text, str(path), tables, problems, True)
         except DictionaryError as exc:

@@ -24,6 +24,7 @@ PATTERN_KEYS = {
     "nouns",
     "objects",
     "particle",
+    "adverbs",
     "preps",
     "symmetric",
     "no_target",
@@ -55,7 +56,7 @@ SECTIONS = {
     "halt": (("verbs",), True),
     "denial": (("verbs",), True),
     "permission": (("verbs",), True),
-    "nominal": (("verbs", "owning", "invited", "dropped"), False),
+    "nominal": (("verbs", "owning", "invited", "dropped", "carrying"), False),
 }
 #: Frames a noun may open over its "to" infinitive ("the decision to expel", "its pledge to help").
 NOUN_FRAMES = ("refusal", "direct", "intent")
@@ -118,6 +119,9 @@ class Pattern:
     #: one side must be armed men, an armed group or a state, and the act must stay a use of
     #: force ("A and B fought": not officials fighting for a deal, a fight of words)
     armed: bool = False
+    #: the verb must be modified by one of these adverbs: "sexually assaulted" (1821), "verbally
+    #: attacked" (111)
+    adverbs: frozenset[str] = frozenset()
 
     @property
     def imported(self) -> bool:
@@ -129,13 +133,15 @@ class Pattern:
         """Patterns that ask more of the sentence win over bare ones for the same word."""
         if self.lower or self.upper:
             return 2 + len(self.lower) + len(self.upper)
-        return (2 if self.objects else 0) + (1 if self.particle else 0)
+        return (2 if self.objects else 0) + (1 if self.particle else 0) + (1 if self.adverbs else 0)
 
     @property
     def name(self) -> str:
         """A readable name for the evidence field."""
         words = sorted(self.verbs or self.nouns)
         parts = ["/".join(words[:3]) + ("/…" if len(words) > 3 else "")]
+        if self.adverbs:
+            parts.insert(0, "/".join(sorted(self.adverbs)))
         if self.lower or self.upper:
 
             def shown(step: Step) -> str:
@@ -456,7 +462,7 @@ def _pattern(
         problems.append(f"{where}: {code!r} is not a CAMEO event code")
         return None
     lists: dict[str, frozenset[str]] = {}
-    for key in ("verbs", "nouns", "objects", "preps"):
+    for key in ("verbs", "nouns", "objects", "preps", "adverbs"):
         words = _words(entry.get(key), where, key, problems)
         if words is None:
             return None
@@ -474,6 +480,9 @@ def _pattern(
         return None
     if entry.get("transitive") and entry.get("intransitive"):
         problems.append(f"{where}: transitive and intransitive both set")
+    if lists["adverbs"] and not lists["verbs"]:
+        problems.append(f"{where}: adverbs are for verb patterns")
+        return None
     if entry.get("appeal_only") and not lists["nouns"]:
         problems.append(f"{where}: appeal_only is for noun patterns")
         return None
@@ -500,6 +509,7 @@ def _pattern(
         appeal_only=bool(entry.get("appeal_only")),
         intransitive=bool(entry.get("intransitive")),
         armed=bool(entry.get("armed")),
+        adverbs=lists["adverbs"],
     )
 
 
