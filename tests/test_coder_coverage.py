@@ -1368,3 +1368,26 @@ def test_an_act_taken_part_in_is_done_only_when_its_clause_says_so(code):
     assert code("During a visit to Lima, the Chilean president did not criticise Peru.") == {
         ("CHLGOV", "PER", "042")
     }
+
+
+def test_people_protesting_demonstrate_and_governments_protesting_complain(code):
+    assert code("Peruvian students protested the new Chilean tax.") == {("PEREDU", "CHL", "140")}
+    assert code("A Peruvian crowd protested the Chilean decision.") == {("PERCVL", "CHL", "140")}
+    assert code("The police detained teachers who were protesting the pay cuts in La Paz.") == {
+        ("---COP", "---EDU", "173"),
+        ("---EDU", "BOL", "140"),
+    }
+    # a government, a party or leaders protest by word
+    assert code("The Peruvian government protested the Chilean decision.") == {
+        ("PERGOV", "CHL", "114")
+    }
+    assert code("The Peruvian opposition party protested the Chilean decision.") == {
+        ("PEROPP", "CHL", "114")
+    }
+    assert code("Peruvian opposition leaders protested the Chilean decision.") == {
+        ("PEROPP", "CHL", "114")
+    }
+    # a protest outside an embassy is aimed at its country
+    assert code("Peruvian farmers protested outside the Chilean embassy.") == {
+        ("PERAGR", "CHLGOV", "140")
+    }

@@ -550,11 +550,15 @@ class ActorResolver:
                 kind, value = self._labels[doc.vocab.strings[match_id]]
                 found.append(_Piece(start, end, kind, value))
         exact = {(p.start, p.end) for p in found}
+        roles_at = {p.start for p in found if p.kind == "agent"}
         for match_id, start, end in self.recased(doc):
             text = doc[start:end].text
-            # all in lower case it is most likely a word ("turkey", "chad"), not the name
-            if (start, end) not in exact and not text.islower():
-                kind, value = self._labels[doc.vocab.strings[match_id]]
+            kind, value = self._labels[doc.vocab.strings[match_id]]
+            # all in lower case it is most likely a word ("turkey", "chad"), not the name; a
+            # nationality right before a role word is the nationality ("tunisian rioters")
+            if (start, end) not in exact and (
+                not text.islower() or (kind == "adjective" and end in roles_at)
+            ):
                 found.append(_Piece(start, end, kind, value))
         if local:
             # "Georgia" in a story from Atlanta, "Lebanon police" in county news: an American

@@ -172,6 +172,16 @@ MEETING_TIME_PREPOSITIONS = {
     "ahead",
     "for",
 }
+#: An official complaint (114), and the protest by people that is a demonstration instead (140).
+COMPLAINT_CODE = "114"
+DEMONSTRATION_CODE = "140"
+PROTEST_VERB = "protest"
+#: Sectors of people who protest in the street rather than by note (opposition, civilians,
+#: students, workers, farmers, refugees).
+CROWD_SECTORS = {"OPP", "CVL", "EDU", "LAB", "AGR", "REF"}
+CROWD_NOUNS = {"crowd", "mob", "throng"}
+#: People who protest by word for those they lead or speak for ("opposition leaders protested").
+SPOKESPEOPLE_NOUNS = {"leader", "official", "politician", "lawmaker", "representative", "spokesman"}
 #: Arrest, detention and charges: with no agent, the country they happen in made them.
 ARREST_CODE = "173"
 RELEASE_CODE = "0841"
@@ -3539,6 +3549,26 @@ class EventCoder:
                 if trace:
                     trace.add(trigger, f"pattern {code}: a trip inside the traveller's own country")
                 return []
+        if (
+            code == COMPLAINT_CODE
+            and predicate.lemma_.lower() == PROTEST_VERB
+            and sources
+            # plural role words for people ("protesters", "students"), not a party or a person
+            and all(
+                s.rule == "agent"
+                and s.actor.sector in CROWD_SECTORS
+                and predicate.doc[s.head].lemma_.lower() not in SPOKESPEOPLE_NOUNS
+                and (
+                    predicate.doc[s.head].tag_ in ("NNS", "NNPS")
+                    or predicate.doc[s.head].lemma_.lower() in CROWD_NOUNS
+                )
+                for s in sources
+            )
+        ):
+            # "demonstrators protesting the results", "students protested the tax": people in
+            # the street demonstrate (140); a government protesting a decision complains (114)
+            code = DEMONSTRATION_CODE
+            notes.append("protest by people, a demonstration")
         # only the subject refuses, intends or is negated: "refused to meet" is not mutual
         one_way = frame_name in ("refusal", "intent", "halt", "denial") or any(
             n.startswith("refusal") for n in notes
