@@ -1391,3 +1391,17 @@ def test_people_protesting_demonstrate_and_governments_protesting_complain(code)
     assert code("Peruvian farmers protested outside the Chilean embassy.") == {
         ("PERAGR", "CHLGOV", "140")
     }
+
+
+def test_agreeing_to_demands_yields_and_agreeing_to_talks_means_to_meet(code):
+    assert code("Peru agreed to Chile's demands.") == {("PER", "CHL", "083")}
+    assert code("Peru agreed to the Chilean demand for compensation.") == {("PER", "CHL", "083")}
+    assert code("Peru agreed to talks with Chile.") == {("PER", "CHL", "036")}
+    assert code("Peru and Chile agreed to talks.") == {
+        ("PER", "CHL", "036"),
+        ("CHL", "PER", "036"),
+    }
+    # refused: a rejection of the meeting
+    assert code("Peru refused to agree to talks with Chile.") == {("PER", "CHL", "125")}
+    # a plan agreed to names no one
+    assert code("Peru agreed to the plan.") == set()
