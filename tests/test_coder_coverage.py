@@ -1405,3 +1405,23 @@ def test_agreeing_to_demands_yields_and_agreeing_to_talks_means_to_meet(code):
     assert code("Peru refused to agree to talks with Chile.") == {("PER", "CHL", "125")}
     # a plan agreed to names no one
     assert code("Peru agreed to the plan.") == set()
+
+
+def test_an_attack_named_by_a_noun_targets_the_owner_of_what_it_struck(code):
+    assert code("The attack on Chilean bases by Peruvian rebels killed five.") == {
+        ("PERREB", "CHL", "190")
+    }
+    assert code("Peruvian general Juan Diaz had orchestrated attacks on Chilean bases.") == {
+        ("PERMIL", "CHL", "190")
+    }
+    # the author's own things name no target
+    assert code("Peruvian troops repelled attacks on Peruvian bases.") == set()
+
+
+def test_support_pledged_for_efforts_in_a_country_is_for_that_country(code):
+    assert code("Peru pledged continued support for peace efforts in Bolivia.") == {
+        ("PER", "BOL", "033")
+    }
+    assert code("Peru pledged aid for flood victims in Bolivia.") == {("PER", "BOL", "033")}
+    # one named gets it wherever it was pledged
+    assert code("Peru pledged aid to Bolivia at a summit in Chile.") == {("PER", "BOL", "033")}

@@ -1190,3 +1190,17 @@ def test_a_surname_the_article_gives_to_someone_else_is_not_the_known_person(cod
         "praised Bolivia. Sanchez also praised Peru."
     )
     assert ("ESPGOV", "PER", "051") in code(article, published="2021-05-01")
+
+
+def test_a_soldier_the_headlines_country_struck_is_not_of_that_country(code):
+    article = (
+        "Chilean army kills general Juan Diaz\n\n"
+        "The Chilean army killed general Juan Diaz on Monday. General Diaz had orchestrated "
+        "attacks on Peruvian bases."
+    )
+    found = code(article, published="2021-03-01")
+    assert ("---MIL", "PER", "190") in found
+    assert not any(source == "CHLMIL" and target == "PER" for source, target, _ in found)
+    # a general the article does not set against its country still takes the country
+    article = "Chilean general speaks out\n\nGeneral Luis Rojo criticised Peru on Monday."
+    assert code(article, published="2021-03-01") == {("CHLMIL", "PER", "111")}

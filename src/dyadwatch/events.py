@@ -4165,10 +4165,20 @@ class EventCoder:
                         )
                         targets = [t for t in targets if not _same_source(t, sources)]
         if sources and not targets and pattern.code[:2] in FORCE_ROOTS:
-            # "its bombardment of a neighbourhood in Damascus": the place struck stands for its country
-            struck = self._place_in(
-                self._prep_objects([noun], frozenset({"of", "on", "against"})), mentions, sources
-            )
+            # "its bombardment of a neighbourhood in Damascus": the place struck stands for its
+            # country; "attacks on Chilean bases": the owner of what was struck (not the author's own)
+            hit = self._prep_objects([noun], frozenset({"of", "on", "against"}))
+            struck = self._place_in(hit, mentions, sources)
+            if struck is None:
+                struck = next(
+                    (
+                        o
+                        for o in self._owners(hit, mentions)
+                        if o.actor.country
+                        and all(o.actor.country != s.actor.country for s in sources)
+                    ),
+                    None,
+                )
             if struck is not None:
                 targets, frame = [struck], frame + ", place or owner of what was attacked"
         if (

@@ -86,6 +86,9 @@ PLACE_PREPOSITIONS = {"in", "at"}
 #: its headline names) when nothing in the sentence places them: a state's organs and its people
 #: ("Police clash with protesters as Lima demonstrations continue"), and its former officials.
 HOME_SECTORS = {"GOV", "LEG", "JUD", "COP", "MIL", "SPY", "OPP", "CVL", "ELI"}
+#: Uses of force by which the headline's country strikes soldiers of no stated country: the other
+#: side's ("US forces kill General X": the general is not American).
+ENEMY_ROOTS = {"18", "19", "20"}
 #: Words that place a role away from the article's country.
 FOREIGN_WORDS = {
     "foreign", "international", "overseas", "western", "allied", "coalition", "multinational",
@@ -253,6 +256,7 @@ class Coder:
         sentence_index = 0
         previous: date | None = None
         home: str | None = None
+        enemies: set[str] = set()  # surnames of soldiers the headline's country used force on
         for para in paragraphs:
             para_anchor = anchor
             if para.kind == "caption":
@@ -299,6 +303,7 @@ class Coder:
                             dates,
                             anchor,
                             home,
+                            enemies,
                         )
                     )
                 day_dates = [d for d in dates if d.precision == "day"]
@@ -337,6 +342,7 @@ class Coder:
         dates: list[DateMention],
         anchor: date | None,
         home: str | None = None,
+        enemies: set[str] | None = None,
     ) -> Event:
         info = self.codes.get(coded.code)
         source_offsets = _offsets(para, coded.source.start, coded.source.end)
@@ -401,14 +407,32 @@ class Coder:
                 target = self._role_of(target, str(source.country))
                 notes.append(f"target: the {target.sector} of the place of its source")
         if home is not None and not place_country:
-            # "Legislator Ana Quispe", "police" in an article whose headline names one country
-            if _homeless(source) and not _written_foreign(sent, coded.source, self.kb):
+            # "Legislator Ana Quispe", "police" in an article whose headline names one country;
+            # not a soldier that country's forces struck ("US forces kill General Ruiz": the
+            # general, and "General Ruiz" or "he" later, are of the other side)
+            enemies = enemies if enemies is not None else set()
+            if (
+                _homeless(source)
+                and _surname(source) not in enemies
+                and not _written_foreign(sent, coded.source, self.kb)
+            ):
                 source = self._role_of(source, home)
                 notes.append(f"source: the {source.sector} of the headline's country")
             if (
                 target is not None
+                and not target.country
+                and not target.igo
+                and target.sector in (None, "MIL")
+                and source.country == home
+                and info is not None
+                and info.root in ENEMY_ROOTS
+            ):
+                enemies.add(_surname(target))
+            elif (
+                target is not None
                 and coded.target is not None
                 and _homeless(target)
+                and _surname(target) not in enemies
                 and not _written_foreign(sent, coded.target, self.kb)
             ):
                 target = self._role_of(target, home)
@@ -470,6 +494,12 @@ def _home_country(mentions: list[list[Mention]], kb: Knowledge) -> str | None:
     }
     country = countries.pop() if len(countries) == 1 else None
     return country if country in kb.countries else None
+
+
+def _surname(actor: ActorRef) -> str:
+    """The last word of an actor's name ("General Ruiz", "Juan Ruiz": "Ruiz")."""
+    words = actor.name.split()
+    return words[-1] if words else ""
 
 
 def _homeless(actor: ActorRef) -> bool:
