@@ -1425,3 +1425,19 @@ def test_support_pledged_for_efforts_in_a_country_is_for_that_country(code):
     assert code("Peru pledged aid for flood victims in Bolivia.") == {("PER", "BOL", "033")}
     # one named gets it wherever it was pledged
     assert code("Peru pledged aid to Bolivia at a summit in Chile.") == {("PER", "BOL", "033")}
+
+
+def test_words_written_with_a_hyphen_after_re_or_co_are_the_whole_words(code, coder):
+    from dyadwatch.nlp import joined
+
+    assert joined("re-imposed") == "reimposed" and joined("co-operation") == "cooperation"
+    assert joined("ex-minister") == "ex-minister" and joined("re-") == "re-"
+    # one token each, parsed as the verb or noun they are
+    doc = coder.nlp("Peru promised to re-open the crossing.")
+    assert [t.text for t in doc][3] == "re-open"
+    assert code("Peru promised to re-open the border crossing for Bolivian traders.") == {
+        ("PER", "BOL", "0351")
+    }
+    assert code("Peru re-imposed sanctions on Chile.") == {("PER", "CHL", "163")}
+    assert code("Peru will co-operate with Chile on trade.") == {("PER", "CHL", "031")}
+    assert code("Peru re-established diplomatic relations with Chile.") == {("PER", "CHL", "050")}

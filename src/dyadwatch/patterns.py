@@ -17,6 +17,7 @@ import yaml
 
 from .codes import CodeTable, code_table
 from .errors import DictionaryError
+from .nlp import joined
 
 PATTERN_KEYS = {
     "code",
@@ -306,7 +307,12 @@ class Patterns:
 
     def verb_lemmas(self, lemma: str, word: str) -> list[str]:
         """Lemmas a verb token may be: its own, or the one its inflected form belongs to."""
-        return [lemma] + sorted(self.verb_forms.get(word, set()) - {lemma})
+        lemmas = [lemma] + sorted(self.verb_forms.get(word, set()) - {lemma})
+        whole = joined(word)
+        if whole != word:
+            # "re-imposed" is "reimposed": its lemma is the whole word's ("reimpose")
+            lemmas += sorted((self.verb_forms.get(whole, set()) | {joined(lemma)}) - set(lemmas))
+        return lemmas
 
     def in_any_frame(self, frames: tuple[str, ...], lemma: str, word: str) -> bool:
         """Whether a verb token belongs to the word list of any of ``frames`` (asked of every verb
