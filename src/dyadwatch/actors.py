@@ -74,7 +74,8 @@ FORMER_WORDS = frozenset({"former", "ex", "onetime", "erstwhile", "late"})
 #: The sector of someone who held a state office and holds none now (CAMEO's elites).
 FORMER_SECTOR = "ELI"
 #: Dependencies of the words that stand before a role noun in its phrase.
-PRENOMINAL_DEPS = frozenset({"amod", "compound", "nmod", "poss", "case", "punct", "advmod"})
+#: (an owner's words are not: "the former colony's government" is no former government)
+PRENOMINAL_DEPS = frozenset({"amod", "compound", "nmod", "punct", "advmod"})
 #: Sectors of state offices, whose former holders are elites ("a former defence minister").
 OFFICE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY"})
 #: Words that may sit inside an actor phrase between the pieces that matter ("senior", "former").
