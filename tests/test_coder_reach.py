@@ -1190,6 +1190,19 @@ def test_a_surname_the_article_gives_to_someone_else_is_not_the_known_person(cod
         "praised Bolivia. Sanchez also praised Peru."
     )
     assert ("ESPGOV", "PER", "051") in code(article, published="2021-05-01")
+    # and so does naming them by their title: the headline's bare surname is theirs
+    import dyadwatch
+
+    article = (
+        "Sanchez criticises Chile\n\n"
+        "Prime Minister Sanchez criticised Chile on Monday. His wife Maria Sanchez praised Bolivia."
+    )
+    headline = [
+        (e.source.code, e.cameo)
+        for e in dyadwatch.code_text(article, published="2021-05-01")
+        if e.sentence_index == 0
+    ]
+    assert headline == [("ESPGOV", "111")]
 
 
 def test_a_soldier_the_headlines_country_struck_is_not_of_that_country(code):

@@ -213,14 +213,12 @@ FULL_NAME = re.compile(r"\b([A-Z][a-z]+)\s+(?=([A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)
 
 
 def full_names(text: str) -> dict[str, set[str]]:
-    """Surname -> the given names written before it in ``text``, for words the table of given
-    names knows ("Ted Cruz", "Ivanka Trump"; not "President Cruz")."""
-    table = given_names()
+    """Surname -> the capitalised words written before it in ``text``: given names ("Ted Cruz",
+    "Ivanka Trump") and titles ("President Cruz")."""
     found: dict[str, set[str]] = {}
     for match in FULL_NAME.finditer(text):
-        given, surname = match.groups()
-        if given.lower() in table:
-            found.setdefault(surname, set()).add(given)
+        first, surname = match.groups()
+        found.setdefault(surname, set()).add(first)
     return found
 
 
@@ -1514,12 +1512,13 @@ class ActorResolver:
     def _named_otherwise(self, name: str, surname: str) -> bool:
         """Whether the article names someone else of this surname in full and never the known
         person: a headline's "Cruz" in a story about "Ted Cruz" is not Cuba's prime minister (a
-        story naming "Donald Trump" as well as "Ivanka Trump" keeps him)."""
-        written = (ARTICLE_FULL_NAMES.get() or {}).get(surname)
-        if not written:
-            return False
-        fitting = [g for g in written if self._given_name_fits(name, g)]
-        return not fitting
+        story naming "Donald Trump", or "President Trump", as well as "Ivanka Trump" keeps him)."""
+        written = (ARTICLE_FULL_NAMES.get() or {}).get(surname, set())
+        if any(w.lower() in self.titles for w in written):
+            return False  # "President Biden" as well as "Hunter Biden": the office-holder is named
+        table = given_names()
+        given = [w for w in written if w.lower() in table]
+        return bool(given) and not any(self._given_name_fits(name, g) for g in given)
 
     def _surname_corroborated(
         self, name: str, doc: Doc, index: int, context: ArticleContext
