@@ -1441,3 +1441,10 @@ def test_words_written_with_a_hyphen_after_re_or_co_are_the_whole_words(code, co
     assert code("Peru re-imposed sanctions on Chile.") == {("PER", "CHL", "163")}
     assert code("Peru will co-operate with Chile on trade.") == {("PER", "CHL", "031")}
     assert code("Peru re-established diplomatic relations with Chile.") == {("PER", "CHL", "050")}
+
+
+def test_a_delivery_is_of_what_it_delivers(code):
+    assert code("Peru allowed the delivery of food aid to Bolivia.") == {("PER", "BOL", "0863")}
+    assert code("Peru opened the bridge to allow the delivery of food aid to Bolivia.") == {
+        ("PER", "BOL", "0863")
+    }

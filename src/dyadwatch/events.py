@@ -622,6 +622,7 @@ MEASURE_NOUNS = MONEY_NOUNS | {
     "worth",
     "amount",
     "shipment",
+    "delivery",  # "allowed the delivery of food aid": what is delivered
     "consignment",
     "package",
     "batch",
