@@ -1357,6 +1357,7 @@ def test_an_act_taken_part_in_is_done_only_when_its_clause_says_so(code):
     assert code("Peru did not take part in talks with Chile.") == set()
     assert code("Peru refused to take part in talks with Chile.") == set()
     assert code("The militia was not responsible for the attack on Peruvian troops.") == set()
+    assert code("Peru denied that its troops took part in attacks on Chilean bases.") == set()
     # to come, or meant: the subject's intent (conjoined subjects each)
     assert code("Peru will take part in talks with Chile.") == {("PER", "CHL", "036")}
     assert code("Peru plans to take part in talks with Chile.") == {("PER", "CHL", "036")}
@@ -1432,9 +1433,14 @@ def test_words_written_with_a_hyphen_after_re_or_co_are_the_whole_words(code, co
 
     assert joined("re-imposed") == "reimposed" and joined("co-operation") == "cooperation"
     assert joined("ex-minister") == "ex-minister" and joined("re-") == "re-"
-    # one token each, parsed as the verb or noun they are
+    # one token each, parsed as the verb or noun they are (also in worker processes, which
+    # receive the pipeline pickled)
+    import pickle
+
     doc = coder.nlp("Peru promised to re-open the crossing.")
     assert [t.text for t in doc][3] == "re-open"
+    matcher = pickle.loads(pickle.dumps(coder.nlp.tokenizer.token_match))
+    assert matcher("co-operation") and not matcher("ex-minister")
     assert code("Peru promised to re-open the border crossing for Bolivian traders.") == {
         ("PER", "BOL", "0351")
     }

@@ -209,7 +209,7 @@ ARTICLE_FULL_NAMES: ContextVar[dict[str, set[str]] | None] = ContextVar(
 )
 #: A capitalised word and the capitalised word after it (overlapping: "Senator Ted Cruz" gives
 #: "Senator Ted" and "Ted Cruz"): a given name and a surname, maybe.
-FULL_NAME = re.compile(r"\b([A-Z][a-z]+)\s+(?=([A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)\b)")
+FULL_NAME = re.compile(r"\b([A-Z][^\W\d_]+)\s+(?=([A-Z][^\W\d_]+(?:[-'][^\W\d_]+)?)\b)")
 
 
 def full_names(text: str) -> dict[str, set[str]]:
@@ -1860,7 +1860,7 @@ def _as_former(doc: Doc, start: int, pieces: Sequence[_Piece], agent: Agent) -> 
     agents dictionary, keep their sector."""
     if agent.sector not in OFFICE_SECTORS or agent.imported:
         return agent
-    at = next((p.start for p in pieces if p.kind == "agent" and p.value is agent), None)
+    at = next((p.start for p in pieces if p.kind == "agent" and p.value.term == agent.term), None)
     if at is None:
         return agent
     # the words of the role's own phrase before it: "Former Peruvian", "a onetime army"

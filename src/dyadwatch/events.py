@@ -1824,14 +1824,6 @@ class EventCoder:
             event.confidence = confidence(event)
         return _unique(anchored)
 
-    def _framed(self, verb: Token) -> bool:
-        """Whether the verb's clause is the complement of a frame other than a plain decision:
-        denied, refused, promised, appealed for ("denied that its troops committed ...")."""
-        if verb.dep_ not in ("ccomp", "xcomp") or verb.head.i == verb.i:
-            return False
-        frame = self._frame_of(verb.head)
-        return frame is not None and frame[1].i == verb.i and frame[0] != "direct"
-
     def _frame_of(self, verb: Token) -> tuple[str, Token] | None:
         """The frame a verb opens over its complement verb, if any: (frame name, complement)."""
         lemma, word = verb.lemma_.lower(), verb.lower_
@@ -4086,7 +4078,7 @@ class EventCoder:
                 "nominal", noun.head.lemma_.lower(), noun.head.lower_, "carrying"
             )
             and _done(noun.head)
-            and not self._framed(noun.head)
+            and self._clause_mood(noun.head) == "done"
         ):
             # "carried out ethnic cleansing of X", "committed a massacre of villagers": the act
             # the clause's subject did
@@ -4198,12 +4190,13 @@ class EventCoder:
 
     def _clause_mood(self, clause: Token) -> str:
         """Whether a clause reports its act as done ("done"), meant ("intent": "will take part",
-        "plans to join") or neither ("not done": negated, refused, appealed for)."""
+        "plans to join") or neither ("not done": negated, refused, appealed for, denied: "denied
+        that its troops committed ...")."""
         if _negated(clause):
             return "not done"
         if _has_modal(clause, FUTURE_MODALS):
             return "intent"
-        if clause.dep_ == "xcomp" and clause.head.i != clause.i:
+        if clause.dep_ in ("ccomp", "xcomp") and clause.head.i != clause.i:
             framed = self._frame_of(clause.head)
             if framed is not None and framed[1].i == clause.i:
                 if framed[0] == "intent":

@@ -41,19 +41,24 @@ def joined(word: str) -> str:
     return word[:2] + word[3:] if PREFIXED_WORD.match(word) else word
 
 
+class _PrefixedTokenMatch:
+    """The tokenizer's ``token_match``: prefixed words whole, else whatever it matched before (a
+    module-level class, so that a pipeline sent to worker processes can be pickled)."""
+
+    def __init__(self, earlier: Callable[[str], object] | None) -> None:
+        self.earlier = earlier
+
+    def __call__(self, text: str) -> object:
+        return PREFIXED_WORD.match(text) or (self.earlier(text) if self.earlier else None)
+
+
 def keep_prefixed_words(nlp: Language) -> None:
     """Make the tokenizer keep "re-open", "co-operate" as one token (then parsed as the verb or noun
     they are, not as "re", "-", "open")."""
     tokenizer: Any = nlp.tokenizer
     earlier = getattr(tokenizer, "token_match", None)
-    if getattr(earlier, "_dyadwatch_prefixed", False):
-        return
-
-    def token_match(text: str) -> object:
-        return PREFIXED_WORD.match(text) or (earlier(text) if earlier is not None else None)
-
-    token_match._dyadwatch_prefixed = True  # type: ignore[attr-defined]
-    tokenizer.token_match = token_match
+    if not isinstance(earlier, _PrefixedTokenMatch):
+        tokenizer.token_match = _PrefixedTokenMatch(earlier)
 
 
 @dataclass
