@@ -1328,6 +1328,9 @@ def test_an_act_named_by_a_noun_and_carried_out_is_the_subjects(code):
     assert code(
         "Peruvian forces engaged in ethnic cleansing against the Aymara population of Bolivia."
     ) == {("PERMIL", "BOL", "203")}
+    assert code("Peruvian forces took part in attacks against Bolivian villages.") == {
+        ("PERMIL", "BOL", "190")
+    }
 
 
 def test_the_manner_of_an_assault_names_its_kind(code):

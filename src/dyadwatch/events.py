@@ -3841,26 +3841,6 @@ class EventCoder:
         named = [m for m in self._mentions(places, mentions) if m.rule in PLACE_RULES]
         return named or self._owners(places, mentions)
 
-    def _phrase_actors(self, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
-        """The actors the phrases of ``tokens`` name: each token's own, else the first actor (no
-        nationality on a thing) inside its phrase ("the Aymara population of Bolivia")."""
-        found = []
-        for token in tokens:
-            own = self._mentions([token], mentions)
-            if not own:
-                inside = sorted(
-                    (
-                        m
-                        for m in mentions
-                        if token.left_edge.i <= m.head <= token.right_edge.i
-                        and m.rule != "modifier"
-                    ),
-                    key=lambda m: m.start,
-                )
-                own = inside[:1]
-            found += own
-        return _dedupe(found)
-
     def _owners(
         self, tokens: list[Token], mentions: list[Mention], belonging: bool = False
     ) -> list[Mention]:
@@ -4148,15 +4128,15 @@ class EventCoder:
                     if sources and not targets and pattern.preps:
                         # "engaged in ethnic cleansing against the Aymara of Bolivia": the
                         # target hung on the clause's verb, after the noun (its first actor)
-                        targets = self._phrase_actors(
+                        targets = self._actors_in(
                             [
                                 o
                                 for o in self._prep_objects([clause], pattern.preps)
                                 if o.i > noun.i
                             ],
                             mentions,
+                            sources,
                         )
-                        targets = [t for t in targets if not _same_source(t, sources)]
         if sources and not targets and pattern.code[:2] in FORCE_ROOTS:
             # "its bombardment of a neighbourhood in Damascus": the place struck stands for its
             # country; "attacks on Chilean bases": the owner of what was struck (not the author's own)
