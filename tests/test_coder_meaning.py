@@ -1675,3 +1675,28 @@ def test_an_international_party_let_act_is_international_involvement(code):
     }
     # firms are no international involvement
     assert code("Angola allowed Chinese firms to build the railway.") == set()
+
+
+def test_a_known_person_in_an_earlier_dated_event_acts_in_the_office_held_then(code):
+    # published when both had left office: an event dated years before is the two governments'
+    assert code("In 2015, Angela Merkel met Barack Obama in Berlin.", "2026-06-01") == {
+        ("DEUGOV", "USAGOV", "040"),
+        ("USAGOV", "DEUGOV", "040"),
+    }
+    assert code("Joe Biden visited China in August 2011.", "2026-06-01") == {
+        ("USAGOV", "CHN", "042")
+    }
+    # undated, or dated after the office was left: the office on the publication date
+    assert code("Angela Merkel met Barack Obama in Berlin on Monday.", "2026-06-01") == {
+        ("DEUELI", "USAELI", "040"),
+        ("USAELI", "DEUELI", "040"),
+    }
+    assert code("In 2019, Barack Obama visited China.", "2026-06-01") == {("USAELI", "CHN", "042")}
+
+
+def test_border_customs_and_immigration_agents_are_police_and_immigrants_refugees(code):
+    assert code("Peruvian border agents beat Chilean migrants.") == {("PERCOP", "CHLREF", "182")}
+    assert code("Chilean customs agents detained a Peruvian border guard.") == {
+        ("CHLCOP", "PERMIL", "173")
+    }
+    assert code("Chile deported 300 Peruvian immigrants.") == {("CHL", "PERREF", "174")}

@@ -331,6 +331,22 @@ class Coder:
             name=self.kb.countries[country].name,
         )
 
+    def _in_office_on(
+        self, actor: ActorRef, anchor: date, day: date, notes: list[str], side: str
+    ) -> ActorRef:
+        """A known person coded by the office held on ``day`` (an earlier event's date) rather than
+        on the publication date; other actors, and people coded some other way (the "Bush
+        administration", a title that names another office), as they are."""
+        if actor.name not in self.kb.people:
+            return actor
+        resolver = self.resolver
+        if actor.code != resolver.person_actor(actor.name, actor.text, anchor).code:
+            return actor
+        then = resolver.person_actor(actor.name, actor.text, day)
+        if then.code != actor.code:
+            notes.append(f"{side}: {then.code} on {day.isoformat()}, the event's date")
+        return then
+
     def _event(
         self,
         article: Article,
@@ -370,6 +386,10 @@ class Coder:
         )
         source = coded.source.actor
         notes = list(coded.notes)
+        day = _day_of(event_date, precision) if dated is not None else None
+        if day is not None and anchor is not None and day < anchor:
+            # "in 2010, Angela Merkel met ...": a known person acts in the office held then
+            source = self._in_office_on(source, anchor, day, notes, "source")
         place_country = str((location or {}).get("country") or "")
         if (
             place_country in self.kb.countries
@@ -385,6 +405,8 @@ class Coder:
             source = self._role_of(source, place_country)
             notes.append(f"source: the {source.sector} of the country it happened in")
         target = coded.target.actor if coded.target else None
+        if target is not None and day is not None and anchor is not None and day < anchor:
+            target = self._in_office_on(target, anchor, day, notes, "target")
         if target is not None and coded.target is not None and not place_country:
             # "police fired tear gas at protesters in Lima", "protesters were killed by police in
             # Lima": the parser hangs the place on one side; police and courts act at home, and
@@ -481,6 +503,20 @@ class Coder:
             evidence=evidence,
             coder_version=self.version,
         )
+
+
+def _day_of(value: str | None, precision: str | None) -> date | None:
+    """The day an event date stands for: itself, the middle of its month or of its year."""
+    if not value:
+        return None
+    try:
+        if precision == "day" or len(value) == 10:
+            return date.fromisoformat(value[:10])
+        if precision == "month" or len(value) == 7:
+            return date(int(value[:4]), int(value[5:7]), 15)
+        return date(int(value[:4]), 7, 1)
+    except ValueError:
+        return None
 
 
 def _home_country(mentions: list[list[Mention]], kb: Knowledge) -> str | None:
