@@ -1700,3 +1700,37 @@ def test_border_customs_and_immigration_agents_are_police_and_immigrants_refugee
         ("CHLCOP", "PERMIL", "173")
     }
     assert code("Chile deported 300 Peruvian immigrants.") == {("CHL", "PERREF", "174")}
+
+
+def test_air_strikes_killings_and_demonstrations_named_by_nouns(code):
+    assert code("Peruvian air strikes on Bolivia killed ten.") == {("PER", "BOL", "195")}
+    assert code("Peru's drone strikes on Bolivian towns continued.") == {("PER", "BOL", "195")}
+    # a killing or an assassination by its author, "by" hung on the victim or on the noun
+    assert code("The move follows Peru's killing of a Chilean general last week.") == {
+        ("PER", "CHLMIL", "190")
+    }
+    assert code(
+        "The assassination of the Chilean ambassador by Peruvian rebels shocked the region."
+    ) == {("PERREB", "CHLGOV", "186")}
+    assert code("The killing of a Chilean man sparked protests.") == set()
+    # demonstrations against a country's policies are against that country; the author's own
+    # policies name no target
+    assert code("Bolivian demonstrations against Chilean military policies continued.") == {
+        ("BOL", "CHL", "141")
+    }
+    assert code("Bolivian riots against Chile continued.") == {("BOL", "CHL", "145")}
+    assert code("Peruvian demonstrations against Peruvian policies continued.") == set()
+    # workers on strike are no attack
+    assert code("Dock workers in Chile went on strike over wages.") == {("CHLLAB", None, "143")}
+
+
+def test_a_use_of_force_is_aimed_at_whom_its_participle_names(code):
+    assert code("Peru launched missiles targeting Chilean troops in Bolivian bases.") == {
+        ("PER", "CHLMIL", "194")
+    }
+    assert code("Peru launched an attack targeting Chilean troops.") == {("PER", "CHLMIL", "190")}
+    assert code("Peru launched rockets hitting Chilean border posts.") == {("PER", "CHL", "194")}
+    # a condition is no aim
+    assert code("Peru threatened to attack 52 Chilean sites if Chile strikes any Peruvians.") == {
+        ("PER", "CHL", "138")
+    }

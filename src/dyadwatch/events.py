@@ -994,6 +994,8 @@ PURPOSE_VERBS = {
     "defy",
     "decry",
 }
+#: Participles that say whom a use of force was aimed at ("missiles targeting US troops").
+AIMING_VERBS = frozenset({"target", "aim", "hit", "strike"})
 #: Roots whose object's nationality is the target when the object is no actor ("the Russian building").
 OWNED_OBJECT_ROOTS = {
     "04",
@@ -3132,6 +3134,34 @@ class EventCoder:
             ]
             if targets:
                 frame += ", partner hung on the object"
+        if not targets and not passive and roots & FORCE_ROOTS:
+            # "launched missiles targeting US troops", "an attack aimed at Chilean bases": the
+            # participle after the act, or its object, says whom it struck
+            aimed = [
+                g
+                for o in [predicate, *_direct_objects(predicate, {"dobj", "obj"})]
+                for c in o.children
+                if c.dep_ in ("acl", "advcl", "xcomp")
+                and c.tag_ in ("VBG", "VBN")  # a participle, not "if Iran strikes X"
+                and not _children(c, {"nsubj", "mark"})
+                and c.lemma_.lower() in AIMING_VERBS
+                for g in (
+                    _children(c, {"dobj", "obj"})
+                    if c.lemma_.lower() != "aim"
+                    else self._prep_objects([c], frozenset({"at"}))
+                )
+            ]
+            targets = [
+                t
+                for t in self._mentions(aimed, mentions)
+                if not any(_same_actor(t, s) for s in sources)
+            ] or [
+                o
+                for o in self._owners(aimed, mentions)
+                if o.actor.country and all(o.actor.country != s.actor.country for s in sources)
+            ]
+            if targets:
+                frame += ", whom it was aimed at"
         if not targets and pattern.clause_target and not passive:
             # "demanded that Japan halt the exports", "alleged that Kenya had trained the rebels"
             clauses = [
@@ -4025,6 +4055,11 @@ class EventCoder:
                 if pattern.code[:2] in FORCE_ROOTS
                 else self._prep_objects([noun], frozenset({"by"}))
             )
+            if not authors and pattern.code[:2] in FORCE_ROOTS:
+                # "the killing of the mayor by rebels": the parser hangs "by" on the victim
+                authors = self._prep_objects(
+                    self._prep_objects([noun], frozenset({"of"})), frozenset({"by"})
+                )
             sources = self._mentions(authors, mentions)
             frame = "author"
         if not sources and pattern.code == VISIT_CODE:
@@ -4137,6 +4172,21 @@ class EventCoder:
                             mentions,
                             sources,
                         )
+        if (
+            sources
+            and not targets
+            and pattern.preps
+            and pattern.code[:2] in OWNED_OBJECT_ROOTS - {"04", "05"} - FORCE_ROOTS
+        ):
+            # "Bolivian demonstrations against Chilean policies", "Peru's sanctions on Chilean
+            # banks": the owner of what it is against (not the author's own)
+            own = {s.actor.country for s in sources if s.actor.country}
+            owners = self._owners(self._prep_objects([noun], pattern.preps), mentions)
+            targets = [
+                o for o in owners if (o.actor.country or o.actor.igo) and o.actor.country not in own
+            ]
+            if targets:
+                frame += ", owner of what it is against"
         if sources and not targets and pattern.code[:2] in FORCE_ROOTS:
             # "its bombardment of a neighbourhood in Damascus": the place struck stands for its
             # country; "attacks on Chilean bases": the owner of what was struck (not the author's own)
