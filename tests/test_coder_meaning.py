@@ -1734,3 +1734,23 @@ def test_a_use_of_force_is_aimed_at_whom_its_participle_names(code):
     assert code("Peru threatened to attack 52 Chilean sites if Chile strikes any Peruvians.") == {
         ("PER", "CHL", "138")
     }
+
+
+def test_an_agreement_signed_between_two_sides_with_between_on_the_passive_verb(code):
+    both = {("PER", "CHL", "057"), ("CHL", "PER", "057")}
+    assert code("A trade agreement was signed between Peru and Chile on Monday.") == both
+    assert code("A memorandum on fishing rights was signed between Peru and Chile.") == both
+    # to come, or signed by someone named: not the "between" reading
+    assert code("An agreement will be signed between Peru and Chile next week.") == set()
+    assert code("The agreement was signed by Peru and Chile.") == both
+
+
+def test_an_agreement_named_is_coded_only_where_the_sentence_makes_it(code):
+    both = {("PER", "CHL", "057"), ("CHL", "PER", "057")}
+    assert code("The agreement between Peru and Chile was signed on Monday.") == both
+    assert code("A pact between Peru and Chile signed on Monday opens the border.") == both
+    # named as a thing that exists, or ended: no signing
+    assert code("Experts said the agreement between Peru and Chile is null and void.") == set()
+    assert code("Under the agreement between Peru and Chile, fishing is banned.") == set()
+    assert code("The pact between Peru and Chile expired on Monday.") == set()
+    assert code("A pact between Peru and Chile mentioned in the report expired.") == set()

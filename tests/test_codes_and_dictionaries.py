@@ -71,11 +71,12 @@ patterns:
   - {code: "051", verbs: [praise], colour: red}
   - {code: "0871", verbs: [declare], objects: [truce], appeal_only: true}
   - {code: "1821", nouns: [assault], adverbs: [sexually]}
+  - {code: "057", verbs: [sign], objects: [treaty], realised: true}
 """
     with pytest.raises(DictionaryError) as info:
         parse_patterns(text, "p.yaml", code_table())
     problems = info.value.problems
-    assert len(problems) == 6
+    assert len(problems) == 7
     assert "p.yaml:4" in problems[0] and "'999'" in problems[0]
     assert "either verbs or nouns" in problems[1]
     assert "preps must be a list of words" in problems[2]  # YAML reads a bare `on` as true
@@ -83,6 +84,7 @@ patterns:
     assert "unknown key(s) colour" in problems[3]
     assert "appeal_only is for noun patterns" in problems[4]
     assert "p.yaml:9" in problems[5] and "adverbs are for verb patterns" in problems[5]
+    assert "p.yaml:10" in problems[6] and "realised is for noun patterns" in problems[6]
 
 
 def test_nominal_acts_must_name_a_pattern_verb():

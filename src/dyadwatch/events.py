@@ -3961,7 +3961,18 @@ class EventCoder:
         # a noun that is the object of a verb pattern was coded with that verb ("held talks with")
         governor = noun.head.head if noun.dep_ == "pobj" else noun.head
         governed = None
+        made = False  # the sentence makes what the noun names ("the deal ... was signed")
         hosted = False  # "hosted talks between A and B": the host mediates, and A and B talk
+        # "an agreement was signed between A and B": the parser hangs the noun's "between" on the
+        # passive verb that names no one
+        verb_between = (
+            pattern.symmetric
+            and noun.dep_ == "nsubjpass"
+            and governor.pos_ in ("VERB", "AUX")
+            and _done(governor)
+            and not _children(governor, {"agent"})
+            and any(c.lower_ == "between" for c in governor.children)
+        )
         if noun.dep_ in ("dobj", "nsubjpass", "pobj") and governor.pos_ in ("VERB", "AUX"):
             governed = self.match_verb(governor)
             hosted = governed is not None and governed[0].code == MEDIATION_CODE
@@ -3972,11 +3983,12 @@ class EventCoder:
                 and noun.dep_ == "nsubjpass"
                 and _done(governor)
                 and not _children(governor, {"agent"})
-                and any(c.lower_ == "between" for c in noun.children)
+                and (verb_between or any(c.lower_ == "between" for c in noun.children))
             ):
                 # "talks between A and B were held in Lima": the verb names no one; the noun's
                 # "between" does
                 governed = None
+                made = True
         appeal = self._appeal_over(noun)
         if appeal is not None:
             return self._appealed_act(noun, pattern, appeal, mentions, trace)
@@ -4101,8 +4113,13 @@ class EventCoder:
             if not passive:
                 sources = self._mentions(subjects, mentions)
                 frame = "subject of the clause that carried it out"
-        targets = self._mentions(self._prep_objects([noun], pattern.preps), mentions)
-        between = pattern.symmetric and any(p.lower_ == "between" for p in noun.children)
+        targets = self._mentions(
+            self._prep_objects([noun, governor] if verb_between else [noun], pattern.preps),
+            mentions,
+        )
+        between = verb_between or (
+            pattern.symmetric and any(p.lower_ == "between" for p in noun.children)
+        )
         if not sources and between and len(targets) >= 2:
             # "talks between A and B": every pair, both ways (not the subject of "reported on
             # talks between A and B")
@@ -4214,8 +4231,35 @@ class EventCoder:
             place = self._place_target(noun, noun, mentions, sources)
             if place is not None:
                 targets, frame = [place], frame + ", place target"
+        if (
+            pattern.realised
+            and not made
+            # "agreed to reopen the border in a deal brokered by X": the subject's own deal
+            and not frame.startswith(("subject of the clause", "responsible subject"))
+            and not self._made_by_participle(noun, pattern)
+        ):
+            if trace:
+                trace.add(
+                    noun, f"pattern {pattern.code}: named, not made in this sentence: no event"
+                )
+            return []
         return self._emit(
             _dedupe(sources), targets, noun, noun, code, pattern, frame, [], trace, symmetric
+        )
+
+    def _made_by_participle(self, noun: Token, pattern: Pattern) -> bool:
+        """Whether a participle after the noun makes it: "a pact between A and B signed on Monday"
+        (a verb whose pattern codes the same act with this noun as its object)."""
+        words = _object_words(noun)
+        return any(
+            c.dep_ == "acl"
+            and c.tag_ == "VBN"
+            and not _negated(c)
+            and any(
+                p.code[:2] == pattern.code[:2] and p.objects & words
+                for p in self.patterns.for_verb(c.lemma_.lower(), c.lower_)
+            )
+            for c in noun.children
         )
 
     def _clause_mood(self, clause: Token) -> str:

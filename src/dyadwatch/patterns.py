@@ -41,6 +41,7 @@ PATTERN_KEYS = {
     "transitive",
     "intransitive",
     "appeal_only",
+    "realised",
     "armed",
 }
 #: Frame sections: name -> (word-list keys, whether a root->code map ``codes`` is required)
@@ -114,6 +115,10 @@ class Pattern:
     #: a noun pattern coded only when the act is asked for ("called for a truce between A and B"),
     #: never as done ("a truce between A and B" may be proposed, broken or over)
     appeal_only: bool = False
+    #: a noun pattern for a lasting thing ("an agreement between A and B"), coded only when the
+    #: sentence makes it: the subject of a passive verb that codes it ("the deal between A and B was
+    #: signed") or that verb's participle ("a pact between A and B signed on Monday"), or asked for
+    realised: bool = False
     #: the verb must have no direct object: "appealed to the UN for help", not "appealed the
     #: ruling" (a case taken to a higher court)
     intransitive: bool = False
@@ -492,6 +497,9 @@ def _pattern(
     if entry.get("appeal_only") and not lists["nouns"]:
         problems.append(f"{where}: appeal_only is for noun patterns")
         return None
+    if entry.get("realised") and not lists["nouns"]:
+        problems.append(f"{where}: realised is for noun patterns")
+        return None
     return Pattern(
         code,
         lists["verbs"],
@@ -513,6 +521,7 @@ def _pattern(
         bool(entry.get("actor_object")),
         bool(entry.get("transitive")),
         appeal_only=bool(entry.get("appeal_only")),
+        realised=bool(entry.get("realised")),
         intransitive=bool(entry.get("intransitive")),
         armed=bool(entry.get("armed")),
         adverbs=lists["adverbs"],
