@@ -1749,8 +1749,17 @@ def test_an_agreement_named_is_coded_only_where_the_sentence_makes_it(code):
     both = {("PER", "CHL", "057"), ("CHL", "PER", "057")}
     assert code("The agreement between Peru and Chile was signed on Monday.") == both
     assert code("A pact between Peru and Chile signed on Monday opens the border.") == both
+    assert code("Bolivia announced a deal between Peru and Chile.") == both
+    assert code("Bolivia will announce a deal between Peru and Chile.") == set()
     # named as a thing that exists, or ended: no signing
     assert code("Experts said the agreement between Peru and Chile is null and void.") == set()
     assert code("Under the agreement between Peru and Chile, fishing is banned.") == set()
     assert code("The pact between Peru and Chile expired on Monday.") == set()
     assert code("A pact between Peru and Chile mentioned in the report expired.") == set()
+
+
+def test_flying_people_or_goods_somewhere_is_transport_not_a_visit(code):
+    assert code("A Peruvian airline flies fighters and cargo to Bolivia.") == set()
+    assert code("Peru flew troops to Bolivia.") == {("PER", "BOL", "154")}
+    assert code("Peru flew aid to Bolivia.") == {("PER", "BOL", "070")}
+    assert code("The Peruvian president flew to Bolivia on Monday.") == {("PERGOV", "BOL", "042")}

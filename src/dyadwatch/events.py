@@ -4237,6 +4237,13 @@ class EventCoder:
             # "agreed to reopen the border in a deal brokered by X": the subject's own deal
             and not frame.startswith(("subject of the clause", "responsible subject"))
             and not self._made_by_participle(noun, pattern)
+            # "announced a deal between A and B", "finalised the pact between A and B"
+            and not (
+                noun.dep_ in ("dobj", "obj")
+                and governor.pos_ in ("VERB", "AUX")
+                and self.patterns.is_frame_verb("nominal", governor.lemma_.lower(), governor.lower_)
+                and self._clause_mood(governor) == "done"
+            )
         ):
             if trace:
                 trace.add(
