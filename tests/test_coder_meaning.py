@@ -1751,6 +1751,15 @@ def test_an_agreement_named_is_coded_only_where_the_sentence_makes_it(code):
     assert code("A pact between Peru and Chile signed on Monday opens the border.") == both
     assert code("Bolivia announced a deal between Peru and Chile.") == both
     assert code("Bolivia will announce a deal between Peru and Chile.") == set()
+    # a deal brokered is made, and a mediation to come is an intent to mediate
+    assert code("Bolivia brokered a deal between Peru and Chile.") == both | {
+        ("BOL", "PER", "045"),
+        ("BOL", "CHL", "045"),
+    }
+    assert code("Bolivia will broker a deal between Peru and Chile.") == {
+        ("BOL", "PER", "039"),
+        ("BOL", "CHL", "039"),
+    }
     # named as a thing that exists, or ended: no signing
     assert code("Experts said the agreement between Peru and Chile is null and void.") == set()
     assert code("Under the agreement between Peru and Chile, fishing is banned.") == set()
@@ -1761,5 +1770,5 @@ def test_an_agreement_named_is_coded_only_where_the_sentence_makes_it(code):
 def test_flying_people_or_goods_somewhere_is_transport_not_a_visit(code):
     assert code("A Peruvian airline flies fighters and cargo to Bolivia.") == set()
     assert code("Peru flew troops to Bolivia.") == {("PER", "BOL", "154")}
-    assert code("Peru flew aid to Bolivia.") == {("PER", "BOL", "070")}
+    assert code("Peru airlifted aid to Bolivia.") == {("PER", "BOL", "070")}
     assert code("The Peruvian president flew to Bolivia on Monday.") == {("PERGOV", "BOL", "042")}

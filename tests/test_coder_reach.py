@@ -164,10 +164,10 @@ def test_an_attempted_use_of_force_is_that_use_of_force(code):
     assert code("Gunmen tried to assassinate the Afghan president in Kabul.") == {
         ("---REB", "AFGGOV", "185")
     }
-    # an attempt at cooperation stays an intent
+    # an attempt at cooperation stays an intent (to mediate: 039)
     assert code("Qatar tried to mediate between Sudan and Chad.") == {
-        ("QAT", "SDN", "036"),
-        ("QAT", "TCD", "036"),
+        ("QAT", "SDN", "039"),
+        ("QAT", "TCD", "039"),
     }
 
 
@@ -1086,6 +1086,25 @@ def test_they_is_the_plural_subject_of_the_sentence_before(code):
     # a plural role word that was only an object is not what "they" stands for
     article = "Peru expelled Chilean diplomats on Monday. They praised Bolivia's government."
     assert not {e for e in code(article) if e[1] == "BOLGOV"}
+
+
+def test_they_opening_a_sentence_after_conjoined_actors_is_each_of_them(code):
+    article = (
+        "Peru and Chile held talks in Lima on Monday. They condemned Bolivia's government."
+        " They also agreed to sign a fishing accord."
+    )
+    events = code(article)
+    assert {("PER", "BOLGOV", "111"), ("CHL", "BOLGOV", "111")} <= events
+    # the chain goes on through a "they" that stood for both
+    assert {("PER", "CHL", "032"), ("CHL", "PER", "032")} <= events
+    # the presidents named by their countries act on each other with a symmetric verb
+    article = "The presidents of Peru and Chile met in Lima. They signed a trade agreement."
+    assert {("PERGOV", "CHLGOV", "057"), ("CHLGOV", "PERGOV", "057")} <= code(article)
+    # not after role words, nor when something else comes first in the sentence
+    article = "Police and soldiers met in Lima. They condemned Bolivia's government."
+    assert not {e for e in code(article) if e[1] == "BOLGOV"}
+    article = "Peru and Chile met in Lima. Police said they condemned Bolivia's government."
+    assert not {e for e in code(article) if e[0] in ("PER", "CHL") and e[1] == "BOLGOV"}
 
 
 def test_a_role_word_read_as_an_adjective_names_the_kind_of_leader(code):

@@ -907,6 +907,10 @@ class ActorResolver:
         if plural_things(sent, sent.start, sent.end, mentions):
             # "Protesters carried banners. They ...": the banners may be what "they" are
             context.remember_plural_things()
+        conjoined = conjoined_subject(doc, mentions)
+        if conjoined:
+            # "Peru and Chile held talks. They agreed ...": who a later "they" may be
+            context.remember_conjoined(conjoined)
         return mentions
 
     def _compose(self, group: list[_Piece], doc: Doc, context: ArticleContext) -> list[Mention]:
@@ -2382,6 +2386,32 @@ def _institution_as_activity(doc: Doc, mention: Mention) -> bool:
             for c in token.children
         )
     )
+
+
+def conjoined_subject(doc: Doc, mentions: Sequence[Mention]) -> list[ActorRef]:
+    """The actors of a subject made of two or more different conjoined actors ("Peru and Chile",
+    "the presidents of Peru and Chile", "the two countries"), the first such subject in the
+    sentence; none for role words ("police and soldiers": a later "they" is either)."""
+    groups: dict[int, list[ActorRef]] = {}
+    for mention in mentions:
+        if not mention.is_actor or mention.head < 0:
+            continue
+        if mention.members:
+            if doc[mention.head].dep_ in ("nsubj", "nsubjpass"):
+                groups.setdefault(mention.head, []).extend(mention.members)
+            continue
+        if mention.rule == "agent" and doc[mention.head].tag_ == "NNS":
+            return []
+        token = doc[mention.head]
+        while token.dep_ == "conj" and token.head.i != token.i:
+            token = token.head
+        if token.dep_ in ("nsubj", "nsubjpass"):
+            groups.setdefault(token.i, []).append(mention.actor)
+    for subject in sorted(groups):
+        actors = list({a.code: a for a in groups[subject]}.values())
+        if len(actors) >= 2:
+            return actors
+    return []
 
 
 def dateline(sent: Span) -> tuple[int, Place] | None:

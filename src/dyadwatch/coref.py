@@ -97,6 +97,9 @@ class ArticleContext:
     plurals: list[tuple[ActorRef, int, bool]] = field(default_factory=list)
     #: sentences with a plural noun that is no actor as a subject or object ("carried banners")
     plural_thing_sentences: set[int] = field(default_factory=set)
+    #: conjoined actors that were a sentence's subject ("Peru and Chile held talks"): sentence ->
+    #: the actors, for a "they" that opens the next sentence
+    conjoined: dict[int, tuple[ActorRef, ...]] = field(default_factory=dict)
 
     def remember(self, key: str, actor: ActorRef) -> None:
         """Register a name key for ``actor``; a key claimed by two people is dropped (AMBIGUOUS gate)."""
@@ -174,6 +177,20 @@ class ArticleContext:
     def remember_plural_things(self) -> None:
         """Record that the current sentence has a plural noun, no actor, as a subject or object."""
         self.plural_thing_sentences.add(self.sentence)
+
+    def remember_conjoined(self, actors: Sequence[ActorRef]) -> None:
+        """Record that the current sentence's subject is ``actors``, conjoined ("Peru and Chile")."""
+        self.conjoined.setdefault(self.sentence, tuple(actors))
+
+    def resolve_they_group(self) -> tuple[ActorRef, ...]:
+        """The conjoined subject of the sentence before, for a subject "they" with nothing before it
+        in its own sentence: "Peru and Chile held talks. They agreed ..." is both (not when that
+        sentence had a plural role word, which "they" may be; a plural thing, "talks", is taken
+        for no doer of what "they" do)."""
+        before = self.sentence - 1
+        if any(s == before for _, s, _ in self.plurals):
+            return ()
+        return self.conjoined.get(before, ())
 
     def resolve_they(self) -> ActorRef | None:
         """The antecedent of a subject "they": the plural role word that was the subject of the

@@ -4237,11 +4237,17 @@ class EventCoder:
             # "agreed to reopen the border in a deal brokered by X": the subject's own deal
             and not frame.startswith(("subject of the clause", "responsible subject"))
             and not self._made_by_participle(noun, pattern)
-            # "announced a deal between A and B", "finalised the pact between A and B"
+            # "announced a deal between A and B", "finalised the pact between A and B", "brokered
+            # a deal between A and B"
             and not (
                 noun.dep_ in ("dobj", "obj")
                 and governor.pos_ in ("VERB", "AUX")
-                and self.patterns.is_frame_verb("nominal", governor.lemma_.lower(), governor.lower_)
+                and (
+                    hosted
+                    or self.patterns.is_frame_verb(
+                        "nominal", governor.lemma_.lower(), governor.lower_
+                    )
+                )
                 and self._clause_mood(governor) == "done"
             )
         ):
@@ -4263,7 +4269,8 @@ class EventCoder:
             and c.tag_ == "VBN"
             and not _negated(c)
             and any(
-                p.code[:2] == pattern.code[:2] and p.objects & words
+                (p.code[:2] == pattern.code[:2] or p.code == MEDIATION_CODE)
+                and (p.objects & words or p.code == MEDIATION_CODE)
                 for p in self.patterns.for_verb(c.lemma_.lower(), c.lower_)
             )
             for c in noun.children

@@ -299,6 +299,19 @@ def references(
             continue  # only pronouns, pair words and descriptions are resolved here
         covering = next((m for m in out if m.start <= token.i < m.end), None)
         if pos == "PRON" and covering is None:
+            group = (
+                context.resolve_they_group()
+                if token.lower_ == "they"
+                and token.dep_ in ("nsubj", "nsubjpass")
+                and not any(m.end <= token.i and m.is_actor for m in out)
+                and context.resolve_they() is None
+                else ()
+            )
+            if group:
+                # "Peru and Chile held talks. They agreed ...": each of the two
+                members = tuple(replace(a, text=token.text) for a in group)
+                out.append(Mention(token.i, token.i + 1, members[0], "coreference", -1, members))
+                continue
             actor = resolve_pronoun(token, out, context)
             rule = "coreference"
             if actor is None:
