@@ -1772,3 +1772,12 @@ def test_flying_people_or_goods_somewhere_is_transport_not_a_visit(code):
     assert code("Peru flew troops to Bolivia.") == {("PER", "BOL", "154")}
     assert code("Peru airlifted aid to Bolivia.") == {("PER", "BOL", "070")}
     assert code("The Peruvian president flew to Bolivia on Monday.") == {("PERGOV", "BOL", "042")}
+
+
+def test_a_noun_events_target_hung_on_its_by_author_is_still_its_target(code):
+    assert code("A march by Peruvian students against Chile drew thousands.") == {
+        ("PEREDU", "CHL", "141")
+    }
+    assert code("The attack by Peruvian rebels on Chilean bases killed five.") == {
+        ("PERREB", "CHL", "190")
+    }

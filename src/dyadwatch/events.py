@@ -4048,6 +4048,7 @@ class EventCoder:
             return []
         code = pattern.code
         symmetric: bool | None = None  # the pattern's
+        author_tokens: list[Token] = []
         sources = self._mentions(_with_conjuncts(_children(noun, {"poss"})), mentions)
         # "Israeli air strikes", "US sanctions": a nationality word before the noun is its author
         sources += [
@@ -4074,6 +4075,7 @@ class EventCoder:
                 )
             sources = self._mentions(authors, mentions)
             frame = "author"
+            author_tokens = authors
         if not sources and pattern.code == VISIT_CODE:
             # "the visit of the Peruvian president to Chile": the "of" is the visitor
             sources = [
@@ -4117,6 +4119,14 @@ class EventCoder:
             self._prep_objects([noun, governor] if verb_between else [noun], pattern.preps),
             mentions,
         )
+        if not targets and frame == "author" and pattern.preps:
+            # "a march by Peruvian students against Chile": the parser hangs the target on the
+            # author
+            targets = [
+                t
+                for t in self._mentions(self._prep_objects(author_tokens, pattern.preps), mentions)
+                if not any(_same_actor(t, s) for s in sources)
+            ]
         between = verb_between or (
             pattern.symmetric and any(p.lower_ == "between" for p in noun.children)
         )
@@ -4208,6 +4218,8 @@ class EventCoder:
             # "its bombardment of a neighbourhood in Damascus": the place struck stands for its
             # country; "attacks on Chilean bases": the owner of what was struck (not the author's own)
             hit = self._prep_objects([noun], frozenset({"of", "on", "against"}))
+            # "the attack by rebels on Chilean bases": hung on the author
+            hit += self._prep_objects(author_tokens, frozenset({"on", "against"}))
             struck = self._place_in(hit, mentions, sources)
             if struck is None:
                 struck = next(
