@@ -1781,3 +1781,14 @@ def test_a_noun_events_target_hung_on_its_by_author_is_still_its_target(code):
     assert code("The attack by Peruvian rebels on Chilean bases killed five.") == {
         ("PERREB", "CHL", "190")
     }
+
+
+def test_silencing_the_press_restricts_political_freedoms(code):
+    assert code("Peru shut down a Chilean newspaper.") == {("PER", "CHLMED", "1721")}
+    assert code("Peru closed two Chilean television stations.") == {("PER", "CHLMED", "1721")}
+    assert code("Peruvian authorities blocked the website of a Chilean newspaper.") == {
+        ("PERGOV", "CHLMED", "1721")
+    }
+    # its own publications are no one's press silenced
+    assert code("Peru suspended the publication of its report.") == set()
+    assert code("Peru shut down its website.") == set()
