@@ -1792,3 +1792,13 @@ def test_silencing_the_press_restricts_political_freedoms(code):
     # its own publications are no one's press silenced
     assert code("Peru suspended the publication of its report.") == set()
     assert code("Peru shut down its website.") == set()
+
+
+def test_rescuers_sent_are_aid_and_a_former_official_freed_at_home_is_of_that_country(code):
+    assert code("Peru sent rescue teams to Bolivia.") == {("PER", "BOL", "073")}
+    assert code("Peru sent a medical team to Haiti after the earthquake.") == {
+        ("PER", "HTI", "073")
+    }
+    assert code("A court in Peru has released former Vice President Juan Ruiz from prison.") == {
+        ("PERJUD", "PERELI", "0841")
+    }

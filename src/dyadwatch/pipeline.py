@@ -76,8 +76,9 @@ DOMESTIC_SECTORS = {"COP", "JUD"}
 #: them take the country they happened in.
 DOMESTIC_ROOTS = {"17"}
 #: Sectors of a country's people, who take the country of the police or courts that act on them
-#: when a place puts those there.
-PEOPLE_SECTORS = {"OPP", "CVL"}
+#: when a place puts those there (a former office-holder too: "a court in Peru freed former Vice
+#: President Juan Ruiz").
+PEOPLE_SECTORS = {"OPP", "CVL", "ELI"}
 #: Prepositions that name whom a role in an apposition serves ("a spokesman for X", "the head of X").
 ROLE_OWNER_PREPOSITIONS = {"for", "of"}
 #: Prepositions that put a role somewhere ("protesters in Lima", "police at the airport").
