@@ -1802,3 +1802,15 @@ def test_rescuers_sent_are_aid_and_a_former_official_freed_at_home_is_of_that_co
     assert code("A court in Peru has released former Vice President Juan Ruiz from prison.") == {
         ("PERJUD", "PERELI", "0841")
     }
+
+
+def test_ties_opened_between_conjoined_sides_are_each_others(code):
+    assert code("Peru and Chile opened economic ties.") == {
+        ("PER", "CHL", "061"),
+        ("CHL", "PER", "061"),
+    }
+    assert code("Peru and Chile opened diplomatic relations.") == {
+        ("PER", "CHL", "054"),
+        ("CHL", "PER", "054"),
+    }
+    assert code("Peru established economic ties with Chile.") == {("PER", "CHL", "061")}
