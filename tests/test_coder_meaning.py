@@ -1778,6 +1778,10 @@ def test_a_noun_events_target_hung_on_its_by_author_is_still_its_target(code):
     assert code("A march by Peruvian students against Chile drew thousands.") == {
         ("PEREDU", "CHL", "141")
     }
+    # and the owner of what it is against, hung there too
+    assert code("A march by Peruvian students against Chilean policies drew thousands.") == {
+        ("PEREDU", "CHL", "141")
+    }
     assert code("The attack by Peruvian rebels on Chilean bases killed five.") == {
         ("PERREB", "CHL", "190")
     }

@@ -4207,11 +4207,9 @@ class EventCoder:
         ):
             # "Bolivian demonstrations against Chilean policies", "Peru's sanctions on Chilean
             # banks": the owner of what it is against (not the author's own)
-            own = {s.actor.country for s in sources if s.actor.country}
-            owners = self._owners(self._prep_objects([noun], pattern.preps), mentions)
-            targets = [
-                o for o in owners if (o.actor.country or o.actor.igo) and o.actor.country not in own
-            ]
+            against = self._prep_objects([noun], pattern.preps)
+            against += self._prep_objects(author_tokens, pattern.preps - {"of"})
+            targets = self._foreign_owners(against, mentions, sources)
             if targets:
                 frame += ", owner of what it is against"
         if sources and not targets and pattern.code[:2] in FORCE_ROOTS:
@@ -4223,12 +4221,7 @@ class EventCoder:
             struck = self._place_in(hit, mentions, sources)
             if struck is None:
                 struck = next(
-                    (
-                        o
-                        for o in self._owners(hit, mentions)
-                        if o.actor.country
-                        and all(o.actor.country != s.actor.country for s in sources)
-                    ),
+                    (o for o in self._foreign_owners(hit, mentions, sources) if o.actor.country),
                     None,
                 )
             if struck is not None:
@@ -4271,6 +4264,18 @@ class EventCoder:
         return self._emit(
             _dedupe(sources), targets, noun, noun, code, pattern, frame, [], trace, symmetric
         )
+
+    def _foreign_owners(
+        self, tokens: list[Token], mentions: list[Mention], sources: list[Mention]
+    ) -> list[Mention]:
+        """The owners of ``tokens`` (their nationality, possessor or organisation) other than the
+        sources' own country: whom an act against those things is against."""
+        own = {s.actor.country for s in sources if s.actor.country}
+        return [
+            o
+            for o in self._owners(tokens, mentions)
+            if (o.actor.country or o.actor.igo) and o.actor.country not in own
+        ]
 
     def _made_by_participle(self, noun: Token, pattern: Pattern) -> bool:
         """Whether a participle after the noun makes it: "a pact between A and B signed on Monday"
