@@ -1457,3 +1457,24 @@ def test_a_delivery_is_of_what_it_delivers(code):
     assert code("Peru opened the bridge to allow the delivery of food aid to Bolivia.") == {
         ("PER", "BOL", "0863")
     }
+
+
+def test_a_person_the_article_named_beats_a_company_of_the_surname(code):
+    found = code(
+        "Clara Siemens, the former mayor of Valparaiso, left the race on Tuesday. "
+        "On Wednesday, Siemens praised Peru's president.",
+        published="2021-03-05",
+    )
+    assert found == {("CHLELI", "PERGOV", "051")}
+    # with no such person named, the name is the company's
+    assert code("Siemens praised Peru's president.", "2021-03-05") == {
+        ("DEUBUS", "PERGOV", "051")
+    }
+
+
+def test_a_name_in_apposition_to_a_role_of_a_city_or_state_takes_its_country(code):
+    assert code("Jane Doe, the mayor of Lyon, criticised Mexico.") == {("FRAGOV", "MEX", "111")}
+    assert code("Jane Doe, the governor of Texas, criticised Mexico.") == {("USAGOV", "MEX", "111")}
+    # and keeps it when named again
+    found = code("Jane Doe, the Texas governor, spoke on Monday. Doe criticised Mexico.")
+    assert found == {("USAGOV", "MEX", "111")}

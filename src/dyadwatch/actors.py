@@ -53,6 +53,7 @@ from .nlp import doc_text, doc_tokens, slice_text, tokens_of
 from .ownership import (
     PLACE_RULES,
     CountryActor,
+    appositive_owners,
     conjoined_owners,
     drop_apposition_roles,
     drop_conjoined_titles,
@@ -843,7 +844,8 @@ class ActorResolver:
         }
         mentions = owned_by_phrase(doc, mentions, self.country_actor, self.titles)
         mentions, owned = titled_name_owners(doc, mentions, self.country_actor, self.titles)
-        for person in owned:  # a later "Dupont said" is the owned person
+        mentions, described = appositive_owners(doc, mentions, self.country_actor)
+        for person in owned + described:  # a later "Dupont said" is the owned person
             context.remember_person(person.actor.name, person.actor, person.actor.name)
         mentions = conjoined_owners(doc, mentions, nationality_at, self.country_actor)
         mentions = drop_apposition_roles(doc, mentions)
@@ -1228,6 +1230,11 @@ class ActorResolver:
             context.remember_person(name, actor, doc[piece.start : piece.end].text)
             return Mention(start, end, actor, "known-person")
         if piece.kind == "entity":
+            remembered = context.aliases.get(text) if end - start == 1 else None
+            if remembered is not None:
+                # "Clara Siemens ... Siemens praised Peru": the person the article named
+                # beats the company of that name
+                return Mention(start, end, _retext(remembered, text), "coreference")
             entity = piece.value
             igo_code = self.kb.igos[entity.igo].code if entity.igo else None
             country = entity.country or owner

@@ -459,3 +459,45 @@ def titled_name_owners(
         owned.append(joined)
         out = [joined if m is mention else m for m in out if m is not owner]
     return out, owned
+
+
+def appositive_owners(
+    doc: Doc, mentions: list[Mention], country_actor: CountryActor
+) -> tuple[list[Mention], list[Mention]]:
+    """A person of no known country in apposition to a role a place owns: "Jane Doe, the mayor of
+    Chicago," is USAGOV (the role's country is found only once its "of" phrase is read). Returns
+    the new mentions and the persons so owned (for the article's memory of names)."""
+    out = list(mentions)
+    owned: list[Mention] = []
+    for mention in mentions:
+        actor = mention.actor
+        if mention.rule != "apposition" or actor.country or actor.igo or mention.members:
+            continue
+        roles = [
+            m
+            for m in out
+            if m.rule == "agent"
+            and m.actor.country
+            and not m.actor.igo
+            and not m.members
+            and doc[m.head].dep_ == "appos"
+            and mention.start <= doc[m.head].head.i < mention.end
+        ]
+        if not roles:
+            continue
+        role = roles[0]
+        sector = actor.sector or role.actor.sector
+        person = Mention(
+            mention.start,
+            mention.end,
+            replace(
+                country_actor(str(role.actor.country), sector, ""),
+                name=actor.name,
+                text=actor.text,
+            ),
+            mention.rule,
+            mention.head,
+        )
+        owned.append(person)
+        out = [person if m is mention else m for m in out]
+    return out, owned
