@@ -336,6 +336,9 @@ def test_an_armed_force_withdrawing_retreats(code):
         ("PERMIL", "CHL", "0874")
     }
     assert code("Chilean troops pulled out of Peru.") == {("CHLMIL", "PER", "0874")}
+    # also when a noun names the withdrawal
+    text = "Chilean forces began their withdrawal from Peru."
+    assert code(text) == {("CHLMIL", "PER", "0874")}
     # an international body's peacekeepers leaving a zone only pull back
     assert code("UN troops withdrew from Chile on Monday.") == {("IGOUNOMIL", "CHL", "080")}
 
@@ -1635,10 +1638,15 @@ def test_armed_parties_fighting_each_other_use_force(code):
         ("PER", "CHL", "190"),
         ("CHL", "PER", "190"),
     }
-    # a clash of police with protesters stays repression
+    # a clash of police with protesters stays repression by the police, and is a violent protest
+    # by the protesters
     assert code("Indian police clashed with Kashmiri protesters.") == {
         ("INDCOP", "---OPP", "175"),
-        ("---OPP", "INDCOP", "175"),
+        ("---OPP", "INDCOP", "145"),
+    }
+    assert code("Students clashed with riot police in Santiago.") == {
+        ("CHLCOP", "---EDU", "175"),
+        ("---EDU", "CHLCOP", "145"),
     }
     # officials fighting for something fight no one, nor have the deal they fight for
     assert code("Peruvian and Chilean officials fought for a better trade deal.") == set()

@@ -294,3 +294,25 @@ def test_recognising_a_person_or_a_union_is_no_diplomatic_recognition(code):
     assert code("Mexico recognized the new Bolivian government.", "2021-01-01") == {
         ("MEX", "BOLGOV", "054")
     }
+
+
+def test_asking_someone_to_go_with_no_destination_is_no_appeal_to_meet(code):
+    # a journey asked for with nowhere to go: no appeal to meet (026), at most a plain appeal
+    assert code("The Peruvian president told Chilean reporters to go home.", "2021-01-01") == set()
+    assert code("Peru advised its citizens to leave Chile.", "2021-01-01") == set()
+    text = "Peruvian police asked Bolivian protesters to leave the square."
+    assert code(text, "2021-01-01") == {("PERCOP", "BOLOPP", "020")}
+    # with a destination it is one
+    text = "Peru urged Chile's president to travel to Lima for talks."
+    assert code(text, "2021-01-01") == {("PER", "CHLGOV", "026")}
+    text = "Peru urged Chile's president to leave for Lima."
+    assert code(text, "2021-01-01") == {("PER", "CHLGOV", "026")}
+
+
+def test_conduct_named_by_its_of_phrase_is_its_owners(code):
+    assert code("Peru criticised the conduct of Chile's president.") == {("PER", "CHLGOV", "111")}
+    assert code("Peru condemned the actions of Chilean troops.") == {("PER", "CHLMIL", "111")}
+    text = "The Peruvian senate launched an inquiry into the activities of Chilean companies."
+    assert code(text) == {("PERLEG", "CHLBUS", "090")}
+    # what is done to something is no conduct of it
+    assert code("Peru criticised the handling of the Chilean crisis.") == set()

@@ -488,6 +488,8 @@ PLEDGED_TROOPS_CODE = "0334"
 ATTEMPT_VERBS = frozenset({"try", "attempt"})
 #: Roots whose attempt is coded as the act: coercion, assault, fighting, mass violence.
 FORCE_ATTEMPT_ROOTS = frozenset({"17", "18", "19", "20"})
+#: ... and a riot: "protesters tried to storm the parliament" rioted.
+FORCE_ATTEMPT_CODES = frozenset({"145"})
 #: Acts whose attempt has a code of its own: an attempt to assassinate (185).
 ATTEMPTED_CODES = {"186": "185"}
 #: Returning or releasing persons or property (0841, 0842) and their intents.
@@ -717,6 +719,28 @@ DOER_NOUNS = {
     "failure",
     "resignation",
     "retreat",
+}
+#: Nouns of conduct and stance, whose "of" phrase is whose they are ("criticised the conduct of
+#: the president", "welcomed the stance of the Chilean government"); not nouns whose "of" phrase
+#: is what is done ("the handling of the crisis", "the treatment of prisoners").
+CONDUCT_NOUNS = {
+    "conduct",
+    "action",
+    "activity",
+    "policy",
+    "behaviour",
+    "behavior",
+    "stance",
+    "position",
+    "role",
+    "remark",
+    "comment",
+    "statement",
+    "practice",
+    "tactic",
+    "presence",
+    "attitude",
+    "rhetoric",
 }
 #: A business's holdings and dealings: a sum in them is no gift.
 HOLDING_NOUNS = {
@@ -1428,7 +1452,13 @@ class EventCoder:
             if token.lower_ == "who":
                 antecedent = _person_antecedent(antecedent)
             return self._mention_for(antecedent, mentions)
-        if token.lower_ in QUANTITY_HEADS or token.like_num or token.lemma_.lower() in PLACE_HEADS:
+        if (
+            token.lower_ in QUANTITY_HEADS
+            or token.like_num
+            or token.lemma_.lower() in PLACE_HEADS
+            # "the conduct of the president", "the actions of Chilean troops": whose they are
+            or (token.lemma_.lower() in CONDUCT_NOUNS and token.pos_ == "NOUN")
+        ):
             found = self._of_phrase(token, mentions)
             if found is not None:
                 return found
@@ -2562,7 +2592,7 @@ class EventCoder:
             return []
         obliged = obligation(trigger) or (obligation(predicate) if predicate.i != trigger.i else "")
         attempt = frame_name in ("intent", "direct") and framer.lower() in ATTEMPT_VERBS
-        if attempt and code[:2] in FORCE_ATTEMPT_ROOTS:
+        if attempt and (code[:2] in FORCE_ATTEMPT_ROOTS or code in FORCE_ATTEMPT_CODES):
             # "tried to hack into", "attempted to kill": an attempted use of force is that use of
             # force, as CAMEO codes it (an attempt to assassinate has a code of its own, 185)
             code = ATTEMPTED_CODES.get(code, code)
@@ -2725,6 +2755,22 @@ class EventCoder:
                 notes.append(f"weapon: {weapons.kinds[weapon][0]}")
         roots = {root, code[:2]}  # the act's root and the root it is coded under
 
+        if (
+            frame_name == "appeal"
+            and pattern.place_target
+            and pattern.needs_target
+            and not (
+                self._prep_objects([predicate], pattern.preps)
+                or (not pattern.preps_only and _children(predicate, {"dobj", "obj"}))
+            )
+        ):
+            # "told the reporters to go home", "asked the crowd to leave the square": a journey
+            # with no destination named is no appeal to meet anyone
+            if trace:
+                trace.add(
+                    trigger, f"pattern {pattern.code} asked for with no destination: no event"
+                )
+            return []
         if permitter is not None or frame_name == "appeal":
             # an appeal goes from the subject to the one appealed to ("urged Chile to", "called on
             # Iran to"), a permission from who allows it to who is let ("allowed UN agencies to")
@@ -4435,7 +4481,8 @@ class EventCoder:
 
         if (
             code == YIELD_CODE
-            and trigger.lemma_.lower() in RETREAT_WORDS
+            # ("began their withdrawal from Chile": the act's noun under another verb)
+            and RETREAT_WORDS & {trigger.lemma_.lower(), predicate.lemma_.lower()}
             and all(s.actor.sector in FIGHTING_SECTORS and not s.actor.igo for s in sources)
         ):
             # "Peruvian troops withdrew from the town", "the rebels retreated": a military retreat
@@ -5926,6 +5973,16 @@ def _armed_clash(event: CodedEvent) -> CodedEvent:
     ):
         event.code = FORCE_CODE
         event.notes.append("armed men on both sides: a use of force")
+    elif (
+        event.code == REPRESSION_CODE
+        and event.predicate.lemma_.lower() == "clash"
+        and event.target is not None
+        and sectors[0] not in ARMED_SECTORS | STATE_SECTORS
+        and sectors[1] in STATE_FORCE_SECTORS
+    ):
+        # "protesters clashed with police": the police repress (175), the protesters riot (145)
+        event.code = RIOT_DAMAGE_CODE
+        event.notes.append("a crowd clashing with the state's forces: a violent protest")
     return event
 
 
