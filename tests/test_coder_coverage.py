@@ -734,6 +734,14 @@ def test_a_mediator_acts_between_the_parties_named_inside_the_deal(code):
         ("BRAGOV", "PER", "045"),
         ("BRAGOV", "CHL", "045"),
     }
+    # or deeper in the phrase of what is mediated, through nouns and prepositions
+    both = {("NOR", "PER", "045"), ("NOR", "ECU", "045")}
+    assert code("Norway mediated a halt to the fighting between Peru and Ecuador.") == both
+    assert code("Norway mediated in the quarrel between Peru and Ecuador.") == both
+    assert code("Norway offered to mediate in the quarrel between Peru and Ecuador.") == {
+        ("NOR", "PER", "039"),
+        ("NOR", "ECU", "039"),
+    }
     # no parties named: no target
     assert code("Brazil brokered a ceasefire agreement.") == {("BRA", None, "045")}
 
@@ -1467,9 +1475,7 @@ def test_a_person_the_article_named_beats_a_company_of_the_surname(code):
     )
     assert found == {("CHLELI", "PERGOV", "051")}
     # with no such person named, the name is the company's
-    assert code("Siemens praised Peru's president.", "2021-03-05") == {
-        ("DEUBUS", "PERGOV", "051")
-    }
+    assert code("Siemens praised Peru's president.", "2021-03-05") == {("DEUBUS", "PERGOV", "051")}
 
 
 def test_a_name_in_apposition_to_a_role_of_a_city_or_state_takes_its_country(code):

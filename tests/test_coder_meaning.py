@@ -643,6 +643,9 @@ def test_a_protest_is_aimed_at_whom_its_purpose_names(code):
     assert code("Nepalese villagers rallied to protest abuses by Maoist rebels.") == {
         ("NPLCVL", "---REB", "141")
     }
+    # a relative clause of where or when in the purpose names no one the protest is aimed at
+    text = "Chilean students marched to protest the vote count, where Peru's envoy was seen."
+    assert code(text) == {("CHLEDU", None, "141")}
 
 
 def test_a_threat_is_aimed_at_whom_the_threatened_act_would_hit(code):

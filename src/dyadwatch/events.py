@@ -3638,6 +3638,12 @@ class EventCoder:
             # the street demonstrate (140); a government protesting a decision complains (114)
             code = DEMONSTRATION_CODE
             notes.append("protest by people, a demonstration")
+        if pattern.code == MEDIATION_CODE and not targets:
+            # "mediated a halt to the fighting between A and B", "mediated in the quarrel between
+            # A and B": the sides named deeper in the phrase of what is mediated
+            targets = self._mentions(_with_conjuncts(_nested_between(predicate)), mentions)
+            if targets:
+                frame += ", sides named inside the object"
         # only the subject refuses, intends or is negated: "refused to meet" is not mutual
         one_way = frame_name in ("refusal", "intent", "halt", "denial") or any(
             n.startswith("refusal") for n in notes
@@ -3694,6 +3700,18 @@ class EventCoder:
         if not roots:
             return []
         inside = {t.i for root in roots for t in root.subtree}
+        # (not in a relative clause of where or when: "to protest the ballot count, where
+        # Peru's candidate won" is aimed at no one the clause names; "projects which benefit X"
+        # and "the law Peru passed" still name whom or whose)
+        inside -= {
+            t.i
+            for root in roots
+            for r in root.subtree
+            if r.dep_ == "relcl"
+            and r.i != root.i
+            and any(c.lower_ in ("where", "when") for c in _children(r, {"advmod"}))
+            for t in r.subtree
+        }
         taken = {(m.start, m.end) for m in sources}
         source_codes = {m.actor.code for m in sources}
         source_keys = {m.actor.key for m in sources}
@@ -5958,6 +5976,30 @@ def _headline_participle(verb: Token) -> bool:
         and verb.head.pos_ in ("NOUN", "PROPN")
         and not any(t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT" for t in verb.sent)
     )
+
+
+def _nested_between(predicate: Token) -> list[Token]:
+    """The objects of a "between" inside the noun phrases of ``predicate``'s object or
+    prepositions, through nouns and prepositions only ("a halt to the fighting between A and B";
+    not a clause in them)."""
+    found: list[Token] = []
+    stack = [
+        t
+        for c in predicate.children
+        if c.dep_ in ("dobj", "obj", "prep")
+        for t in ([c] if c.dep_ != "prep" else _children(c, {"pobj"}))
+    ]
+    while stack:
+        noun = stack.pop()
+        if noun.pos_ not in ("NOUN", "PROPN"):
+            continue
+        for prep in _children(noun, {"prep"}):
+            objects = _children(prep, {"pobj"})
+            if prep.lower_ == "between":
+                found += objects
+            else:
+                stack += objects
+    return found
 
 
 def _armed_clash(event: CodedEvent) -> CodedEvent:
