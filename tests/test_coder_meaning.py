@@ -646,6 +646,12 @@ def test_a_protest_is_aimed_at_whom_its_purpose_names(code):
     # a relative clause of where or when in the purpose names no one the protest is aimed at
     text = "Chilean students marched to protest the vote count, where Peru's envoy was seen."
     assert code(text) == {("CHLEDU", None, "141")}
+    # (also with "where" on a verb inside the clause)
+    text = (
+        "Thousands of Chileans rallied to protest the count of the ballots, where Peru's envoy "
+        "was said to have praised the president."
+    )
+    assert ("CHL", None, "141") in code(text)
 
 
 def test_a_threat_is_aimed_at_whom_the_threatened_act_would_hit(code):
@@ -1087,6 +1093,10 @@ def test_an_act_named_by_a_noun_under_an_announcing_verb_is_that_act(code):
     assert code("Peru ordered the expulsion of two Bolivian diplomats.") == {
         ("PER", "BOLGOV", "166")
     }
+    # what is acted on may be a noun compounded before the act's noun
+    assert code("Peru announced a troop withdrawal from Bolivia.") == {("PER", "BOL", "0874")}
+    assert code("Peru announced an aid suspension for Bolivia.") == {("PER", "BOL", "162")}
+    assert code("Canada approved an arms sale to Chile.") == {("CAN", "CHL", "072")}
     # not announced, not done
     assert code("Canada did not approve the sale of fighter jets to Chile.") == set()
 

@@ -1331,7 +1331,12 @@ class EventCoder:
         """Every pattern of the verb ``act`` that a noun naming it fills ("the suspension of aid"
         fills suspend + aid), most specific first, each with the "of" object it consumed."""
         found: list[tuple[Pattern, Token | None]] = []
-        objects = _with_conjuncts(_direct_objects(noun, set()))
+        objects = _with_conjuncts(_direct_objects(noun, set())) or [
+            # "a troop withdrawal", "an aid suspension": a common noun compounded before the act
+            c
+            for c in noun.children
+            if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < noun.i
+        ]
         worded = [(o, _object_words(o)) for o in objects]
         for pattern in self.patterns.for_verb(act, act):
             if (
@@ -3707,9 +3712,7 @@ class EventCoder:
             t.i
             for root in roots
             for r in root.subtree
-            if r.dep_ == "relcl"
-            and r.i != root.i
-            and any(c.lower_ in ("where", "when") for c in _children(r, {"advmod"}))
+            if r.dep_ == "relcl" and r.i != root.i and r.left_edge.lower_ in ("where", "when")
             for t in r.subtree
         }
         taken = {(m.start, m.end) for m in sources}
