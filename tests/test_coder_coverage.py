@@ -1480,6 +1480,9 @@ def test_a_person_the_article_named_beats_a_company_of_the_surname(code):
 
 def test_a_name_in_apposition_to_a_role_of_a_city_or_state_takes_its_country(code):
     assert code("Jane Doe, the mayor of Lyon, criticised Mexico.") == {("FRAGOV", "MEX", "111")}
+    # "formerly" before the article makes the office a former one
+    text = "Jane Doe, formerly the mayor of Lyon, criticised Mexico."
+    assert code(text) == {("FRAELI", "MEX", "111")}
     assert code("Jane Doe, the governor of Texas, criticised Mexico.") == {("USAGOV", "MEX", "111")}
     # and keeps it when named again
     found = code("Jane Doe, the Texas governor, spoke on Monday. Doe criticised Mexico.")

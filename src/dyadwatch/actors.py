@@ -1876,8 +1876,9 @@ def _as_former(doc: Doc, start: int, pieces: Sequence[_Piece], agent: Agent) -> 
         return agent
     # the words of the role's own phrase before it: "Former Peruvian", "a onetime army"
     index = at - 1
-    while index >= max(start - 3, 0) and doc[index].dep_ in PRENOMINAL_DEPS:
-        if doc[index].lower_.strip("-") in FORMER_WORDS:
+    # ("formerly the mayor of Lima": an adverb before the article)
+    while index >= max(start - 3, 0) and doc[index].dep_ in PRENOMINAL_DEPS | {"det"}:
+        if doc[index].lower_.strip("-") in FORMER_WORDS | {"formerly"}:
             return replace(agent, sector=FORMER_SECTOR)
         index -= 1
     return agent
