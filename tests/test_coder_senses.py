@@ -316,3 +316,14 @@ def test_conduct_named_by_its_of_phrase_is_its_owners(code):
     assert code(text) == {("PERLEG", "CHLBUS", "090")}
     # what is done to something is no conduct of it
     assert code("Peru criticised the handling of the Chilean crisis.") == set()
+
+
+def test_accepting_a_proposal_is_an_intent_to_cooperate_with_its_author(code):
+    assert code("Peru accepted Chile's proposal.") == {("PER", "CHL", "030")}
+    assert code("Peru accepted a peace plan from the Chilean government.") == {
+        ("PER", "CHLGOV", "030")
+    }
+    assert code("Peru accepted the plan proposed by Chile.") == {("PER", "CHL", "030")}
+    # not accepted: no intent (and a rejection stays one)
+    assert code("Peru did not accept Chile's proposal.") == set()
+    assert code("Peru rejected Chile's proposal.") == {("PER", "CHL", "127")}
