@@ -327,3 +327,11 @@ def test_accepting_a_proposal_is_an_intent_to_cooperate_with_its_author(code):
     # not accepted: no intent (and a rejection stays one)
     assert code("Peru did not accept Chile's proposal.") == set()
     assert code("Peru rejected Chile's proposal.") == {("PER", "CHL", "127")}
+
+
+def test_seeking_asylum_somewhere_is_a_demand_for_humanitarian_aid_on_that_country(code):
+    assert code("Three Peruvian dissidents sought asylum in Chile.") == {("PEROPP", "CHL", "1033")}
+    text = "The Peruvian opposition leader requested asylum at the Chilean embassy."
+    assert code(text) == {("PEROPP", "CHLGOV", "1033")}
+    # nowhere named, no one asked
+    assert code("The Peruvian journalist sought asylum.") == set()

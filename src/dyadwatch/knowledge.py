@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
 #: Version of the packaged dictionaries, recorded with every coded event; raised too when the coding
 #: rules change what they code, so that a store codes its articles again on the next run.
-DICTIONARY_VERSION = "2026.12.03.164"
+DICTIONARY_VERSION = "2026.12.03.165"
 #: One or more three-letter CAMEO agent codes ("GOV", "GOVFRM").
 SECTOR_CODE = re.compile(r"^(?:[A-Z]{3})+$")
 #: A whole actor code: three-letter parts, the first may be "---" (no country).
