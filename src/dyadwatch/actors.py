@@ -72,6 +72,8 @@ if TYPE_CHECKING:
 
 #: Words that say an office written with a name is no longer held ("former President X").
 FORMER_WORDS = frozenset({"former", "ex", "onetime", "erstwhile", "late"})
+#: ... and the adverb that may stand before the role's article ("formerly the mayor of Lima").
+FORMER_ADVERBS = frozenset({"formerly"})
 #: The sector of someone who held a state office and holds none now (CAMEO's elites).
 FORMER_SECTOR = "ELI"
 #: Dependencies of the words that stand before a role noun in its phrase.
@@ -1878,7 +1880,7 @@ def _as_former(doc: Doc, start: int, pieces: Sequence[_Piece], agent: Agent) -> 
     index = at - 1
     # ("formerly the mayor of Lima": an adverb before the article)
     while index >= max(start - 3, 0) and doc[index].dep_ in PRENOMINAL_DEPS | {"det"}:
-        if doc[index].lower_.strip("-") in FORMER_WORDS | {"formerly"}:
+        if doc[index].lower_.strip("-") in FORMER_WORDS | FORMER_ADVERBS:
             return replace(agent, sector=FORMER_SECTOR)
         index -= 1
     return agent

@@ -489,7 +489,8 @@ ATTEMPT_VERBS = frozenset({"try", "attempt"})
 #: Roots whose attempt is coded as the act: coercion, assault, fighting, mass violence.
 FORCE_ATTEMPT_ROOTS = frozenset({"17", "18", "19", "20"})
 #: ... and a riot: "protesters tried to storm the parliament" rioted.
-FORCE_ATTEMPT_CODES = frozenset({"145"})
+VIOLENT_PROTEST_CODE = "145"
+FORCE_ATTEMPT_CODES = frozenset({VIOLENT_PROTEST_CODE})
 #: Acts whose attempt has a code of its own: an attempt to assassinate (185).
 ATTEMPTED_CODES = {"186": "185"}
 #: Returning or releasing persons or property (0841, 0842) and their intents.
@@ -6008,7 +6009,8 @@ def _nested_between(predicate: Token) -> list[Token]:
 def _armed_clash(event: CodedEvent) -> CodedEvent:
     """ "Ecuadorian and Peruvian forces clashed", "police clashed with militants": a clash between
     armed forces or groups on both sides is a use of force (190), not the repression (175) a clash
-    of the police with protesters is."""
+    of the police with protesters is; the protesters' side of that clash is a violent protest
+    (145)."""
     sectors = [m.actor.sector if m is not None else None for m in (event.source, event.target)]
     if (
         event.code == REPRESSION_CODE
@@ -6026,7 +6028,7 @@ def _armed_clash(event: CodedEvent) -> CodedEvent:
         and sectors[1] in STATE_FORCE_SECTORS
     ):
         # "protesters clashed with police": the police repress (175), the protesters riot (145)
-        event.code = RIOT_DAMAGE_CODE
+        event.code = VIOLENT_PROTEST_CODE
         event.notes.append("a crowd clashing with the state's forces: a violent protest")
     return event
 
