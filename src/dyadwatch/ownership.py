@@ -445,16 +445,12 @@ def titled_name_owners(
             continue
         if any(t.dep_ != "det" for t in doc[prep.i + 1 : owner.start]):
             continue  # "of the Gabonese capital": not the country itself
-        joined = Mention(
-            mention.start,
+        joined = _person_of(
+            mention,
             owner.end,
-            replace(
-                country_actor(str(owner.actor.country), sector, ""),
-                name=actor.name,
-                text=doc[mention.start : owner.end].text,
-            ),
+            country_actor(str(owner.actor.country), sector, ""),
+            doc[mention.start : owner.end].text,
             "title+name" if sector else mention.rule,
-            mention.head,
         )
         owned.append(joined)
         out = [joined if m is mention else m for m in out if m is not owner]
@@ -487,17 +483,20 @@ def appositive_owners(
             continue
         role = roles[0]
         sector = actor.sector or role.actor.sector
-        person = Mention(
-            mention.start,
+        person = _person_of(
+            mention,
             mention.end,
-            replace(
-                country_actor(str(role.actor.country), sector, ""),
-                name=actor.name,
-                text=actor.text,
-            ),
+            country_actor(str(role.actor.country), sector, ""),
+            actor.text,
             mention.rule,
-            mention.head,
         )
         owned.append(person)
         out = [person if m is mention else m for m in out]
     return out, owned
+
+
+def _person_of(mention: Mention, end: int, state: ActorRef, text: str, rule: str) -> Mention:
+    """The person ``mention`` names, now of the country (and sector) of ``state``, spanning to
+    ``end``: the name is the person's, the code the state's."""
+    actor = replace(state, name=mention.actor.name, text=text)
+    return Mention(mention.start, end, actor, rule, mention.head)
